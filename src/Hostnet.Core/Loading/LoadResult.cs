@@ -1,0 +1,7 @@
+namespace Hostnet.Core.Loading;
+
+/// <summary>What loading some input produced.</summary>
+public sealed record LoadResult(
+    IReadOnlyList<ManifestDocument> Documents,
+    IReadOnlyList<InputProblem> Problems,
+    IReadOnlyList<SkippedDocument> Skipped);

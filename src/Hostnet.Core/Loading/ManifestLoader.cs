@@ -1,0 +1,107 @@
+using YamlDotNet.Core;
+
+namespace Hostnet.Core.Loading;
+
+/// <summary>
+/// Reads YAML or JSON text (multi-document streams, <c>v1 List</c> objects, AdmissionReviews) into documents,
+/// turning every kind of bad input into an <see cref="InputProblem"/> with a position.
+/// </summary>
+public sealed class ManifestLoader(LoaderLimits limits)
+{
+    public ManifestLoader()
+        : this(LoaderLimits.Default)
+    {
+    }
+
+    public LoadResult Load(SourceFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var documents = new List<ManifestDocument>();
+        var problems = new List<InputProblem>();
+        var skipped = new List<SkippedDocument>();
+        if (file.Text.Length > limits.MaxFileBytes)
+        {
+            problems.Add(new InputProblem(file.Path, SourcePosition.Start, $"the input is larger than the {limits.MaxFileBytes / (1024 * 1024)} MiB limit"));
+            return new LoadResult(documents, problems, skipped);
+        }
+
+        foreach (var chunk in DocumentSplitter.Split(file.Text))
+        {
+            foreach (var root in ParseChunk(file.Path, chunk, problems))
+            {
+                Classify(file.Path, root, documents, skipped);
+            }
+        }
+
+        return new LoadResult(documents, problems, skipped);
+    }
+
+    private List<SourceNode> ParseChunk(string path, DocumentChunk chunk, List<InputProblem> problems)
+    {
+        var roots = new List<SourceNode>();
+        try
+        {
+            using var reader = new StringReader(chunk.Text);
+            var builder = new NodeBuilder(new Parser(reader), chunk.FirstLine, limits);
+            roots.AddRange(builder.ReadDocuments());
+        }
+        catch (InputException error)
+        {
+            problems.Add(new InputProblem(path, error.Position, error.Message));
+        }
+        catch (YamlException error)
+        {
+            var position = new SourcePosition((int)error.Start.Line + chunk.FirstLine - 1, (int)error.Start.Column);
+            problems.Add(new InputProblem(path, position, "YAML syntax error: " + Describe(error)));
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // Some malformed input (an unterminated flow sequence) makes YamlDotNet throw without a position.
+            problems.Add(new InputProblem(path, new SourcePosition(chunk.FirstLine, 1), "YAML syntax error: " + error.Message));
+        }
+
+        return roots;
+    }
+
+    private static string Describe(YamlException error)
+    {
+        var message = error.InnerException is YamlException inner ? inner.Message : error.Message;
+        var detail = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return detail >= 0 ? message[(detail + 3)..] : message;
+    }
+
+    private static void Classify(string path, SourceNode root, List<ManifestDocument> documents, List<SkippedDocument> skipped)
+    {
+        if (root is not SourceMapping mapping)
+        {
+            skipped.Add(new SkippedDocument(path, root.Position, $"not a Kubernetes object (a {root.TypeName})"));
+            return;
+        }
+
+        var apiVersion = (mapping["apiVersion"] as SourceScalar)?.Value;
+        var kind = (mapping["kind"] as SourceScalar)?.Value;
+        if (string.IsNullOrEmpty(apiVersion) || string.IsNullOrEmpty(kind))
+        {
+            skipped.Add(new SkippedDocument(path, root.Position, "not a Kubernetes object (no apiVersion and kind)"));
+            return;
+        }
+
+        if (kind.EndsWith("List", StringComparison.Ordinal) && mapping["items"] is SourceSequence items)
+        {
+            foreach (var item in items.Items)
+            {
+                Classify(path, item, documents, skipped);
+            }
+
+            return;
+        }
+
+        if (kind == "AdmissionReview" && (mapping["request"] as SourceMapping)?["object"] is SourceMapping reviewed)
+        {
+            Classify(path, reviewed, documents, skipped);
+            return;
+        }
+
+        documents.Add(new ManifestDocument(path, mapping, apiVersion, kind));
+    }
+}

@@ -1,0 +1,180 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Hostnet.Core.Loading;
+
+/// <summary>
+/// Builds <see cref="SourceNode"/> trees from YamlDotNet's event parser, which (unlike its representation model)
+/// lets us bound depth and alias expansion, report duplicate keys with both positions, and apply YAML 1.1 merge keys
+/// as sigs.k8s.io/yaml does.
+/// </summary>
+internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits limits)
+{
+    private const string StringTag = "tag:yaml.org,2002:str";
+    private const string MergeKey = "<<";
+
+    private readonly Dictionary<string, SourceNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<SourceNode, long> _aliasedSizes = [];
+    private long _expandedNodes;
+
+    /// <summary>Reads every document of the chunk; an empty document yields nothing.</summary>
+    public IEnumerable<SourceNode> ReadDocuments()
+    {
+        parser.Consume<StreamStart>();
+        while (!parser.TryConsume<StreamEnd>(out _))
+        {
+            parser.Consume<DocumentStart>();
+            _anchors.Clear();
+            _aliasedSizes.Clear();
+            _expandedNodes = 0;
+            var root = ReadNode(depth: 1, out _);
+            parser.Consume<DocumentEnd>();
+            if (root is not SourceScalar { IsNull: true })
+            {
+                yield return root;
+            }
+        }
+    }
+
+    private SourcePosition PositionOf(Mark mark) => new((int)mark.Line + firstLine - 1, (int)mark.Column);
+
+    private SourceNode ReadNode(int depth, out long size)
+    {
+        var current = parser.Current ?? throw new InputException(new SourcePosition(firstLine, 1), "unexpected end of the YAML stream");
+        var position = PositionOf(current.Start);
+        if (depth > limits.MaxDepth)
+        {
+            throw new InputException(position, $"nesting is deeper than {limits.MaxDepth} levels");
+        }
+
+        SourceNode node;
+        switch (current)
+        {
+            case AnchorAlias alias:
+                parser.MoveNext();
+                if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                {
+                    throw new InputException(position, $"unknown anchor '{alias.Value.Value}' referenced");
+                }
+
+                size = _aliasedSizes.GetValueOrDefault(target, 1);
+                Count(size, position);
+                return target;
+            case Scalar scalar:
+                parser.MoveNext();
+                node = new SourceScalar(position, scalar.Value, StyleOf(scalar));
+                size = 1;
+                break;
+            case SequenceStart:
+                parser.MoveNext();
+                node = ReadSequence(position, depth, out size);
+                break;
+            case MappingStart:
+                parser.MoveNext();
+                node = ReadMapping(position, depth, out size);
+                break;
+            default:
+                throw new InputException(position, $"unexpected YAML event {current.GetType().Name}");
+        }
+
+        Count(1, position);
+        var anchor = current is NodeEvent { Anchor.IsEmpty: false } anchored ? anchored.Anchor.Value : null;
+        if (anchor is not null)
+        {
+            _anchors[anchor] = node;
+            _aliasedSizes[node] = size;
+        }
+
+        return node;
+    }
+
+    private void Count(long nodes, SourcePosition position)
+    {
+        _expandedNodes += nodes;
+        if (_expandedNodes > limits.MaxExpandedNodes)
+        {
+            throw new InputException(position, $"the document expands to more than {limits.MaxExpandedNodes:N0} nodes through aliases (an alias bomb?)");
+        }
+    }
+
+    private SourceSequence ReadSequence(SourcePosition position, int depth, out long size)
+    {
+        var items = new List<SourceNode>();
+        size = 1;
+        while (!parser.TryConsume<SequenceEnd>(out _))
+        {
+            items.Add(ReadNode(depth + 1, out var itemSize));
+            size += itemSize;
+        }
+
+        return new SourceSequence(position, items);
+    }
+
+    private SourceMapping ReadMapping(SourcePosition position, int depth, out long size)
+    {
+        var entries = new List<KeyValuePair<SourceScalar, SourceNode>>();
+        var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        List<SourceMapping>? merges = null;
+        size = 1;
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            var keyNode = ReadNode(depth + 1, out _);
+            if (keyNode is not SourceScalar key)
+            {
+                throw new InputException(keyNode.Position, "a mapping key must be a scalar, not a " + keyNode.TypeName);
+            }
+
+            var value = ReadNode(depth + 1, out var valueSize);
+            size += valueSize + 1;
+            if (key.IsPlain && key.Value == MergeKey)
+            {
+                merges ??= [];
+                merges.AddRange(MergeSources(value));
+                continue;
+            }
+
+            if (seen.TryGetValue(key.Value, out var first))
+            {
+                throw new InputException(key.Position, $"key \"{key.Value}\" already set in map (first at line {first.Line}, column {first.Column})");
+            }
+
+            seen.Add(key.Value, key.Position);
+            entries.Add(new(key, value));
+        }
+
+        foreach (var source in merges ?? [])
+        {
+            foreach (var entry in source.Entries)
+            {
+                if (seen.TryAdd(entry.Key.Value, entry.Key.Position))
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+
+        return new SourceMapping(position, entries);
+    }
+
+    private static IEnumerable<SourceMapping> MergeSources(SourceNode value) => value switch
+    {
+        SourceMapping mapping => [mapping],
+        SourceSequence sequence when sequence.Items.All(item => item is SourceMapping) => sequence.Items.Cast<SourceMapping>(),
+        _ => throw new InputException(value.Position, "the merge key << needs a mapping or a list of mappings"),
+    };
+
+    private static ScalarStyle StyleOf(Scalar scalar)
+    {
+        if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StringTag)
+        {
+            return ScalarStyle.Quoted;
+        }
+
+        return scalar.Style switch
+        {
+            YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted => ScalarStyle.Quoted,
+            YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded => ScalarStyle.Block,
+            _ => ScalarStyle.Plain,
+        };
+    }
+}
