@@ -36,6 +36,14 @@ public sealed class ManifestLoader(LoaderLimits limits)
         return new LoadResult(documents, problems, skipped);
     }
 
+    /// <summary>Parses text that is not a Kubernetes object (a configuration file) into its first document.</summary>
+    public SourceNode? Parse(SourceFile file, List<InputProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(problems);
+        return ParseChunk(file.Path, new DocumentChunk(file.Text, 1), problems).FirstOrDefault();
+    }
+
     private List<SourceNode> ParseChunk(string path, DocumentChunk chunk, List<InputProblem> problems)
     {
         var roots = new List<SourceNode>();

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using Hostnet.Cli.Input;
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
+using Hostnet.Core.Reporting;
+
+namespace Hostnet.Cli.Commands;
+
+/// <summary><c>hostnet check PATH…|-</c>: every host-network pitfall, positioned, in the chosen format.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files, folders (recursive *.yaml, *.yml, *.json) or - for standard input",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<ReportFormat>("--format", "-f")
+        {
+            Description = "Output format",
+            DefaultValueFactory = _ => ReportFormat.Text,
+        };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output" };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit 1 when a finding is at or above this severity",
+            DefaultValueFactory = _ => "error",
+        };
+        failOn.AcceptOnlyFromAmong("error", "warning", "info", "none");
+        var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml instead of searching upward" };
+        var kubeVersion = new Option<string?>("--kube-version") { Description = $"Kubernetes version to mirror, e.g. 1.30 (default {KubeVersion.Latest})" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also say which documents were skipped and why" };
+
+        var command = new Command("check", "Find host-network pitfalls in manifests")
+        {
+            paths, format, output, failOn, config, kubeVersion, verbose,
+        };
+        command.SetAction(result =>
+        {
+            var request = new CheckRequest(
+                result.GetRequiredValue(paths),
+                result.GetValue(format),
+                result.GetValue(output),
+                result.GetRequiredValue(failOn),
+                result.GetValue(config),
+                result.GetValue(kubeVersion),
+                result.GetValue(verbose));
+            return Run(request, environment);
+        });
+        return command;
+    }
+
+    private static int Run(CheckRequest request, CliEnvironment environment)
+    {
+        var problems = new List<InputProblem>();
+        var options = ConfigLocator.Load(request.ConfigPath, environment.WorkingDirectory, problems).ApplyTo(AnalysisOptions.Default);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                environment.Error.WriteLine($"hostnet: {problem.File}:{problem.Position}: {problem.Message}");
+            }
+
+            return ExitCodes.Invalid;
+        }
+
+        if (request.KubeVersion is not null)
+        {
+            if (!KubeVersion.TryParse(request.KubeVersion, out var version))
+            {
+                environment.Error.WriteLine($"hostnet: --kube-version must look like 1.30, not '{request.KubeVersion}'");
+                return ExitCodes.Invalid;
+            }
+
+            options = options with { KubeVersion = version };
+        }
+
+        var limits = LoaderLimits.Default;
+        var (files, readProblems) = new InputCollector(environment, limits).Collect(request.Paths);
+        var loader = new ManifestLoader(limits);
+        var loaded = files.Select(loader.Load).ToList();
+        if (readProblems.Count > 0)
+        {
+            loaded.Add(new LoadResult([], readProblems, []));
+        }
+
+        var report = new ManifestChecker(options).Check(loaded);
+        if (request.Verbose)
+        {
+            foreach (var skipped in report.Skipped)
+            {
+                environment.Error.WriteLine($"hostnet: skipped {skipped.File}:{skipped.Position}: {skipped.Reason}");
+            }
+        }
+
+        var colour = request.OutputPath is null && request.Format == ReportFormat.Text && environment.OutputIsTerminal && !environment.NoColor;
+        var writer = ReportWriters.For(request.Format, colour);
+        if (request.OutputPath is null)
+        {
+            writer.Write(report, new ReportSources(files), environment.Output);
+        }
+        else
+        {
+            using var file = new StreamWriter(Path.GetFullPath(request.OutputPath, environment.WorkingDirectory));
+            writer.Write(report, new ReportSources(files), file);
+        }
+
+        if (report.HasInputErrors)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        return Threshold(request.FailOn) is { } threshold && report.Fails(threshold) ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static Severity? Threshold(string failOn) => failOn switch
+    {
+        "error" => Severity.Error,
+        "warning" => Severity.Warning,
+        "info" => Severity.Info,
+        _ => null,
+    };
+
+    private sealed record CheckRequest(
+        string[] Paths,
+        ReportFormat Format,
+        string? OutputPath,
+        string FailOn,
+        string? ConfigPath,
+        string? KubeVersion,
+        bool Verbose);
+}

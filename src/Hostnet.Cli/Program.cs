@@ -1,0 +1,3 @@
+using Hostnet.Cli;
+
+return HostnetApp.Run(args, CliEnvironment.FromProcess());

@@ -1,0 +1,131 @@
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
+
+namespace Hostnet.Core.Analysis;
+
+/// <summary>
+/// The input set of one run with its indexes (built once, so cross-object rules never loop over all pairs),
+/// and the sink that positions, configures and suppresses findings.
+/// </summary>
+public sealed class AnalysisContext
+{
+    /// <summary>The annotation prefix that silences a rule on one object: <c>hostnet.dev/ignore-HN030: "why"</c>.</summary>
+    public const string IgnoreAnnotationPrefix = "hostnet.dev/ignore-";
+
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Lazy<ILookup<string, Workload>> _workloadsByNamespace;
+    private readonly Lazy<IReadOnlyDictionary<string, NamespaceObject>> _namespaces;
+
+    public AnalysisContext(IReadOnlyList<KubeObject> objects, AnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        Objects = objects;
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        Workloads = objects.OfType<Workload>().ToArray();
+        Services = objects.OfType<Service>().ToArray();
+        NetworkPolicies = objects.OfType<NetworkPolicy>().ToArray();
+        Nodes = objects.OfType<Node>().ToArray();
+        _workloadsByNamespace = new(() => Workloads.ToLookup(NamespaceOf, StringComparer.Ordinal));
+        _namespaces = new(() => objects.OfType<NamespaceObject>()
+            .GroupBy(n => n.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+    }
+
+    public AnalysisOptions Options { get; }
+
+    public IReadOnlyList<KubeObject> Objects { get; }
+
+    public IReadOnlyList<Workload> Workloads { get; }
+
+    public IReadOnlyList<Service> Services { get; }
+
+    public IReadOnlyList<NetworkPolicy> NetworkPolicies { get; }
+
+    public IReadOnlyList<Node> Nodes { get; }
+
+    /// <summary>Namespaces of the input, by name.</summary>
+    public IReadOnlyDictionary<string, NamespaceObject> Namespaces => _namespaces.Value;
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>Workloads by the namespace they will land in.</summary>
+    public IEnumerable<Workload> WorkloadsIn(string @namespace) => _workloadsByNamespace.Value[@namespace];
+
+    /// <summary>The namespace an object lands in: its own, or the default one.</summary>
+    public string NamespaceOf(KubeObject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return string.IsNullOrEmpty(subject.Metadata.Namespace) ? Options.DefaultNamespace : subject.Metadata.Namespace;
+    }
+
+    /// <summary>Reports a finding about an object, at the most specific position of <paramref name="fieldPath"/>.</summary>
+    /// <param name="rule">The rule reporting.</param>
+    /// <param name="subject">The object the finding is about.</param>
+    /// <param name="fieldPath">The field at fault, or null for the object as a whole.</param>
+    /// <param name="message">What is wrong and what happens at run time.</param>
+    /// <param name="fix">What to do; null to use nothing.</param>
+    /// <param name="severity">A variant severity (e.g. PSA enforce vs warn); null for the rule's default.</param>
+    public void Report(RuleDescriptor rule, KubeObject subject, string? fieldPath, string message, string? fix = null, Severity? severity = null)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(subject);
+        var level = Configured(rule, severity ?? rule.DefaultSeverity);
+        if (level is not { } effective)
+        {
+            return;
+        }
+
+        _diagnostics.Add(new Diagnostic(
+            rule,
+            effective,
+            message,
+            fix,
+            subject.Source.File,
+            FieldLocator.Locate(subject.Source, fieldPath),
+            Reference(subject),
+            fieldPath,
+            SuppressionReason(rule, subject)));
+    }
+
+    /// <summary>Adds a finding that is not about an analysed object (input problems).</summary>
+    public void Add(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    public ObjectReference Reference(KubeObject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var clusterScoped = subject is NamespaceObject or Node;
+        return new ObjectReference(subject.Kind, clusterScoped ? null : NamespaceOf(subject), subject.Metadata.Name);
+    }
+
+    private Severity? Configured(RuleDescriptor rule, Severity severity)
+    {
+        if (!Options.RuleLevels.TryGetValue(rule.Id, out var level))
+        {
+            return severity;
+        }
+
+        return level switch
+        {
+            RuleLevel.Off => null,
+            RuleLevel.Info => Severity.Info,
+            RuleLevel.Warning => Severity.Warning,
+            _ => Severity.Error,
+        };
+    }
+
+    private static string? SuppressionReason(RuleDescriptor rule, KubeObject subject)
+    {
+        var key = IgnoreAnnotationPrefix + rule.Id;
+        if (subject.Metadata.Annotations.TryGetValue(key, out var reason) && !string.IsNullOrWhiteSpace(reason))
+        {
+            return reason;
+        }
+
+        return subject is Workload workload
+            && workload.Template.Metadata.Annotations.TryGetValue(key, out var templateReason)
+            && !string.IsNullOrWhiteSpace(templateReason)
+                ? templateReason
+                : null;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
+using Hostnet.Core.Rules;
+using Hostnet.Core.Semantics;
+
+namespace Hostnet.Core.Configuration;
+
+/// <summary>
+/// Reads <c>.hostnet.yaml</c>:
+/// <code>
+/// kubeVersion: "1.30"
+/// defaultNamespace: default
+/// rules: {HN017: off, HN030: error}
+/// reservedPorts:
+///   - {port: 9100, protocol: TCP, owner: node-exporter on the host, severity: warning}
+///   - {port: "7000-7100", owner: our agents}
+/// </code>
+/// Unknown keys and bad values are problems with a position, never exceptions.
+/// </summary>
+public static class ConfigReader
+{
+    public static HostnetConfig Read(SourceFile file, List<InputProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(problems);
+        var root = new ManifestLoader().Parse(file, problems);
+        if (root is null || root is SourceScalar { IsNull: true })
+        {
+            return HostnetConfig.Empty;
+        }
+
+        if (root is not SourceMapping mapping)
+        {
+            problems.Add(new InputProblem(file.Path, root.Position, "the configuration must be a mapping"));
+            return HostnetConfig.Empty;
+        }
+
+        var config = HostnetConfig.Empty;
+        foreach (var (key, value) in mapping.Entries)
+        {
+            config = key.Value switch
+            {
+                "kubeVersion" => config with { KubeVersion = ReadVersion(file, value, problems) },
+                "defaultNamespace" => config with { DefaultNamespace = (value as SourceScalar)?.Value },
+                "rules" => config with { Rules = ReadRules(file, value, problems) },
+                "reservedPorts" => config with { ReservedPorts = ReadPorts(file, value, problems) },
+                _ => Unknown(file, key, problems, config, "kubeVersion, defaultNamespace, rules, reservedPorts"),
+            };
+        }
+
+        return config;
+    }
+
+    /// <summary>Parses a rule level: off, info, warning or error.</summary>
+    public static bool TryParseLevel(string text, out RuleLevel level) =>
+        Enum.TryParse(text, ignoreCase: true, out level) && Enum.IsDefined(level);
+
+    private static HostnetConfig Unknown(SourceFile file, SourceScalar key, List<InputProblem> problems, HostnetConfig config, string known)
+    {
+        problems.Add(new InputProblem(file.Path, key.Position, $"unknown configuration key \"{key.Value}\" (known: {known})"));
+        return config;
+    }
+
+    private static KubeVersion? ReadVersion(SourceFile file, SourceNode value, List<InputProblem> problems)
+    {
+        if (value is SourceScalar scalar && KubeVersion.TryParse(scalar.Value, out var version))
+        {
+            return version;
+        }
+
+        problems.Add(new InputProblem(file.Path, value.Position, "kubeVersion must look like \"1.30\""));
+        return null;
+    }
+
+    private static Dictionary<string, RuleLevel> ReadRules(SourceFile file, SourceNode value, List<InputProblem> problems)
+    {
+        var levels = new Dictionary<string, RuleLevel>(StringComparer.Ordinal);
+        if (value is not SourceMapping mapping)
+        {
+            problems.Add(new InputProblem(file.Path, value.Position, "rules must map rule IDs to off, info, warning or error"));
+            return levels;
+        }
+
+        foreach (var (key, level) in mapping.Entries)
+        {
+            var rule = RuleCatalog.Find(key.Value);
+            if (rule is null)
+            {
+                problems.Add(new InputProblem(file.Path, key.Position, $"unknown rule \"{key.Value}\" (see hostnet rules)"));
+            }
+            else if (level is SourceScalar scalar && TryParseLevel(scalar.Value, out var parsed))
+            {
+                levels[rule.Id] = parsed;
+            }
+            else
+            {
+                problems.Add(new InputProblem(file.Path, level.Position, $"the level of {rule.Id} must be off, info, warning or error"));
+            }
+        }
+
+        return levels;
+    }
+
+    private static List<NodeReservedPort> ReadPorts(SourceFile file, SourceNode value, List<InputProblem> problems)
+    {
+        var ports = new List<NodeReservedPort>();
+        if (value is not SourceSequence sequence)
+        {
+            problems.Add(new InputProblem(file.Path, value.Position, "reservedPorts must be a list"));
+            return ports;
+        }
+
+        foreach (var item in sequence.Items)
+        {
+            var entry = item as SourceMapping;
+            var range = (entry?["port"] as SourceScalar)?.Value;
+            if (entry is null || range is null || !TryParseRange(range, out var from, out var to))
+            {
+                problems.Add(new InputProblem(file.Path, item.Position, "each reserved port needs port: N or port: \"FROM-TO\" (1-65535)"));
+                continue;
+            }
+
+            var severityText = (entry["severity"] as SourceScalar)?.Value ?? "warning";
+            var severity = Enum.TryParse<Severity>(severityText, ignoreCase: true, out var parsed) ? parsed : Severity.Warning;
+            ports.Add(new NodeReservedPort(
+                from,
+                to,
+                (entry["protocol"] as SourceScalar)?.Value.ToUpperInvariant() ?? "TCP",
+                (entry["owner"] as SourceScalar)?.Value ?? "reserved in .hostnet.yaml",
+                severity));
+        }
+
+        return ports;
+    }
+
+    private static bool TryParseRange(string text, out int from, out int to)
+    {
+        var parts = text.Split('-', 2, StringSplitOptions.TrimEntries);
+        from = to = 0;
+        var ok = int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out from);
+        to = from;
+        if (ok && parts.Length == 2)
+        {
+            ok = int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out to);
+        }
+
+        return ok && from is >= 1 and <= 65535 && to >= from && to <= 65535;
+    }
+}

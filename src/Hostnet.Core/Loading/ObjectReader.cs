@@ -1,0 +1,236 @@
+using Hostnet.Core.Model;
+
+namespace Hostnet.Core.Loading;
+
+/// <summary>Builds the typed model from a document. Kinds hostnet does not analyse read as null.</summary>
+public static class ObjectReader
+{
+    public static KubeObject? Read(ManifestDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var root = document.Root;
+        var metadata = ReadMeta(Fields.Map(root, "metadata"));
+        var spec = Fields.Map(root, "spec");
+        return document.Kind switch
+        {
+            "Pod" => new Workload(document, metadata, new PodTemplate("metadata", metadata, ReadPodSpec(spec, "spec")), null, null, null),
+            "Deployment" => ReadWorkload(document, metadata, spec, "spec.template", Strategy(spec, "strategy")),
+            "DaemonSet" => ReadWorkload(document, metadata, spec, "spec.template", Strategy(spec, "updateStrategy")),
+            "ReplicaSet" or "StatefulSet" or "ReplicationController" or "Job" => ReadWorkload(document, metadata, spec, "spec.template", null),
+            "CronJob" => ReadWorkload(document, metadata, Fields.Map(Fields.Map(spec, "jobTemplate"), "spec"), "spec.jobTemplate.spec.template", null),
+            "Service" => ReadService(document, metadata, spec),
+            "NetworkPolicy" => new NetworkPolicy(document, metadata, ReadSelector(Fields.Map(spec, "podSelector")) ?? EmptySelector),
+            "Namespace" => new NamespaceObject(document, metadata),
+            "Node" => ReadNode(document, metadata, spec),
+            _ => null,
+        };
+    }
+
+    private static readonly LabelSelector EmptySelector = new(new Dictionary<string, string>(), []);
+
+    private static Workload ReadWorkload(ManifestDocument document, ObjectMeta metadata, SourceMapping? spec, string templatePath, RollingUpdate? strategy)
+    {
+        var template = Fields.Map(spec, "template");
+        var podTemplate = new PodTemplate(
+            templatePath + ".metadata",
+            ReadMeta(Fields.Map(template, "metadata")),
+            ReadPodSpec(Fields.Map(template, "spec"), templatePath + ".spec"));
+        var replicas = document.Kind is "Deployment" or "ReplicaSet" or "StatefulSet" or "ReplicationController"
+            ? Fields.Int(spec, "replicas")
+            : null;
+        var selector = document.Kind == "ReplicationController"
+            ? SelectorFromLabels(Fields.StringMap(spec, "selector"))
+            : ReadSelector(Fields.Map(spec, "selector"));
+        return new Workload(document, metadata, podTemplate, replicas, selector, strategy);
+    }
+
+    private static LabelSelector? SelectorFromLabels(IReadOnlyDictionary<string, string> labels) =>
+        labels.Count == 0 ? null : new LabelSelector(labels, []);
+
+    private static RollingUpdate? Strategy(SourceMapping? spec, string key)
+    {
+        var strategy = Fields.Map(spec, key);
+        if (strategy is null)
+        {
+            return null;
+        }
+
+        var rolling = Fields.Map(strategy, "rollingUpdate");
+        return new RollingUpdate(
+            "spec." + key,
+            Fields.String(strategy, "type"),
+            Fields.IntOrString(rolling, "maxSurge"),
+            Fields.IntOrString(rolling, "maxUnavailable"));
+    }
+
+    private static ObjectMeta ReadMeta(SourceMapping? metadata) => metadata is null
+        ? ObjectMeta.Empty
+        : new ObjectMeta(
+            Fields.String(metadata, "name"),
+            Fields.String(metadata, "namespace"),
+            Fields.StringMap(metadata, "labels"),
+            Fields.StringMap(metadata, "annotations"));
+
+    private static LabelSelector? ReadSelector(SourceMapping? selector) => selector is null
+        ? null
+        : new LabelSelector(Fields.StringMap(selector, "matchLabels"), ReadRequirements(selector, "matchExpressions"));
+
+    private static LabelSelectorRequirement[] ReadRequirements(SourceMapping? owner, string key) =>
+        Fields.List(owner, key).OfType<SourceMapping>()
+            .Select(e => new LabelSelectorRequirement(Fields.String(e, "key") ?? string.Empty, Fields.String(e, "operator") ?? string.Empty, Fields.Strings(e, "values")))
+            .ToArray();
+
+    private static PodSpec ReadPodSpec(SourceMapping? spec, string path)
+    {
+        var affinity = Fields.Map(spec, "affinity");
+        var requiredNode = Fields.Map(Fields.Map(affinity, "nodeAffinity"), "requiredDuringSchedulingIgnoredDuringExecution");
+        var podSecurity = Fields.Map(spec, "securityContext");
+        return new PodSpec(
+            path,
+            Fields.Bool(spec, "hostNetwork") ?? false,
+            Fields.Bool(spec, "hostPID") ?? false,
+            Fields.Bool(spec, "hostIPC") ?? false,
+            Fields.Bool(spec, "hostUsers"),
+            Fields.String(spec, "dnsPolicy"),
+            ReadDnsConfig(Fields.Map(spec, "dnsConfig"), path + ".dnsConfig"),
+            Fields.String(spec, "nodeName"),
+            Fields.String(spec, "priorityClassName"),
+            ReadContainers(spec, path, "containers", ContainerKind.Regular),
+            ReadContainers(spec, path, "initContainers", ContainerKind.Init),
+            ReadContainers(spec, path, "ephemeralContainers", ContainerKind.Ephemeral),
+            Fields.StringMap(spec, "nodeSelector"),
+            Fields.List(requiredNode, "nodeSelectorTerms")
+                .OfType<SourceMapping>()
+                .Select(t => new NodeSelectorTerm(ReadRequirements(t, "matchExpressions"), ReadRequirements(t, "matchFields")))
+                .ToArray(),
+            Fields.List(Fields.Map(affinity, "podAntiAffinity"), "requiredDuringSchedulingIgnoredDuringExecution").OfType<SourceMapping>()
+                .Select(t => new PodAffinityTerm(ReadSelector(Fields.Map(t, "labelSelector")), Fields.String(t, "topologyKey") ?? string.Empty, Fields.Strings(t, "namespaces")))
+                .ToArray(),
+            Fields.List(spec, "tolerations").OfType<SourceMapping>()
+                .Select(t => new Toleration(Fields.String(t, "key"), Fields.String(t, "operator"), Fields.String(t, "value"), Fields.String(t, "effect")))
+                .ToArray(),
+            ReadSecurityContext(podSecurity),
+            Fields.List(podSecurity, "sysctls").OfType<SourceMapping>()
+                .Select((s, i) => new Sysctl(Fields.Index(path + ".securityContext", "sysctls", i), Fields.String(s, "name") ?? string.Empty, Fields.String(s, "value")))
+                .ToArray());
+    }
+
+    private static DnsConfig? ReadDnsConfig(SourceMapping? config, string path) => config is null
+        ? null
+        : new DnsConfig(
+            path,
+            Fields.Strings(config, "nameservers"),
+            Fields.Strings(config, "searches"),
+            Fields.List(config, "options").OfType<SourceMapping>()
+                .Select(o => new DnsOption(Fields.String(o, "name") ?? string.Empty, Fields.String(o, "value")))
+                .ToArray());
+
+    private static SecurityContext ReadSecurityContext(SourceMapping? context)
+    {
+        if (context is null)
+        {
+            return SecurityContext.Empty;
+        }
+
+        var capabilities = Fields.Map(context, "capabilities");
+        return new SecurityContext(
+            Fields.Bool(context, "privileged"),
+            Fields.Long(context, "runAsUser"),
+            Fields.Bool(context, "runAsNonRoot"),
+            Fields.Strings(capabilities, "add"),
+            Fields.Strings(capabilities, "drop"));
+    }
+
+    private static Container[] ReadContainers(SourceMapping? spec, string specPath, string list, ContainerKind kind) =>
+        Fields.List(spec, list)
+            .Select((node, index) => ReadContainer(node as SourceMapping, Fields.Index(specPath, list, index), kind))
+            .ToArray();
+
+    private static Container ReadContainer(SourceMapping? container, string path, ContainerKind kind) => new(
+        path,
+        kind,
+        Fields.String(container, "name") ?? string.Empty,
+        Fields.String(container, "image"),
+        Fields.String(container, "restartPolicy"),
+        Fields.List(container, "ports")
+            .Select((node, index) => ReadPort(node as SourceMapping, Fields.Index(path, "ports", index)))
+            .ToArray(),
+        Fields.Strings(container, "command"),
+        Fields.Strings(container, "args"),
+        Fields.List(container, "env").OfType<SourceMapping>()
+            .Select((e, index) => new EnvVar(Fields.Index(path, "env", index), Fields.String(e, "name") ?? string.Empty, Fields.String(e, "value")))
+            .ToArray(),
+        ReadNetworkHandlers(container, path),
+        ReadSecurityContext(Fields.Map(container, "securityContext")));
+
+    private static ContainerPort ReadPort(SourceMapping? port, string path) => new(
+        path,
+        Fields.String(port, "name"),
+        Fields.Int(port, "containerPort") ?? 0,
+        Fields.Int(port, "hostPort") ?? 0,
+        Fields.String(port, "hostIP") ?? string.Empty,
+        Fields.String(port, "protocol") ?? string.Empty);
+
+    private static ProbeHandler[] ReadNetworkHandlers(SourceMapping? container, string path)
+    {
+        var handlers = new List<ProbeHandler>();
+        foreach (var probe in (string[])["livenessProbe", "readinessProbe", "startupProbe"])
+        {
+            AddHandlers(handlers, Fields.Map(container, probe), path + "." + probe, probe);
+        }
+
+        var lifecycle = Fields.Map(container, "lifecycle");
+        foreach (var hook in (string[])["postStart", "preStop"])
+        {
+            AddHandlers(handlers, Fields.Map(lifecycle, hook), path + ".lifecycle." + hook, "lifecycle." + hook);
+        }
+
+        return [.. handlers];
+    }
+
+    private static void AddHandlers(List<ProbeHandler> handlers, SourceMapping? probe, string path, string source)
+    {
+        foreach (var action in (string[])["httpGet", "tcpSocket", "grpc"])
+        {
+            var handler = Fields.Map(probe, action);
+            if (handler is not null && Fields.IntOrString(handler, "port") is { } port)
+            {
+                handlers.Add(new ProbeHandler(path + "." + action, source, action, port, Fields.String(handler, "host")));
+            }
+        }
+    }
+
+    private static Service ReadService(ManifestDocument document, ObjectMeta metadata, SourceMapping? spec)
+    {
+        var selector = Fields.Map(spec, "selector") is null ? null : Fields.StringMap(spec, "selector");
+        var ports = Fields.List(spec, "ports").OfType<SourceMapping>()
+            .Select((p, index) => new ServicePort(
+                Fields.Index("spec", "ports", index),
+                Fields.String(p, "name"),
+                Fields.Int(p, "port") ?? 0,
+                Fields.IntOrString(p, "targetPort"),
+                Fields.Int(p, "nodePort") ?? 0,
+                Fields.String(p, "protocol") ?? "TCP"))
+            .ToArray();
+        return new Service(document, metadata, Fields.String(spec, "type") ?? "ClusterIP", selector, ports, Fields.String(spec, "externalTrafficPolicy"));
+    }
+
+    private static Node ReadNode(ManifestDocument document, ObjectMeta metadata, SourceMapping? spec)
+    {
+        var status = Fields.Map(document.Root, "status");
+        var internalIp = Fields.List(status, "addresses").OfType<SourceMapping>()
+            .Where(a => Fields.String(a, "type") == "InternalIP")
+            .Select(a => Fields.String(a, "address"))
+            .FirstOrDefault();
+        return new Node(
+            document,
+            metadata,
+            Fields.Bool(spec, "unschedulable") ?? false,
+            Fields.List(spec, "taints").OfType<SourceMapping>()
+                .Select(t => new Taint(Fields.String(t, "key") ?? string.Empty, Fields.String(t, "value") ?? string.Empty, Fields.String(t, "effect") ?? string.Empty))
+                .ToArray(),
+            Fields.StringMap(status, "allocatable"),
+            internalIp,
+            Fields.String(spec, "podCIDR"));
+    }
+}

@@ -1,0 +1,19 @@
+namespace Hostnet.Core.Model;
+
+/// <summary>A container of a pod spec, with the field path it was read from.</summary>
+public sealed record Container(
+    string Path,
+    ContainerKind Kind,
+    string Name,
+    string? Image,
+    string? RestartPolicy,
+    IReadOnlyList<ContainerPort> Ports,
+    IReadOnlyList<string> Command,
+    IReadOnlyList<string> Args,
+    IReadOnlyList<EnvVar> Env,
+    IReadOnlyList<ProbeHandler> NetworkHandlers,
+    SecurityContext SecurityContext)
+{
+    /// <summary>An init container with <c>restartPolicy: Always</c> runs beside the app containers.</summary>
+    public bool IsSidecar => Kind == ContainerKind.Init && RestartPolicy == "Always";
+}

@@ -1,0 +1,6 @@
+using Hostnet.Core.Loading;
+
+namespace Hostnet.Core.Model;
+
+/// <summary>A NetworkPolicy.</summary>
+public sealed record NetworkPolicy(ManifestDocument Source, ObjectMeta Metadata, LabelSelector PodSelector) : KubeObject(Source, Metadata);

@@ -1,0 +1,30 @@
+namespace Hostnet.Core.Model;
+
+/// <summary>The parts of a pod spec that concern host networking, as written (not defaulted).</summary>
+/// <param name="Path">Field path of the spec: <c>spec</c> for a Pod, <c>spec.template.spec</c> for a workload.</param>
+public sealed record PodSpec(
+    string Path,
+    bool HostNetwork,
+    bool HostPID,
+    bool HostIPC,
+    bool? HostUsers,
+    string? DnsPolicy,
+    DnsConfig? DnsConfig,
+    string? NodeName,
+    string? PriorityClassName,
+    IReadOnlyList<Container> Containers,
+    IReadOnlyList<Container> InitContainers,
+    IReadOnlyList<Container> EphemeralContainers,
+    IReadOnlyDictionary<string, string> NodeSelector,
+    IReadOnlyList<NodeSelectorTerm> RequiredNodeAffinity,
+    IReadOnlyList<PodAffinityTerm> RequiredPodAntiAffinity,
+    IReadOnlyList<Toleration> Tolerations,
+    SecurityContext SecurityContext,
+    IReadOnlyList<Sysctl> Sysctls)
+{
+    /// <summary>Init containers, then regular containers, then ephemeral ones: the order Pod Security visits them.</summary>
+    public IEnumerable<Container> AllContainers => InitContainers.Concat(Containers).Concat(EphemeralContainers);
+
+    /// <summary>The containers that run for the pod's lifetime: regular containers and sidecars.</summary>
+    public IEnumerable<Container> LongRunningContainers => InitContainers.Where(c => c.IsSidecar).Concat(Containers);
+}

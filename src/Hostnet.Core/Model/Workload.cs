@@ -1,0 +1,26 @@
+using Hostnet.Core.Loading;
+
+namespace Hostnet.Core.Model;
+
+/// <summary>Anything that carries a pod: Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController.</summary>
+/// <param name="Replicas">Replicas as written (Deployment, ReplicaSet, StatefulSet, ReplicationController); null when absent.</param>
+/// <param name="Selector">The workload's pod selector, when it has one.</param>
+/// <param name="Strategy">The Deployment or DaemonSet rolling-update settings, when written.</param>
+public sealed record Workload(
+    ManifestDocument Source,
+    ObjectMeta Metadata,
+    PodTemplate Template,
+    int? Replicas,
+    LabelSelector? Selector,
+    RollingUpdate? Strategy) : KubeObject(Source, Metadata)
+{
+    public bool IsPod => Kind == "Pod";
+
+    public PodSpec Spec => Template.Spec;
+
+    /// <summary>Replicas after API defaulting (1 for replicated kinds; a Pod, Job or CronJob run is one pod here).</summary>
+    public int EffectiveReplicas => Replicas ?? 1;
+
+    /// <summary>Whether the controller keeps several pods of this template alive at once.</summary>
+    public bool IsReplicated => Kind is "Deployment" or "ReplicaSet" or "StatefulSet" or "ReplicationController";
+}

@@ -1,0 +1,10 @@
+namespace Hostnet.Core.Reporting;
+
+/// <summary>The output formats of <c>hostnet check</c>.</summary>
+public enum ReportFormat
+{
+    Text,
+    Json,
+    Sarif,
+    Github,
+}

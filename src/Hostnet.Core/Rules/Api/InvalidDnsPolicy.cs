@@ -1,0 +1,49 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics;
+using Hostnet.Core.Semantics.Dns;
+using Hostnet.Core.Semantics.Validation;
+
+namespace Hostnet.Core.Rules.Api;
+
+/// <summary>
+/// HN001: a <c>dnsPolicy</c> the API rejects. The message is the API's own (pkg/apis/core/validation/validation.go,
+/// validateDNSPolicy) followed by the nearest valid value.
+/// </summary>
+public sealed class InvalidDnsPolicy : WorkloadRule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        "HN001",
+        "invalid-dns-policy",
+        "dnsPolicy is not one of ClusterFirst, ClusterFirstWithHostNet, Default, None",
+        Severity.Error,
+        "A. The API server would reject it",
+        HasFix: true);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>The value <c>hostnet fix</c> writes instead, or null when nothing is near enough.</summary>
+    public static string? Suggestion(string written) => Spelling.Nearest(written, DnsPolicy.Supported);
+
+    protected override void Check(Workload workload, AnalysisContext context)
+    {
+        var written = workload.Spec.DnsPolicy;
+        if (string.IsNullOrEmpty(written) || DnsPolicy.Supported.Contains(written))
+        {
+            return;
+        }
+
+        var path = workload.Spec.Path + ".dnsPolicy";
+        var message = FieldError.NotSupported(path, written, DnsPolicy.Supported).ToString();
+        var suggestion = Suggestion(written);
+        string? fix = null;
+        if (suggestion is not null)
+        {
+            message += $" (did you mean \"{suggestion}\"?)";
+            fix = $"set dnsPolicy: {suggestion}";
+        }
+
+        context.Report(Rule, workload, path, message, fix);
+    }
+}

@@ -1,0 +1,24 @@
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Loading;
+
+namespace Hostnet.Core.Rules.Api;
+
+/// <summary>
+/// HN000: input that cannot be read as Kubernetes objects. Not a rule over the model: the loader and the strict
+/// decoder find these, and the run exits 2 while still checking everything else. It cannot be silenced.
+/// </summary>
+public static class InvalidInput
+{
+    public static RuleDescriptor Descriptor { get; } = new(
+        "HN000",
+        "invalid-input",
+        "Input that cannot be read as Kubernetes objects",
+        Severity.Error,
+        "A. The API server would reject it");
+
+    public static Diagnostic From(InputProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new Diagnostic(Descriptor, Severity.Error, problem.Message, Fix: null, problem.File, problem.Position, Object: null, FieldPath: null);
+    }
+}

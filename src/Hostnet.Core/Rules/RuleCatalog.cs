@@ -1,0 +1,27 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Rules.Api;
+
+namespace Hostnet.Core.Rules;
+
+/// <summary>Every rule, registered explicitly (no reflection), section by section as RULES.md lists them.</summary>
+public static class RuleCatalog
+{
+    /// <summary>The rules that run on manifests.</summary>
+    public static IReadOnlyList<IRule> Rules { get; } =
+    [
+        .. ApiRules.All,
+        .. RunTime.RunTimeRules.All,
+        .. Dns.DnsRules.All,
+        .. Services.ServiceRules.All,
+        .. Security.SecurityRules.All,
+    ];
+
+    /// <summary>Every ID of the catalogue, including those not evaluated on manifests alone.</summary>
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
+        [.. new[] { InvalidInput.Descriptor }.Concat(Rules.Select(r => r.Descriptor)).Concat(ApiRules.NeedsCluster).OrderBy(d => d.Id, StringComparer.Ordinal)];
+
+    public static RuleDescriptor? Find(string id) =>
+        Descriptors.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(d.Slug, id, StringComparison.OrdinalIgnoreCase));
+}

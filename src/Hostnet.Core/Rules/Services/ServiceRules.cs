@@ -1,0 +1,11 @@
+using Hostnet.Core.Analysis;
+
+namespace Hostnet.Core.Rules.Services;
+
+/// <summary>RULES.md section D: Services and network policy.</summary>
+internal static class ServiceRules
+{
+    public static IReadOnlyList<IRule> All { get; } =
+    [
+    ];
+}
