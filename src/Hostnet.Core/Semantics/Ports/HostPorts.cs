@@ -1,0 +1,58 @@
+using Hostnet.Core.Model;
+
+namespace Hostnet.Core.Semantics.Ports;
+
+/// <summary>
+/// Host ports as Kubernetes sees them (SEMANTICS.md §1, §3.1).
+/// Mirrors pkg/apis/core/v1/defaults.go (defaultHostNetworkPorts) and pkg/scheduler/util/utils.go (GetHostPorts).
+/// </summary>
+public static class HostPorts
+{
+    /// <summary>The release that stopped defaulting host ports in pod templates (only Pods are defaulted since).</summary>
+    public static KubeVersion TemplateDefaultingRemoved { get; } = new(1, 28);
+
+    /// <summary>
+    /// The host port a declared port has in the object as the API stores it: on host network a zero hostPort takes
+    /// the containerPort — for Pods always, for templates only before 1.28.
+    /// </summary>
+    public static int Stored(ContainerPort port, PodSpec spec, bool isPod, KubeVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(port);
+        ArgumentNullException.ThrowIfNull(spec);
+        return port.HostPort == 0 && spec.HostNetwork && (isPod || version < TemplateDefaultingRemoved)
+            ? port.ContainerPortNumber
+            : port.HostPort;
+    }
+
+    /// <summary>The host port in every Pod created from this spec: Pods are always defaulted.</summary>
+    public static int InPod(ContainerPort port, PodSpec spec) =>
+        Stored(port, spec, isPod: true, KubeVersion.Latest);
+
+    /// <summary>
+    /// The host ports the scheduler's NodePorts filter sees for pods of this spec: regular containers and restartable
+    /// init containers (sidecars), after Pod defaulting; ports whose host port stays 0 are ignored.
+    /// </summary>
+    public static IReadOnlyList<HostPortBinding> Wanted(PodSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var bindings = new List<HostPortBinding>();
+        foreach (var container in spec.LongRunningContainers)
+        {
+            foreach (var port in container.Ports)
+            {
+                var hostPort = InPod(port, spec);
+                if (hostPort > 0)
+                {
+                    bindings.Add(new HostPortBinding(
+                        port.EffectiveProtocol,
+                        port.HostIP.Length == 0 ? HostPortBinding.AnyAddress : port.HostIP,
+                        hostPort,
+                        container,
+                        port));
+                }
+            }
+        }
+
+        return bindings;
+    }
+}
