@@ -2,6 +2,7 @@ using System.Globalization;
 using Hostnet.Bench.Measurement;
 using Hostnet.Bench.P1;
 using Hostnet.Bench.P5;
+using Hostnet.Bench.Workload;
 
 namespace Hostnet.Bench;
 
@@ -11,6 +12,7 @@ namespace Hostnet.Bench;
 /// Hostnet.Bench [--only p1|p5] [--quick] [--cli PATH] [--r2r DIR] [--work DIR] [--keep]
 /// Hostnet.Bench --child p1 --dir DIR --reps N --warm-up SECONDS
 /// Hostnet.Bench --child p1-peak --dir DIR --mode check-json|yamlstream
+/// Hostnet.Bench --child generate --dir DIR --divisor 1|10|100   (writes the P1 workload and keeps it)
 /// Hostnet.Bench --child profile --dir DIR --mode check|check-json|yamlstream|events --seconds N   (for perf record)
 /// </code>
 /// </summary>
@@ -29,6 +31,7 @@ internal static class BenchProgram
                     double.Parse(options["--warm-up"], CultureInfo.InvariantCulture),
                     Console.Out),
                 "p1-peak" => ThroughputChild.Peak(options["--dir"], options["--mode"], Console.Out),
+                "generate" => Generate(options["--dir"], int.Parse(options["--divisor"], CultureInfo.InvariantCulture)),
                 "profile" => ThroughputChild.Loop(options["--dir"], options["--mode"], double.Parse(options["--seconds"], CultureInfo.InvariantCulture), Console.Out),
                 _ => Usage($"unknown child '{child}'"),
             };
@@ -83,6 +86,13 @@ internal static class BenchProgram
                 Directory.Delete(settings.WorkDirectory, recursive: true);
             }
         }
+    }
+
+    private static int Generate(string directory, int divisor)
+    {
+        var set = new ManifestGenerator(WorkloadPlan.Full.Scaled(divisor)).Write(directory);
+        Console.WriteLine($"{set.Resources:N0} resources in {set.Files:N0} files, {set.Bytes:N0} bytes, under {set.Directory}");
+        return 0;
     }
 
     private static Dictionary<string, string> Options(string[] args)

@@ -101,10 +101,11 @@ internal static class ThroughputBench
         report.WriteLine("Every mode starts from the files on disk (enumerate, read, UTF-8 decode exactly as the CLI does).");
         report.WriteLine();
 
-        var times = new MarkdownTable("size", "mode", "runs", "median", "min", "max", "resources/s (median)", "÷ YamlStream.Load", "GC pause (median)", "allocated") { TextColumns = 2 };
+        var times = new MarkdownTable("size", "mode", "runs", "median", "min", "max", "resources/s (median)", "÷ YamlStream.Load", "÷ parallel YamlStream.Load", "GC pause (median)", "allocated") { TextColumns = 2 };
         foreach (var o in outcomes)
         {
             var baseline = o.Figures.Times[P1Work.YamlStreamLoad].Median;
+            var parallel = o.Figures.Times[P1Work.YamlStreamParallel].Median;
             foreach (var mode in P1Work.Modes.Reverse())
             {
                 var samples = o.Figures.Times[mode.Key];
@@ -117,6 +118,7 @@ internal static class ThroughputBench
                     Format.Milliseconds(samples.Max),
                     Format.Count((long)(o.Set.Resources / (samples.Median / 1000))),
                     Format.Ratio(samples.Median / baseline),
+                    Format.Ratio(samples.Median / parallel),
                     Format.Milliseconds(o.Figures.GcPauses[mode.Key].Median),
                     Format.Megabytes(o.Figures.Allocated[mode.Key]));
             }
@@ -258,13 +260,14 @@ internal static class ThroughputBench
         var check = full.Figures.Times[P1Work.Check].Median;
         var checkJson = full.Figures.Times[P1Work.CheckJson].Median;
         var baseline = full.Figures.Times[P1Work.YamlStreamLoad].Median;
+        var parallel = full.Figures.Times[P1Work.YamlStreamParallel].Median;
         var rate = full.Set.Resources / (check / 1000);
-        var ratio = check / baseline;
+        var ratio = check / parallel;
         var peak = full.Peaks.PeakKilobytes[P1Work.CheckJson];
         report.WriteLine($"P1 targets at {full.Size.Label} size ({Format.Count(full.Set.Resources)} resources, {Environment.ProcessorCount} cores):");
         report.WriteLine();
         report.WriteLine($"- throughput ≥ {Format.Count((long)TargetResourcesPerSecond)} resources/s: {Format.Count((long)rate)} resources/s (check), {Format.Count((long)(full.Set.Resources / (checkJson / 1000)))} with the JSON report — {Verdict(rate >= TargetResourcesPerSecond)}");
-        report.WriteLine($"- check ≤ {Format.Fixed(TargetRatio, 1)}× YamlStream.Load of the same bytes: {Format.Ratio(ratio)} (with the JSON report {Format.Ratio(checkJson / baseline)}) — {Verdict(ratio <= TargetRatio)}");
+        report.WriteLine($"- check ≤ {Format.Fixed(TargetRatio, 1)}× YamlStream.Load of the same bytes, with the same parallelism (files in parallel, as hostnet loads them): {Format.Ratio(ratio)} (with the JSON report {Format.Ratio(checkJson / parallel)}; against the single-threaded YamlStream.Load {Format.Ratio(check / baseline)}) — {Verdict(ratio <= TargetRatio)}");
         report.WriteLine($"- peak memory ≤ 512 MiB: {Format.Megabytes(peak * 1024)} — {Verdict(peak <= TargetPeakKilobytes)}");
         report.WriteLine();
     }

@@ -45,13 +45,13 @@ internal sealed class ManifestTemplates(Random random)
             .Line(0, "metadata:")
             .Line(1, "name: " + app.Name)
             .Line(1, "namespace: " + app.Namespace);
-        Labels(yaml, 1, app, withChart: true);
-        yaml.Line(1, "annotations:")
-            .Line(2, "meta.helm.sh/release-name: " + app.Name)
-            .Line(2, "meta.helm.sh/release-namespace: " + app.Namespace);
-        if (random.NextDouble() < 0.4)
+        var helm = random.NextDouble() < 0.5;
+        Labels(yaml, 1, app, withChart: helm);
+        if (helm)
         {
-            yaml.Line(2, "deployment.kubernetes.io/revision: \"" + Number(random.Next(1, 40)) + "\"");
+            yaml.Line(1, "annotations:")
+                .Line(2, "meta.helm.sh/release-name: " + app.Name)
+                .Line(2, "meta.helm.sh/release-namespace: " + app.Namespace);
         }
 
         yaml.Line(0, "spec:");
@@ -71,13 +71,19 @@ internal sealed class ManifestTemplates(Random random)
             .Line(3, "labels:")
             .Line(4, "app.kubernetes.io/name: " + app.Name)
             .Line(4, "app.kubernetes.io/instance: " + app.Instance)
-            .Line(4, "app.kubernetes.io/component: " + (app.IsDaemonSet ? "agent" : "server"))
-            .Line(3, "annotations:")
-            .Line(4, "checksum/config: " + Hex(64));
-        if (app.Ports.Count > 0 && random.NextDouble() < 0.5)
+            .Line(4, "app.kubernetes.io/component: " + (app.IsDaemonSet ? "agent" : "server"));
+        if (helm || (app.Ports.Count > 0 && random.NextDouble() < 0.3))
         {
-            yaml.Line(4, "prometheus.io/scrape: \"true\"")
-                .Line(4, "prometheus.io/port: \"" + Number(app.Ports[^1].Number) + "\"");
+            yaml.Line(3, "annotations:");
+            if (helm)
+            {
+                yaml.Line(4, "checksum/config: " + Hex(64));
+            }
+            else
+            {
+                yaml.Line(4, "prometheus.io/scrape: \"true\"")
+                    .Line(4, "prometheus.io/port: \"" + Number(app.Ports[^1].Number) + "\"");
+            }
         }
 
         yaml.Line(2, "spec:")
@@ -85,19 +91,24 @@ internal sealed class ManifestTemplates(Random random)
         PodNetworking(yaml, app);
         Placement(yaml, app);
         PodSecurity(yaml, app);
-        if (random.NextDouble() < 0.15)
+        if (random.NextDouble() < 0.1)
         {
             InitContainer(yaml);
         }
 
+        var volumes = app.IsDaemonSet || random.NextDouble() < 0.5;
         yaml.Line(3, "containers:");
-        MainContainer(yaml, app);
+        MainContainer(yaml, app, volumes);
         if (sidecarPort is not null)
         {
             Sidecar(yaml, app, sidecarPort);
         }
 
-        Volumes(yaml, app);
+        if (volumes)
+        {
+            Volumes(yaml, app);
+        }
+
         return yaml.ToString();
     }
 
@@ -115,8 +126,8 @@ internal sealed class ManifestTemplates(Random random)
             .Line(0, "metadata:")
             .Line(1, "name: " + app.Name)
             .Line(1, "namespace: " + app.Namespace);
-        Labels(yaml, 1, app, withChart: true);
-        if (random.NextDouble() < 0.3)
+        Labels(yaml, 1, app, withChart: false);
+        if (type == "LoadBalancer")
         {
             yaml.Line(1, "annotations:")
                 .Line(2, "service.beta.kubernetes.io/aws-load-balancer-type: nlb");
@@ -181,10 +192,15 @@ internal sealed class ManifestTemplates(Random random)
                 .Line(3, "app.kubernetes.io/name: " + app.Name);
         }
 
+        var egress = random.NextDouble() < 0.4;
         yaml.Line(1, "policyTypes:")
-            .Line(2, "- Ingress")
-            .Line(2, "- Egress")
-            .Line(1, "ingress:")
+            .Line(2, "- Ingress");
+        if (egress)
+        {
+            yaml.Line(2, "- Egress");
+        }
+
+        yaml.Line(1, "ingress:")
             .Line(2, "- from:")
             .Line(4, "- namespaceSelector:")
             .Line(6, "matchLabels:")
@@ -203,6 +219,11 @@ internal sealed class ManifestTemplates(Random random)
         {
             yaml.Line(4, "- protocol: TCP")
                 .Line(5, "port: 8080");
+        }
+
+        if (!egress)
+        {
+            return yaml.ToString();
         }
 
         yaml.Line(1, "egress:")
@@ -248,11 +269,11 @@ internal sealed class ManifestTemplates(Random random)
         yaml.Line(level, "labels:")
             .Line(level + 1, "app.kubernetes.io/name: " + app.Name)
             .Line(level + 1, "app.kubernetes.io/instance: " + app.Instance)
-            .Line(level + 1, "app.kubernetes.io/part-of: " + app.Team)
-            .Line(level + 1, "app.kubernetes.io/managed-by: Helm");
+            .Line(level + 1, "app.kubernetes.io/part-of: " + app.Team);
         if (withChart)
         {
-            yaml.Line(level + 1, "helm.sh/chart: " + app.Team + "-1.4.2")
+            yaml.Line(level + 1, "app.kubernetes.io/managed-by: Helm")
+                .Line(level + 1, "helm.sh/chart: " + app.Team + "-1.4.2")
                 .Line(level + 1, "app.kubernetes.io/version: \"1.4.2\"");
         }
     }
@@ -399,7 +420,7 @@ internal sealed class ManifestTemplates(Random random)
             .Line(6, "requests: {cpu: 10m, memory: 16Mi}");
     }
 
-    private void MainContainer(YamlEmitter yaml, AppPlan app)
+    private void MainContainer(YamlEmitter yaml, AppPlan app, bool volumes)
     {
         yaml.Line(4, "- name: " + (app.IsDaemonSet ? "agent" : "server"))
             .Line(5, "image: registry.example.com/" + app.Team + "/" + app.Name + ":1.4." + Number(random.Next(20)))
@@ -439,6 +460,11 @@ internal sealed class ManifestTemplates(Random random)
             .Line(7, "memory: " + Number(random.Next(16, 32) * 64) + "Mi");
         Probes(yaml, app);
         ContainerSecurity(yaml, app);
+        if (!volumes)
+        {
+            return;
+        }
+
         yaml.Line(5, "volumeMounts:")
             .Line(6, "- name: config")
             .Line(7, "mountPath: /etc/" + app.Team)
@@ -449,25 +475,29 @@ internal sealed class ManifestTemplates(Random random)
 
     private void Env(YamlEmitter yaml, AppPlan app)
     {
-        yaml.Line(5, "env:")
-            .Line(6, "- name: POD_NAME")
-            .Line(7, "valueFrom:")
-            .Line(8, "fieldRef:")
-            .Line(9, "fieldPath: metadata.name")
-            .Line(6, "- name: NODE_NAME")
+        yaml.Line(5, "env:");
+        if (app.IsDaemonSet || random.NextDouble() < 0.3)
+        {
+            yaml.Line(6, "- name: POD_NAME")
+                .Line(7, "valueFrom:")
+                .Line(8, "fieldRef:")
+                .Line(9, "fieldPath: metadata.name");
+        }
+
+        yaml.Line(6, "- name: NODE_NAME")
             .Line(7, "valueFrom:")
             .Line(8, "fieldRef:")
             .Line(9, "fieldPath: spec.nodeName")
             .Line(6, "- name: LOG_LEVEL")
             .Line(7, "value: " + LogLevels[random.Next(LogLevels.Length)]);
-        var extra = random.Next(0, 5);
+        var extra = random.Next(0, 4);
         for (var i = 0; i < extra; i++)
         {
             yaml.Line(6, "- name: FEATURE_" + Number(i) + "_ENABLED")
                 .Line(7, "value: \"" + (random.NextDouble() < 0.5 ? "true" : "false") + "\"");
         }
 
-        if (random.NextDouble() < 0.3)
+        if (random.NextDouble() < 0.2)
         {
             yaml.Line(6, "- name: DATABASE_PASSWORD")
                 .Line(7, "valueFrom:")

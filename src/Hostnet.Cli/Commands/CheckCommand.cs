@@ -81,7 +81,7 @@ internal static class CheckCommand
         var limits = LoaderLimits.Default;
         var (files, readProblems) = new InputCollector(environment, limits).Collect(request.Paths);
         var loader = new ManifestLoader(limits);
-        var loaded = files.Select(loader.Load).ToList();
+        var loaded = loader.LoadAll(files).ToList();
         if (readProblems.Count > 0)
         {
             loaded.Add(new LoadResult([], readProblems, []));
