@@ -10,7 +10,7 @@ namespace Hostnet.Bench;
 /// The P1 and P5 benchmarks (shared/design/PERFORMANCE.md), or one child part of them.
 /// <code>
 /// Hostnet.Bench [--only p1|p5] [--quick] [--cli PATH] [--r2r DIR] [--work DIR] [--keep]
-/// Hostnet.Bench --child p1 --dir DIR --reps N --warm-up SECONDS
+/// Hostnet.Bench --child p1 --dir DIR --reps N [--breakdown-runs N] --warm-up SECONDS
 /// Hostnet.Bench --child p1-peak --dir DIR --mode check-json|yamlstream
 /// Hostnet.Bench --child generate --dir DIR --divisor 1|10|100   (writes the P1 workload and keeps it)
 /// Hostnet.Bench --child profile --dir DIR --mode check|check-json|yamlstream|events --seconds N   (for perf record)
@@ -28,6 +28,7 @@ internal static class BenchProgram
                 "p1" => ThroughputChild.Run(
                     options["--dir"],
                     int.Parse(options["--reps"], CultureInfo.InvariantCulture),
+                    int.Parse(options.GetValueOrDefault("--breakdown-runs", "3"), CultureInfo.InvariantCulture),
                     double.Parse(options["--warm-up"], CultureInfo.InvariantCulture),
                     Console.Out),
                 "p1-peak" => ThroughputChild.Peak(options["--dir"], options["--mode"], Console.Out),

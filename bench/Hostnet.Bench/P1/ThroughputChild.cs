@@ -11,7 +11,7 @@ namespace Hostnet.Bench.P1;
 /// </summary>
 internal static class ThroughputChild
 {
-    public static int Run(string directory, int repetitions, double warmUpSeconds, TextWriter output)
+    public static int Run(string directory, int repetitions, int breakdownRuns, double warmUpSeconds, TextWriter output)
     {
         var modes = P1Work.Modes;
         var times = modes.ToDictionary(m => m.Key, _ => new List<double>(), StringComparer.Ordinal);
@@ -59,7 +59,7 @@ internal static class ThroughputChild
         }
 
         Describe(directory, output);
-        Breakdown(directory, output);
+        Breakdown(directory, breakdownRuns, output);
         return 0;
     }
 
@@ -134,10 +134,10 @@ internal static class ThroughputChild
         }
     }
 
-    /// <summary>Three instrumented runs; the median of each phase.</summary>
-    private static void Breakdown(string directory, TextWriter output)
+    /// <summary>Instrumented runs; the median of each phase.</summary>
+    private static void Breakdown(string directory, int count, TextWriter output)
     {
-        var runs = Enumerable.Range(0, 3).Select(_ =>
+        var runs = Enumerable.Range(0, count).Select(_ =>
         {
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             return PhaseBreakdown.Run(directory);

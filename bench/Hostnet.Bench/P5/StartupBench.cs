@@ -103,7 +103,6 @@ internal static class StartupBench
             yield return new StartupCase("ReadyToRun publish: `hostnet check FILE`", program, ["check", file], none, [0, 1]);
             yield return new StartupCase("ReadyToRun publish: `hostnet check FILE`, DOTNET_TieredPGO=0", program, ["check", file], Variables("DOTNET_TieredPGO", "0"), [0, 1]);
             yield return new StartupCase("ReadyToRun publish: `hostnet check FILE`, DOTNET_TC_QuickJitForLoops=0", program, ["check", file], Variables("DOTNET_TC_QuickJitForLoops", "0"), [0, 1]);
-            yield return new StartupCase("ReadyToRun publish: `hostnet check FILE`, DOTNET_ReadyToRun=0 (R2R code ignored)", program, ["check", file], Variables("DOTNET_ReadyToRun", "0"), [0, 1]);
         }
 
         if (ChildProcess.OnPath("kubectl") is { } kubectl)
@@ -147,7 +146,7 @@ internal static class StartupBench
         }
         else
         {
-            report.WriteLine($"ReadyToRun publish: `dotnet publish src/Hostnet.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true`; assembly sizes {AssemblySizes(settings.ReadyToRun)} vs Release build {AssemblySizes(Path.GetDirectoryName(settings.Cli)!)}.");
+            report.WriteLine($"ReadyToRun publish: `dotnet publish src/Hostnet.Cli -c Release -r linux-x64 --self-contained false` (Hostnet.Cli.csproj turns PublishReadyToRun on whenever a runtime identifier is given); assembly sizes {AssemblySizes(settings.ReadyToRun)} vs Release build {AssemblySizes(Path.GetDirectoryName(settings.Cli)!)}.");
         }
 
         report.WriteLine();

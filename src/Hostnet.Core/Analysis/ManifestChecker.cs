@@ -9,6 +9,9 @@ namespace Hostnet.Core.Analysis;
 /// <summary>Runs the rules over loaded input: the whole of <c>hostnet check</c> without I/O.</summary>
 public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule> rules)
 {
+    /// <summary>Below this many documents, threads cost more than they save.</summary>
+    private const int ParallelDocuments = 64;
+
     public ManifestChecker(AnalysisOptions options)
         : this(options, RuleCatalog.Rules)
     {
@@ -17,10 +20,21 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     public CheckReport Check(IReadOnlyList<LoadResult> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        // Reading the model is per document, so it is spread over the cores; the order stays the input's.
+        // Reading the model is per document, so a large input is spread over the cores; the order stays the input's.
         var documents = inputs.SelectMany(i => i.Documents).ToArray();
         var read = new KubeObject?[documents.Length];
-        Parallel.For(0, documents.Length, i => read[i] = ObjectReader.Read(documents[i]));
+        if (documents.Length < ParallelDocuments)
+        {
+            for (var i = 0; i < documents.Length; i++)
+            {
+                read[i] = ObjectReader.Read(documents[i]);
+            }
+        }
+        else
+        {
+            Parallel.For(0, documents.Length, i => read[i] = ObjectReader.Read(documents[i]));
+        }
+
         var objects = read.OfType<KubeObject>().ToList();
 
         var context = new AnalysisContext(objects, options);

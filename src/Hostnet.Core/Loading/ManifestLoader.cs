@@ -45,6 +45,12 @@ public sealed class ManifestLoader(LoaderLimits limits)
     public IReadOnlyList<LoadResult> LoadAll(IReadOnlyList<SourceFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        if (files.Count < 2)
+        {
+            // One input gains nothing from threads and would pay for starting them.
+            return files.Select(Load).ToArray();
+        }
+
         var results = new LoadResult[files.Count];
         Parallel.For(0, files.Count, i => results[i] = Load(files[i]));
         return results;
