@@ -96,6 +96,9 @@ internal static class ThroughputBench
 
         report.Write(mix);
         report.WriteLine();
+        var rules = Hostnet.Core.Rules.RuleCatalog.Rules.Select(r => r.Descriptor.Id).ToArray();
+        report.WriteLine($"Rules run: all {rules.Length} of `RuleCatalog.Rules` at this commit ({string.Join(", ", rules)}); the figures move as rules land.");
+        report.WriteLine();
         report.WriteLine("Each size ran in its own child process: warm-up rounds of every mode for at least 3 s, then the repetitions,");
         report.WriteLine("the modes taking turns (order rotating) so drift on the shared machine hits baseline and hostnet alike.");
         report.WriteLine("Every mode starts from the files on disk (enumerate, read, UTF-8 decode exactly as the CLI does).");
