@@ -16,6 +16,7 @@ public sealed class AnalysisContext
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Lazy<ILookup<string, Workload>> _workloadsByNamespace;
     private readonly Lazy<IReadOnlyDictionary<string, NamespaceObject>> _namespaces;
+    private readonly Lazy<PodTemplateIndex> _podTemplates;
 
     public AnalysisContext(IReadOnlyList<KubeObject> objects, AnalysisOptions options)
     {
@@ -30,6 +31,7 @@ public sealed class AnalysisContext
         _namespaces = new(() => objects.OfType<NamespaceObject>()
             .GroupBy(n => n.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+        _podTemplates = new(() => new PodTemplateIndex(this));
     }
 
     public AnalysisOptions Options { get; }
@@ -46,6 +48,9 @@ public sealed class AnalysisContext
 
     /// <summary>Namespaces of the input, by name.</summary>
     public IReadOnlyDictionary<string, NamespaceObject> Namespaces => _namespaces.Value;
+
+    /// <summary>Pod templates by namespace and label: what Services and NetworkPolicies select.</summary>
+    public PodTemplateIndex PodTemplates => _podTemplates.Value;
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 

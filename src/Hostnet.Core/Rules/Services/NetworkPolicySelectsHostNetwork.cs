@@ -1,0 +1,45 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+
+namespace Hostnet.Core.Rules.Services;
+
+/// <summary>
+/// HN044: a NetworkPolicy whose <c>podSelector</c> selects host-network pods (an empty selector selects every pod of
+/// its namespace). Upstream leaves this undefined, and most network plugins ignore host-network pods when matching
+/// selectors, treating their traffic as the node's (kubernetes/website concepts/services-networking/network-policies.md,
+/// "NetworkPolicy and hostNetwork pods"; SEMANTICS.md §8), so the policy does not isolate them.
+/// </summary>
+public sealed class NetworkPolicySelectsHostNetwork : IRule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        "HN044",
+        "network-policy-ineffective",
+        "A NetworkPolicy selects host-network pods, which most network plugins ignore",
+        Severity.Warning,
+        "D. Services and network policy");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public void Check(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var policy in context.NetworkPolicies)
+        {
+            var selected = context.PodTemplates.SelectedBy(context.NamespaceOf(policy), policy.PodSelector)
+                .Where(w => w.Spec.HostNetwork)
+                .Select(w => w.DisplayName)
+                .ToList();
+            if (selected.Count == 0)
+            {
+                continue;
+            }
+
+            context.Report(
+                Rule,
+                policy,
+                "spec.podSelector",
+                $"podSelector selects the host-network pods of {string.Join(", ", selected)}: \"NetworkPolicy behaviour for `hostNetwork` pods is undefined\", and the most common network plugins ignore them: they \"cannot properly distinguish `hostNetwork` pod traffic, and so [ignore] `hostNetwork` pods when matching `podSelector` and `namespaceSelector`. Traffic to/from `hostNetwork` pods is treated the same as all other traffic to/from the node IP.\" So this policy most likely does not isolate them",
+                "protect their ports with a host firewall, or match the nodes' addresses with ipBlock rules in the policies of the pods they talk to");
+        }
+    }
+}
