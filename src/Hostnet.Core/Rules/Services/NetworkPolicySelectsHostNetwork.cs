@@ -38,7 +38,7 @@ public sealed class NetworkPolicySelectsHostNetwork : IRule
                 Rule,
                 policy,
                 "spec.podSelector",
-                $"podSelector selects the host-network pods of {string.Join(", ", selected)}: \"NetworkPolicy behaviour for `hostNetwork` pods is undefined\", and the most common network plugins ignore them: they \"cannot properly distinguish `hostNetwork` pod traffic, and so [ignore] `hostNetwork` pods when matching `podSelector` and `namespaceSelector`. Traffic to/from `hostNetwork` pods is treated the same as all other traffic to/from the node IP.\" So this policy most likely does not isolate them",
+                $"podSelector selects the host-network pods of {string.Join(", ", selected)}, but \"NetworkPolicy behaviour for `hostNetwork` pods is undefined\"; in the most common implementation the network plugin \"ignores `hostNetwork` pods when matching `podSelector` and `namespaceSelector`. Traffic to/from `hostNetwork` pods is treated the same as all other traffic to/from the node IP.\", so this policy most likely does not isolate them",
                 "protect their ports with a host firewall, or match the nodes' addresses with ipBlock rules in the policies of the pods they talk to");
         }
     }

@@ -10,10 +10,11 @@ namespace Hostnet.Core.Rules.Services;
 /// HN042: a Service selects host-network pods of which two can run on one node. Such pods share the node's address,
 /// so the second cannot bind the port the Service targets ("address already in use") and crash-loops, while the
 /// Service lists both endpoints under one IP (SEMANTICS.md §7). Two of a workload's pods meet on a node when it has
-/// more than one replica, or, for a Deployment, when a rolling update surges a new pod beside the old one; nothing
+/// more than one replica, or, for a Deployment, when a rolling update starts a new pod while keeping every old one
+/// until it is ready (maxSurge above 0, maxUnavailable rounding to 0, as by default for one replica); nothing
 /// keeps them apart unless they declare host ports or require anti-affinity on the hostname (<see cref="PodSeparation"/>).
-/// DaemonSets run one pod per node (their surge is HN016's); a replicated workload with one replica and no surge, and
-/// bare Pods, never have two pods at once.
+/// Not reported: DaemonSets (one pod per node; their surge is HN016's), bare Pods, and a single replica whose rollout
+/// may stop the old pod first (a new pod beside it only restarts until the old one is gone).
 /// </summary>
 public sealed class ServiceColocatedHostNetwork : IRule
 {
@@ -42,21 +43,23 @@ public sealed class ServiceColocatedHostNetwork : IRule
             var @namespace = context.NamespaceOf(service);
             foreach (var workload in context.PodTemplates.SelectedBy(@namespace, selector).Where(w => w.Spec.HostNetwork))
             {
-                if (Colocation(workload, @namespace) is { } how)
+                if (Colocation(workload, @namespace) is { } colocation)
                 {
                     context.Report(
                         Rule,
                         service,
                         "spec.selector",
-                        $"the Service selects the host-network pods of {workload.DisplayName}, {how}, and {NotSeparated}: two on one node share its address, the second cannot bind the port (\"address already in use\") and crash-loops, and the Service lists both endpoints",
+                        $"the Service selects the host-network pods of {workload.DisplayName} ({colocation.How}) and {NotSeparated}: {colocation.Consequence}",
                         "declare the ports the pods listen on (the scheduler then keeps them apart), require pod anti-affinity on kubernetes.io/hostname, or run it as a DaemonSet");
                 }
             }
         }
     }
 
-    /// <summary>How two pods of the workload come to exist at once, or null when they cannot or are kept apart.</summary>
-    private static string? Colocation(Workload workload, string @namespace)
+    private static string Replicas(int count, string noun = "replica") => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    /// <summary>How two pods of the workload come to exist at once and what follows, or null when they cannot or are kept apart.</summary>
+    private static (string How, string Consequence)? Colocation(Workload workload, string @namespace)
     {
         if (PodSeparation.OnePerNode(workload, @namespace))
         {
@@ -65,11 +68,15 @@ public sealed class ServiceColocatedHostNetwork : IRule
 
         if (workload.IsReplicated && workload.EffectiveReplicas > 1)
         {
-            return $"{workload.EffectiveReplicas} replicas";
+            return (
+                Replicas(workload.EffectiveReplicas),
+                "two on one node share its address, the second cannot bind the port (\"address already in use\") and crash-loops, and the Service lists both endpoints");
         }
 
-        return DeploymentRollout.MaxSurge(workload) is > 0 and var surge && workload.EffectiveReplicas > 0
-            ? $"whose rolling update starts {surge} new {(surge == 1 ? "pod" : "pods")} before old ones stop (maxSurge)"
+        return DeploymentRollout.SurgeBesideEveryOldPod(workload) is > 0 and var surge && workload.EffectiveReplicas > 0
+            ? (
+                $"{Replicas(workload.EffectiveReplicas)}, but a rolling update starts {Replicas(surge, "new pod")} before the old {(workload.EffectiveReplicas == 1 ? "one stops" : "ones stop")}",
+                "a new pod that lands beside an old one cannot bind the port (\"address already in use\"), crash-loops and never becomes ready, so the rollout stalls while the Service keeps the old pods")
             : null;
     }
 }
