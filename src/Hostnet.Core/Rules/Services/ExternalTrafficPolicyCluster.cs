@@ -36,7 +36,6 @@ public sealed class ExternalTrafficPolicyCluster : IRule
 
             var daemonSets = context.PodTemplates.SelectedBy(context.NamespaceOf(service), selector)
                 .Where(w => w.Kind == "DaemonSet" && w.Spec.HostNetwork)
-                .Select(w => w.DisplayName)
                 .ToList();
             if (daemonSets.Count == 0)
             {
@@ -48,7 +47,7 @@ public sealed class ExternalTrafficPolicyCluster : IRule
                 Rule,
                 service,
                 service.ExternalTrafficPolicy is null ? "spec.type" : "spec.externalTrafficPolicy",
-                $"{service.Type} Service in front of the host-network pods of {string.Join(", ", daemonSets)}, and externalTrafficPolicy {policy}: kube-proxy forwards each connection to any of the pods, mostly on another node, though one listens on the node it arrived at; the extra hop masquerades it, so the pods see a node's address instead of the client's",
+                $"{service.Type} Service in front of the host-network pods of {WorkloadNames.Join(daemonSets)}, and externalTrafficPolicy {policy}: kube-proxy forwards each connection to any of the pods, mostly on another node, though one listens on the node it arrived at; the extra hop masquerades it, so the pods see a node's address instead of the client's",
                 "set externalTrafficPolicy: Local");
         }
     }

@@ -23,11 +23,17 @@ public sealed class NetworkPolicySelectsHostNetwork : IRule
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.NetworkPolicies.Count == 0)
+        {
+            return;
+        }
+
+        // Host-network pods are few; matching each policy against them avoids scanning whole namespaces.
+        var hostNetwork = context.Workloads.Where(w => w.Spec.HostNetwork).ToLookup(context.NamespaceOf, StringComparer.Ordinal);
         foreach (var policy in context.NetworkPolicies)
         {
-            var selected = context.PodTemplates.SelectedBy(context.NamespaceOf(policy), policy.PodSelector)
-                .Where(w => w.Spec.HostNetwork)
-                .Select(w => w.DisplayName)
+            var selected = hostNetwork[context.NamespaceOf(policy)]
+                .Where(w => policy.PodSelector.Matches(w.Template.Metadata.Labels))
                 .ToList();
             if (selected.Count == 0)
             {
@@ -38,7 +44,7 @@ public sealed class NetworkPolicySelectsHostNetwork : IRule
                 Rule,
                 policy,
                 "spec.podSelector",
-                $"podSelector selects the host-network pods of {string.Join(", ", selected)}, but \"NetworkPolicy behaviour for `hostNetwork` pods is undefined\"; in the most common implementation the network plugin \"ignores `hostNetwork` pods when matching `podSelector` and `namespaceSelector`. Traffic to/from `hostNetwork` pods is treated the same as all other traffic to/from the node IP.\", so this policy most likely does not isolate them",
+                $"podSelector selects the host-network pods of {WorkloadNames.Join(selected)}, but \"NetworkPolicy behaviour for `hostNetwork` pods is undefined\"; in the most common implementation the network plugin \"ignores `hostNetwork` pods when matching `podSelector` and `namespaceSelector`. Traffic to/from `hostNetwork` pods is treated the same as all other traffic to/from the node IP.\", so this policy most likely does not isolate them",
                 "protect their ports with a host firewall, or match the nodes' addresses with ipBlock rules in the policies of the pods they talk to");
         }
     }
