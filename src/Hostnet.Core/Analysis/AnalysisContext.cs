@@ -49,7 +49,7 @@ public sealed class AnalysisContext
     /// <summary>Namespaces of the input, by name.</summary>
     public IReadOnlyDictionary<string, NamespaceObject> Namespaces => _namespaces.Value;
 
-    /// <summary>Pod templates by namespace and label: what Services and NetworkPolicies select.</summary>
+    /// <summary>Pod templates by namespace and label: what Services select.</summary>
     public PodTemplateIndex PodTemplates => _podTemplates.Value;
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;

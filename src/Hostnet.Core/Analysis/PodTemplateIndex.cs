@@ -3,17 +3,16 @@ using Hostnet.Core.Model;
 namespace Hostnet.Core.Analysis;
 
 /// <summary>
-/// Pod templates (and bare Pods) by namespace and label, so that Services and NetworkPolicies find the pods they
-/// select without comparing every pair of objects.
+/// Pod templates (and bare Pods) by namespace and label, so that Services find the pods they select without
+/// comparing every pair of objects.
 /// </summary>
 public sealed class PodTemplateIndex
 {
-    private readonly AnalysisContext _context;
     private readonly Dictionary<(string Namespace, string Key, string Value), List<Workload>> _byLabel = [];
 
     public PodTemplateIndex(AnalysisContext context)
     {
-        _context = context ?? throw new ArgumentNullException(nameof(context));
+        ArgumentNullException.ThrowIfNull(context);
         foreach (var workload in context.Workloads)
         {
             var @namespace = context.NamespaceOf(workload);
@@ -47,15 +46,5 @@ public sealed class PodTemplateIndex
 
         var smallest = selector.Select(p => WithLabel(@namespace, p.Key, p.Value)).MinBy(l => l.Count)!;
         return smallest.Where(w => selector.All(p => w.Template.Metadata.Labels.TryGetValue(p.Key, out var v) && v == p.Value));
-    }
-
-    /// <summary>The workloads whose pods a label selector selects; an empty selector selects every pod of the namespace.</summary>
-    public IEnumerable<Workload> SelectedBy(string @namespace, LabelSelector selector)
-    {
-        ArgumentNullException.ThrowIfNull(selector);
-        var candidates = selector.MatchLabels.Count == 0
-            ? _context.WorkloadsIn(@namespace)
-            : selector.MatchLabels.Select(p => WithLabel(@namespace, p.Key, p.Value)).MinBy(l => l.Count)!;
-        return candidates.Where(w => selector.Matches(w.Template.Metadata.Labels));
     }
 }

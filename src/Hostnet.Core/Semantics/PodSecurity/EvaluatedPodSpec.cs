@@ -22,6 +22,12 @@ public sealed record EvaluatedPodSpec(PodSpec Spec, bool IsPod, KubeVersion Vers
     public int HostPort(Container container, ContainerPort port)
     {
         ArgumentNullException.ThrowIfNull(container);
-        return container.Kind == ContainerKind.Ephemeral ? port.HostPort : HostPorts.Stored(port, Spec, IsPod, Version);
+        ArgumentNullException.ThrowIfNull(port);
+        if (container.Kind == ContainerKind.Ephemeral)
+        {
+            return port.HostPort;
+        }
+
+        return IsPod ? HostPorts.InPod(port, Spec) : HostPorts.Stored(port, Spec, isPod: false, Version);
     }
 }
