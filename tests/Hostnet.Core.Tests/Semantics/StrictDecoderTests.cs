@@ -78,14 +78,18 @@ public sealed class StrictDecoderTests
         Check(Pod("hostNetwrok: true")).ShouldHaveSingleItem().Hint.ShouldBe("did you mean \"hostNetwork\"?");
     }
 
-    [Fact]
-    public void Check_PodFieldDirectlyUnderWorkloadSpec_SaysWhereItBelongs()
+    [Theory]
+    [InlineData("  replicas: 2\n", "  replicas: 2\n  hostNetwork: true\n", "spec.hostNetwork", "\"hostNetwork\" is a pod-level field: move it to spec.template.spec")]
+    [InlineData("  replicas: 2\n", "  replicas: 2\n  containers: []\n", "spec.containers", "\"containers\" is a pod-level field: move it to spec.template.spec")]
+    [InlineData("  template:\n", "  template:\n    hostNetwork: true\n", "spec.template.hostNetwork", "\"hostNetwork\" is a pod-level field: move it to spec.template.spec")]
+    [InlineData("    app: web\n  template", "    app: web\n    replicas: 2\n  template", "spec.selector.replicas", "\"replicas\" is a field of spec: move it there")]
+    [InlineData("  name: web\n", "  name: web\n  kind: Deployment\n", "metadata.kind", "\"kind\" is a top-level field: move it to the top level of the object")]
+    public void Check_MisplacedField_SaysWhereItBelongs(string find, string replace, string path, string hint)
     {
-        var violation = Check(Deployment.Replace("  replicas: 2\n", "  replicas: 2\n  hostNetwork: true\n", StringComparison.Ordinal))
-            .ShouldHaveSingleItem();
+        var violation = Check(Deployment.Replace(find, replace, StringComparison.Ordinal)).ShouldHaveSingleItem();
 
-        violation.Message.ShouldBe("strict decoding error: unknown field \"spec.hostNetwork\"");
-        violation.Hint.ShouldBe("\"hostNetwork\" is a pod-level field: move it to spec.template.spec");
+        violation.Message.ShouldBe($"strict decoding error: unknown field \"{path}\"");
+        violation.Hint.ShouldBe(hint);
     }
 
     [Fact]
@@ -337,6 +341,27 @@ public sealed class StrictDecoderTests
         schema.Covers("v1", "ConfigMap").ShouldBeFalse();
         schema.Kinds.ShouldContain(new ApiKind("batch/v1", "CronJob"));
         schema.Kinds.ShouldBe(schema.Kinds.OrderBy(k => k.ApiVersion, StringComparer.Ordinal).ThenBy(k => k.Kind, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_MalformedSchema_Throws()
+    {
+        Should.Throw<FormatException>(() => ApiSchema.Parse("kind v1 Pod Pod\ntype Pod\n  spec PodSpec\n"))
+            .Message.ShouldBe("schema line 3: unknown type 'PodSpec'");
+    }
+
+    [Fact]
+    public void Check_UpstreamFixtures_HaveNoViolations()
+    {
+        var fixtures = Path.Combine(FindShared(), "reference", "k8s-api-fixtures");
+        var documents = Directory.EnumerateFiles(fixtures, "*.yaml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .SelectMany(path => new ManifestLoader().Load(new SourceFile(path, File.ReadAllText(path))).Documents)
+            .Where(document => ApiSchema.Default.Covers(document.ApiVersion, document.Kind))
+            .ToList();
+
+        documents.Count.ShouldBeGreaterThan(25);
+        documents.SelectMany(d => StrictDecoder.Check(d).Select(v => $"{d.File}:{v.Position} {v.Message}")).ShouldBeEmpty();
     }
 
     [Fact]
