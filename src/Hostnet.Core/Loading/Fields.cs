@@ -28,6 +28,10 @@ internal static class Fields
     public static int? Int(SourceMapping? mapping, string key) =>
         Long(mapping, key) is { } value and >= int.MinValue and <= int.MaxValue ? (int)value : null;
 
+    /// <summary>Whether the field is written with a value that an int32 field cannot take (null counts as absent).</summary>
+    public static bool IsUndecodableInt(SourceMapping? mapping, string key) =>
+        mapping?[key] is { } node && node is not SourceScalar { IsNull: true } && Int(mapping, key) is null;
+
     public static IntOrString? IntOrString(SourceMapping? mapping, string key)
     {
         if (mapping?[key] is not SourceScalar { IsNull: false } scalar)

@@ -169,7 +169,8 @@ public static class ObjectReader
         Fields.Int(port, "containerPort") ?? 0,
         Fields.Int(port, "hostPort") ?? 0,
         Fields.String(port, "hostIP") ?? string.Empty,
-        Fields.String(port, "protocol") ?? string.Empty);
+        Fields.String(port, "protocol") ?? string.Empty,
+        Fields.IsUndecodableInt(port, "containerPort") || Fields.IsUndecodableInt(port, "hostPort"));
 
     private static ProbeHandler[] ReadNetworkHandlers(SourceMapping? container, string path)
     {
