@@ -35,7 +35,7 @@ public sealed class ColocatedReplicasWithoutPorts : WorkloadRule
             return;
         }
 
-        var ports = PodListeners.All(spec)
+        var ports = context.ListenersOf(workload).All
             .Select(l => l.Listener)
             .DistinctBy(l => (l.Port, l.Protocol))
             .OrderBy(l => l.Port)

@@ -30,7 +30,7 @@ public sealed class ListenPortMismatch : WorkloadRule
             return;
         }
 
-        foreach (var undeclared in PodListeners.Undeclared(workload.Spec).Where(u => u.ContradictsDeclaredPorts))
+        foreach (var undeclared in context.ListenersOf(workload).Undeclared.Where(u => u.ContradictsDeclaredPorts))
         {
             var container = undeclared.Container;
             var declared = string.Join(", ", container.Ports

@@ -47,7 +47,7 @@ public sealed class PrivilegedPortNonRoot : WorkloadRule
             var capabilities = Drops(security, "ALL") ? "drops ALL capabilities"
                 : Drops(security, Capability) ? "drops " + Capability
                 : "does not add " + Capability;
-            foreach (var (binding, path) in LowPorts(container))
+            foreach (var (binding, path) in LowPorts(container, context.ListenersOf(workload).Of(container)))
             {
                 context.Report(
                     Rule,
@@ -71,12 +71,12 @@ public sealed class PrivilegedPortNonRoot : WorkloadRule
     }
 
     /// <summary>Declared ports below 1024, then evident listeners below 1024 it does not declare; one per number.</summary>
-    private static IEnumerable<(string Binding, string Path)> LowPorts(Container container)
+    private static IEnumerable<(string Binding, string Path)> LowPorts(Container container, IReadOnlyList<InferredListener> listeners)
     {
         var declared = container.Ports
             .Where(p => p.ContainerPortNumber is > 0 and < UnprivilegedPortStart)
             .Select(p => (Number: p.ContainerPortNumber, Binding: "declares port " + PortText.Of(p.ContainerPortNumber, p.EffectiveProtocol), Path: p.Path + ".containerPort"));
-        var inferred = ListenerInference.Infer(container)
+        var inferred = listeners
             .Where(l => l.Port < UnprivilegedPortStart)
             .Select(l => (Number: l.Port, Binding: $"listens on {l.PortText} ({l.Evidence})", Path: l.FieldPath));
         return declared.Concat(inferred)

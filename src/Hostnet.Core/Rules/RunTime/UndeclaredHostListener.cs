@@ -31,7 +31,7 @@ public sealed class UndeclaredHostListener : WorkloadRule
             return;
         }
 
-        foreach (var undeclared in PodListeners.Undeclared(workload.Spec).Where(u => !u.ContradictsDeclaredPorts))
+        foreach (var undeclared in context.ListenersOf(workload).Undeclared.Where(u => !u.ContradictsDeclaredPorts))
         {
             var container = undeclared.Container.Name;
             context.Report(

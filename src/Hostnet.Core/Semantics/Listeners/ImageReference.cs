@@ -12,14 +12,14 @@ public sealed record ImageReference(string Repository, string Tag)
     public static ImageReference Parse(string image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var text = image.Trim();
-        var at = text.IndexOf('@', StringComparison.Ordinal);
+        var text = image.AsSpan().Trim();
+        var at = text.IndexOf('@');
         if (at >= 0)
         {
             text = text[..at];
         }
 
-        var tag = string.Empty;
+        var tag = ReadOnlySpan<char>.Empty;
         var colon = text.LastIndexOf(':');
         if (colon > text.LastIndexOf('/'))
         {
@@ -27,13 +27,18 @@ public sealed record ImageReference(string Repository, string Tag)
             text = text[..colon];
         }
 
-        var parts = text.ToLowerInvariant().Split('/');
-        var start = parts.Length > 1 && (parts[0].Contains('.', StringComparison.Ordinal) || parts[0].Contains(':', StringComparison.Ordinal) || parts[0] == "localhost") ? 1 : 0;
-        if (parts.Length - start > 1 && parts[start] == "library")
+        var slash = text.IndexOf('/');
+        if (slash > 0 && (text[..slash].ContainsAny('.', ':') || text[..slash].SequenceEqual("localhost")))
         {
-            start++;
+            text = text[(slash + 1)..];
         }
 
-        return new ImageReference(string.Join('/', parts[start..]), tag);
+        if (text.StartsWith("library/", StringComparison.Ordinal) && text.Length > "library/".Length)
+        {
+            text = text["library/".Length..];
+        }
+
+        var repository = text.ContainsAnyInRange('A', 'Z') ? text.ToString().ToLowerInvariant() : text.ToString();
+        return new ImageReference(repository, tag.ToString());
     }
 }

@@ -44,16 +44,22 @@ internal static class ListenEnvironment
                 continue;
             }
 
-            var value = VariableExpansion.Expand(raw, environment);
-            var evidence = $"env {variable.Name}={raw}";
-            if (IsPortName(variable.Name, out var portName) && ListenAddress.TryParsePort(value, out var port))
+            int port;
+            var protocol = "TCP";
+            string? portName;
+            if (IsPortName(variable.Name, out portName))
             {
-                yield return new InferredListener(port, "TCP", ListenerSource.Environment, evidence, variable.Path + ".value", portName) { ProtocolIsAssumed = true };
+                if (!ListenAddress.TryParsePort(VariableExpansion.Expand(raw, environment), out port))
+                {
+                    continue;
+                }
             }
-            else if (IsAddressName(variable.Name, out portName) && ListenAddress.TryParse(value, allowProtocol: false, out port, out var protocol))
+            else if (!IsAddressName(variable.Name, out portName) || !ListenAddress.TryParse(VariableExpansion.Expand(raw, environment), allowProtocol: false, out port, out protocol))
             {
-                yield return new InferredListener(port, protocol, ListenerSource.Environment, evidence, variable.Path + ".value", portName) { ProtocolIsAssumed = true };
+                continue;
             }
+
+            yield return new InferredListener(port, protocol, ListenerSource.Environment, $"env {variable.Name}={raw}", variable.Path + ".value", portName) { ProtocolIsAssumed = true };
         }
     }
 

@@ -52,7 +52,7 @@ internal static class ListenFlags
     /// <summary>The listen flags among a container's words (see <see cref="Tokens"/>), in order.</summary>
     /// <param name="tokens">The words of command and args.</param>
     /// <param name="environment">Literal environment values, for <c>$(VAR)</c> references.</param>
-    public static IEnumerable<InferredListener> Find(IReadOnlyList<(string Text, string Path)> tokens, IReadOnlyDictionary<string, string> environment)
+    public static IEnumerable<InferredListener> Find(IReadOnlyList<ArgumentWord> tokens, IReadOnlyDictionary<string, string> environment)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -82,27 +82,31 @@ internal static class ListenFlags
     }
 
     /// <summary>Whether some word is a listen flag, whatever its value: a value hostnet cannot read still moves the port.</summary>
-    public static bool Mentioned(IReadOnlyList<(string Text, string Path)> tokens) =>
+    public static bool Mentioned(IReadOnlyList<ArgumentWord> tokens) =>
         tokens.Any(t => TryReadFlag(t.Text, out _, out _, out _, out _));
 
     /// <summary>The words of command then args, each with the field path of the item it came from.</summary>
-    public static IReadOnlyList<(string Text, string Path)> Tokens(Model.Container container)
+    public static IReadOnlyList<ArgumentWord> Tokens(Model.Container container)
     {
-        var tokens = new List<(string, string)>();
+        if (container.Command.Count == 0 && container.Args.Count == 0)
+        {
+            return [];
+        }
+
+        var tokens = new List<ArgumentWord>();
         AddItems(tokens, container.Command, container.Path + ".command");
         AddItems(tokens, container.Args, container.Path + ".args");
         return tokens;
     }
 
-    private static void AddItems(List<(string, string)> tokens, IReadOnlyList<string> items, string listPath)
+    private static void AddItems(List<ArgumentWord> tokens, IReadOnlyList<string> items, string listPath)
     {
         for (var i = 0; i < items.Count; i++)
         {
-            var path = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{listPath}[{i}]");
             var item = items[i];
             if (!item.Any(char.IsWhiteSpace))
             {
-                tokens.Add((item, path));
+                tokens.Add(new ArgumentWord(item, listPath, i));
                 continue;
             }
 
@@ -112,7 +116,7 @@ internal static class ListenFlags
                 var trimmed = word.Trim('"', '\'', ';', '(', ')', '`');
                 if (trimmed.Length > 0)
                 {
-                    tokens.Add((trimmed, path));
+                    tokens.Add(new ArgumentWord(trimmed, listPath, i));
                 }
             }
         }

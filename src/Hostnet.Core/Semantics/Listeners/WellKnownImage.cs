@@ -20,7 +20,19 @@ public sealed record WellKnownImage(
     {
         ArgumentNullException.ThrowIfNull(image);
         return (Tag is null || image.Tag.Contains(Tag, StringComparison.Ordinal))
-            && Repositories.Any(r => image.Repository == r
-                || image.Repository.EndsWith((r.Contains('/', StringComparison.Ordinal) ? "/" : "/library/") + r, StringComparison.Ordinal));
+            && Repositories.Any(r => IsRepository(image.Repository, r));
+    }
+
+    private static bool IsRepository(string path, string repository)
+    {
+        if (path == repository)
+        {
+            return true;
+        }
+
+        var prefix = repository.Contains('/', StringComparison.Ordinal) ? "/" : "/library/";
+        return path.Length > prefix.Length + repository.Length
+            && path.EndsWith(repository, StringComparison.Ordinal)
+            && path.AsSpan(0, path.Length - repository.Length).EndsWith(prefix, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 
@@ -13,15 +14,22 @@ public static class WellKnownImages
 
     private static readonly Lazy<IReadOnlyList<WellKnownImage>> Table = new(() => Parse(ReadResource()));
 
+    /// <summary>Entries by the last component of their repositories (<c>node-exporter</c>), variants first.</summary>
+    private static readonly Lazy<FrozenDictionary<string, WellKnownImage[]>> ByName = new(() => All
+        .SelectMany(e => e.Repositories.Select(r => (Name: r[(r.LastIndexOf('/') + 1)..], Entry: e)))
+        .GroupBy(x => x.Name, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entry).Distinct().OrderByDescending(e => e.Tag is not null).ToArray(), StringComparer.Ordinal));
+
     public static IReadOnlyList<WellKnownImage> All => Table.Value;
 
-    /// <summary>The entry for an image: a variant whose tag matches wins, then the longest repository path.</summary>
-    public static WellKnownImage? Find(string image)
+    /// <summary>The entry for an image reference (<c>quay.io/prometheus/node-exporter:v1.8.2</c>); a variant whose tag matches wins.</summary>
+    public static WellKnownImage? Find(string image) => Find(ImageReference.Parse(image));
+
+    public static WellKnownImage? Find(ImageReference image)
     {
-        var reference = ImageReference.Parse(image);
-        return All.Where(e => e.Matches(reference))
-            .OrderByDescending(e => e.Tag is not null)
-            .FirstOrDefault();
+        ArgumentNullException.ThrowIfNull(image);
+        var name = image.Repository[(image.Repository.LastIndexOf('/') + 1)..];
+        return ByName.Value.TryGetValue(name, out var candidates) ? candidates.FirstOrDefault(e => e.Matches(image)) : null;
     }
 
     /// <summary>
@@ -29,14 +37,20 @@ public static class WellKnownImages
     /// of the entry's <c>server</c> executables (or not set), and none of the entry's overriding options or
     /// variables is present.
     /// </summary>
-    internal static IEnumerable<InferredListener> Defaults(Container container, IReadOnlyList<(string Text, string Path)> tokens)
+    internal static IEnumerable<InferredListener> Defaults(Container container, IReadOnlyList<ArgumentWord> tokens)
     {
-        if (container.Image is not { Length: > 0 } image || Find(image) is not { } entry || !RunsServer(container, entry) || IsOverridden(container, tokens, entry))
+        if (container.Image is not { Length: > 0 } image)
         {
             return [];
         }
 
-        var evidence = "default of image " + ImageReference.Parse(image).Repository;
+        var reference = ImageReference.Parse(image);
+        if (Find(reference) is not { } entry || !RunsServer(container, entry) || IsOverridden(container, tokens, entry))
+        {
+            return [];
+        }
+
+        var evidence = "default of image " + reference.Repository;
         return entry.Ports.Select(p => new InferredListener(p.Port, p.Protocol, ListenerSource.Image, evidence, container.Path + ".image", p.Name));
     }
 
@@ -95,7 +109,7 @@ public static class WellKnownImages
         return program is null || entry.Server.Contains(program[(program.LastIndexOf('/') + 1)..], StringComparer.Ordinal);
     }
 
-    private static bool IsOverridden(Container container, IReadOnlyList<(string Text, string Path)> tokens, WellKnownImage entry) =>
+    private static bool IsOverridden(Container container, IReadOnlyList<ArgumentWord> tokens, WellKnownImage entry) =>
         entry.OverriddenBy.Any(o => o.StartsWith('-')
             ? tokens.Any(t => t.Text == o || t.Text.StartsWith(o + "=", StringComparison.Ordinal) || (o.Length == 2 && t.Text.StartsWith(o, StringComparison.Ordinal)))
             : container.Env.Any(e => e.Name == o));
