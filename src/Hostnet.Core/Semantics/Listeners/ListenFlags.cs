@@ -43,6 +43,18 @@ internal static class ListenFlags
         ["healthz-bind-addr"] = new(FlagKind.Address, "healthz"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly char[] CommandSeparators = [';', '&', '|', '\n'];
+
+    /// <summary>Words that start a shell command without being its program.</summary>
+    private static readonly FrozenSet<string> ShellKeywords = FrozenSet.ToFrozenSet(
+        ["exec", "until", "while", "if", "then", "do", "else", "elif", "!", "time", "nohup", "command", "env"],
+        StringComparer.Ordinal);
+
+    /// <summary>Programs whose port options name a server to reach.</summary>
+    private static readonly FrozenSet<string> Clients = FrozenSet.ToFrozenSet(
+        ["curl", "wget", "nc", "ncat", "telnet", "psql", "pg_isready", "mysql", "mysqladmin", "redis-cli", "mongo", "mongosh", "grpc_health_probe", "grpcurl", "kubectl", "nslookup", "dig", "ssh", "scp"],
+        StringComparer.Ordinal);
+
     private enum FlagKind
     {
         Port,
@@ -110,16 +122,28 @@ internal static class ListenFlags
                 continue;
             }
 
-            // A shell script or a "--flag value" item: read its words, without the quotes and separators around them.
-            foreach (var word in item.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            // A shell script or a "--flag value" item: read the words of each command, with quotes removed as the
+            // shell does, and without the brackets around them. A command that runs a known client ("until pg_isready --port=5432; do …")
+            // names where to connect, not where to listen.
+            foreach (var command in item.Split(CommandSeparators, StringSplitOptions.RemoveEmptyEntries))
             {
-                var trimmed = word.Trim('"', '\'', ';', '(', ')', '`');
-                if (trimmed.Length > 0)
+                var words = command.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                    .Select(w => w.Replace("\"", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal).Trim('(', ')', '`', '{', '}'))
+                    .Where(w => w.Length > 0)
+                    .ToArray();
+                var program = words.FirstOrDefault(w => !ShellKeywords.Contains(w) && !IsAssignment(w));
+                if (program is null || !Clients.Contains(program[(program.LastIndexOf('/') + 1)..]))
                 {
-                    tokens.Add(new ArgumentWord(trimmed, listPath, i));
+                    tokens.AddRange(words.Select(w => new ArgumentWord(w, listPath, i)));
                 }
             }
         }
+    }
+
+    private static bool IsAssignment(string word)
+    {
+        var equals = word.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 && word[..equals].All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
     }
 
     private static bool TryReadFlag(string text, out string name, out string? value, out FlagKind kind, out string? portName)

@@ -22,6 +22,8 @@ public sealed class ListenerInferenceTests
     [InlineData("{name: c, image: x, args: ['--secure-listen-address=[$(IP)]:9100']}", "9100/TCP Argument --secure-listen-address=[$(IP)]:9100")]
     [InlineData("{name: c, image: x, command: [sh, -c, 'exec /app --port=8080 --v=2']}", "8080/TCP Argument --port=8080")]
     [InlineData("{name: c, image: x, command: [/app], args: ['--listen', ':7070']}", "7070/TCP Argument --listen :7070")]
+    [InlineData("{name: c, image: x, command: [sh, -c, 'until pg_isready --port=5432; do sleep 1; done; exec /app --port=8080']}", "8080/TCP Argument --port=8080")]
+    [InlineData("{name: c, image: x, command: [sh, -c, \"A=1 /app --listen=':7070' & curl --port 99 x\"]}", "7070/TCP Argument --listen=:7070")]
     [InlineData("{name: c, image: x, args: ['--port=$(P)'], env: [{name: P, value: '9000'}]}", "9000/TCP Argument --port=$(P)")]
     [InlineData("{name: c, image: x, args: ['--entryPoints.web.address=:8000/tcp', '--entryPoints.dns.address=:53/udp']}", "8000/TCP Argument --entryPoints.web.address=:8000/tcp | 53/UDP Argument --entryPoints.dns.address=:53/udp")]
     // Not listen evidence: port 0, addresses without a port, disabled servers, unresolved or escaped references,
