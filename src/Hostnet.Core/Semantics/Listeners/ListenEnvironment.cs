@@ -44,22 +44,25 @@ internal static class ListenEnvironment
                 continue;
             }
 
-            int port;
-            var protocol = "TCP";
-            string? portName;
-            if (IsPortName(variable.Name, out portName))
-            {
-                if (!ListenAddress.TryParsePort(VariableExpansion.Expand(raw, environment), out port))
-                {
-                    continue;
-                }
-            }
-            else if (!IsAddressName(variable.Name, out portName) || !ListenAddress.TryParse(VariableExpansion.Expand(raw, environment), allowProtocol: false, out port, out protocol))
+            var isPort = IsPortName(variable.Name, out var portName);
+            if (!isPort && !IsAddressName(variable.Name, out portName))
             {
                 continue;
             }
 
-            yield return new InferredListener(port, protocol, ListenerSource.Environment, $"env {variable.Name}={raw}", variable.Path + ".value", portName) { ProtocolIsAssumed = true };
+            var value = VariableExpansion.Expand(raw, environment);
+            var protocol = "TCP";
+            var parsed = isPort
+                ? ListenAddress.TryParsePort(value, out var port)
+                : ListenAddress.TryParse(value, allowProtocol: false, out port, out protocol);
+            if (parsed)
+            {
+                var evidence = $"env {variable.Name}={raw}";
+                yield return new InferredListener(port, protocol, ListenerSource.Environment, evidence, variable.Path + ".value", portName)
+                {
+                    ProtocolIsAssumed = true,
+                };
+            }
         }
     }
 

@@ -52,7 +52,10 @@ internal static class ListenFlags
 
     /// <summary>Programs whose port options name a server to reach.</summary>
     private static readonly FrozenSet<string> Clients = FrozenSet.ToFrozenSet(
-        ["curl", "wget", "nc", "ncat", "telnet", "psql", "pg_isready", "mysql", "mysqladmin", "redis-cli", "mongo", "mongosh", "grpc_health_probe", "grpcurl", "kubectl", "nslookup", "dig", "ssh", "scp"],
+        [
+            "curl", "wget", "nc", "ncat", "telnet", "psql", "pg_isready", "mysql", "mysqladmin", "redis-cli", "mongo",
+            "mongosh", "grpc_health_probe", "grpcurl", "kubectl", "nslookup", "dig", "ssh", "scp",
+        ],
         StringComparer.Ordinal);
 
     private enum FlagKind
@@ -123,12 +126,14 @@ internal static class ListenFlags
             }
 
             // A shell script or a "--flag value" item: read the words of each command, with quotes removed as the
-            // shell does, and without the brackets around them. A command that runs a known client ("until pg_isready --port=5432; do …")
-            // names where to connect, not where to listen.
+            // shell does and without the brackets around them. A command that runs a known client
+            // ("until pg_isready --port=5432; do …") names where to connect, not where to listen.
             foreach (var command in item.Split(CommandSeparators, StringSplitOptions.RemoveEmptyEntries))
             {
                 var words = command.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-                    .Select(w => w.Replace("\"", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal).Trim('(', ')', '`', '{', '}'))
+                    .Select(w => w.Replace("\"", string.Empty, StringComparison.Ordinal)
+                        .Replace("'", string.Empty, StringComparison.Ordinal)
+                        .Trim('(', ')', '`', '{', '}'))
                     .Where(w => w.Length > 0)
                     .ToArray();
                 var program = words.FirstOrDefault(w => !ShellKeywords.Contains(w) && !IsAssignment(w));
