@@ -47,6 +47,13 @@ internal static class Fields
     public static IReadOnlyList<string> Strings(SourceMapping? mapping, string key) =>
         List(mapping, key).OfType<SourceScalar>().Where(s => !s.IsNull).Select(s => s.Value).ToArray();
 
+    /// <summary>
+    /// A string list that keeps every item's index (so <c>args[3]</c> stays the fourth item): null and non-scalar
+    /// items read as "", as a JSON null decodes into a Go string.
+    /// </summary>
+    public static IReadOnlyList<string> StringItems(SourceMapping? mapping, string key) =>
+        List(mapping, key).Select(s => s is SourceScalar { IsNull: false } scalar ? scalar.Value : string.Empty).ToArray();
+
     public static IReadOnlyDictionary<string, string> StringMap(SourceMapping? mapping, string key)
     {
         if (Map(mapping, key) is not { Entries.Count: > 0 } map)

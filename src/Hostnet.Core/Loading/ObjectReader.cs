@@ -155,8 +155,8 @@ public static class ObjectReader
         Fields.List(container, "ports")
             .Select((node, index) => ReadPort(node as SourceMapping, Fields.Index(path, "ports", index)))
             .ToArray(),
-        Fields.Strings(container, "command"),
-        Fields.Strings(container, "args"),
+        Fields.StringItems(container, "command"),
+        Fields.StringItems(container, "args"),
         Fields.List(container, "env").OfType<SourceMapping>()
             .Select((e, index) => new EnvVar(Fields.Index(path, "env", index), Fields.String(e, "name") ?? string.Empty, Fields.String(e, "value")))
             .ToArray(),

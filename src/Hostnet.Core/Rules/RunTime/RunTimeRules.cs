@@ -7,5 +7,9 @@ internal static class RunTimeRules
 {
     public static IReadOnlyList<IRule> All { get; } =
     [
+        new UndeclaredHostListener(),
+        new ListenPortMismatch(),
+        new ColocatedReplicasWithoutPorts(),
+        new PrivilegedPortNonRoot(),
     ];
 }
