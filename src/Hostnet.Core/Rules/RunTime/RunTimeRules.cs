@@ -7,5 +7,11 @@ internal static class RunTimeRules
 {
     public static IReadOnlyList<IRule> All { get; } =
     [
+        new HostPortConflict(),
+        new ReplicasExceedNodes(),
+        new DeploymentSurgeHostPorts(),
+        new DaemonSetSurgeHostPorts(),
+        new NodeReservedHostPort(),
+        new DaemonSetMissesNodes(),
     ];
 }
