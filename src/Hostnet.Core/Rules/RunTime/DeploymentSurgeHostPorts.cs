@@ -67,7 +67,7 @@ public sealed class DeploymentSurgeHostPorts : IRule
                 $"{budgetText}; each of the {eligible.Length} node(s) that can take a replica runs one, so the surge pod stays Pending (\"{pending}\"), {stuck}");
             severity = Severity.Error;
         }
-        else if (eligibility.PinnedNodeCount() is { } pinned && replicas >= pinned)
+        else if (eligibility.PinnedNodes()?.Count is { } pinned and > 0 && replicas >= pinned)
         {
             message = string.Create(
                 CultureInfo.InvariantCulture,

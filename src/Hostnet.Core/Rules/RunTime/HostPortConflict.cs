@@ -29,7 +29,8 @@ public sealed class HostPortConflict : IRule
     {
         ArgumentNullException.ThrowIfNull(context);
         var nodes = KnownNodes.Of(context);
-        var byPort = new Dictionary<(string Protocol, int Port), List<Claim>>();
+        var byPort = new Dictionary<(string Protocol, int Port), Claims>();
+        var sequence = 0;
         foreach (var workload in context.Workloads)
         {
             var bindings = HostPorts.Wanted(workload.Spec);
@@ -44,18 +45,16 @@ public sealed class HostPortConflict : IRule
                 var key = (binding.Protocol, binding.Port);
                 if (!byPort.TryGetValue(key, out var claims))
                 {
-                    byPort[key] = claims = [];
+                    byPort[key] = claims = new Claims();
                 }
 
-                // The first earlier claim that clashes is named; scanning stops there, so a port wanted by many
-                // workloads costs one comparison each in the usual case.
-                var clash = claims.FirstOrDefault(c => c.Binding.ConflictsWith(binding) && placement.Competes(c.Placement));
-                if (clash is not null)
+                var claim = new Claim(sequence++, placement, binding);
+                if (claims.FirstClash(claim) is { } clash)
                 {
                     Report(context, placement, binding, clash, nodes);
                 }
 
-                claims.Add(new Claim(placement, binding));
+                claims.Add(claim);
             }
         }
     }
@@ -99,22 +98,80 @@ public sealed class HostPortConflict : IRule
             certain ? Severity.Error : Severity.Warning);
     }
 
-    private sealed record Claim(Placed Placement, HostPortBinding Binding);
+    private sealed record Claim(int Sequence, Placed Placement, HostPortBinding Binding)
+    {
+        public bool ClashesWith(Claim earlier) => earlier.Binding.ConflictsWith(Binding) && Placement.Competes(earlier.Placement);
+    }
+
+    /// <summary>
+    /// The claims on one protocol and port, indexed by the nodes they are pinned to, so that pods pinned to one node
+    /// each (a common pattern at scale) are compared only with pods that may share their node.
+    /// </summary>
+    private sealed class Claims
+    {
+        private readonly List<Claim> _all = [];
+        private readonly List<Claim> _open = [];
+        private readonly Dictionary<string, List<Claim>> _byNode = new(StringComparer.Ordinal);
+
+        /// <summary>The earliest claim in input order that clashes; each list is scanned up to its first clash only.</summary>
+        public Claim? FirstClash(Claim claim)
+        {
+            if (claim.Placement.PinnedNodes is not { } pinned)
+            {
+                return _all.FirstOrDefault(claim.ClashesWith);
+            }
+
+            return pinned.Select(n => _byNode.GetValueOrDefault(n))
+                .Append(_open)
+                .Select(list => list?.FirstOrDefault(claim.ClashesWith))
+                .OfType<Claim>()
+                .MinBy(c => c.Sequence);
+        }
+
+        public void Add(Claim claim)
+        {
+            _all.Add(claim);
+            if (claim.Placement.PinnedNodes is not { } pinned)
+            {
+                _open.Add(claim);
+                return;
+            }
+
+            foreach (var node in pinned)
+            {
+                if (!_byNode.TryGetValue(node, out var list))
+                {
+                    _byNode[node] = list = [];
+                }
+
+                list.Add(claim);
+            }
+        }
+    }
 
     /// <summary>A workload with where its pods may run.</summary>
-    private sealed class Placed(Workload workload, string @namespace)
+    private sealed class Placed
     {
-        public Workload Workload { get; } = workload;
+        public Placed(Workload workload, string @namespace)
+        {
+            Workload = workload;
+            Namespace = @namespace;
+            Eligibility = IsDaemonSet ? NodeEligibility.ForDaemonSetPod(workload.Spec) : NodeEligibility.ForPod(workload.Spec);
+            PinnedNodes = Eligibility.PinnedNodes();
+        }
 
-        public string Namespace { get; } = @namespace;
+        public Workload Workload { get; }
+
+        public string Namespace { get; }
 
         public bool IsDaemonSet => Workload.Kind == "DaemonSet";
 
-        public NodeEligibility Eligibility { get; } = workload.Kind == "DaemonSet"
-            ? NodeEligibility.ForDaemonSetPod(workload.Spec)
-            : NodeEligibility.ForPod(workload.Spec);
+        public NodeEligibility Eligibility { get; }
 
-        public bool PinnedToOneNode => Eligibility.PinnedNodeCount() == 1;
+        /// <summary>The nodes the pods are pinned to by name, or null when they may run on open-ended nodes.</summary>
+        public IReadOnlySet<string>? PinnedNodes { get; }
+
+        public bool PinnedToOneNode => PinnedNodes?.Count == 1;
 
         /// <summary>How many pods compete for nodes (a DaemonSet's one per node is handled as certain).</summary>
         public int Pods => Workload.IsReplicated ? Workload.EffectiveReplicas : 1;
@@ -129,7 +186,7 @@ public sealed class HostPortConflict : IRule
             && Eligibility.CanShareNodeWith(other.Eligibility)
             && !Repels(other) && !other.Repels(this);
 
-        private bool Repels(Placed other) => Workload.Spec.RequiredPodAntiAffinity.Any(term =>
+        private bool Repels(Placed other) => Workload.Spec.RequiredPodAntiAffinity.Count > 0 && Workload.Spec.RequiredPodAntiAffinity.Any(term =>
             term.TopologyKey == NodeRequirement.HostnameLabel
             && term.LabelSelector is { } selector
             && selector.Matches(other.Workload.Template.Metadata.Labels)

@@ -77,7 +77,7 @@ public sealed class ReplicasExceedNodes : IRule
                 CultureInfo.InvariantCulture,
                 $"replicas is {replicas} but {room}: {replicas - eligible.Length} replica(s) stay Pending: \"{pending}\""), severity);
         }
-        else if (eligibility.PinnedNodeCount() is { } pinned && replicas > pinned)
+        else if (eligibility.PinnedNodes()?.Count is { } pinned && replicas > pinned)
         {
             Report(workload, context, string.Create(
                 CultureInfo.InvariantCulture,

@@ -41,38 +41,40 @@ public sealed record NodeConstraints(IReadOnlyList<NodeTerm> Terms)
     /// Whether some node could meet both constraints, reasoning on the requirements alone (no Node objects): false
     /// only when every pair of terms is provably contradictory, so that the two can never share a node.
     /// </summary>
-    public bool Overlaps(NodeConstraints other) => And(other).Terms.Any(t => t.IsSatisfiable());
+    public bool Overlaps(NodeConstraints other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var mine in Terms)
+        {
+            foreach (var theirs in other.Terms)
+            {
+                if (mine.IsSatisfiableWith(theirs))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
-    /// How many nodes at most can meet the constraints when every term pins a finite list of nodes, by
-    /// <c>metadata.name</c> or by the <c>kubernetes.io/hostname</c> label (one node per host name); null when some term
-    /// leaves the number of nodes open.
+    /// The nodes, by name, that can meet the constraints when every term pins a list of them (by <c>metadata.name</c>
+    /// or the <c>kubernetes.io/hostname</c> label, taken as the same); null when some term leaves the nodes open.
     /// </summary>
-    public int? PinnedNodeCount()
+    public IReadOnlySet<string>? PinnedNodes()
     {
-        var pins = new List<(bool IsField, IReadOnlySet<string> Names)>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in Terms.Where(t => t.IsSatisfiable()))
         {
-            var byName = term.AllowedValues(NodeRequirement.NameField, isField: true);
-            var byHostname = term.AllowedValues(NodeRequirement.HostnameLabel, isField: false);
-            var pin = (byName, byHostname) switch
-            {
-                (null, null) => ((bool, IReadOnlySet<string>)?)null,
-                ({ } names, null) => (true, names),
-                (null, { } hosts) => (false, hosts),
-                ({ } names, { } hosts) => names.Count <= hosts.Count ? (true, names) : (false, hosts),
-            };
-            if (pin is not { } found)
+            if (term.AllowedNames() is not { } allowed)
             {
                 return null;
             }
 
-            pins.Add(found);
+            names.UnionWith(allowed);
         }
 
-        // Terms that pin the same kind of name may list the same node twice; count each once.
-        return pins.Select(p => p.IsField).Distinct().Count() <= 1
-            ? pins.SelectMany(p => p.Names).Distinct(StringComparer.Ordinal).Count()
-            : pins.Sum(p => p.Names.Count);
+        return names;
     }
 }

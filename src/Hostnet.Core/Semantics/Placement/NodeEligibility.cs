@@ -90,8 +90,8 @@ public sealed class NodeEligibility
         return Placement.Overlaps(other.Placement);
     }
 
-    /// <summary>How many nodes at most can run the pod when it is pinned by name or host name; null when open.</summary>
-    public int? PinnedNodeCount() => Placement.PinnedNodeCount();
+    /// <summary>The nodes the pod is pinned to by name or host name (<c>nodeName</c> included); null when open.</summary>
+    public IReadOnlySet<string>? PinnedNodes() => Placement.PinnedNodes();
 
     /// <summary>
     /// The node names NodeAffinity's PreFilter restricts the pod to (node_affinity.go, PreFilter): when every term

@@ -28,6 +28,8 @@ public sealed class NodeConstraintsTests
         { Affinity("{key: pool, operator: In, values: [a]}", "{key: pool, operator: In, values: [c]}"), "  nodeSelector: {pool: c}\n", true },
         { "  nodeName: n1\n", "  nodeName: n2\n", false },
         { "  nodeName: n1\n", "  nodeSelector: {pool: a}\n", true },
+        { "  nodeName: n1\n", "  nodeSelector: {kubernetes.io/hostname: n2}\n", false },
+        { "  nodeName: n1\n", "  nodeSelector: {kubernetes.io/hostname: n1}\n", true },
     };
 
     [Theory]
@@ -48,12 +50,13 @@ public sealed class NodeConstraintsTests
         { Affinity("{key: kubernetes.io/hostname, operator: In, values: [a, b]}", "{key: kubernetes.io/hostname, operator: In, values: [b, c]}"), 3 },
         { Affinity("{key: kubernetes.io/hostname, operator: In, values: [a, b, c]}, {key: kubernetes.io/hostname, operator: NotIn, values: [c]}"), 2 },
         { Affinity("{key: kubernetes.io/hostname, operator: In, values: [a]}", "{key: pool, operator: In, values: [x]}"), null },
+        { "  nodeName: a\n" + Affinity("{key: kubernetes.io/hostname, operator: In, values: [a, b]}"), 1 },
     };
 
     [Theory]
     [MemberData(nameof(Pins))]
-    public void PinnedNodeCount_CountsNamedNodes(string placement, int? expected) =>
-        Pod(placement).PinnedNodeCount().ShouldBe(expected);
+    public void PinnedNodes_CountsNamedNodes(string placement, int? expected) =>
+        (Pod(placement).PinnedNodes()?.Count).ShouldBe(expected);
 
     [Fact]
     public void Filter_FollowsTheSchedulerOrderAndReasons()
