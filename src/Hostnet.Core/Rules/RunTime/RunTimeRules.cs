@@ -9,7 +9,13 @@ internal static class RunTimeRules
     [
         new UndeclaredHostListener(),
         new ListenPortMismatch(),
+        new HostPortConflict(),
+        new ReplicasExceedNodes(),
         new ColocatedReplicasWithoutPorts(),
+        new DeploymentSurgeHostPorts(),
+        new DaemonSetSurgeHostPorts(),
+        new NodeReservedHostPort(),
         new PrivilegedPortNonRoot(),
+        new DaemonSetMissesNodes(),
     ];
 }
