@@ -91,6 +91,10 @@ public static class ConfigReader
             {
                 problems.Add(new InputProblem(file.Path, key.Position, $"unknown rule \"{key.Value}\" (see hostnet rules)"));
             }
+            else if (rule.Id == Rules.Api.InvalidInput.Descriptor.Id)
+            {
+                problems.Add(new InputProblem(file.Path, key.Position, $"{rule.Id} reports unreadable input and cannot be configured"));
+            }
             else if (level is SourceScalar scalar && TryParseLevel(scalar.Value, out var parsed))
             {
                 levels[rule.Id] = parsed;
