@@ -73,6 +73,10 @@ internal static class Golden
     }
 
     // Trailing spaces and escape codes are invisible in a test log.
-    private static string Visible(string line) =>
-        line.Replace("\e", "\\e", StringComparison.Ordinal) + (line.EndsWith(' ') ? "⏎" : string.Empty);
+    private static string Visible(string line)
+    {
+        var text = line.Replace("\e", "\\e", StringComparison.Ordinal);
+        var trimmed = text.TrimEnd(' ');
+        return trimmed + new string('·', text.Length - trimmed.Length);
+    }
 }
