@@ -1,6 +1,7 @@
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Listeners;
 
 namespace Hostnet.Core.Analysis;
 
@@ -17,6 +18,7 @@ public sealed class AnalysisContext
     private readonly Lazy<ILookup<string, Workload>> _workloadsByNamespace;
     private readonly Lazy<IReadOnlyDictionary<string, NamespaceObject>> _namespaces;
     private readonly Lazy<PodTemplateIndex> _podTemplates;
+    private readonly Dictionary<Workload, PodListeners> _listeners = new(ReferenceEqualityComparer.Instance);
 
     public AnalysisContext(IReadOnlyList<KubeObject> objects, AnalysisOptions options)
     {
@@ -53,6 +55,18 @@ public sealed class AnalysisContext
     public PodTemplateIndex PodTemplates => _podTemplates.Value;
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>What a workload's pods evidently listen on, inferred once per run for every rule that asks.</summary>
+    public PodListeners ListenersOf(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        if (!_listeners.TryGetValue(workload, out var listeners))
+        {
+            _listeners[workload] = listeners = new PodListeners(workload.Spec);
+        }
+
+        return listeners;
+    }
 
     /// <summary>Workloads by the namespace they will land in.</summary>
     public IEnumerable<Workload> WorkloadsIn(string @namespace) => _workloadsByNamespace.Value[@namespace];

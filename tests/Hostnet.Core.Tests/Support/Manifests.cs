@@ -3,11 +3,17 @@ using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Tests.Support;
 
-/// <summary>Reads the typed model from YAML text, for tests of semantics below the rules.</summary>
+/// <summary>Builds model objects from YAML text, as the checker reads them.</summary>
 internal static class Manifests
 {
-    public static IReadOnlyList<KubeObject> Read(string text, string file = "test.yaml") =>
-        new ManifestLoader().Load(new SourceFile(file, text)).Documents.Select(ObjectReader.Read).OfType<KubeObject>().ToList();
+    /// <summary>A workload (or Pod) from one document.</summary>
+    public static Workload Workload(string text)
+    {
+        var document = new ManifestLoader().Load(new SourceFile("test.yaml", text)).Documents.Single();
+        return (Workload)ObjectReader.Read(document)!;
+    }
 
-    public static Workload Workload(string text) => Read(text).OfType<Workload>().Single();
+    /// <summary>The container of a host-network Pod whose only container is <paramref name="container"/> (flow YAML).</summary>
+    public static Container Container(string container) =>
+        Workload($"{{apiVersion: v1, kind: Pod, metadata: {{name: p}}, spec: {{hostNetwork: true, containers: [{container}]}}}}").Spec.Containers[0];
 }
