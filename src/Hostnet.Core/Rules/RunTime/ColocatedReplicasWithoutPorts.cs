@@ -2,7 +2,7 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Listeners;
-using Hostnet.Core.Semantics.Ports;
+using Hostnet.Core.Semantics.Scheduling;
 
 namespace Hostnet.Core.Rules.RunTime;
 
@@ -14,7 +14,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// </summary>
 public sealed class ColocatedReplicasWithoutPorts : WorkloadRule
 {
-    public const string HostnameTopologyKey = "kubernetes.io/hostname";
+    public const string HostnameTopologyKey = PodSeparation.HostnameTopologyKey;
 
     public static RuleDescriptor Rule { get; } = new(
         "HN014",
@@ -30,7 +30,7 @@ public sealed class ColocatedReplicasWithoutPorts : WorkloadRule
     {
         var spec = workload.Spec;
         if (!spec.HostNetwork || !workload.IsReplicated || workload.EffectiveReplicas <= 1
-            || HostPorts.Wanted(spec).Count > 0 || KeepsReplicasApart(workload, context))
+            || PodSeparation.OnePerNode(workload, context.NamespaceOf(workload)))
         {
             return;
         }
@@ -54,17 +54,5 @@ public sealed class ColocatedReplicasWithoutPorts : WorkloadRule
             "spec.replicas",
             $"{workload.Kind} '{workload.Metadata.Name}' runs {workload.EffectiveReplicas} replicas on the host network with no declared ports and no required pod anti-affinity on {HostnameTopologyKey}: the scheduler can put two replicas on one node, where the second fails to bind {bind} (\"address already in use\") and crash-loops",
             $"declare the ports the pods listen on (the scheduler then keeps replicas on separate nodes), or add a required pod anti-affinity on {HostnameTopologyKey} that matches the pod's own labels");
-    }
-
-    /// <summary>A required anti-affinity term on the node's hostname whose selector matches the replicas themselves.</summary>
-    private static bool KeepsReplicasApart(Workload workload, AnalysisContext context)
-    {
-        var labels = workload.Template.Metadata.Labels;
-        var ownNamespace = context.NamespaceOf(workload);
-        return workload.Spec.RequiredPodAntiAffinity.Any(term =>
-            term.TopologyKey == HostnameTopologyKey
-            && term.LabelSelector is { } selector
-            && selector.Matches(labels)
-            && (term.Namespaces.Count == 0 || term.Namespaces.Contains(ownNamespace, StringComparer.Ordinal)));
     }
 }

@@ -1,8 +1,8 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Controllers;
 using Hostnet.Core.Semantics.Scheduling;
-using Hostnet.Core.Semantics.Workloads;
 
 namespace Hostnet.Core.Rules.Services;
 
@@ -73,7 +73,8 @@ public sealed class ServiceColocatedHostNetwork : IRule
                 "two on one node share its address, the second cannot bind the port (\"address already in use\") and crash-loops, and the Service lists both endpoints");
         }
 
-        return DeploymentRollout.SurgeBesideEveryOldPod(workload) is > 0 and var surge && workload.EffectiveReplicas > 0
+        // A rollout that keeps every old pod until a new one is ready: maxSurge above 0, maxUnavailable resolving to 0.
+        return workload.Kind == "Deployment" && workload.EffectiveReplicas > 0 && RolloutBudget.ForDeployment(workload) is { Surge: > 0 and var surge, Unavailable: 0 }
             ? (
                 $"{Replicas(workload.EffectiveReplicas)}, but a rolling update starts {Replicas(surge, "new pod")} before the old {(workload.EffectiveReplicas == 1 ? "one stops" : "ones stop")}",
                 "a new pod that lands beside an old one cannot bind the port (\"address already in use\"), crash-loops and never becomes ready, so the rollout stalls while the Service keeps the old pods")
