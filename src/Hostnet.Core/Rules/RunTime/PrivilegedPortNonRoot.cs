@@ -39,13 +39,13 @@ public sealed class PrivilegedPortNonRoot : WorkloadRule
         foreach (var container in spec.LongRunningContainers)
         {
             var security = container.SecurityContext;
-            if (security.Privileged == true || NonRootUser(security, spec.SecurityContext) is not { } user || Adds(security, Capability) || Adds(security, "ALL"))
+            if (security.Privileged == true || NonRootUser(security, spec.SecurityContext) is not { } user || security.Adds(Capability) || security.Adds("ALL"))
             {
                 continue;
             }
 
-            var capabilities = Drops(security, "ALL") ? "drops ALL capabilities"
-                : Drops(security, Capability) ? "drops " + Capability
+            var capabilities = security.Drops("ALL") ? "drops ALL capabilities"
+                : security.Drops(Capability) ? "drops " + Capability
                 : "does not add " + Capability;
             foreach (var (binding, path) in LowPorts(container, context.ListenersOf(workload).Of(container)))
             {
@@ -82,16 +82,5 @@ public sealed class PrivilegedPortNonRoot : WorkloadRule
         return declared.Concat(inferred)
             .DistinctBy(p => p.Number)
             .Select(p => (p.Binding, p.Path));
-    }
-
-    private static bool Adds(SecurityContext security, string capability) => security.CapabilitiesAdd.Any(c => Is(c, capability));
-
-    private static bool Drops(SecurityContext security, string capability) => security.CapabilitiesDrop.Any(c => Is(c, capability));
-
-    /// <summary>Capability names are matched without case and with or without the CAP_ prefix, as runtimes accept them.</summary>
-    private static bool Is(string written, string capability)
-    {
-        var name = written.StartsWith("CAP_", StringComparison.OrdinalIgnoreCase) ? written[4..] : written;
-        return string.Equals(name, capability, StringComparison.OrdinalIgnoreCase);
     }
 }

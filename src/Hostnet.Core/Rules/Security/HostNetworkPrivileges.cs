@@ -42,10 +42,10 @@ public sealed class HostNetworkPrivileges : WorkloadRule
                 continue;
             }
 
-            var capabilities = container.SecurityContext.CapabilitiesAdd.Select(Normalize).ToHashSet(StringComparer.Ordinal);
-            var all = capabilities.Contains("ALL");
-            var admin = all || capabilities.Contains("NET_ADMIN");
-            var rawSockets = all || capabilities.Contains("NET_RAW");
+            var security = container.SecurityContext;
+            var all = security.Adds("ALL");
+            var admin = all || security.Adds("NET_ADMIN");
+            var rawSockets = all || security.Adds("NET_RAW");
             if (admin || rawSockets)
             {
                 var what = all ? "ALL capabilities" : admin && rawSockets ? "NET_ADMIN and NET_RAW" : admin ? "NET_ADMIN" : "NET_RAW";
@@ -97,11 +97,4 @@ public sealed class HostNetworkPrivileges : WorkloadRule
     }
 
     private static string Quote(IEnumerable<string> names) => "\"" + string.Join("\", \"", names) + "\"";
-
-    /// <summary>Compares capabilities case-insensitively and without a <c>CAP_</c> prefix: the intent is the same.</summary>
-    private static string Normalize(string capability)
-    {
-        var upper = capability.ToUpperInvariant();
-        return upper.StartsWith("CAP_", StringComparison.Ordinal) ? upper[4..] : upper;
-    }
 }
