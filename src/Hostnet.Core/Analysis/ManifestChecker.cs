@@ -9,6 +9,9 @@ namespace Hostnet.Core.Analysis;
 /// <summary>Runs the rules over loaded input: the whole of <c>hostnet check</c> without I/O.</summary>
 public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule> rules)
 {
+    /// <summary>Below this many documents, threads cost more than they save.</summary>
+    private const int ParallelDocuments = 64;
+
     public ManifestChecker(AnalysisOptions options)
         : this(options, RuleCatalog.Rules)
     {
@@ -17,14 +20,22 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     public CheckReport Check(IReadOnlyList<LoadResult> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var objects = new List<KubeObject>();
-        foreach (var document in inputs.SelectMany(i => i.Documents))
+        // Reading the model is per document, so a large input is spread over the cores; the order stays the input's.
+        var documents = inputs.SelectMany(i => i.Documents).ToArray();
+        var read = new KubeObject?[documents.Length];
+        if (documents.Length < ParallelDocuments)
         {
-            if (ObjectReader.Read(document) is { } subject)
+            for (var i = 0; i < documents.Length; i++)
             {
-                objects.Add(subject);
+                read[i] = ObjectReader.Read(documents[i]);
             }
         }
+        else
+        {
+            Parallel.For(0, documents.Length, i => read[i] = ObjectReader.Read(documents[i]));
+        }
+
+        var objects = read.OfType<KubeObject>().ToList();
 
         var context = new AnalysisContext(objects, options);
         foreach (var problem in inputs.SelectMany(i => i.Problems))
