@@ -82,7 +82,7 @@ internal static class CheckCommand
         var limits = LoaderLimits.Default;
         var (files, readProblems) = new InputCollector(environment, limits).Collect(request.Paths);
         var loader = new ManifestLoader(limits);
-        var loaded = files.Select(loader.Load).ToList();
+        var loaded = loader.LoadAll(files).ToList();
 
         // One input per unreadable path, so the summary counts every path given.
         loaded.AddRange(readProblems.GroupBy(p => p.File, StringComparer.Ordinal).Select(g => new LoadResult([], [.. g], [])));

@@ -48,6 +48,9 @@ public sealed class AnalysisContext
 
     public IReadOnlyList<Node> Nodes { get; }
 
+    /// <summary>Fields the API server's strict decoding would reject as unknown, with the object they are in.</summary>
+    public IReadOnlyList<DocumentViolation> UnknownFields { get; init; } = [];
+
     /// <summary>Namespaces of the input, by name.</summary>
     public IReadOnlyDictionary<string, NamespaceObject> Namespaces => _namespaces.Value;
 
@@ -85,7 +88,8 @@ public sealed class AnalysisContext
     /// <param name="message">What is wrong and what happens at run time.</param>
     /// <param name="fix">What to do; null to use nothing.</param>
     /// <param name="severity">A variant severity (e.g. PSA enforce vs warn); null for the rule's default.</param>
-    public void Report(RuleDescriptor rule, KubeObject subject, string? fieldPath, string message, string? fix = null, Severity? severity = null)
+    /// <param name="position">Where to point when already known (the loader's own position); null to locate <paramref name="fieldPath"/>.</param>
+    public void Report(RuleDescriptor rule, KubeObject subject, string? fieldPath, string message, string? fix = null, Severity? severity = null, SourcePosition? position = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(subject);
@@ -101,7 +105,7 @@ public sealed class AnalysisContext
             message,
             fix,
             subject.Source.File,
-            FieldLocator.Locate(subject.Source, fieldPath),
+            position ?? FieldLocator.Locate(subject.Source, fieldPath),
             Reference(subject),
             fieldPath,
             SuppressionReason(rule, subject)));

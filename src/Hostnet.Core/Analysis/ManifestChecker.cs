@@ -3,12 +3,16 @@ using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Rules;
 using Hostnet.Core.Rules.Api;
+using Hostnet.Core.Semantics.Schema;
 
 namespace Hostnet.Core.Analysis;
 
 /// <summary>Runs the rules over loaded input: the whole of <c>hostnet check</c> without I/O.</summary>
 public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule> rules)
 {
+    /// <summary>Below this many documents, threads cost more than they save.</summary>
+    private const int ParallelDocuments = 64;
+
     public ManifestChecker(AnalysisOptions options)
         : this(options, RuleCatalog.Rules)
     {
@@ -17,19 +21,45 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     public CheckReport Check(IReadOnlyList<LoadResult> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var objects = new List<KubeObject>();
-        foreach (var document in inputs.SelectMany(i => i.Documents))
+        // Reading the model is per document, so a large input is spread over the cores; the order stays the input's.
+        var documents = inputs.SelectMany(i => i.Documents).ToArray();
+        var read = new KubeObject?[documents.Length];
+        var violations = new IReadOnlyList<SchemaViolation>[documents.Length];
+        if (documents.Length < ParallelDocuments)
         {
-            if (ObjectReader.Read(document) is { } subject)
+            for (var i = 0; i < documents.Length; i++)
             {
-                objects.Add(subject);
+                ReadOne(i);
             }
         }
+        else
+        {
+            Parallel.For(0, documents.Length, ReadOne);
+        }
 
-        var context = new AnalysisContext(objects, options);
+        var objects = read.OfType<KubeObject>().ToList();
+
+        void ReadOne(int i)
+        {
+            read[i] = ObjectReader.Read(documents[i]);
+            violations[i] = StrictDecoder.Check(documents[i]);
+        }
+
+        var found = Enumerable.Range(0, documents.Length)
+            .SelectMany(i => violations[i].Select(v => new DocumentViolation(documents[i], read[i], v)))
+            .ToArray();
+        var context = new AnalysisContext(objects, options)
+        {
+            UnknownFields = [.. found.Where(f => f.Violation.Kind == SchemaViolationKind.UnknownField)],
+        };
         foreach (var problem in inputs.SelectMany(i => i.Problems))
         {
             context.Add(InvalidInput.From(problem));
+        }
+
+        foreach (var wrongType in found.Where(f => f.Violation.Kind == SchemaViolationKind.WrongType))
+        {
+            context.Add(InvalidInput.From(wrongType, context));
         }
 
         foreach (var rule in rules)

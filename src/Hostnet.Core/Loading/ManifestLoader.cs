@@ -8,6 +8,8 @@ namespace Hostnet.Core.Loading;
 /// </summary>
 public sealed class ManifestLoader(LoaderLimits limits)
 {
+    private readonly StringPool _strings = new();
+
     public ManifestLoader()
         : this(LoaderLimits.Default)
     {
@@ -36,6 +38,24 @@ public sealed class ManifestLoader(LoaderLimits limits)
         return new LoadResult(documents, problems, skipped);
     }
 
+    /// <summary>
+    /// Loads many inputs, spread over the cores (files are independent, and parsing is most of a check's time).
+    /// The results are in input order and the same as <see cref="Load"/> gives one by one.
+    /// </summary>
+    public IReadOnlyList<LoadResult> LoadAll(IReadOnlyList<SourceFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count < 2)
+        {
+            // One input gains nothing from threads and would pay for starting them.
+            return files.Select(Load).ToArray();
+        }
+
+        var results = new LoadResult[files.Count];
+        Parallel.For(0, files.Count, i => results[i] = Load(files[i]));
+        return results;
+    }
+
     /// <summary>Parses text that is not a Kubernetes object (a configuration file) into its first document.</summary>
     public SourceNode? Parse(SourceFile file, List<InputProblem> problems)
     {
@@ -50,7 +70,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
         try
         {
             using var reader = new StringReader(chunk.Text);
-            var builder = new NodeBuilder(new Parser(reader), chunk.FirstLine, limits);
+            var builder = new NodeBuilder(new Parser(reader), chunk.FirstLine, limits, _strings);
             roots.AddRange(builder.ReadDocuments());
         }
         catch (InputException error)
@@ -65,7 +85,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
         catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             // Some malformed input (an unterminated flow sequence) makes YamlDotNet throw without a position.
-            problems.Add(new InputProblem(path, new SourcePosition(chunk.FirstLine, 1), "YAML syntax error: " + error.Message));
+            problems.Add(new InputProblem(path, new SourcePosition(chunk.FirstLine, 1), "YAML syntax error: " + (error is InvalidOperationException ? "the document ends inside a flow collection (an unclosed [ or {?)" : error.Message)));
         }
 
         return roots;

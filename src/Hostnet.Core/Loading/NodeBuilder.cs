@@ -6,13 +6,19 @@ namespace Hostnet.Core.Loading;
 /// <summary>
 /// Builds <see cref="SourceNode"/> trees from YamlDotNet's event parser, which (unlike its representation model)
 /// lets us bound depth and alias expansion, report duplicate keys with both positions, and apply YAML 1.1 merge keys
-/// as sigs.k8s.io/yaml does.
+/// as sigs.k8s.io/yaml does. Trees live until the rules have run, so they are built lean: children are collected on
+/// shared stacks and copied into exact-size arrays, and scalar texts are shared through the loader's pool.
 /// </summary>
-internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits limits)
+internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits limits, StringPool strings)
 {
     private const string StringTag = "tag:yaml.org,2002:str";
     private const string MergeKey = "<<";
 
+    /// <summary>Up to this many entries, duplicate keys are found by a scan; above it, through a dictionary.</summary>
+    private const int LinearKeySearchLimit = 8;
+
+    private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries = [];
+    private readonly List<SourceNode> _items = [];
     private readonly Dictionary<string, SourceNode> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<SourceNode, long> _aliasedSizes = [];
     private long _expandedNodes;
@@ -62,7 +68,7 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
                 return target;
             case Scalar scalar:
                 parser.MoveNext();
-                node = new SourceScalar(position, scalar.Value, StyleOf(scalar));
+                node = new SourceScalar(position, strings.Share(scalar.Value), StyleOf(scalar));
                 size = 1;
                 break;
             case SequenceStart:
@@ -99,21 +105,27 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
 
     private SourceSequence ReadSequence(SourcePosition position, int depth, out long size)
     {
-        var items = new List<SourceNode>();
+        // Nested collections push and pop above this mark, so the items from it on are this sequence's.
+        var start = _items.Count;
         size = 1;
         while (!parser.TryConsume<SequenceEnd>(out _))
         {
-            items.Add(ReadNode(depth + 1, out var itemSize));
+            var item = ReadNode(depth + 1, out var itemSize);
+            _items.Add(item);
             size += itemSize;
         }
 
+        var count = _items.Count - start;
+        var items = count == 0 ? [] : new SourceNode[count];
+        _items.CopyTo(start, items, 0, count);
+        _items.RemoveRange(start, count);
         return new SourceSequence(position, items);
     }
 
     private SourceMapping ReadMapping(SourcePosition position, int depth, out long size)
     {
-        var entries = new List<KeyValuePair<SourceScalar, SourceNode>>();
-        var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        var start = _entries.Count;
+        Dictionary<string, SourcePosition>? seen = null;
         List<SourceMapping>? merges = null;
         size = 1;
         while (!parser.TryConsume<MappingEnd>(out _))
@@ -133,27 +145,64 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
                 continue;
             }
 
-            if (seen.TryGetValue(key.Value, out var first))
+            if (FirstKey(start, key.Value, ref seen) is { } first)
             {
                 throw new InputException(key.Position, $"key \"{key.Value}\" already set in map (first at line {first.Line}, column {first.Column})");
             }
 
-            seen.Add(key.Value, key.Position);
-            entries.Add(new(key, value));
+            AddEntry(new(key, value), seen);
         }
 
         foreach (var source in merges ?? [])
         {
             foreach (var entry in source.Entries)
             {
-                if (seen.TryAdd(entry.Key.Value, entry.Key.Position))
+                if (FirstKey(start, entry.Key.Value, ref seen) is null)
                 {
-                    entries.Add(entry);
+                    AddEntry(entry, seen);
                 }
             }
         }
 
+        var count = _entries.Count - start;
+        var entries = count == 0 ? [] : new KeyValuePair<SourceScalar, SourceNode>[count];
+        _entries.CopyTo(start, entries, 0, count);
+        _entries.RemoveRange(start, count);
         return new SourceMapping(position, entries);
+    }
+
+    /// <summary>Where the mapping being read (its entries start at <paramref name="start"/>) first set <paramref name="key"/>.</summary>
+    private SourcePosition? FirstKey(int start, string key, ref Dictionary<string, SourcePosition>? seen)
+    {
+        if (seen is null && _entries.Count - start > LinearKeySearchLimit)
+        {
+            seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+            for (var i = start; i < _entries.Count; i++)
+            {
+                seen.TryAdd(_entries[i].Key.Value, _entries[i].Key.Position);
+            }
+        }
+
+        if (seen is not null)
+        {
+            return seen.TryGetValue(key, out var position) ? position : null;
+        }
+
+        for (var i = start; i < _entries.Count; i++)
+        {
+            if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return _entries[i].Key.Position;
+            }
+        }
+
+        return null;
+    }
+
+    private void AddEntry(KeyValuePair<SourceScalar, SourceNode> entry, Dictionary<string, SourcePosition>? seen)
+    {
+        _entries.Add(entry);
+        seen?.Add(entry.Key.Value, entry.Key.Position);
     }
 
     private static IEnumerable<SourceMapping> MergeSources(SourceNode value) => value switch

@@ -9,6 +9,7 @@ internal static class ApiRules
     public static IReadOnlyList<IRule> All { get; } =
     [
         new InvalidDnsPolicy(),
+        new MisplacedField(),
         new HostPortMismatch(),
         new DuplicateHostPort(),
         new InvalidPort(),

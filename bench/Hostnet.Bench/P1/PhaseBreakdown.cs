@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
+using Hostnet.Core.Reporting;
+using Hostnet.Core.Rules;
+using Hostnet.Core.Rules.Api;
+
+namespace Hostnet.Bench.P1;
+
+/// <summary>
+/// Where the time of one check goes: ManifestChecker.Check's steps replayed one by one through the public API,
+/// with a stopwatch around each (and around each rule). Lazy indexes of <see cref="AnalysisContext"/> are charged
+/// to the first rule that asks for them.
+/// </summary>
+internal static class PhaseBreakdown
+{
+    /// <summary>Live heap (after a full collection) at three points; measured outside the timed laps.</summary>
+    public static List<(string Point, long Bytes)> Heap(string directory)
+    {
+        var heap = new List<(string, long)>();
+        var files = InputFiles.Read(directory);
+        heap.Add(("files read", GC.GetTotalMemory(forceFullCollection: true)));
+        var loader = new ManifestLoader(LoaderLimits.Default);
+        var loaded = loader.LoadAll(files).ToList();
+        heap.Add(("+ documents loaded (node trees)", GC.GetTotalMemory(forceFullCollection: true)));
+        var objects = loaded.SelectMany(i => i.Documents).Select(ObjectReader.Read).ToList();
+        heap.Add(("+ typed model", GC.GetTotalMemory(forceFullCollection: true)));
+        GC.KeepAlive(objects);
+        return heap;
+    }
+
+    public static List<(string Phase, double Milliseconds)> Run(string directory)
+    {
+        var phases = new List<(string, double)>();
+        var clock = Stopwatch.StartNew();
+
+        var files = InputFiles.Read(directory);
+        Lap(phases, "read files (enumerate, read, UTF-8)", clock);
+
+        var loader = new ManifestLoader(LoaderLimits.Default);
+        var loaded = loader.LoadAll(files).ToList();
+        Lap(phases, "ManifestLoader.LoadAll (split, parse, node tree; parallel)", clock);
+
+        var documents = loaded.SelectMany(i => i.Documents).ToArray();
+        var read = new KubeObject?[documents.Length];
+        Parallel.For(0, documents.Length, i => read[i] = ObjectReader.Read(documents[i]));
+        var objects = read.OfType<KubeObject>().ToList();
+        Lap(phases, "ObjectReader.Read (typed model; parallel)", clock);
+
+        var context = new AnalysisContext(objects, AnalysisOptions.Default);
+        foreach (var problem in loaded.SelectMany(i => i.Problems))
+        {
+            context.Add(InvalidInput.From(problem));
+        }
+
+        Lap(phases, "AnalysisContext (kind lists)", clock);
+
+        foreach (var rule in RuleCatalog.Rules)
+        {
+            rule.Check(context);
+            Lap(phases, "rule " + rule.Descriptor.Id + " " + rule.Descriptor.Slug, clock);
+        }
+
+        var sorted = context.Diagnostics
+            .OrderBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Position.Line)
+            .ThenBy(d => d.Position.Column)
+            .ThenBy(d => d.Rule.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToArray();
+        var report = new CheckReport(sorted, loaded.Count, loaded.Sum(i => i.Documents.Count), [.. loaded.SelectMany(i => i.Skipped)]);
+        Lap(phases, "sort findings", clock);
+
+        var sources = new ReportSources(files);
+        Lap(phases, "ReportSources (lines of every file)", clock);
+
+        ReportWriters.For(ReportFormat.Json, colour: false).Write(report, sources, TextWriter.Null);
+        Lap(phases, "JsonReportWriter", clock);
+        return phases;
+    }
+
+    private static void Lap(List<(string, double)> phases, string phase, Stopwatch clock)
+    {
+        phases.Add((phase, clock.Elapsed.TotalMilliseconds));
+        clock.Restart();
+    }
+}

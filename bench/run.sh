@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The P1 (check throughput) and P5 (start-up) benchmark, once: builds Release, publishes the ReadyToRun CLI,
+# then runs bench/Hostnet.Bench. The report (Markdown) goes to standard output, progress to standard error:
+#   bench/run.sh > bench/RESULTS.md
+# Extra arguments go to the benchmark (--only p1|p5, --quick, --keep). Not run by CI: it takes minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/hostnet-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+echo "building Release …" >&2
+dotnet build hostnet.sln -c Release -warnaserror -v quiet -nologo >&2
+echo "publishing the ReadyToRun CLI …" >&2
+dotnet publish src/Hostnet.Cli -c Release -r linux-x64 --self-contained false -o "$work/r2r" -v quiet -nologo >&2
+
+dotnet bench/Hostnet.Bench/bin/Release/net10.0/Hostnet.Bench.dll \
+  --cli src/Hostnet.Cli/bin/Release/net10.0/hostnet \
+  --r2r "$work/r2r" \
+  --work "$work/data" \
+  "$@"

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+
+namespace Hostnet.Core.Loading;
+
+/// <summary>
+/// Lets equal scalar texts share one string. Manifests repeat the same keys and values (<c>name</c>, <c>TCP</c>,
+/// label values) hundreds of thousands of times in a large input, and every node tree stays alive until the rules
+/// have run, so sharing them halves what a tree keeps and what the garbage collector has to trace.
+/// Thread-safe; bounded in entry count and length so a long-lived loader cannot grow without limit.
+/// </summary>
+internal sealed class StringPool
+{
+    private const int MaxLength = 128;
+    private const int MaxEntries = 200_000;
+
+    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private int _count;
+
+    public string Share(string value)
+    {
+        if (value.Length > MaxLength)
+        {
+            return value;
+        }
+
+        if (_strings.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+
+        if (_count < MaxEntries && _strings.TryAdd(value, value))
+        {
+            Interlocked.Increment(ref _count);
+        }
+
+        return value;
+    }
+}
