@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Hostnet.Core.Model;
 
@@ -10,6 +11,14 @@ namespace Hostnet.Core.Loading;
 internal static class Fields
 {
     private static readonly IReadOnlyDictionary<string, string> NoEntries = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Field paths repeat across objects (<c>spec.template.spec.containers[0].ports[1]</c>) and every model element
+    /// keeps its own, so equal paths share one string. Bounded, for inputs with absurdly long lists.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Path, string Child, int Index), string> Paths = new();
+    private const int MaxPaths = 20_000;
+    private static int _pathCount;
 
     public static SourceMapping? Map(SourceMapping? mapping, string key) => mapping?[key] as SourceMapping;
 
@@ -61,7 +70,25 @@ internal static class Fields
             return NoEntries;
         }
 
-        var result = new Dictionary<string, string>(map.Entries.Count, StringComparer.Ordinal);
+        // Mapping keys are unique (the loader rejects duplicates), so each scalar entry adds one pair.
+        var scalars = map.Entries.Count(e => e.Value is SourceScalar);
+        if (scalars <= CompactStringMap.MaxEntries)
+        {
+            var pairs = new string[2 * scalars];
+            var next = 0;
+            foreach (var (entryKey, value) in map.Entries)
+            {
+                if (value is SourceScalar scalar)
+                {
+                    pairs[next++] = entryKey.Value;
+                    pairs[next++] = scalar.IsNull ? string.Empty : scalar.Value;
+                }
+            }
+
+            return new CompactStringMap(pairs);
+        }
+
+        var result = new Dictionary<string, string>(scalars, StringComparer.Ordinal);
         foreach (var (entryKey, value) in map.Entries)
         {
             if (value is SourceScalar scalar)
@@ -73,6 +100,28 @@ internal static class Fields
         return result;
     }
 
+    /// <summary>The path of a list item: <c>path.list[index]</c>.</summary>
     public static string Index(string path, string list, int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"{path}.{list}[{index}]");
+        SharedPath(path, list, index, static (p, l, i) => string.Create(CultureInfo.InvariantCulture, $"{p}.{l}[{i}]"));
+
+    /// <summary>The path of a field: <c>path.field</c>.</summary>
+    public static string Join(string path, string field) =>
+        SharedPath(path, field, -1, static (p, f, _) => p + "." + f);
+
+    private static string SharedPath(string path, string child, int index, Func<string, string, int, string> create)
+    {
+        var key = (path, child, index);
+        if (Paths.TryGetValue(key, out var shared))
+        {
+            return shared;
+        }
+
+        var created = create(path, child, index);
+        if (_pathCount < MaxPaths && Paths.TryAdd(key, created))
+        {
+            Interlocked.Increment(ref _pathCount);
+        }
+
+        return created;
+    }
 }

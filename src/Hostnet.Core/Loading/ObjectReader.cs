@@ -28,13 +28,19 @@ public static class ObjectReader
 
     private static readonly LabelSelector EmptySelector = new(new Dictionary<string, string>(), []);
 
+    private static readonly string[] Probes = ["livenessProbe", "readinessProbe", "startupProbe"];
+
+    private static readonly (string Hook, string Source)[] Hooks = [("postStart", "lifecycle.postStart"), ("preStop", "lifecycle.preStop")];
+
+    private static readonly string[] HandlerActions = ["httpGet", "tcpSocket", "grpc"];
+
     private static Workload ReadWorkload(ManifestDocument document, ObjectMeta metadata, SourceMapping? spec, string templatePath, RollingUpdate? strategy)
     {
         var template = Fields.Map(spec, "template");
         var podTemplate = new PodTemplate(
-            templatePath + ".metadata",
+            Fields.Join(templatePath, "metadata"),
             ReadMeta(Fields.Map(template, "metadata")),
-            ReadPodSpec(Fields.Map(template, "spec"), templatePath + ".spec"));
+            ReadPodSpec(Fields.Map(template, "spec"), Fields.Join(templatePath, "spec")));
         var replicas = document.Kind is "Deployment" or "ReplicaSet" or "StatefulSet" or "ReplicationController"
             ? Fields.Int(spec, "replicas")
             : null;
@@ -57,7 +63,7 @@ public static class ObjectReader
 
         var rolling = Fields.Map(strategy, "rollingUpdate");
         return new RollingUpdate(
-            "spec." + key,
+            Fields.Join("spec", key),
             Fields.String(strategy, "type"),
             Fields.IntOrString(rolling, "maxSurge"),
             Fields.IntOrString(rolling, "maxUnavailable"));
@@ -92,7 +98,7 @@ public static class ObjectReader
             Fields.Bool(spec, "hostIPC") ?? false,
             Fields.Bool(spec, "hostUsers"),
             Fields.String(spec, "dnsPolicy"),
-            ReadDnsConfig(Fields.Map(spec, "dnsConfig"), path + ".dnsConfig"),
+            ReadDnsConfig(Fields.Map(spec, "dnsConfig"), Fields.Join(path, "dnsConfig")),
             Fields.String(spec, "nodeName"),
             Fields.String(spec, "priorityClassName"),
             ReadContainers(spec, path, "containers", ContainerKind.Regular),
@@ -111,7 +117,7 @@ public static class ObjectReader
                 .ToArray(),
             ReadSecurityContext(podSecurity),
             Fields.List(podSecurity, "sysctls").OfType<SourceMapping>()
-                .Select((s, i) => new Sysctl(Fields.Index(path + ".securityContext", "sysctls", i), Fields.String(s, "name") ?? string.Empty, Fields.String(s, "value")))
+                .Select((s, i) => new Sysctl(Fields.Index(Fields.Join(path, "securityContext"), "sysctls", i), Fields.String(s, "name") ?? string.Empty, Fields.String(s, "value")))
                 .ToArray());
     }
 
@@ -175,28 +181,34 @@ public static class ObjectReader
     private static ProbeHandler[] ReadNetworkHandlers(SourceMapping? container, string path)
     {
         var handlers = new List<ProbeHandler>();
-        foreach (var probe in (string[])["livenessProbe", "readinessProbe", "startupProbe"])
+        foreach (var probe in Probes)
         {
-            AddHandlers(handlers, Fields.Map(container, probe), path + "." + probe, probe);
+            AddHandlers(handlers, Fields.Map(container, probe), path, probe);
         }
 
         var lifecycle = Fields.Map(container, "lifecycle");
-        foreach (var hook in (string[])["postStart", "preStop"])
+        foreach (var (hook, source) in Hooks)
         {
-            AddHandlers(handlers, Fields.Map(lifecycle, hook), path + ".lifecycle." + hook, "lifecycle." + hook);
+            AddHandlers(handlers, Fields.Map(lifecycle, hook), path, source);
         }
 
         return [.. handlers];
     }
 
-    private static void AddHandlers(List<ProbeHandler> handlers, SourceMapping? probe, string path, string source)
+    /// <summary>The handlers of one probe or hook; <paramref name="source"/> is its path below the container.</summary>
+    private static void AddHandlers(List<ProbeHandler> handlers, SourceMapping? probe, string containerPath, string source)
     {
-        foreach (var action in (string[])["httpGet", "tcpSocket", "grpc"])
+        if (probe is null)
+        {
+            return;
+        }
+
+        foreach (var action in HandlerActions)
         {
             var handler = Fields.Map(probe, action);
             if (handler is not null && Fields.IntOrString(handler, "port") is { } port)
             {
-                handlers.Add(new ProbeHandler(path + "." + action, source, action, port, Fields.String(handler, "host")));
+                handlers.Add(new ProbeHandler(Fields.Join(Fields.Join(containerPath, source), action), source, action, port, Fields.String(handler, "host")));
             }
         }
     }

@@ -3,11 +3,11 @@ using System.Globalization;
 namespace Hostnet.Core.Loading;
 
 /// <summary>A scalar, read as YAML 1.1 does for plain values (as sigs.k8s.io/yaml, which kubectl uses, does).</summary>
-public sealed class SourceScalar(SourcePosition position, string value, ScalarStyle style) : SourceNode(position)
+public sealed class SourceScalar(SourcePosition position, string value, ScalarStyle style) : SourceNode(position, (int)style)
 {
     public string Value { get; } = value;
 
-    public ScalarStyle Style { get; } = style;
+    public ScalarStyle Style => (ScalarStyle)Tag;
 
     public bool IsPlain => Style == ScalarStyle.Plain;
 
