@@ -18,19 +18,20 @@ internal static class CheckCommand
             Description = "Files, folders (recursive *.yaml, *.yml, *.json) or - for standard input",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = new Option<ReportFormat>("--format", "-f")
+
+        // An unknown option would otherwise be taken for a path and reported as a missing file.
+        paths.Validators.Add(result =>
         {
-            Description = "Output format",
-            DefaultValueFactory = _ => ReportFormat.Text,
-        };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output" };
-        var failOn = new Option<string>("--fail-on")
-        {
-            Description = "Exit 1 when a finding is at or above this severity",
-            DefaultValueFactory = _ => "error",
-        };
-        failOn.AcceptOnlyFromAmong("error", "warning", "info", "none");
-        var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml instead of searching upward" };
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
+            {
+                result.AddError($"unknown option '{token.Value}' (for a file whose name starts with '-', write ./{token.Value})");
+            }
+        });
+
+        var format = ChoiceOption.Create("--format", "Output format", "text", ["text", "json", "sarif", "github"], "-f");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output", HelpName = "FILE" };
+        var failOn = ChoiceOption.Create("--fail-on", "Exit 1 when a finding is at or above this severity", "error", ["error", "warning", "info", "none"]);
+        var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml instead of searching upward", HelpName = "FILE" };
         var kubeVersion = new Option<string?>("--kube-version") { Description = $"Kubernetes version to mirror, e.g. 1.30 (default {KubeVersion.Latest})" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also say which documents were skipped and why" };
 
@@ -42,7 +43,7 @@ internal static class CheckCommand
         {
             var request = new CheckRequest(
                 result.GetRequiredValue(paths),
-                result.GetValue(format),
+                Enum.Parse<ReportFormat>(result.GetRequiredValue(format), ignoreCase: true),
                 result.GetValue(output),
                 result.GetRequiredValue(failOn),
                 result.GetValue(config),
@@ -82,10 +83,9 @@ internal static class CheckCommand
         var (files, readProblems) = new InputCollector(environment, limits).Collect(request.Paths);
         var loader = new ManifestLoader(limits);
         var loaded = loader.LoadAll(files).ToList();
-        if (readProblems.Count > 0)
-        {
-            loaded.Add(new LoadResult([], readProblems, []));
-        }
+
+        // One input per unreadable path, so the summary counts every path given.
+        loaded.AddRange(readProblems.GroupBy(p => p.File, StringComparer.Ordinal).Select(g => new LoadResult([], [.. g], [])));
 
         var report = new ManifestChecker(options).Check(loaded);
         if (request.Verbose)
@@ -102,10 +102,9 @@ internal static class CheckCommand
         {
             writer.Write(report, new ReportSources(files), environment.Output);
         }
-        else
+        else if (!TryWriteFile(request.OutputPath, writer, report, new ReportSources(files), environment))
         {
-            using var file = new StreamWriter(Path.GetFullPath(request.OutputPath, environment.WorkingDirectory));
-            writer.Write(report, new ReportSources(files), file);
+            return ExitCodes.Invalid;
         }
 
         if (report.HasInputErrors)
@@ -114,6 +113,24 @@ internal static class CheckCommand
         }
 
         return Threshold(request.FailOn) is { } threshold && report.Fails(threshold) ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    /// <summary>Writes the report to <c>--output</c>, creating its folder (CI steps often name a fresh one).</summary>
+    private static bool TryWriteFile(string outputPath, IReportWriter writer, CheckReport report, ReportSources sources, CliEnvironment environment)
+    {
+        try
+        {
+            var path = Path.GetFullPath(outputPath, environment.WorkingDirectory);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var file = new StreamWriter(path);
+            writer.Write(report, sources, file);
+            return true;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            environment.Error.WriteLine($"hostnet: cannot write {outputPath}: {error.Message}");
+            return false;
+        }
     }
 
     private static Severity? Threshold(string failOn) => failOn switch

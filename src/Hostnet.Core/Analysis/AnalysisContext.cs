@@ -1,6 +1,7 @@
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Listeners;
 
 namespace Hostnet.Core.Analysis;
 
@@ -16,6 +17,8 @@ public sealed class AnalysisContext
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Lazy<ILookup<string, Workload>> _workloadsByNamespace;
     private readonly Lazy<IReadOnlyDictionary<string, NamespaceObject>> _namespaces;
+    private readonly Lazy<PodTemplateIndex> _podTemplates;
+    private readonly Dictionary<Workload, PodListeners> _listeners = new(ReferenceEqualityComparer.Instance);
 
     public AnalysisContext(IReadOnlyList<KubeObject> objects, AnalysisOptions options)
     {
@@ -30,6 +33,7 @@ public sealed class AnalysisContext
         _namespaces = new(() => objects.OfType<NamespaceObject>()
             .GroupBy(n => n.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+        _podTemplates = new(() => new PodTemplateIndex(this));
     }
 
     public AnalysisOptions Options { get; }
@@ -44,10 +48,28 @@ public sealed class AnalysisContext
 
     public IReadOnlyList<Node> Nodes { get; }
 
+    /// <summary>Fields the API server's strict decoding would reject as unknown, with the object they are in.</summary>
+    public IReadOnlyList<DocumentViolation> UnknownFields { get; init; } = [];
+
     /// <summary>Namespaces of the input, by name.</summary>
     public IReadOnlyDictionary<string, NamespaceObject> Namespaces => _namespaces.Value;
 
+    /// <summary>Pod templates by namespace and label: what Services select.</summary>
+    public PodTemplateIndex PodTemplates => _podTemplates.Value;
+
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>What a workload's pods evidently listen on, inferred once per run for every rule that asks.</summary>
+    public PodListeners ListenersOf(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        if (!_listeners.TryGetValue(workload, out var listeners))
+        {
+            _listeners[workload] = listeners = new PodListeners(workload.Spec);
+        }
+
+        return listeners;
+    }
 
     /// <summary>Workloads by the namespace they will land in.</summary>
     public IEnumerable<Workload> WorkloadsIn(string @namespace) => _workloadsByNamespace.Value[@namespace];
@@ -66,7 +88,8 @@ public sealed class AnalysisContext
     /// <param name="message">What is wrong and what happens at run time.</param>
     /// <param name="fix">What to do; null to use nothing.</param>
     /// <param name="severity">A variant severity (e.g. PSA enforce vs warn); null for the rule's default.</param>
-    public void Report(RuleDescriptor rule, KubeObject subject, string? fieldPath, string message, string? fix = null, Severity? severity = null)
+    /// <param name="position">Where to point when already known (the loader's own position); null to locate <paramref name="fieldPath"/>.</param>
+    public void Report(RuleDescriptor rule, KubeObject subject, string? fieldPath, string message, string? fix = null, Severity? severity = null, SourcePosition? position = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(subject);
@@ -82,7 +105,7 @@ public sealed class AnalysisContext
             message,
             fix,
             subject.Source.File,
-            FieldLocator.Locate(subject.Source, fieldPath),
+            position ?? FieldLocator.Locate(subject.Source, fieldPath),
             Reference(subject),
             fieldPath,
             SuppressionReason(rule, subject)));

@@ -3,6 +3,7 @@ using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Rules;
 using Hostnet.Core.Rules.Api;
+using Hostnet.Core.Semantics.Schema;
 
 namespace Hostnet.Core.Analysis;
 
@@ -23,24 +24,42 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
         // Reading the model is per document, so a large input is spread over the cores; the order stays the input's.
         var documents = inputs.SelectMany(i => i.Documents).ToArray();
         var read = new KubeObject?[documents.Length];
+        var violations = new IReadOnlyList<SchemaViolation>[documents.Length];
         if (documents.Length < ParallelDocuments)
         {
             for (var i = 0; i < documents.Length; i++)
             {
-                read[i] = ObjectReader.Read(documents[i]);
+                ReadOne(i);
             }
         }
         else
         {
-            Parallel.For(0, documents.Length, i => read[i] = ObjectReader.Read(documents[i]));
+            Parallel.For(0, documents.Length, ReadOne);
         }
 
         var objects = read.OfType<KubeObject>().ToList();
 
-        var context = new AnalysisContext(objects, options);
+        void ReadOne(int i)
+        {
+            read[i] = ObjectReader.Read(documents[i]);
+            violations[i] = StrictDecoder.Check(documents[i]);
+        }
+
+        var found = Enumerable.Range(0, documents.Length)
+            .SelectMany(i => violations[i].Select(v => new DocumentViolation(documents[i], read[i], v)))
+            .ToArray();
+        var context = new AnalysisContext(objects, options)
+        {
+            UnknownFields = [.. found.Where(f => f.Violation.Kind == SchemaViolationKind.UnknownField)],
+        };
         foreach (var problem in inputs.SelectMany(i => i.Problems))
         {
             context.Add(InvalidInput.From(problem));
+        }
+
+        foreach (var wrongType in found.Where(f => f.Violation.Kind == SchemaViolationKind.WrongType))
+        {
+            context.Add(InvalidInput.From(wrongType, context));
         }
 
         foreach (var rule in rules)

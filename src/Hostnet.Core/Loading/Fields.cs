@@ -37,6 +37,10 @@ internal static class Fields
     public static int? Int(SourceMapping? mapping, string key) =>
         Long(mapping, key) is { } value and >= int.MinValue and <= int.MaxValue ? (int)value : null;
 
+    /// <summary>Whether the field is written with a value that an int32 field cannot take (null counts as absent).</summary>
+    public static bool IsUndecodableInt(SourceMapping? mapping, string key) =>
+        mapping?[key] is { } node && node is not SourceScalar { IsNull: true } && Int(mapping, key) is null;
+
     public static IntOrString? IntOrString(SourceMapping? mapping, string key)
     {
         if (mapping?[key] is not SourceScalar { IsNull: false } scalar)
@@ -51,6 +55,13 @@ internal static class Fields
 
     public static IReadOnlyList<string> Strings(SourceMapping? mapping, string key) =>
         List(mapping, key).OfType<SourceScalar>().Where(s => !s.IsNull).Select(s => s.Value).ToArray();
+
+    /// <summary>
+    /// A string list that keeps every item's index (so <c>args[3]</c> stays the fourth item): null and non-scalar
+    /// items read as "", as a JSON null decodes into a Go string.
+    /// </summary>
+    public static IReadOnlyList<string> StringItems(SourceMapping? mapping, string key) =>
+        List(mapping, key).Select(s => s is SourceScalar { IsNull: false } scalar ? scalar.Value : string.Empty).ToArray();
 
     public static IReadOnlyDictionary<string, string> StringMap(SourceMapping? mapping, string key)
     {

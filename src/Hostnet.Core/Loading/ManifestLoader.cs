@@ -85,7 +85,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
         catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             // Some malformed input (an unterminated flow sequence) makes YamlDotNet throw without a position.
-            problems.Add(new InputProblem(path, new SourcePosition(chunk.FirstLine, 1), "YAML syntax error: " + error.Message));
+            problems.Add(new InputProblem(path, new SourcePosition(chunk.FirstLine, 1), "YAML syntax error: " + (error is InvalidOperationException ? "the document ends inside a flow collection (an unclosed [ or {?)" : error.Message)));
         }
 
         return roots;

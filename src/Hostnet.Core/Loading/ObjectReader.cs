@@ -161,8 +161,8 @@ public static class ObjectReader
         Fields.List(container, "ports")
             .Select((node, index) => ReadPort(node as SourceMapping, Fields.Index(path, "ports", index)))
             .ToArray(),
-        Fields.Strings(container, "command"),
-        Fields.Strings(container, "args"),
+        Fields.StringItems(container, "command"),
+        Fields.StringItems(container, "args"),
         Fields.List(container, "env").OfType<SourceMapping>()
             .Select((e, index) => new EnvVar(Fields.Index(path, "env", index), Fields.String(e, "name") ?? string.Empty, Fields.String(e, "value")))
             .ToArray(),
@@ -175,7 +175,8 @@ public static class ObjectReader
         Fields.Int(port, "containerPort") ?? 0,
         Fields.Int(port, "hostPort") ?? 0,
         Fields.String(port, "hostIP") ?? string.Empty,
-        Fields.String(port, "protocol") ?? string.Empty);
+        Fields.String(port, "protocol") ?? string.Empty,
+        Fields.IsUndecodableInt(port, "containerPort") || Fields.IsUndecodableInt(port, "hostPort"));
 
     private static ProbeHandler[] ReadNetworkHandlers(SourceMapping? container, string path)
     {

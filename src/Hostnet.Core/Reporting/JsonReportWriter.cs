@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
@@ -8,19 +7,11 @@ namespace Hostnet.Core.Reporting;
 /// <summary>The JSON format documented in docs/json-output.md: stable property order, no timestamps.</summary>
 public sealed class JsonReportWriter : IReportWriter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NewLine = "\n",
-    };
-
     public void Write(CheckReport report, ReportSources sources, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("diagnostics");
@@ -39,10 +30,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteNumber("suppressed", report.Diagnostics.Count(d => d.IsSuppressed));
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-
-        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
+        });
     }
 
     private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
@@ -52,28 +40,16 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString("slug", diagnostic.Rule.Slug);
         json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
         json.WriteString("message", diagnostic.Message);
-        WriteNullable(json, "fix", diagnostic.Fix);
+        JsonOutput.WriteNullable(json, "fix", diagnostic.Fix);
         json.WriteString("file", diagnostic.File);
         json.WriteNumber("line", diagnostic.Position.Line);
         json.WriteNumber("column", diagnostic.Position.Column);
-        WriteNullable(json, "kind", diagnostic.Object?.Kind);
-        WriteNullable(json, "namespace", diagnostic.Object?.Namespace);
-        WriteNullable(json, "name", diagnostic.Object?.Name);
-        WriteNullable(json, "field", diagnostic.FieldPath);
+        JsonOutput.WriteNullable(json, "kind", diagnostic.Object?.Kind);
+        JsonOutput.WriteNullable(json, "namespace", diagnostic.Object?.Namespace);
+        JsonOutput.WriteNullable(json, "name", diagnostic.Object?.Name);
+        JsonOutput.WriteNullable(json, "field", diagnostic.FieldPath);
         json.WriteBoolean("suppressed", diagnostic.IsSuppressed);
-        WriteNullable(json, "suppressionReason", diagnostic.Suppression);
+        JsonOutput.WriteNullable(json, "suppressionReason", diagnostic.Suppression);
         json.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
     }
 }

@@ -5,7 +5,10 @@ public static class ReportWriters
 {
     public static IReportWriter For(ReportFormat format, bool colour) => format switch
     {
+        ReportFormat.Text => new TextReportWriter(colour),
         ReportFormat.Json => new JsonReportWriter(),
-        _ => new TextReportWriter(colour),
+        ReportFormat.Sarif => new SarifReportWriter(),
+        ReportFormat.Github => new GithubReportWriter(),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown report format"),
     };
 }

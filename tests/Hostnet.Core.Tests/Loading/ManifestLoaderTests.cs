@@ -88,4 +88,14 @@ public sealed class ManifestLoaderTests
         ((SourceScalar)spec["x"]!).Value.ShouldBe("1");
         ((SourceScalar)spec["y"]!).Value.ShouldBe("3");
     }
+
+    [Fact]
+    public void Load_UnterminatedFlowCollection_SaysSoWithoutDotnetText()
+    {
+        var result = Load("apiVersion: v1\nkind: Pod\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  labels: {app: [broken\n");
+        result.Documents.Count.ShouldBe(1);
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Message.ShouldStartWith("YAML syntax error: ");
+        problem.Message.ShouldNotContain("current state of the object");
+    }
 }

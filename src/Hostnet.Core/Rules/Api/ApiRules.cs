@@ -9,6 +9,13 @@ internal static class ApiRules
     public static IReadOnlyList<IRule> All { get; } =
     [
         new InvalidDnsPolicy(),
+        new MisplacedField(),
+        new HostPortMismatch(),
+        new DuplicateHostPort(),
+        new InvalidPort(),
+        new HostNetworkSysctl(),
+        new InvalidDnsConfig(),
+        new HostNetworkUserNamespace(),
     ];
 
     /// <summary>Rules of this section that need a cluster snapshot, listed in the catalogue only.</summary>

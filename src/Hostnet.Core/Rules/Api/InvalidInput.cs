@@ -1,3 +1,4 @@
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
 
@@ -20,5 +21,17 @@ public static class InvalidInput
     {
         ArgumentNullException.ThrowIfNull(problem);
         return new Diagnostic(Descriptor, Severity.Error, problem.Message, Fix: null, problem.File, problem.Position, Object: null, FieldPath: null);
+    }
+
+    /// <summary>A value of the wrong JSON type: the API server cannot decode the object at all.</summary>
+    public static Diagnostic From(DocumentViolation wrongType, AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(wrongType);
+        ArgumentNullException.ThrowIfNull(context);
+        var violation = wrongType.Violation;
+        var subject = wrongType.Subject is { } known
+            ? context.Reference(known)
+            : new ObjectReference(wrongType.Document.Kind, null, null);
+        return new Diagnostic(Descriptor, Severity.Error, violation.Message, violation.Hint, wrongType.Document.File, violation.Position, subject, violation.FieldPath);
     }
 }

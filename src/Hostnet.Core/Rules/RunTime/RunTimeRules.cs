@@ -7,5 +7,15 @@ internal static class RunTimeRules
 {
     public static IReadOnlyList<IRule> All { get; } =
     [
+        new UndeclaredHostListener(),
+        new ListenPortMismatch(),
+        new HostPortConflict(),
+        new ReplicasExceedNodes(),
+        new ColocatedReplicasWithoutPorts(),
+        new DeploymentSurgeHostPorts(),
+        new DaemonSetSurgeHostPorts(),
+        new NodeReservedHostPort(),
+        new PrivilegedPortNonRoot(),
+        new DaemonSetMissesNodes(),
     ];
 }

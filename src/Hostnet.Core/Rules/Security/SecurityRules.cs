@@ -7,5 +7,7 @@ internal static class SecurityRules
 {
     public static IReadOnlyList<IRule> All { get; } =
     [
+        new PodSecurityViolation(),
+        new HostNetworkPrivileges(),
     ];
 }

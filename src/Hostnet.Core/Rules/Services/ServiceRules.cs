@@ -7,5 +7,10 @@ internal static class ServiceRules
 {
     public static IReadOnlyList<IRule> All { get; } =
     [
+        new ServiceSelectsNothing(),
+        new ServicePortUndeclared(),
+        new ServiceColocatedHostNetwork(),
+        new ExternalTrafficPolicyCluster(),
+        new NetworkPolicySelectsHostNetwork(),
     ];
 }

@@ -27,5 +27,8 @@ public sealed record HostPortBinding(string Protocol, string HostIP, int Port, C
             && (HostIP == other.HostIP || HostIP == AnyAddress || other.HostIP == AnyAddress);
     }
 
+    /// <summary>The field that declares it: <c>hostPort</c> when written, else the <c>containerPort</c> it defaults from.</summary>
+    public string FieldPath => Declared.Path + (Declared.HostPort != 0 ? ".hostPort" : ".containerPort");
+
     public override string ToString() => HostIP == AnyAddress ? $"{Port}/{Protocol}" : $"{HostIP}:{Port}/{Protocol}";
 }

@@ -9,7 +9,10 @@ namespace Hostnet.Core.Semantics.Validation;
 /// </summary>
 /// <param name="Field">The field path, e.g. <c>spec.template.spec.dnsPolicy</c>.</param>
 /// <param name="Type">The error type.</param>
-/// <param name="BadValue">The value: an int or bool prints bare, a string is Go-quoted; null omits it.</param>
+/// <param name="BadValue">
+/// The value: an int or bool prints bare, a string is Go-quoted, a list of strings prints as Go's <c>%#v</c> does
+/// (<c>[]string{"a", "b"}</c>); null omits it.
+/// </param>
 /// <param name="Detail">The detail, or empty.</param>
 public sealed record FieldError(string Field, FieldErrorType Type, object? BadValue, string Detail)
 {
@@ -76,6 +79,7 @@ public sealed record FieldError(string Field, FieldErrorType Type, object? BadVa
     {
         string text => GoQuote(text),
         bool flag => flag ? "true" : "false",
+        IEnumerable<string> texts => "[]string{" + string.Join(", ", texts.Select(GoQuote)) + "}",
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };

@@ -1,0 +1,48 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Sysctls;
+using Hostnet.Core.Semantics.Validation;
+
+namespace Hostnet.Core.Rules.Api;
+
+/// <summary>
+/// HN006: a sysctl of the network namespace together with host network. Mirrors
+/// pkg/apis/core/validation/validation.go (validateSysctls, ValidateHostSysctl), added in 1.29 (PR #118705); before,
+/// the API accepted the pod and the kubelet refused to run it (pkg/kubelet/sysctl, event SysctlForbidden).
+/// </summary>
+public sealed class HostNetworkSysctl : WorkloadRule
+{
+    public const string Detail = "may not be specified when 'hostNetwork' is true";
+
+    public static RuleDescriptor Rule { get; } = new(
+        "HN006",
+        "host-network-sysctl",
+        "A net.* sysctl together with host network",
+        Severity.Error,
+        "A. The API server would reject it",
+        HasFix: true);
+
+    /// <summary>The release whose API rejects the combination (PR #118705).</summary>
+    public static KubeVersion RejectedByApiSince { get; } = new(1, 29);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    protected override void Check(Workload workload, AnalysisContext context)
+    {
+        var spec = workload.Spec;
+        if (!spec.HostNetwork)
+        {
+            return;
+        }
+
+        foreach (var sysctl in spec.Sysctls.Where(s => SysctlNames.NamespaceOf(s.Name) == SysctlNamespace.Net))
+        {
+            var path = sysctl.Path + ".name";
+            var message = context.Options.KubeVersion >= RejectedByApiSince
+                ? FieldError.Invalid(path, sysctl.Name, Detail).ToString()
+                : $"{path}: {FieldError.GoQuote(sysctl.Name)} is a network sysctl and hostNetwork is true: Kubernetes {context.Options.KubeVersion} accepts the object, but the kubelet refuses to start the pod (SysctlForbidden), since the sysctl would change the node's own network namespace";
+            context.Report(Rule, workload, path, message, $"remove the sysctl {sysctl.Name} from the pod and set it on the nodes instead");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Ports;
+using Hostnet.Core.Semantics.Validation;
+
+namespace Hostnet.Core.Rules.Api;
+
+/// <summary>
+/// HN002: on the host network a regular container's <c>hostPort</c> differs from its <c>containerPort</c>.
+/// Mirrors pkg/apis/core/validation/validation.go (validatePodHostNetworkDeps): a Pod's hostPort must equal its
+/// containerPort (a zero one was filled in by defaulting, so only an explicit other value fails); a template may
+/// leave it 0. Init containers are not checked.
+/// </summary>
+public sealed class HostPortMismatch : WorkloadRule
+{
+    public const string Detail = "must match `containerPort` when `hostNetwork` is true";
+
+    public static RuleDescriptor Rule { get; } = new(
+        "HN002",
+        "host-port-mismatch",
+        "Host network and a container's hostPort differs from its containerPort",
+        Severity.Error,
+        "A. The API server would reject it",
+        HasFix: true);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    protected override void Check(Workload workload, AnalysisContext context)
+    {
+        var spec = workload.Spec;
+        if (!spec.HostNetwork)
+        {
+            return;
+        }
+
+        foreach (var port in spec.Containers.SelectMany(c => c.Ports).Where(p => !p.UndecodableNumber))
+        {
+            var hostPort = HostPorts.Stored(port, spec, workload.IsPod, context.Options.KubeVersion);
+            if ((workload.IsPod || hostPort != 0) && hostPort != port.ContainerPortNumber)
+            {
+                var path = port.Path + ".hostPort";
+                context.Report(
+                    Rule,
+                    workload,
+                    path,
+                    FieldError.Invalid(path, hostPort, Detail).ToString(),
+                    ContainerPortValidation.IsValidPortNum(port.ContainerPortNumber)
+                        ? string.Create(CultureInfo.InvariantCulture, $"set hostPort to the containerPort ({port.ContainerPortNumber}), or remove hostPort")
+                        : "set hostPort to the containerPort, or remove hostPort");
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Validation;
+
+namespace Hostnet.Core.Rules.Api;
+
+/// <summary>
+/// HN005: a container port the API refuses: <c>containerPort</c> missing, 0 or outside 1–65535, a non-zero
+/// <c>hostPort</c> outside that range, a protocol other than TCP/UDP/SCTP (pkg/apis/core/validation/validation.go,
+/// validateContainerPorts, run for regular, init and ephemeral containers alike), or any port on an ephemeral
+/// container (validateEphemeralContainers, allowedEphemeralContainerFields).
+/// </summary>
+public sealed class InvalidPort : WorkloadRule
+{
+    public const string EphemeralDetail = "cannot be set for an Ephemeral Container";
+
+    public static RuleDescriptor Rule { get; } = new(
+        "HN005",
+        "invalid-port",
+        "containerPort missing or out of range, hostPort out of range, or protocol not TCP/UDP/SCTP",
+        Severity.Error,
+        "A. The API server would reject it");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    protected override void Check(Workload workload, AnalysisContext context)
+    {
+        foreach (var container in workload.Spec.AllContainers)
+        {
+            foreach (var port in container.Ports.Where(p => !p.UndecodableNumber))
+            {
+                foreach (var error in ContainerPortValidation.Validate(port))
+                {
+                    context.Report(Rule, workload, error.Field, error.ToString());
+                }
+            }
+
+            if (container.Kind == ContainerKind.Ephemeral && container.Ports.Count > 0)
+            {
+                var path = container.Path + ".ports";
+                context.Report(Rule, workload, path, FieldError.Forbidden(path, EphemeralDetail).ToString(), "remove the ports of the ephemeral container");
+            }
+        }
+    }
+}

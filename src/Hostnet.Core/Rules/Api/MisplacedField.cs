@@ -1,0 +1,40 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+
+namespace Hostnet.Core.Rules.Api;
+
+/// <summary>
+/// HN004: a field the API server's strict decoding rejects as unknown, above all a pod-level field under a container
+/// (<c>hostNetwork</c>, <c>dnsPolicy</c>, <c>hostPID</c>) or a wrong-case spelling. The message is the API server's own
+/// (<c>strict decoding error: unknown field "…"</c>, k8s.io/apimachinery/pkg/runtime/serializer/json, strict mode);
+/// the schema comes from the upstream round-trip fixtures (tools/gen-schema.py).
+/// </summary>
+public sealed class MisplacedField : IRule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        "HN004",
+        "misplaced-field",
+        "A field the API does not know at that place (e.g. hostNetwork under a container)",
+        Severity.Error,
+        "A. The API server would reject it",
+        HasFix: true);
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public void Check(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var (document, subject, violation) in context.UnknownFields)
+        {
+            var fix = violation.Hint ?? "remove the field, or move it where it belongs";
+            if (subject is not null)
+            {
+                context.Report(Rule, subject, violation.FieldPath, violation.Message, fix, position: violation.Position);
+            }
+            else
+            {
+                context.Add(new Diagnostic(Rule, Rule.DefaultSeverity, violation.Message, fix, document.File, violation.Position, new ObjectReference(document.Kind, null, null), violation.FieldPath));
+            }
+        }
+    }
+}

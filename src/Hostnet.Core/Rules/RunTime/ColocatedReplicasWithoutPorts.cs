@@ -1,0 +1,58 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Listeners;
+using Hostnet.Core.Semantics.Scheduling;
+
+namespace Hostnet.Core.Rules.RunTime;
+
+/// <summary>
+/// HN014: several replicas on the host network with nothing that keeps them on separate nodes. Without declared
+/// ports the NodePorts filter skips the pod (plugins/nodeports/node_ports.go, PreFilter; hostNetwork is never
+/// consulted), so only a required pod anti-affinity on kubernetes.io/hostname that matches the replicas' own labels
+/// would (plugins/interpodaffinity). DaemonSets run one pod per node and are never reported.
+/// </summary>
+public sealed class ColocatedReplicasWithoutPorts : WorkloadRule
+{
+    public const string HostnameTopologyKey = PodSeparation.HostnameTopologyKey;
+
+    public static RuleDescriptor Rule { get; } = new(
+        "HN014",
+        "colocated-replicas-without-ports",
+        "Host-network replicas without declared ports or anti-affinity can share a node",
+        Severity.Warning,
+        "B. It will not run as written",
+        HasFix: false);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    protected override void Check(Workload workload, AnalysisContext context)
+    {
+        var spec = workload.Spec;
+        if (!spec.HostNetwork || !workload.IsReplicated || workload.EffectiveReplicas <= 1
+            || PodSeparation.OnePerNode(workload, context.NamespaceOf(workload)))
+        {
+            return;
+        }
+
+        var ports = context.ListenersOf(workload).All
+            .Select(l => l.Listener)
+            .DistinctBy(l => (l.Port, l.Protocol))
+            .OrderBy(l => l.Port)
+            .ThenBy(l => l.Protocol, StringComparer.Ordinal)
+            .Select(l => l.PortText)
+            .ToArray();
+        var bind = ports.Length switch
+        {
+            0 => "its port",
+            1 => "port " + ports[0],
+            _ => "ports " + string.Join(", ", ports),
+        };
+        context.Report(
+            Rule,
+            workload,
+            "spec.replicas",
+            $"{workload.Kind} '{workload.Metadata.Name}' runs {workload.EffectiveReplicas} replicas on the host network with no declared ports and no required pod anti-affinity on {HostnameTopologyKey}: the scheduler can put two replicas on one node, where the second fails to bind {bind} (\"address already in use\") and crash-loops",
+            $"declare the ports the pods listen on (the scheduler then keeps replicas on separate nodes), or add a required pod anti-affinity on {HostnameTopologyKey} that matches the pod's own labels");
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Placement;
+
+namespace Hostnet.Core.Rules.RunTime;
+
+/// <summary>
+/// HN019: a host-network DaemonSet (a node agent) that does not tolerate taints nodes carry, so the controller runs no
+/// pod on them (pkg/controller/daemon/daemon_controller.go, predicates; the tolerations it adds itself come from
+/// daemonset_util.go, AddOrUpdateDaemonPodTolerations, SEMANTICS.md §4.3). With Node objects in the input it names the
+/// nodes left out; without, it notes a missing toleration of kubeadm's control-plane taint.
+/// </summary>
+public sealed class DaemonSetMissesNodes : IRule
+{
+    /// <summary>Selector keys that only pick the platform, not a subset of nodes.</summary>
+    private static readonly string[] PlatformLabels = ["kubernetes.io/os", "kubernetes.io/arch", "beta.kubernetes.io/os", "beta.kubernetes.io/arch"];
+
+    public static RuleDescriptor Rule { get; } = new(
+        "HN019",
+        "daemonset-misses-nodes",
+        "Host-network DaemonSet does not tolerate taints some nodes carry, so it does not run there",
+        Severity.Info,
+        "B. It will not run as written");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public void Check(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var nodes = KnownNodes.Of(context);
+        foreach (var daemonSet in context.Workloads.Where(w => w.Kind == "DaemonSet" && w.Spec.HostNetwork))
+        {
+            Check(daemonSet, nodes, context);
+        }
+    }
+
+    private static void Check(Workload daemonSet, IReadOnlyList<Node> nodes, AnalysisContext context)
+    {
+        var spec = daemonSet.Spec;
+        var eligibility = NodeEligibility.ForDaemonSetPod(spec);
+        var position = spec.Path + ".tolerations";
+        const string silently = "no Pending pod and no event, the DaemonSet's desired count just leaves them out";
+        if (nodes.Count > 0)
+        {
+            var missed = nodes
+                .Where(n => eligibility.Placement.Matches(n) && eligibility.FirstUntoleratedTaint(n) is not null)
+                .Select(n => $"{n.Name} ({Describe(eligibility.FirstUntoleratedTaint(n)!)})")
+                .ToArray();
+            if (missed.Length > 0)
+            {
+                var selected = nodes.Count(eligibility.Placement.Matches);
+                context.Report(
+                    Rule,
+                    daemonSet,
+                    position,
+                    string.Create(CultureInfo.InvariantCulture, $"this host-network DaemonSet does not tolerate taints of {missed.Length} of the {selected} node(s) it selects, so it runs no pod there ({silently}): {KnownNodes.List(missed)}"),
+                    "add a toleration for each taint the agent should ignore, or `- operator: Exists` to run on every node",
+                    Severity.Warning);
+            }
+
+            return;
+        }
+
+        if (eligibility.Tolerations.Any(t => t.Tolerates(WellKnownTaints.ControlPlane)) || SelectsSomeNodes(spec))
+        {
+            return;
+        }
+
+        context.Report(
+            Rule,
+            daemonSet,
+            position,
+            $"this host-network DaemonSet does not tolerate {Describe(WellKnownTaints.ControlPlane)}, the taint kubeadm puts on control-plane nodes, so it runs no pod there ({silently})",
+            $"if the agent belongs on control-plane nodes too, tolerate the taint (key: {WellKnownTaints.ControlPlane.Key}, operator: Exists, effect: NoSchedule)");
+    }
+
+    /// <summary>Whether the DaemonSet picks its nodes (beyond the OS and architecture), so leaving others out is intended.</summary>
+    private static bool SelectsSomeNodes(PodSpec spec) =>
+        !string.IsNullOrEmpty(spec.NodeName)
+        || spec.NodeSelector.Keys.Any(k => !PlatformLabels.Contains(k))
+        || spec.RequiredNodeAffinity.Any(t => t.MatchFields.Count > 0 || t.MatchExpressions.Any(r => !PlatformLabels.Contains(r.Key)));
+
+    /// <summary>As kubectl prints a taint: <c>key=value:Effect</c>, or <c>key:Effect</c> without a value.</summary>
+    private static string Describe(Taint taint) =>
+        string.IsNullOrEmpty(taint.Value) ? $"{taint.Key}:{taint.Effect}" : $"{taint.Key}={taint.Value}:{taint.Effect}";
+}

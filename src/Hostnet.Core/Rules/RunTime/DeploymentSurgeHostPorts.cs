@@ -1,0 +1,98 @@
+using System.Globalization;
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Controllers;
+using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Semantics.Ports;
+
+namespace Hostnet.Core.Rules.RunTime;
+
+/// <summary>
+/// HN015: a Deployment with host ports whose rolling update surges (maxSurge above 0) while maxUnavailable resolves
+/// to 0. The surge pod needs a node without a replica; when every eligible node runs one it stays Pending, no old pod
+/// may go (pkg/controller/deployment/rolling.go), and the Deployment ends with ProgressDeadlineExceeded
+/// (pkg/controller/deployment/util/deployment_util.go, TimedOutReason; SEMANTICS.md §9.2).
+/// </summary>
+public sealed class DeploymentSurgeHostPorts : IRule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        "HN015",
+        "deployment-surge-host-ports",
+        "Deployment rolling update surges on host ports with no pod allowed to go: the rollout can stick",
+        Severity.Warning,
+        "B. It will not run as written",
+        HasFix: true);
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public void Check(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var nodes = KnownNodes.Of(context);
+        foreach (var deployment in context.Workloads.Where(w => w.Kind == "Deployment"))
+        {
+            Check(deployment, nodes, context);
+        }
+    }
+
+    private static void Check(Workload deployment, IReadOnlyList<Node> nodes, AnalysisContext context)
+    {
+        var ports = HostPorts.Wanted(deployment.Spec);
+        var replicas = deployment.EffectiveReplicas;
+        if (ports.Count == 0 || replicas == 0 || RolloutBudget.ForDeployment(deployment) is not { Surge: > 0, Unavailable: 0 } budget)
+        {
+            return;
+        }
+
+        var eligibility = NodeEligibility.ForPod(deployment.Spec);
+        var version = context.Options.KubeVersion;
+        var budgetText = string.Create(
+            CultureInfo.InvariantCulture,
+            $"maxSurge {Written(budget.MaxSurge, budget.MaxSurgeDefaulted)} and maxUnavailable {Written(budget.MaxUnavailable, budget.MaxUnavailableDefaulted)} come to {budget.Surge} and 0 for {Replicas(replicas)}, and each replica holds host port {ports[0]} on its node");
+        var stuck = $"no old pod may go, and after progressDeadlineSeconds the rollout fails with ProgressDeadlineExceeded: ReplicaSet \"{deployment.Name}-<hash>\" has timed out progressing.";
+        string message;
+        Severity? severity = null;
+        if (nodes.Count > 0)
+        {
+            var eligible = nodes.Where(n => eligibility.Admits(n)).ToArray();
+            if (eligible.Length == 0 || replicas < eligible.Length)
+            {
+                return;
+            }
+
+            var pending = FailedScheduling.Message(eligibility, nodes, eligible.Contains, version);
+            message = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{budgetText}; each of the {eligible.Length} node(s) that can take a replica runs one, so the surge pod stays Pending (\"{pending}\"), {stuck}");
+            severity = Severity.Error;
+        }
+        else if (eligibility.PinnedNodes()?.Count is { } pinned and > 0 && replicas >= pinned)
+        {
+            message = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{budgetText}; the pod is pinned to {pinned} node(s), all of which run a replica, so the surge pod stays Pending ({SchedulerReasons.NodePorts}), {stuck}");
+            severity = Severity.Error;
+        }
+        else
+        {
+            message = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{budgetText}: the surge pod needs a node that runs no replica; when every node that can take one already does ({replicas} or fewer such nodes), it stays Pending ({SchedulerReasons.NodePorts}), {stuck}");
+        }
+
+        context.Report(Rule, deployment, Position(deployment), message, "set maxSurge: 0 and maxUnavailable: 1 (or strategy type Recreate), so an old pod frees its node before the new one needs it", severity);
+    }
+
+    private static string Written(IntOrString value, bool defaulted) => defaulted ? $"{value} (default)" : value.ToString();
+
+    private static string Replicas(int replicas) => replicas == 1 ? "1 replica" : string.Create(CultureInfo.InvariantCulture, $"{replicas} replicas");
+
+    /// <summary>maxSurge where written, else the strategy, else replicas (or the kind line).</summary>
+    private static string Position(Workload deployment) => deployment.Strategy switch
+    {
+        { MaxSurge: not null } strategy => strategy.Path + ".rollingUpdate.maxSurge",
+        { } strategy => strategy.Path,
+        null => "spec.replicas",
+    };
+}

@@ -1,0 +1,86 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Listeners;
+
+namespace Hostnet.Core.Rules.RunTime;
+
+/// <summary>
+/// HN018: a host-network container binds a port below 1024 as a non-root user without NET_BIND_SERVICE. The pod
+/// shares the node's network namespace, so the node's net.ipv4.ip_unprivileged_port_start (1024 by default) applies
+/// and the pod cannot lower it (a net.* sysctl is refused with host network, validation.go validateSysctls).
+/// Reported only when the user is known to be non-root (runAsUser other than 0, or runAsNonRoot), never for
+/// privileged containers, and not when the capability is added (the image may carry the file capability a non-root
+/// process also needs, kubernetes/kubernetes#56374).
+/// </summary>
+public sealed class PrivilegedPortNonRoot : WorkloadRule
+{
+    private const int UnprivilegedPortStart = 1024;
+    private const string Capability = "NET_BIND_SERVICE";
+
+    public static RuleDescriptor Rule { get; } = new(
+        "HN018",
+        "privileged-port-non-root",
+        "A host-network container binds a port below 1024 as non-root without NET_BIND_SERVICE",
+        Severity.Warning,
+        "B. It will not run as written",
+        HasFix: false);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    protected override void Check(Workload workload, AnalysisContext context)
+    {
+        var spec = workload.Spec;
+        if (!spec.HostNetwork)
+        {
+            return;
+        }
+
+        foreach (var container in spec.LongRunningContainers)
+        {
+            var security = container.SecurityContext;
+            if (security.Privileged == true || NonRootUser(security, spec.SecurityContext) is not { } user || security.Adds(Capability) || security.Adds("ALL"))
+            {
+                continue;
+            }
+
+            var capabilities = security.Drops("ALL") ? "drops ALL capabilities"
+                : security.Drops(Capability) ? "drops " + Capability
+                : "does not add " + Capability;
+            foreach (var (binding, path) in LowPorts(container, context.ListenersOf(workload).Of(container)))
+            {
+                context.Report(
+                    Rule,
+                    workload,
+                    path,
+                    $"container '{container.Name}' {binding} but runs as {user} and {capabilities}: on the host network the node's net.ipv4.ip_unprivileged_port_start (1024 by default) applies, so binding it fails with \"permission denied\" and the container crash-loops",
+                    $"add {Capability} to securityContext.capabilities.add (a non-root process also needs the file capability on its binary), or use a port of {UnprivilegedPortStart} or above");
+            }
+        }
+    }
+
+    /// <summary>The user when it is known not to be root: the container's runAsUser/runAsNonRoot over the pod's.</summary>
+    private static string? NonRootUser(SecurityContext container, SecurityContext pod)
+    {
+        if ((container.RunAsUser ?? pod.RunAsUser) is { } uid)
+        {
+            return uid == 0 ? null : $"user {uid}";
+        }
+
+        return (container.RunAsNonRoot ?? pod.RunAsNonRoot) == true ? "a non-root user (runAsNonRoot)" : null;
+    }
+
+    /// <summary>Declared ports below 1024, then evident listeners below 1024 it does not declare; one per number.</summary>
+    private static IEnumerable<(string Binding, string Path)> LowPorts(Container container, IReadOnlyList<InferredListener> listeners)
+    {
+        var declared = container.Ports
+            .Where(p => p.ContainerPortNumber is > 0 and < UnprivilegedPortStart)
+            .Select(p => (Number: p.ContainerPortNumber, Binding: "declares port " + PortText.Of(p.ContainerPortNumber, p.EffectiveProtocol), Path: p.Path + ".containerPort"));
+        var inferred = listeners
+            .Where(l => l.Port < UnprivilegedPortStart)
+            .Select(l => (Number: l.Port, Binding: $"listens on {l.PortText} ({l.Evidence})", Path: l.FieldPath));
+        return declared.Concat(inferred)
+            .DistinctBy(p => p.Number)
+            .Select(p => (p.Binding, p.Path));
+    }
+}

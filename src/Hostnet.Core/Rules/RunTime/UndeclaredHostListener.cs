@@ -1,0 +1,45 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Listeners;
+
+namespace Hostnet.Core.Rules.RunTime;
+
+/// <summary>
+/// HN010: a host-network container evidently listens on a port no container of the pod declares. The scheduler's
+/// NodePorts filter only sees declared ports (pkg/scheduler/util/utils.go, GetHostPorts) and never consults
+/// hostNetwork (plugins/nodeports/node_ports.go, PreFilter returns Skip without ports), so a second pod using the
+/// port can land on the node and fails to bind. A flag or variable that contradicts ports the container does
+/// declare is HN011's, so each port is reported once.
+/// </summary>
+public sealed class UndeclaredHostListener : WorkloadRule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        "HN010",
+        "undeclared-host-listener",
+        "A host-network container listens on a port it does not declare",
+        Severity.Warning,
+        "B. It will not run as written",
+        HasFix: true);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    protected override void Check(Workload workload, AnalysisContext context)
+    {
+        if (!workload.Spec.HostNetwork)
+        {
+            return;
+        }
+
+        foreach (var undeclared in context.ListenersOf(workload).Undeclared.Where(u => !u.ContradictsDeclaredPorts))
+        {
+            var container = undeclared.Container.Name;
+            context.Report(
+                Rule,
+                workload,
+                undeclared.Listener.FieldPath,
+                $"container '{container}' listens on {undeclared.PortText} ({undeclared.Listener.Evidence}) but does not declare it: the scheduler cannot see the port, so a second pod using it on the same node will crash with \"address already in use\"",
+                $"add {undeclared.Declaration} to the ports of container '{container}'");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+
+namespace Hostnet.Core.Rules.Services;
+
+/// <summary>
+/// HN043: a NodePort or LoadBalancer Service with <c>externalTrafficPolicy: Cluster</c> (the default) in front of
+/// host-network DaemonSet pods. Those pods already listen on every node they run on, yet kube-proxy spreads each
+/// connection over all endpoints, mostly on other nodes, and masquerades it, so the backend sees a node's address
+/// instead of the client's. <c>Local</c> keeps traffic on the node it arrived at (SEMANTICS.md §7; kubernetes/website
+/// concepts/services-networking/service.md, "Traffic policies").
+/// </summary>
+public sealed class ExternalTrafficPolicyCluster : IRule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        "HN043",
+        "external-traffic-policy",
+        "A NodePort/LoadBalancer Service with externalTrafficPolicy Cluster in front of host-network DaemonSet pods",
+        Severity.Info,
+        "D. Services and network policy",
+        HasFix: true);
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public void Check(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var service in context.Services)
+        {
+            if (service.Type is not ("NodePort" or "LoadBalancer")
+                || service.ExternalTrafficPolicy is not (null or "Cluster")
+                || service.Selector is not { Count: > 0 } selector)
+            {
+                continue;
+            }
+
+            var daemonSets = context.PodTemplates.SelectedBy(context.NamespaceOf(service), selector)
+                .Where(w => w.Kind == "DaemonSet" && w.Spec.HostNetwork)
+                .ToList();
+            if (daemonSets.Count == 0)
+            {
+                continue;
+            }
+
+            var policy = service.ExternalTrafficPolicy is null ? "is not set, so it is Cluster" : "is Cluster";
+            context.Report(
+                Rule,
+                service,
+                service.ExternalTrafficPolicy is null ? "spec.type" : "spec.externalTrafficPolicy",
+                $"{service.Type} Service in front of the host-network pods of {WorkloadNames.Join(daemonSets)}, and externalTrafficPolicy {policy}: kube-proxy forwards each connection to any of the pods, mostly on another node, though one listens on the node it arrived at; the extra hop masquerades it, so the pods see a node's address instead of the client's",
+                "set externalTrafficPolicy: Local");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+
+namespace Hostnet.Core.Rules.Services;
+
+/// <summary>
+/// HN044: a NetworkPolicy whose <c>podSelector</c> selects host-network pods (an empty selector selects every pod of
+/// its namespace). Upstream leaves this undefined, and most network plugins ignore host-network pods when matching
+/// selectors, treating their traffic as the node's (kubernetes/website concepts/services-networking/network-policies.md,
+/// "NetworkPolicy and hostNetwork pods"; SEMANTICS.md §8), so the policy does not isolate them.
+/// </summary>
+public sealed class NetworkPolicySelectsHostNetwork : IRule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        "HN044",
+        "network-policy-ineffective",
+        "A NetworkPolicy selects host-network pods, which most network plugins ignore",
+        Severity.Warning,
+        "D. Services and network policy");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public void Check(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.NetworkPolicies.Count == 0)
+        {
+            return;
+        }
+
+        // Host-network pods are few; matching each policy against them avoids scanning whole namespaces.
+        var hostNetwork = context.Workloads.Where(w => w.Spec.HostNetwork).ToLookup(context.NamespaceOf, StringComparer.Ordinal);
+        foreach (var policy in context.NetworkPolicies)
+        {
+            var selected = hostNetwork[context.NamespaceOf(policy)]
+                .Where(w => policy.PodSelector.Matches(w.Template.Metadata.Labels))
+                .ToList();
+            if (selected.Count == 0)
+            {
+                continue;
+            }
+
+            context.Report(
+                Rule,
+                policy,
+                "spec.podSelector",
+                $"podSelector selects the host-network pods of {WorkloadNames.Join(selected)}, but \"NetworkPolicy behaviour for `hostNetwork` pods is undefined\"; in the most common implementation the network plugin \"ignores `hostNetwork` pods when matching `podSelector` and `namespaceSelector`. Traffic to/from `hostNetwork` pods is treated the same as all other traffic to/from the node IP.\", so this policy most likely does not isolate them",
+                "protect their ports with a host firewall, or match the nodes' addresses with ipBlock rules in the policies of the pods they talk to");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
+
+namespace Hostnet.Core.Rules.Services;
+
+/// <summary>
+/// HN040: a Service whose selector matches no pod template of its namespace in the input, while the input holds a
+/// workload there that it was evidently meant for. The endpoints controllers give such a Service no endpoints
+/// (pkg/controller/endpointslice), and kube-proxy rejects connections to a Service without endpoints.
+/// A Service may rightly select pods the input does not hold (nodelocaldns's <c>kube-dns-upstream</c> selects the
+/// cluster's CoreDNS pods), so the rule fires only on a near miss: a workload whose labels differ from each pair of
+/// the selector at most by a one-character typo in the value or by carrying the value under another key; a pair
+/// that no workload of the namespace carries in any of these forms may be missing, if another pair matches exactly.
+/// </summary>
+public sealed class ServiceSelectsNothing : IRule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        "HN040",
+        "service-selects-nothing",
+        "A Service's selector matches no pod template of its namespace",
+        Severity.Warning,
+        "D. Services and network policy");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public void Check(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        LabelIndex? index = null;
+        foreach (var service in context.Services)
+        {
+            if (service.Selector is not { Count: > 0 } selector || service.Type == "ExternalName")
+            {
+                continue;
+            }
+
+            var @namespace = context.NamespaceOf(service);
+            if (context.PodTemplates.SelectedBy(@namespace, selector).Any())
+            {
+                continue;
+            }
+
+            index ??= new LabelIndex(context);
+            if (NearestMiss(index, @namespace, selector) is not { } workload)
+            {
+                continue;
+            }
+
+            var differences = Differences(workload, selector);
+            context.Report(
+                Rule,
+                service,
+                $"spec.selector[{differences[0].Key}]",
+                $"selector {Format(selector)} matches no pod in namespace \"{@namespace}\"; the nearest is {workload.DisplayName}, whose pods have {string.Join(", ", differences.Select(d => d.Has))}: the Service has no endpoints, so connections to it are refused",
+                "make the Service selector and the pod template labels agree");
+        }
+    }
+
+    /// <summary>
+    /// The near miss matching most pairs (then first by name). Candidates come from the pair whose near forms the
+    /// fewest workloads carry, so a label shared by every workload of the namespace costs nothing.
+    /// </summary>
+    private static Workload? NearestMiss(LabelIndex index, string @namespace, IReadOnlyDictionary<string, string> selector)
+    {
+        var near = selector.ToDictionary(p => p.Key, p => index.CarryingNear(@namespace, p.Key, p.Value), StringComparer.Ordinal);
+        if (near.Values.Where(n => n.Count > 0).MinBy(n => n.Count) is not { } candidates)
+        {
+            return null;
+        }
+
+        Workload? best = null;
+        var bestMatched = -1;
+        foreach (var workload in candidates.Workloads)
+        {
+            var matched = MatchedIfNear(workload, selector, near);
+            if (matched > bestMatched || (matched >= 0 && matched == bestMatched && string.CompareOrdinal(workload.DisplayName, best!.DisplayName) < 0))
+            {
+                (best, bestMatched) = (workload, matched);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>How many pairs the workload matches exactly when it is a near miss; -1 when it is not.</summary>
+    private static int MatchedIfNear(Workload workload, IReadOnlyDictionary<string, string> selector, Dictionary<string, NearForms> near)
+    {
+        var labels = workload.Template.Metadata.Labels;
+        var matched = 0;
+        var missing = false;
+        foreach (var (key, value) in selector)
+        {
+            if (labels.TryGetValue(key, out var actual))
+            {
+                if (actual == value)
+                {
+                    matched++;
+                }
+                else if (!IsTypo(actual, value))
+                {
+                    return -1;
+                }
+            }
+            else if (!labels.Values.Contains(value))
+            {
+                // Neither the value under another key, nor a pair the namespace knows in any form: a missing label.
+                if (near[key].Count > 0)
+                {
+                    return -1;
+                }
+
+                missing = true;
+            }
+        }
+
+        return matched == selector.Count || (missing && matched == 0) ? -1 : matched;
+    }
+
+    private static List<(string Key, string Has)> Differences(Workload workload, IReadOnlyDictionary<string, string> selector)
+    {
+        var labels = workload.Template.Metadata.Labels;
+        var differences = new List<(string, string)>();
+        foreach (var (key, value) in selector.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (labels.TryGetValue(key, out var actual))
+            {
+                if (actual != value)
+                {
+                    differences.Add((key, $"{key}={actual}"));
+                }
+            }
+            else
+            {
+                var renamed = labels.Where(l => l.Value == value).Select(l => l.Key).Order(StringComparer.Ordinal).FirstOrDefault();
+                differences.Add((key, renamed is null ? $"no {key} label" : $"{renamed}={value}"));
+            }
+        }
+
+        return differences;
+    }
+
+    /// <summary>One edit, in a value of three or more characters: "fronted" for "frontend", not "v1" for "v2".</summary>
+    private static bool IsTypo(string a, string b) =>
+        Math.Max(a.Length, b.Length) >= 3 && Math.Abs(a.Length - b.Length) <= 1 && Semantics.Spelling.Distance(a, b) == 1;
+
+    private static string Format(IReadOnlyDictionary<string, string> selector) =>
+        string.Join(",", selector.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+
+    /// <summary>The workloads carrying one selector pair in a near form, as lists that may overlap.</summary>
+    private sealed record NearForms(IReadOnlyList<IReadOnlyList<Workload>> Lists)
+    {
+        /// <summary>How many workloads, counting one that carries several forms more than once.</summary>
+        public int Count => Lists.Sum(l => l.Count);
+
+        public IEnumerable<Workload> Workloads => Lists.SelectMany(l => l);
+    }
+
+    /// <summary>
+    /// Pod template labels by namespace: which workloads carry a value under any key, and, per key, which values are
+    /// one edit away from a given one (single-deletion variants, built only for the keys of selectors that missed).
+    /// </summary>
+    private sealed class LabelIndex(AnalysisContext context)
+    {
+        private readonly Dictionary<(string Namespace, string Value), List<Workload>> _byValue = ByValue(context);
+        private readonly Dictionary<(string Namespace, string Key), Dictionary<string, List<string>>> _variants = [];
+
+        /// <summary>The workloads carrying <paramref name="key"/>=<paramref name="value"/>, a one-edit typo of the value, or the value under another key.</summary>
+        public NearForms CarryingNear(string @namespace, string key, string value)
+        {
+            var lists = new List<IReadOnlyList<Workload>> { context.PodTemplates.WithLabel(@namespace, key, value) };
+            lists.AddRange(Typos(@namespace, key, value).Select(typo => context.PodTemplates.WithLabel(@namespace, key, typo)));
+            if (_byValue.TryGetValue((@namespace, value), out var renamed))
+            {
+                lists.Add(renamed);
+            }
+
+            return new NearForms(lists);
+        }
+
+        private IEnumerable<string> Typos(string @namespace, string key, string value)
+        {
+            if (!_variants.TryGetValue((@namespace, key), out var variants))
+            {
+                _variants[(@namespace, key)] = variants = Variants(@namespace, key);
+            }
+
+            return Deletions(value)
+                .SelectMany(v => variants.TryGetValue(v, out var values) ? values : [])
+                .Distinct(StringComparer.Ordinal)
+                .Where(candidate => candidate != value && IsTypo(candidate, value));
+        }
+
+        private Dictionary<string, List<string>> Variants(string @namespace, string key)
+        {
+            var variants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var values = context.WorkloadsIn(@namespace)
+                .Select(w => w.Template.Metadata.Labels.TryGetValue(key, out var v) ? v : null)
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal);
+            foreach (var value in values)
+            {
+                foreach (var variant in Deletions(value))
+                {
+                    if (!variants.TryGetValue(variant, out var list))
+                    {
+                        variants[variant] = list = [];
+                    }
+
+                    list.Add(value);
+                }
+            }
+
+            return variants;
+        }
+
+        /// <summary>The value and each string one deletion away: two strings one edit apart share one of these.</summary>
+        private static IEnumerable<string> Deletions(string value) =>
+            Enumerable.Range(0, value.Length).Select(i => value.Remove(i, 1)).Prepend(value);
+
+        private static Dictionary<(string, string), List<Workload>> ByValue(AnalysisContext context)
+        {
+            var byValue = new Dictionary<(string, string), List<Workload>>();
+            foreach (var workload in context.Workloads)
+            {
+                var @namespace = context.NamespaceOf(workload);
+                foreach (var value in workload.Template.Metadata.Labels.Values.Distinct(StringComparer.Ordinal))
+                {
+                    if (!byValue.TryGetValue((@namespace, value), out var list))
+                    {
+                        byValue[(@namespace, value)] = list = [];
+                    }
+
+                    list.Add(workload);
+                }
+            }
+
+            return byValue;
+        }
+    }
+}

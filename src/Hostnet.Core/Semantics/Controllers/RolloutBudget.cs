@@ -1,0 +1,91 @@
+using Hostnet.Core.Model;
+
+namespace Hostnet.Core.Semantics.Controllers;
+
+/// <summary>
+/// A rolling update's budget after API defaulting and resolution against the pod count (SEMANTICS.md §9).
+/// </summary>
+/// <param name="MaxSurge">maxSurge as written, or its default.</param>
+/// <param name="MaxSurgeDefaulted">Whether maxSurge was left to its default.</param>
+/// <param name="MaxUnavailable">maxUnavailable as written, or its default.</param>
+/// <param name="MaxUnavailableDefaulted">Whether maxUnavailable was left to its default.</param>
+/// <param name="Surge">How many extra pods may exist during the update (percentages round up).</param>
+/// <param name="Unavailable">How many pods may be unavailable during the update (percentages round down).</param>
+public sealed record RolloutBudget(
+    IntOrString MaxSurge,
+    bool MaxSurgeDefaulted,
+    IntOrString MaxUnavailable,
+    bool MaxUnavailableDefaulted,
+    int Surge,
+    int Unavailable)
+{
+    private static readonly IntOrString TwentyFivePercent = IntOrString.FromString("25%");
+
+    /// <summary>
+    /// A Deployment's budget for its replicas, or null when it does not roll (<c>Recreate</c>) or a value is malformed.
+    /// Defaults 25 % and 25 % (pkg/apis/apps/v1/defaults.go, SetDefaults_Deployment); resolution mirrors
+    /// pkg/controller/deployment/util/deployment_util.go, ResolveFenceposts: surge rounds up, unavailable down, and
+    /// when both come to 0 one pod may be unavailable.
+    /// </summary>
+    public static RolloutBudget? ForDeployment(Workload deployment)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        var strategy = deployment.Strategy;
+        if ((strategy?.Type ?? "RollingUpdate") != "RollingUpdate")
+        {
+            return null;
+        }
+
+        var maxSurge = strategy?.MaxSurge ?? TwentyFivePercent;
+        var maxUnavailable = strategy?.MaxUnavailable ?? TwentyFivePercent;
+        var replicas = deployment.EffectiveReplicas;
+        if (maxSurge.Scale(replicas, roundUp: true) is not { } surge || maxUnavailable.Scale(replicas, roundUp: false) is not { } unavailable)
+        {
+            return null;
+        }
+
+        return new RolloutBudget(
+            maxSurge,
+            strategy?.MaxSurge is null,
+            maxUnavailable,
+            strategy?.MaxUnavailable is null,
+            surge,
+            surge == 0 && unavailable == 0 ? 1 : unavailable);
+    }
+
+    /// <summary>
+    /// A DaemonSet's budget over the nodes it runs on, or null for <c>OnDelete</c> or a malformed value. Defaults
+    /// maxSurge 0 and maxUnavailable 1 (SetDefaults_DaemonSet); resolution mirrors
+    /// pkg/controller/daemon/util/daemonset_util.go (SurgeCount rounds up; unavailable rounds down, at least 1 without surge).
+    /// </summary>
+    public static RolloutBudget? ForDaemonSet(Workload daemonSet, int nodes)
+    {
+        ArgumentNullException.ThrowIfNull(daemonSet);
+        var strategy = daemonSet.Strategy;
+        if ((strategy?.Type ?? "RollingUpdate") != "RollingUpdate")
+        {
+            return null;
+        }
+
+        var maxSurge = strategy?.MaxSurge ?? IntOrString.FromInt(0);
+        var maxUnavailable = strategy?.MaxUnavailable ?? IntOrString.FromInt(1);
+        if (maxSurge.Scale(nodes, roundUp: true) is not { } surge || maxUnavailable.Scale(nodes, roundUp: false) is not { } unavailable)
+        {
+            return null;
+        }
+
+        return new RolloutBudget(
+            maxSurge,
+            strategy?.MaxSurge is null,
+            maxUnavailable,
+            strategy?.MaxUnavailable is null,
+            surge,
+            surge == 0 && unavailable == 0 ? 1 : unavailable);
+    }
+
+    /// <summary>
+    /// Whether maxUnavailable is non-zero as written or defaulted (getIntOrPercentValue): the API rejects a DaemonSet
+    /// whose maxSurge and maxUnavailable are both non-zero (ValidateRollingUpdateDaemonSet).
+    /// </summary>
+    public bool UnavailableIsNonZero => MaxUnavailable.Scale(100, roundUp: false) is not 0;
+}

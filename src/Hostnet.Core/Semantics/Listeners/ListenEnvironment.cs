@@ -1,0 +1,96 @@
+using System.Collections.Frozen;
+
+namespace Hostnet.Core.Semantics.Listeners;
+
+/// <summary>
+/// Environment variables that tell a process where to listen: <c>PORT</c> and a few <c>*_PORT</c> names that mean
+/// the process's own port (<c>HTTP_PORT</c>, <c>LISTEN_PORT</c>, <c>METRICS_PORT</c>, …), and listen addresses
+/// (<c>LISTEN_ADDR=:8080</c>). Not <c>*_SERVICE_PORT</c>, which Kubernetes injects for other Services, nor client
+/// settings such as <c>DB_PORT</c> or <c>REDIS_PORT</c>. Names are case-sensitive, as the process sees them.
+/// </summary>
+internal static class ListenEnvironment
+{
+    private static readonly FrozenDictionary<string, string?> Ports = new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["PORT"] = null,
+        ["LISTEN_PORT"] = null,
+        ["SERVER_PORT"] = null,
+        ["HTTP_PORT"] = "http",
+        ["HTTPS_PORT"] = "https",
+        ["WEB_PORT"] = null,
+        ["METRICS_PORT"] = "metrics",
+        ["HEALTH_PORT"] = "health",
+        ["HEALTHZ_PORT"] = "healthz",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string?> Addresses = new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["LISTEN_ADDR"] = null,
+        ["LISTEN_ADDRESS"] = null,
+        ["BIND_ADDR"] = null,
+        ["BIND_ADDRESS"] = null,
+        ["METRICS_ADDR"] = "metrics",
+        ["METRICS_BIND_ADDRESS"] = "metrics",
+        ["HEALTH_PROBE_BIND_ADDRESS"] = "health",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The listen settings among a container's environment variables with literal values, in order.</summary>
+    public static IEnumerable<InferredListener> Find(Model.Container container, IReadOnlyDictionary<string, string> environment)
+    {
+        foreach (var variable in container.Env)
+        {
+            if (variable.Value is not { } raw)
+            {
+                continue;
+            }
+
+            var isPort = IsPortName(variable.Name, out var portName);
+            if (!isPort && !IsAddressName(variable.Name, out portName))
+            {
+                continue;
+            }
+
+            var value = VariableExpansion.Expand(raw, environment);
+            var protocol = "TCP";
+            var parsed = isPort
+                ? ListenAddress.TryParsePort(value, out var port)
+                : ListenAddress.TryParse(value, allowProtocol: false, out port, out protocol);
+            if (parsed)
+            {
+                var evidence = $"env {variable.Name}={raw}";
+                yield return new InferredListener(port, protocol, ListenerSource.Environment, evidence, variable.Path + ".value", portName)
+                {
+                    ProtocolIsAssumed = true,
+                };
+            }
+        }
+    }
+
+    /// <summary>Whether an environment variable of this name changes where the process listens.</summary>
+    public static bool IsListenSetting(string name) => IsPortName(name, out _) || IsAddressName(name, out _);
+
+    private static bool IsPortName(string name, out string? portName)
+    {
+        if (Ports.TryGetValue(name, out portName))
+        {
+            return true;
+        }
+
+        portName = null;
+        return name.EndsWith("_LISTEN_PORT", StringComparison.Ordinal);
+    }
+
+    private static bool IsAddressName(string name, out string? portName)
+    {
+        if (Addresses.TryGetValue(name, out portName))
+        {
+            return true;
+        }
+
+        portName = null;
+        return name.EndsWith("_LISTEN_ADDR", StringComparison.Ordinal)
+            || name.EndsWith("_LISTEN_ADDRESS", StringComparison.Ordinal)
+            || name.EndsWith("_BIND_ADDR", StringComparison.Ordinal)
+            || name.EndsWith("_BIND_ADDRESS", StringComparison.Ordinal);
+    }
+}

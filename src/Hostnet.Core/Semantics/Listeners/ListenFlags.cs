@@ -1,0 +1,219 @@
+using System.Collections.Frozen;
+
+namespace Hostnet.Core.Semantics.Listeners;
+
+/// <summary>
+/// Listen flags in a container's <c>command</c> and <c>args</c>, as one token stream (the runtime runs command
+/// followed by args): <c>--flag=value</c>, <c>--flag value</c>, Go-style single dashes, and words of shell strings
+/// (<c>sh -c "exec app --port=8080"</c>). Only flags whose name clearly denotes a listen port or address count, and
+/// only values that are a port or <c>host:port</c>: <c>--xds-port</c> or <c>--upstream</c> name where to connect to,
+/// and <c>-p</c> means something else in every tool.
+/// </summary>
+internal static class ListenFlags
+{
+    private static readonly FrozenDictionary<string, Flag> Known = new Dictionary<string, Flag>(StringComparer.Ordinal)
+    {
+        ["port"] = new(FlagKind.Port, null),
+        ["listen-port"] = new(FlagKind.Port, null),
+        ["server-port"] = new(FlagKind.Port, null),
+        ["http-port"] = new(FlagKind.Port, "http"),
+        ["https-port"] = new(FlagKind.Port, "https"),
+        ["secure-port"] = new(FlagKind.Port, "https"),
+        ["healthz-port"] = new(FlagKind.Port, "healthz"),
+        ["health-port"] = new(FlagKind.Port, "health"),
+        ["health-probe-port"] = new(FlagKind.Port, "health"),
+        ["metrics-port"] = new(FlagKind.Port, "metrics"),
+        ["webhook-port"] = new(FlagKind.Port, "webhook"),
+        ["telemetry-port"] = new(FlagKind.Port, "telemetry"),
+        ["listen"] = new(FlagKind.Address, null),
+        ["listen-address"] = new(FlagKind.Address, null),
+        ["listen-addr"] = new(FlagKind.Address, null),
+        ["bind-address"] = new(FlagKind.Address, null),
+        ["bind-addr"] = new(FlagKind.Address, null),
+        ["http-endpoint"] = new(FlagKind.Address, null),
+        ["secure-listen-address"] = new(FlagKind.Address, "https"),
+        ["insecure-listen-address"] = new(FlagKind.Address, "http"),
+        ["metrics-bind-address"] = new(FlagKind.Address, "metrics"),
+        ["metrics-bind-addr"] = new(FlagKind.Address, "metrics"),
+        ["metrics-address"] = new(FlagKind.Address, "metrics"),
+        ["metrics-addr"] = new(FlagKind.Address, "metrics"),
+        ["health-probe-bind-address"] = new(FlagKind.Address, "health"),
+        ["health-probe-bind-addr"] = new(FlagKind.Address, "health"),
+        ["healthz-bind-address"] = new(FlagKind.Address, "healthz"),
+        ["healthz-bind-addr"] = new(FlagKind.Address, "healthz"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly char[] CommandSeparators = [';', '&', '|', '\n'];
+
+    /// <summary>Words that start a shell command without being its program.</summary>
+    private static readonly FrozenSet<string> ShellKeywords = FrozenSet.ToFrozenSet(
+        ["exec", "until", "while", "if", "then", "do", "else", "elif", "!", "time", "nohup", "command", "env"],
+        StringComparer.Ordinal);
+
+    /// <summary>Programs whose port options name a server to reach.</summary>
+    private static readonly FrozenSet<string> Clients = FrozenSet.ToFrozenSet(
+        [
+            "curl", "wget", "nc", "ncat", "telnet", "psql", "pg_isready", "mysql", "mysqladmin", "redis-cli", "mongo",
+            "mongosh", "grpc_health_probe", "grpcurl", "kubectl", "nslookup", "dig", "ssh", "scp",
+        ],
+        StringComparer.Ordinal);
+
+    private enum FlagKind
+    {
+        Port,
+        Address,
+    }
+
+    /// <summary>The listen flags among a container's words (see <see cref="Tokens"/>), in order.</summary>
+    /// <param name="tokens">The words of command and args.</param>
+    /// <param name="environment">Literal environment values, for <c>$(VAR)</c> references.</param>
+    public static IEnumerable<InferredListener> Find(IReadOnlyList<ArgumentWord> tokens, IReadOnlyDictionary<string, string> environment)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (!TryReadFlag(token.Text, out var name, out var value, out var flag, out var portName))
+            {
+                continue;
+            }
+
+            var evidence = token.Text;
+            if (value is null)
+            {
+                if (i + 1 >= tokens.Count || tokens[i + 1].Text.StartsWith('-'))
+                {
+                    continue;
+                }
+
+                value = tokens[i + 1].Text;
+                evidence = token.Text + " " + value;
+            }
+
+            if (TryParseValue(flag, name, VariableExpansion.Expand(value, environment), out var port, out var protocol, out var assumed))
+            {
+                yield return new InferredListener(port, protocol, ListenerSource.Argument, evidence, token.Path, portName) { ProtocolIsAssumed = assumed };
+            }
+        }
+    }
+
+    /// <summary>Whether some word is a listen flag, whatever its value: a value hostnet cannot read still moves the port.</summary>
+    public static bool Mentioned(IReadOnlyList<ArgumentWord> tokens) =>
+        tokens.Any(t => TryReadFlag(t.Text, out _, out _, out _, out _));
+
+    /// <summary>The words of command then args, each with the field path of the item it came from.</summary>
+    public static IReadOnlyList<ArgumentWord> Tokens(Model.Container container)
+    {
+        if (container.Command.Count == 0 && container.Args.Count == 0)
+        {
+            return [];
+        }
+
+        var tokens = new List<ArgumentWord>();
+        AddItems(tokens, container.Command, container.Path + ".command");
+        AddItems(tokens, container.Args, container.Path + ".args");
+        return tokens;
+    }
+
+    private static void AddItems(List<ArgumentWord> tokens, IReadOnlyList<string> items, string listPath)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (!item.Any(char.IsWhiteSpace))
+            {
+                tokens.Add(new ArgumentWord(item, listPath, i));
+                continue;
+            }
+
+            // A shell script or a "--flag value" item: read the words of each command, with quotes removed as the
+            // shell does and without the brackets around them. A command that runs a known client
+            // ("until pg_isready --port=5432; do …") names where to connect, not where to listen.
+            foreach (var command in item.Split(CommandSeparators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var words = command.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                    .Select(w => w.Replace("\"", string.Empty, StringComparison.Ordinal)
+                        .Replace("'", string.Empty, StringComparison.Ordinal)
+                        .Trim('(', ')', '`', '{', '}'))
+                    .Where(w => w.Length > 0)
+                    .ToArray();
+                var program = words.FirstOrDefault(w => !ShellKeywords.Contains(w) && !IsAssignment(w));
+                if (program is null || !Clients.Contains(program[(program.LastIndexOf('/') + 1)..]))
+                {
+                    tokens.AddRange(words.Select(w => new ArgumentWord(w, listPath, i)));
+                }
+            }
+        }
+    }
+
+    private static bool IsAssignment(string word)
+    {
+        var equals = word.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 && word[..equals].All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+    }
+
+    private static bool TryReadFlag(string text, out string name, out string? value, out FlagKind kind, out string? portName)
+    {
+        name = string.Empty;
+        value = null;
+        kind = FlagKind.Port;
+        portName = null;
+        var dashes = text.StartsWith("--", StringComparison.Ordinal) ? 2 : text.StartsWith('-') ? 1 : 0;
+        if (dashes == 0 || text.Length <= dashes + 1)
+        {
+            return false;
+        }
+
+        var body = text[dashes..];
+        var equals = body.IndexOf('=', StringComparison.Ordinal);
+        name = (equals < 0 ? body : body[..equals]).ToLowerInvariant().Replace('_', '-');
+        value = equals < 0 ? null : body[(equals + 1)..];
+        if (Known.TryGetValue(name, out var flag))
+        {
+            kind = flag.Kind;
+            portName = flag.PortName;
+            return true;
+        }
+
+        // Prometheus-style dotted names (--web.listen-address, --cluster.listen-address) and Traefik entry points
+        // (--entryPoints.web.address=:80/tcp), whose name becomes the port name.
+        var lastDot = name.LastIndexOf('.');
+        if (lastDot > 0 && name[(lastDot + 1)..] is "listen-address" or "listen-addr")
+        {
+            kind = FlagKind.Address;
+            return true;
+        }
+
+        if (IsEntryPoint(name))
+        {
+            kind = FlagKind.Address;
+            var entryPoint = name["entrypoints.".Length..^".address".Length];
+            portName = PortNames.IsValid(entryPoint) ? entryPoint : null;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryParseValue(FlagKind kind, string name, string value, out int port, out string protocol, out bool assumed)
+    {
+        protocol = "TCP";
+        assumed = true;
+        if (kind == FlagKind.Port)
+        {
+            return ListenAddress.TryParsePort(value, out port);
+        }
+
+        // Only a Traefik entry point names its protocol (":53/udp"); without the suffix it is TCP by Traefik's rule.
+        var entryPoint = IsEntryPoint(name);
+        assumed = !entryPoint;
+        return ListenAddress.TryParse(value, allowProtocol: entryPoint, out port, out protocol);
+    }
+
+    private static bool IsEntryPoint(string name) =>
+        name.StartsWith("entrypoints.", StringComparison.Ordinal)
+        && name.EndsWith(".address", StringComparison.Ordinal)
+        && name.Length > "entrypoints..address".Length
+        && name.Count(c => c == '.') == 2;
+
+    private sealed record Flag(FlagKind Kind, string? PortName);
+}

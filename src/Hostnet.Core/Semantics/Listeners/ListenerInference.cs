@@ -1,0 +1,77 @@
+using System.Net;
+using Hostnet.Core.Model;
+
+namespace Hostnet.Core.Semantics.Listeners;
+
+/// <summary>
+/// Which ports a container evidently listens on, and why: listen flags in command/args, listen settings in env,
+/// probes and lifecycle hooks, and (weakest) the default of a well-known image. One listener per port and protocol,
+/// from the strongest evidence. Pure: it reads the container only.
+/// </summary>
+public static class ListenerInference
+{
+    public static IReadOnlyList<InferredListener> Infer(Container container)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        var environment = LiteralEnvironment(container);
+        var tokens = ListenFlags.Tokens(container);
+        var listeners = new List<InferredListener>();
+        listeners.AddRange(ListenFlags.Find(tokens, environment));
+        listeners.AddRange(ListenEnvironment.Find(container, environment));
+        listeners.AddRange(Handlers(container));
+
+        // The image default is the weakest evidence: declared ports, or any listen flag or variable (even one whose
+        // value hostnet cannot read), say the process was configured, so the default no longer tells where it listens.
+        if (!container.Ports.Any(p => p.ContainerPortNumber > 0)
+            && !ListenFlags.Mentioned(tokens)
+            && !container.Env.Any(e => ListenEnvironment.IsListenSetting(e.Name)))
+        {
+            listeners.AddRange(WellKnownImages.Defaults(container, tokens));
+        }
+
+        return listeners.DistinctBy(l => (l.Port, l.Protocol)).ToArray();
+    }
+
+    /// <summary>
+    /// Probes and lifecycle hooks reach the container at the pod's address (the node's, on the host network) or at
+    /// a loopback <c>host</c>, which on the host network is the node's loopback: both mean the pod holds the port.
+    /// A hook or probe aimed at another host says nothing about this container. A lifecycle <c>tcpSocket</c> is
+    /// never run by the kubelet (core/v1 LifecycleHandler: "kept for backward compatibility").
+    /// </summary>
+    private static IEnumerable<InferredListener> Handlers(Container container)
+    {
+        foreach (var handler in container.NetworkHandlers)
+        {
+            if ((handler.Source.StartsWith("lifecycle.", StringComparison.Ordinal) && handler.Action == "tcpSocket")
+                || (handler.Host is { Length: > 0 } host && !IsLoopback(host)))
+            {
+                continue;
+            }
+
+            var port = handler.Port.IntValue
+                ?? container.Ports.FirstOrDefault(p => p.Name is not null && p.Name == handler.Port.StringValue)?.ContainerPortNumber;
+            if (port is >= 1 and <= 65535)
+            {
+                yield return new InferredListener(port.Value, "TCP", ListenerSource.Handler, $"{handler.Source} {handler.Action}", handler.Path + ".port", null);
+            }
+        }
+    }
+
+    private static bool IsLoopback(string host) =>
+        host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    /// <summary>Environment variables with literal values; a later entry of the same name wins, as in the container.</summary>
+    private static Dictionary<string, string> LiteralEnvironment(Container container)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variable in container.Env)
+        {
+            if (variable.Value is { } value)
+            {
+                environment[variable.Name] = value;
+            }
+        }
+
+        return environment;
+    }
+}

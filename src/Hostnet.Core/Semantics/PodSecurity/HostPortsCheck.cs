@@ -1,0 +1,60 @@
+namespace Hostnet.Core.Semantics.PodSecurity;
+
+/// <summary>
+/// Baseline <c>hostPorts</c>: every hostPort must be unset or 0. Mirrors pod-security-admission
+/// policy/check_hostPorts.go (hostPorts_1_0) and helpers.go (joinQuote, pluralize): containers in visit order
+/// (init, regular, ephemeral; policy/visitor.go), ports de-duplicated and sorted as strings.
+/// </summary>
+internal sealed class HostPortsCheck : IPodSecurityCheck
+{
+    public const string Reason = "hostPort";
+
+    public string Id => "hostPorts";
+
+    public PodSecurityLevel Level => PodSecurityLevel.Baseline;
+
+    public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(0);
+
+    public FailedCheck? Check(EvaluatedPodSpec pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        var badContainers = new List<string>();
+        var ports = new SortedSet<string>(StringComparer.Ordinal);
+        string? firstPath = null;
+        foreach (var container in pod.Spec.AllContainers)
+        {
+            var valid = true;
+            foreach (var port in container.Ports)
+            {
+                var hostPort = pod.HostPort(container, port);
+                if (hostPort != 0)
+                {
+                    valid = false;
+                    ports.Add(hostPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    firstPath ??= port.Path + ".hostPort";
+                }
+            }
+
+            if (!valid)
+            {
+                badContainers.Add(container.Name);
+            }
+        }
+
+        if (badContainers.Count == 0)
+        {
+            return null;
+        }
+
+        var detail = string.Join(
+            " ",
+            Pluralize("container", "containers", badContainers.Count),
+            "\"" + string.Join("\", \"", badContainers) + "\"",
+            Pluralize("uses", "use", badContainers.Count),
+            Pluralize("hostPort", "hostPorts", ports.Count),
+            string.Join(", ", ports));
+        return new FailedCheck(Reason, detail, firstPath!);
+    }
+
+    private static string Pluralize(string singular, string plural, int count) => count == 1 ? singular : plural;
+}

@@ -1,0 +1,70 @@
+using Hostnet.Core.Model;
+
+namespace Hostnet.Core.Semantics.PodSecurity;
+
+/// <summary>
+/// Pod Security admission of a create request. Mirrors pod-security-admission admission/admission.go
+/// (ValidatePod, ValidatePodController, EvaluatePod) and admission/response.go (forbiddenResponse →
+/// apierrors.NewForbidden): Pods are enforced, audited and warned about; pod controllers (Deployment, DaemonSet, …)
+/// are only audited and warned about, on their template.
+/// </summary>
+public static class PodSecurityAdmission
+{
+    /// <summary>The audit annotation key of a violation (api.AuditViolationsAnnotationKey).</summary>
+    public const string AuditViolationsAnnotation = PodSecurityPolicy.LabelPrefix + "audit-violations";
+
+    /// <summary>Admission of a Pod named <paramref name="name"/> (after defaulting).</summary>
+    public static AdmissionResponse ValidatePod(PodSecurityPolicy policy, string? name, PodSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return Evaluate(policy, EvaluatedPodSpec.Pod(spec), name, enforce: true);
+    }
+
+    /// <summary>Admission of a pod controller: its template as stored by <paramref name="version"/>, never enforced.</summary>
+    public static AdmissionResponse ValidatePodController(PodSecurityPolicy policy, PodSpec template, KubeVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return Evaluate(policy, EvaluatedPodSpec.Template(template, version), name: null, enforce: false);
+    }
+
+    /// <summary><c>pods "name" is forbidden: violates PodSecurity "level:version": …</c> (<c>pods is forbidden</c> without a name).</summary>
+    public static string Forbidden(string? name, LevelVersion policy, PodSecurityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var subject = string.IsNullOrEmpty(name) ? "pods" : $"pods \"{name}\"";
+        return $"{subject} is forbidden: violates PodSecurity \"{policy}\": {result.ForbiddenDetail()}";
+    }
+
+    /// <summary><c>would violate PodSecurity "level:version": …</c>, the text of warnings and audit annotations.</summary>
+    public static string WouldViolate(LevelVersion policy, PodSecurityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return $"would violate PodSecurity \"{policy}\": {result.ForbiddenDetail()}";
+    }
+
+    private static AdmissionResponse Evaluate(PodSecurityPolicy policy, EvaluatedPodSpec pod, string? name, bool enforce)
+    {
+        if (policy.FullyPrivileged || (!enforce && policy.Warn.Level == PodSecurityLevel.Privileged && policy.Audit.Level == PodSecurityLevel.Privileged))
+        {
+            return AdmissionResponse.Allowed;
+        }
+
+        AdmissionMessage? denial = null;
+        if (enforce && PodSecurityEvaluator.Evaluate(policy.Enforce, pod) is { Allowed: false } enforced)
+        {
+            denial = new AdmissionMessage(policy.Enforce, Forbidden(name, policy.Enforce, enforced), enforced);
+        }
+
+        var audited = PodSecurityEvaluator.Evaluate(policy.Audit, pod);
+        var audit = audited.Allowed ? null : new AdmissionMessage(policy.Audit, WouldViolate(policy.Audit, audited), audited);
+
+        // Warnings are not added to a request that is rejected anyway.
+        AdmissionMessage? warning = null;
+        if (denial is null && PodSecurityEvaluator.Evaluate(policy.Warn, pod) is { Allowed: false } warned)
+        {
+            warning = new AdmissionMessage(policy.Warn, WouldViolate(policy.Warn, warned), warned);
+        }
+
+        return new AdmissionResponse(denial, warning, audit);
+    }
+}

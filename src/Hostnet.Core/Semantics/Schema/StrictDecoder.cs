@@ -1,0 +1,33 @@
+using Hostnet.Core.Loading;
+
+namespace Hostnet.Core.Semantics.Schema;
+
+/// <summary>
+/// Mirrors how kube-apiserver decodes a built-in object: strictly (an unknown field is an error, field names are
+/// case-sensitive) and with Go's JSON types (<c>"yes"</c> is not a bool, <c>"8080"</c> is not an int32). Kinds the
+/// schema does not know (custom resources, ConfigMaps, other API versions) pass unchecked.
+/// </summary>
+/// <remarks>
+/// Mirrors kube-apiserver with <c>fieldValidation=Strict</c>, which kubectl sends by default (<c>--validate=strict</c>):
+/// k8s.io/apimachinery/pkg/runtime/serializer/json in strict mode over sigs.k8s.io/json, which reports every unknown
+/// field, and Go encoding/json's <c>UnmarshalTypeError</c> for the first wrong type (we report all of them).
+/// </remarks>
+public static class StrictDecoder
+{
+    /// <summary>Checks a document against <see cref="ApiSchema.Default"/>.</summary>
+    public static IReadOnlyList<SchemaViolation> Check(ManifestDocument document) => Check(document, ApiSchema.Default);
+
+    public static IReadOnlyList<SchemaViolation> Check(ManifestDocument document, ApiSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(schema);
+        if (!schema.TryGetRoot(document.ApiVersion, document.Kind, out var root))
+        {
+            return [];
+        }
+
+        var walk = new StrictDecodingWalk();
+        walk.CheckStruct(document.Root, root);
+        return walk.Violations;
+    }
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using Hostnet.Core.Loading;
+
+namespace Hostnet.Core.Semantics.Schema;
+
+/// <summary>
+/// One walk over one object, comparing it with its schema as Go's encoding/json (through sigs.k8s.io/json, strict and
+/// case-sensitive) would while decoding it. Paths and messages are built only for findings.
+/// </summary>
+internal sealed class StrictDecodingWalk
+{
+    private readonly List<PathSegment> _path = new(capacity: 16);
+    private List<SchemaViolation>? _violations;
+
+    public IReadOnlyList<SchemaViolation> Violations => (IReadOnlyList<SchemaViolation>?)_violations ?? [];
+
+    public void CheckStruct(SourceMapping mapping, SchemaStruct schema)
+    {
+        var entries = mapping.Entries;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var key = entries[i].Key;
+            if (schema.Fields.TryGetValue(key.Value, out var type))
+            {
+                _path.Add(PathSegment.Field(key.Value, schema));
+                CheckValue(entries[i].Value, type, schema);
+                _path.RemoveAt(_path.Count - 1);
+            }
+            else
+            {
+                ReportUnknownField(key, schema);
+            }
+        }
+    }
+
+    /// <summary>Checks a field's value; <c>owner</c> is the struct that declares the field (Go's error names it).</summary>
+    private void CheckValue(SourceNode node, SchemaType type, SchemaStruct owner)
+    {
+        switch (type.Kind)
+        {
+            case SchemaValueKind.Any:
+                return;
+            case SchemaValueKind.Struct:
+                if (node is SourceMapping mapping)
+                {
+                    CheckStruct(mapping, type.Struct!);
+                }
+                else
+                {
+                    CheckCollectionMismatch(node, type, owner);
+                }
+
+                return;
+            case SchemaValueKind.Array:
+                if (node is SourceSequence sequence)
+                {
+                    var items = sequence.Items;
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        _path.Add(PathSegment.Item(i));
+                        CheckValue(items[i], type.Element!, owner);
+                        _path.RemoveAt(_path.Count - 1);
+                    }
+                }
+                else
+                {
+                    CheckCollectionMismatch(node, type, owner);
+                }
+
+                return;
+            case SchemaValueKind.Map:
+                if (node is SourceMapping map)
+                {
+                    var entries = map.Entries;
+                    for (var i = 0; i < entries.Count; i++)
+                    {
+                        _path.Add(PathSegment.MapKey(entries[i].Key.Value));
+                        CheckValue(entries[i].Value, type.Element!, owner);
+                        _path.RemoveAt(_path.Count - 1);
+                    }
+                }
+                else
+                {
+                    CheckCollectionMismatch(node, type, owner);
+                }
+
+                return;
+            default:
+                if (node is SourceScalar scalar)
+                {
+                    CheckScalar(scalar, type, owner);
+                }
+                else
+                {
+                    ReportWrongType(node, type, owner, ScalarKind.Null, numberText: null);
+                }
+
+                return;
+        }
+    }
+
+    /// <summary>A scalar where an object or array belongs; null is fine (Go leaves the zero value).</summary>
+    private void CheckCollectionMismatch(SourceNode node, SchemaType type, SchemaStruct owner)
+    {
+        var kind = node is SourceScalar scalar ? ScalarClassifier.Classify(scalar, out _) : ScalarKind.Null;
+        if (node is SourceScalar && kind == ScalarKind.Null)
+        {
+            return;
+        }
+
+        ReportWrongType(node, type, owner, kind, numberText: null);
+    }
+
+    private void CheckScalar(SourceScalar scalar, SchemaType type, SchemaStruct owner)
+    {
+        var kind = ScalarClassifier.Classify(scalar, out var integer);
+        if (kind == ScalarKind.Null)
+        {
+            return;
+        }
+
+        switch (type.Kind)
+        {
+            case SchemaValueKind.String or SchemaValueKind.Time when kind == ScalarKind.String:
+            case SchemaValueKind.Boolean when kind == ScalarKind.Boolean:
+            case SchemaValueKind.Quantity when kind is ScalarKind.String or ScalarKind.Integer or ScalarKind.Float:
+                return;
+            case SchemaValueKind.IntOrString when kind == ScalarKind.String:
+                return;
+            case SchemaValueKind.Int32 or SchemaValueKind.Int64 or SchemaValueKind.IntOrString
+                when kind is ScalarKind.Integer or ScalarKind.Float:
+                CheckInteger(scalar, type, owner, kind, integer);
+                return;
+            default:
+                ReportWrongType(scalar, type, owner, kind, numberText: null);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A YAML number becomes a JSON number: a float with no fraction (<c>2.0</c>, <c>1e3</c>) is written as an integer
+    /// and decodes into an integer field; anything else fails as <c>number 1.5</c>.
+    /// </summary>
+    private void CheckInteger(SourceScalar scalar, SchemaType type, SchemaStruct owner, ScalarKind kind, long integer)
+    {
+        string text;
+        if (kind == ScalarKind.Integer)
+        {
+            if (type.Kind == SchemaValueKind.Int64 || integer is >= int.MinValue and <= int.MaxValue)
+            {
+                return;
+            }
+
+            text = integer.ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            ScalarClassifier.TryReadFloat(scalar, out var number);
+            var integral = Math.Floor(number) == number && !double.IsInfinity(number);
+            var fits = type.Kind == SchemaValueKind.Int64 ? Math.Abs(number) < 9.2e18 : number is >= int.MinValue and <= int.MaxValue;
+            if (integral && fits)
+            {
+                return;
+            }
+
+            text = ScalarClassifier.FormatNumber(number);
+        }
+
+        ReportWrongType(scalar, type, owner, kind, text);
+    }
+
+    private void ReportUnknownField(SourceScalar key, SchemaStruct schema)
+    {
+        var path = FieldPathWriter.Kubernetes(_path, _path.Count, key.Value);
+        Add(new SchemaViolation(
+            path,
+            key.Position,
+            SchemaViolationKind.UnknownField,
+            SchemaMessages.UnknownField(path),
+            SchemaHints.ForUnknownField(key.Value, schema, _path)));
+    }
+
+    /// <summary>
+    /// Reports a value of the wrong type. <c>kind</c> is the scalar's JSON type (ignored for a mapping or a sequence);
+    /// <c>numberText</c> is set for a number that does not fit an integer field, as JSON writes it.
+    /// </summary>
+    private void ReportWrongType(SourceNode node, SchemaType type, SchemaStruct owner, ScalarKind kind, string? numberText)
+    {
+        var path = FieldPathWriter.Kubernetes(_path, _path.Count);
+        var (goValue, actual) = Describe(node, kind, numberText);
+        var message = owner.GoName is not null && type.GoType is not null
+            ? SchemaMessages.GoTypeError(goValue, owner.GoName, FieldPathWriter.Go(_path), type.GoType)
+            : SchemaMessages.Expected(path, type.Description, actual);
+        Add(new SchemaViolation(path, node.Position, SchemaViolationKind.WrongType, message, SchemaHints.ForWrongType(node, type, kind)));
+    }
+
+    /// <summary>The value as Go's UnmarshalTypeError names it, and as our own message shows it.</summary>
+    private static (string GoValue, string Actual) Describe(SourceNode node, ScalarKind kind, string? numberText)
+    {
+        switch (node)
+        {
+            case SourceMapping:
+                return ("object", "object");
+            case SourceSequence:
+                return ("array", "array");
+            case SourceScalar scalar when kind == ScalarKind.Boolean:
+                scalar.TryGetBoolean(out var flag);
+                return ("bool", flag ? "boolean true" : "boolean false");
+            case SourceScalar scalar when kind is ScalarKind.Integer or ScalarKind.Float:
+                return (numberText is null ? "number" : "number " + numberText, "number " + (numberText ?? scalar.Value));
+            case SourceScalar scalar:
+                return ("string", "string \"" + scalar.Value + "\"");
+            default:
+                return ("null", "null");
+        }
+    }
+
+    private void Add(SchemaViolation violation) => (_violations ??= []).Add(violation);
+}

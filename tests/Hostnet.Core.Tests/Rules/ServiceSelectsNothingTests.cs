@@ -1,0 +1,34 @@
+using Hostnet.Core.Rules.Services;
+using Hostnet.Core.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace Hostnet.Core.Tests.Rules;
+
+public sealed class ServiceSelectsNothingTests
+{
+    [Fact]
+    public void Typo_NamesTheNearestWorkloadAndItsLabel()
+    {
+        var report = Fixtures.Check("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: frontend}
+            spec:
+              template:
+                metadata:
+                  labels: {app: frontend, tier: web}
+                spec:
+                  containers: [{name: web}]
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: frontend}
+            spec:
+              selector: {app: fronted, tier: web}
+            """);
+
+        report.Diagnostics.Single(d => d.Rule == ServiceSelectsNothing.Rule).Message.ShouldBe(
+            "selector app=fronted,tier=web matches no pod in namespace \"default\"; the nearest is Deployment/frontend, whose pods have app=frontend: the Service has no endpoints, so connections to it are refused");
+    }
+}

@@ -1,0 +1,144 @@
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Placement;
+using Shouldly;
+using Xunit;
+
+namespace Hostnet.Core.Tests.Semantics.Placement;
+
+public sealed class FitErrorTests
+{
+    private static readonly KubeVersion V133 = new(1, 33);
+
+    private static Dictionary<string, FilterStatus> Statuses(params (int Count, FilterStatus Status)[] groups)
+    {
+        var statuses = new Dictionary<string, FilterStatus>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var (count, status) in groups)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                statuses[$"node-{index++}"] = status;
+            }
+        }
+
+        return statuses;
+    }
+
+    private static readonly FilterStatus Ports = FilterStatus.Unschedulable("NodePorts", SchedulerReasons.NodePorts);
+
+    private static readonly FilterStatus Affinity = FilterStatus.Unresolvable("NodeAffinity", SchedulerReasons.NodeAffinity);
+
+    [Fact]
+    public void Error_Histogram_SortsEntriesInByteOrder()
+    {
+        var error = new FitError(12, new Diagnosis(Statuses((2, Ports), (10, Affinity)), null));
+
+        error.Error(KubeVersion.Latest).ShouldBe(
+            "0/12 nodes are available: 10 node(s) didn't match Pod's node affinity/selector, 2 node(s) didn't have free ports for the requested pod ports.");
+    }
+
+    [Fact]
+    public void Error_InsufficientBeforeNodeReasons_ByteOrderPutsUppercaseFirst()
+    {
+        var cpu = FilterStatus.Unschedulable("NodeResourcesFit", "Insufficient cpu");
+        var error = new FitError(2, new Diagnosis(Statuses((1, Affinity), (1, cpu)), null));
+
+        error.Error(KubeVersion.Latest).ShouldBe("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match Pod's node affinity/selector.");
+    }
+
+    [Fact]
+    public void Error_NoNodes_IsTheNoNodesMessage()
+    {
+        new FitError(0, new Diagnosis(new Dictionary<string, FilterStatus>(), null)).Error(KubeVersion.Latest)
+            .ShouldBe("no nodes available to schedule pods");
+    }
+
+    [Fact]
+    public void Error_PreFilterMessage_ReplacesTheHistogram()
+    {
+        var error = new FitError(3, new Diagnosis(Statuses((3, Ports)), null, "pod has unbound immediate PersistentVolumeClaims"));
+
+        error.Error(KubeVersion.Latest).ShouldBe("0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.");
+    }
+
+    [Fact]
+    public void Error_AbsentNodes_CountTheirReasonForEveryNodeLeftOut()
+    {
+        var absent = FilterStatus.Unresolvable("NodeAffinity", "node(s) didn't satisfy plugin(s) [NodeAffinity]");
+        var error = new FitError(5, new Diagnosis(Statuses((1, Ports)), absent));
+
+        error.Error(KubeVersion.Latest).ShouldBe(
+            "0/5 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 4 node(s) didn't satisfy plugin(s) [NodeAffinity].");
+    }
+
+    [Fact]
+    public void PostFilter_EqualPriorityReplicas_MatchesTheSchedulerBeforeDynamicResources()
+    {
+        var filtered = new Diagnosis(Statuses((3, Ports)), null);
+        var error = new FitError(3, filtered with { PostFilterMessage = DefaultPreemption.PostFilterMessage(3, filtered, V133) });
+
+        error.Error(V133).ShouldBe(
+            "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.");
+    }
+
+    [Fact]
+    public void PostFilter_From134_PutsTheDynamicResourcesMessageFirst()
+    {
+        var filtered = new Diagnosis(Statuses((1, Ports)), null);
+        var version = new KubeVersion(1, 34);
+        var error = new FitError(1, filtered with { PostFilterMessage = DefaultPreemption.PostFilterMessage(1, filtered, version) });
+
+        error.Error(version).ShouldBe(
+            "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.");
+    }
+
+    [Theory]
+    [InlineData(1, 24, "incoming pod.")]
+    [InlineData(1, 25, "incoming pod..")]
+    [InlineData(1, 27, "incoming pod..")]
+    [InlineData(1, 28, "incoming pod.")]
+    public void PostFilter_125To127_AppendsAnExtraPeriod(int major, int minor, string ending)
+    {
+        var version = new KubeVersion(major, minor);
+        var filtered = new Diagnosis(Statuses((1, Ports)), null);
+        var error = new FitError(1, filtered with { PostFilterMessage = DefaultPreemption.PostFilterMessage(1, filtered, version) });
+
+        error.Error(version).ShouldEndWith(ending);
+        error.Error(version).ShouldNotEndWith(ending + ".");
+    }
+
+    [Fact]
+    public void PostFilter_UnresolvableNodes_AreNotHelpedByPreemption()
+    {
+        var taint = FilterStatus.Unresolvable("TaintToleration", "node(s) had untolerated taint(s)");
+        var filtered = new Diagnosis(Statuses((2, Ports), (1, taint)), null);
+
+        DefaultPreemption.PostFilterMessage(3, filtered, V133).ShouldBe(
+            "preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.");
+    }
+
+    [Fact]
+    public void FailedScheduling_DaemonSetSurgePod_MatchesTheDocumentedEvent()
+    {
+        var template = Support.Objects.Spec("  containers:\n    - name: relay\n      image: relay\n      ports:\n        - {containerPort: 7070, hostPort: 7070}\n");
+        var nodes = new[] { Support.Objects.Node("a"), Support.Objects.Node("b"), Support.Objects.Node("c") };
+        var pod = NodeEligibility.ForDaemonSetPod(DaemonSetPods.PodFor(template, "a"));
+
+        FailedScheduling.Message(pod, nodes, n => n.Name == "a", V133).ShouldBe(
+            "0/3 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.");
+        FailedScheduling.Message(pod, nodes, n => n.Name == "a", new KubeVersion(1, 28)).ShouldBe(
+            "0/3 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 2 node is filtered out by the prefilter result. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.");
+    }
+
+    [Fact]
+    public void FailedScheduling_TaintReason_DependsOnTheVersion()
+    {
+        var pod = NodeEligibility.ForPod(Support.Objects.Spec("  containers: [{name: a, image: a}]\n"));
+        var nodes = new[] { Support.Objects.Node("cp", "{}", "node-role.kubernetes.io/control-plane:NoSchedule"), Support.Objects.Node("gpu", "{}", "gpu=yes:NoExecute") };
+
+        FailedScheduling.Message(pod, nodes, _ => false, new KubeVersion(1, 35)).ShouldStartWith(
+            "0/2 nodes are available: 2 node(s) had untolerated taint(s). no new claims to deallocate, preemption:");
+        FailedScheduling.Message(pod, nodes, _ => false, V133).ShouldStartWith(
+            "0/2 nodes are available: 1 node(s) had untolerated taint {gpu: yes}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption:");
+    }
+}
