@@ -36,21 +36,7 @@ public sealed record RolloutBudget(
             return null;
         }
 
-        var maxSurge = strategy?.MaxSurge ?? TwentyFivePercent;
-        var maxUnavailable = strategy?.MaxUnavailable ?? TwentyFivePercent;
-        var replicas = deployment.EffectiveReplicas;
-        if (maxSurge.Scale(replicas, roundUp: true) is not { } surge || maxUnavailable.Scale(replicas, roundUp: false) is not { } unavailable)
-        {
-            return null;
-        }
-
-        return new RolloutBudget(
-            maxSurge,
-            strategy?.MaxSurge is null,
-            maxUnavailable,
-            strategy?.MaxUnavailable is null,
-            surge,
-            surge == 0 && unavailable == 0 ? 1 : unavailable);
+        return Resolve(strategy, TwentyFivePercent, TwentyFivePercent, deployment.EffectiveReplicas);
     }
 
     /// <summary>
@@ -67,9 +53,15 @@ public sealed record RolloutBudget(
             return null;
         }
 
-        var maxSurge = strategy?.MaxSurge ?? IntOrString.FromInt(0);
-        var maxUnavailable = strategy?.MaxUnavailable ?? IntOrString.FromInt(1);
-        if (maxSurge.Scale(nodes, roundUp: true) is not { } surge || maxUnavailable.Scale(nodes, roundUp: false) is not { } unavailable)
+        return Resolve(strategy, IntOrString.FromInt(0), IntOrString.FromInt(1), nodes);
+    }
+
+    /// <summary>Surge rounds up, unavailable rounds down, and at least one pod may be unavailable when nothing may surge.</summary>
+    private static RolloutBudget? Resolve(RollingUpdate? strategy, IntOrString surgeDefault, IntOrString unavailableDefault, int total)
+    {
+        var maxSurge = strategy?.MaxSurge ?? surgeDefault;
+        var maxUnavailable = strategy?.MaxUnavailable ?? unavailableDefault;
+        if (maxSurge.Scale(total, roundUp: true) is not { } surge || maxUnavailable.Scale(total, roundUp: false) is not { } unavailable)
         {
             return null;
         }
