@@ -26,6 +26,8 @@ internal sealed class ChildFigures
 
     public List<(string Point, long Bytes)> Heap { get; } = [];
 
+    public Dictionary<string, long> PhasePeakKilobytes { get; } = new(StringComparer.Ordinal);
+
     public void Read(string output)
     {
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -62,6 +64,9 @@ internal sealed class ChildFigures
                     break;
                 case "phase":
                     Phases.Add((key, double.Parse(value, CultureInfo.InvariantCulture)));
+                    break;
+                case "phase-peak":
+                    PhasePeakKilobytes[key] = long.Parse(value, CultureInfo.InvariantCulture);
                     break;
                 case "heap":
                     Heap.Add((key, long.Parse(value, CultureInfo.InvariantCulture)));

@@ -238,11 +238,12 @@ internal static class ThroughputBench
     {
         report.WriteLine("Where hostnet's time goes: CheckCommand and ManifestChecker.Check replayed step by step (median of 3 instrumented runs;");
         report.WriteLine("one at full size, to keep the run short).");
-        report.WriteLine("Lazy indexes of AnalysisContext are charged to the first rule that uses them.");
+        report.WriteLine("Lazy indexes of AnalysisContext are charged to the first rule that uses them. The last column is the peak resident set");
+        report.WriteLine("of the (last) instrumented run by the end of each phase, counted afresh from the start of that run (/proc/self/clear_refs).");
         report.WriteLine();
         var largest = outcomes[^1];
         var total = largest.Figures.Phases.Sum(p => p.Milliseconds);
-        var phases = new MarkdownTable(["phase", .. outcomes.Select(o => o.Size.Label), $"share of {largest.Size.Label}"]);
+        var phases = new MarkdownTable(["phase", .. outcomes.Select(o => o.Size.Label), $"share of {largest.Size.Label}", $"peak RSS by its end ({largest.Size.Label})"]);
         for (var i = 0; i < largest.Figures.Phases.Count; i++)
         {
             var name = largest.Figures.Phases[i].Phase;
@@ -250,10 +251,11 @@ internal static class ThroughputBench
                 name,
                 .. outcomes.Select(o => Format.Milliseconds(o.Figures.Phases.FirstOrDefault(p => p.Phase == name).Milliseconds)),
                 Format.Percent(largest.Figures.Phases[i].Milliseconds / total),
+                Format.Megabytes(largest.Figures.PhasePeakKilobytes.GetValueOrDefault(name) * 1024),
             ]);
         }
 
-        phases.Row(["total", .. outcomes.Select(o => Format.Milliseconds(o.Figures.Phases.Sum(p => p.Milliseconds))), "100 %"]);
+        phases.Row(["total", .. outcomes.Select(o => Format.Milliseconds(o.Figures.Phases.Sum(p => p.Milliseconds))), "100 %", string.Empty]);
         report.Write(phases);
         report.WriteLine();
     }

@@ -140,12 +140,18 @@ internal static class ThroughputChild
         var runs = Enumerable.Range(0, count).Select(_ =>
         {
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             return PhaseBreakdown.Run(directory);
         }).ToArray();
         for (var i = 0; i < runs[0].Count; i++)
         {
             var median = new Samples(runs.Select(r => r[i].Milliseconds).ToArray()).Median;
             output.WriteLine(Protocol("phase", runs[0][i].Phase, median.ToString("F3", CultureInfo.InvariantCulture)));
+        }
+
+        foreach (var (phase, kilobytes) in PhaseBreakdown.Peaks)
+        {
+            output.WriteLine(Protocol("phase-peak", phase, kilobytes.ToString(CultureInfo.InvariantCulture)));
         }
 
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
