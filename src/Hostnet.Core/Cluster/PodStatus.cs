@@ -1,0 +1,14 @@
+namespace Hostnet.Core.Cluster;
+
+/// <summary>The parts of a pod's <c>status</c> (and <c>metadata.deletionTimestamp</c>) that hostnet uses.</summary>
+/// <param name="Phase"><c>Pending</c>, <c>Running</c>, <c>Succeeded</c>, <c>Failed</c> or <c>Unknown</c>.</param>
+/// <param name="Terminating">Whether <c>metadata.deletionTimestamp</c> is set.</param>
+public sealed record PodStatus(
+    string Phase,
+    bool Terminating,
+    string? HostIP,
+    string? PodIP,
+    IReadOnlyList<PodCondition> Conditions)
+{
+    public static PodStatus Running { get; } = new("Running", false, null, null, []);
+}
