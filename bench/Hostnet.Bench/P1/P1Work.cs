@@ -81,15 +81,24 @@ internal static class P1Work
     public static long CheckWithJsonReport(string directory)
     {
         var report = RunCheck(directory, out var files);
-        ReportWriters.For(ReportFormat.Json, colour: false).Write(report, new ReportSources(files), TextWriter.Null);
+        ReportWriters.For(ReportFormat.Json, colour: false).Write(report, Sources(files), TextWriter.Null);
         return report.Diagnostics.Count;
     }
 
-    public static CheckReport RunCheck(string directory, out List<SourceFile> files)
+    /// <summary>As the CLI: each file read when its turn to be parsed comes, its text dropped once parsed.</summary>
+    public static CheckReport RunCheck(string directory, out List<(string Name, string Path)> files)
     {
-        files = InputFiles.Read(directory);
+        var list = InputFiles.List(directory);
+        files = list;
         var loader = new ManifestLoader(LoaderLimits.Default);
-        var loaded = loader.LoadAll(files).ToList();
+        var loaded = loader.LoadAll(list.Count, i => InputFiles.Open(list[i])).OfType<LoadResult>().ToList();
         return new ManifestChecker(AnalysisOptions.Default).Check(loaded);
+    }
+
+    /// <summary>As the CLI: a file is read again only when a writer quotes one of its lines.</summary>
+    public static ReportSources Sources(List<(string Name, string Path)> files)
+    {
+        var byName = files.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        return new ReportSources(name => byName.TryGetValue(name, out var file) ? InputFiles.Open(file).Text : null);
     }
 }

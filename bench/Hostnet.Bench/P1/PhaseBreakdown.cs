@@ -43,12 +43,12 @@ internal static class PhaseBreakdown
         PeakMemory.Reset();
         var clock = Stopwatch.StartNew();
 
-        var files = InputFiles.Read(directory);
-        Lap(phases, "read files (enumerate, read, UTF-8)", clock);
+        var files = InputFiles.List(directory);
+        Lap(phases, "enumerate files", clock);
 
         var loader = new ManifestLoader(LoaderLimits.Default);
-        var loaded = loader.LoadAll(files).ToList();
-        Lap(phases, "ManifestLoader.LoadAll (split, parse, node tree; parallel)", clock);
+        var loaded = loader.LoadAll(files.Count, i => InputFiles.Open(files[i])).OfType<LoadResult>().ToList();
+        Lap(phases, "read + ManifestLoader.LoadAll (file by file: read, UTF-8, split, parse, node tree; parallel)", clock);
 
         var documents = loaded.SelectMany(i => i.Documents).ToArray();
         var read = new KubeObject?[documents.Length];
@@ -96,8 +96,8 @@ internal static class PhaseBreakdown
         var report = new CheckReport(sorted, loaded.Count, loaded.Sum(i => i.Documents.Count), [.. loaded.SelectMany(i => i.Skipped)]);
         Lap(phases, "sort findings", clock);
 
-        var sources = new ReportSources(files);
-        Lap(phases, "ReportSources (lines of every file)", clock);
+        var sources = P1Work.Sources(files);
+        Lap(phases, "ReportSources (lazy: no file is read again for JSON)", clock);
 
         ReportWriters.For(ReportFormat.Json, colour: false).Write(report, sources, TextWriter.Null);
         Lap(phases, "JsonReportWriter", clock);

@@ -125,7 +125,7 @@ internal static class ThroughputChild
     {
         var report = P1Work.RunCheck(directory, out var files);
         output.WriteLine(Protocol("count", "files", files.Count.ToString(CultureInfo.InvariantCulture)));
-        output.WriteLine(Protocol("count", "bytes", files.Sum(f => (long)System.Text.Encoding.UTF8.GetByteCount(f.Text)).ToString(CultureInfo.InvariantCulture)));
+        output.WriteLine(Protocol("count", "bytes", files.Sum(f => new FileInfo(f.Path).Length).ToString(CultureInfo.InvariantCulture)));
         output.WriteLine(Protocol("count", "objects", report.Objects.ToString(CultureInfo.InvariantCulture)));
         output.WriteLine(Protocol("count", "findings", report.Diagnostics.Count.ToString(CultureInfo.InvariantCulture)));
         foreach (var group in report.Diagnostics.GroupBy(d => d.Rule.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))

@@ -80,12 +80,17 @@ internal static class CheckCommand
         }
 
         var limits = LoaderLimits.Default;
-        var (files, readProblems) = new InputCollector(environment, limits).Collect(request.Paths);
-        var loader = new ManifestLoader(limits);
-        var loaded = loader.LoadAll(files).ToList();
+        var collector = new InputCollector(environment, limits);
+        var inputs = collector.Inputs(request.Paths);
+
+        // Read and load file by file, each text dropped once parsed: what stays is the node trees (with positions).
+        var readProblems = new InputProblem?[inputs.Count];
+        var loaded = new ManifestLoader(limits).LoadAll(inputs.Count, i => collector.Read(inputs[i], out readProblems[i]))
+            .OfType<LoadResult>()
+            .ToList();
 
         // One input per unreadable path, so the summary counts every path given.
-        loaded.AddRange(readProblems.GroupBy(p => p.File, StringComparer.Ordinal).Select(g => new LoadResult([], [.. g], [])));
+        loaded.AddRange(readProblems.OfType<InputProblem>().GroupBy(p => p.File, StringComparer.Ordinal).Select(g => new LoadResult([], [.. g], [])));
 
         var report = new ManifestChecker(options).Check(loaded);
         if (request.Verbose)
@@ -98,11 +103,20 @@ internal static class CheckCommand
 
         var colour = request.OutputPath is null && request.Format == ReportFormat.Text && environment.OutputIsTerminal && !environment.NoColor;
         var writer = ReportWriters.For(request.Format, colour);
+
+        // Only the text format quotes lines, and only of files with findings: those are read again when quoted.
+        var byName = new Dictionary<string, InputSource>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            byName.TryAdd(input.Name, input);
+        }
+
+        var sources = new ReportSources(name => byName.TryGetValue(name, out var input) ? collector.Text(input) : null);
         if (request.OutputPath is null)
         {
-            writer.Write(report, new ReportSources(files), environment.Output);
+            writer.Write(report, sources, environment.Output);
         }
-        else if (!TryWriteFile(request.OutputPath, writer, report, new ReportSources(files), environment))
+        else if (!TryWriteFile(request.OutputPath, writer, report, sources, environment))
         {
             return ExitCodes.Invalid;
         }

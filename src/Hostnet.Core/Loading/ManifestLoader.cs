@@ -45,14 +45,30 @@ public sealed class ManifestLoader(LoaderLimits limits)
     public IReadOnlyList<LoadResult> LoadAll(IReadOnlyList<SourceFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        if (files.Count < 2)
+        return LoadAll(files.Count, i => files[i]).Select(result => result!).ToArray();
+    }
+
+    /// <summary>
+    /// Loads <paramref name="count"/> inputs that <paramref name="open"/> reads one at a time (null: it could not),
+    /// spread over the cores, in input order. Each text can be dropped as soon as it is parsed, so a large input
+    /// set never holds all its texts at once: the node trees keep the positions the findings need.
+    /// </summary>
+    public IReadOnlyList<LoadResult?> LoadAll(int count, Func<int, SourceFile?> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        var results = new LoadResult?[count];
+        if (count < 2)
         {
             // One input gains nothing from threads and would pay for starting them.
-            return files.Select(Load).ToArray();
+            for (var i = 0; i < count; i++)
+            {
+                results[i] = open(i) is { } file ? Load(file) : null;
+            }
+
+            return results;
         }
 
-        var results = new LoadResult[files.Count];
-        Parallel.For(0, files.Count, i => results[i] = Load(files[i]));
+        Parallel.For(0, count, i => results[i] = open(i) is { } file ? Load(file) : null);
         return results;
     }
 
