@@ -15,6 +15,9 @@ public sealed class ManifestLoader(LoaderLimits limits)
     {
     }
 
+    /// <summary>Whether block-style YAML is read by <see cref="BlockYamlParser"/> (tests compare both ways).</summary>
+    internal bool FastYaml { get; init; } = true;
+
     public LoadResult Load(SourceFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -86,7 +89,8 @@ public sealed class ManifestLoader(LoaderLimits limits)
         try
         {
             using var reader = new StringReader(chunk.Text);
-            var builder = new NodeBuilder(new Parser(reader), chunk.FirstLine, limits, _strings);
+            IParser parser = (FastYaml ? BlockYamlParser.TryParse(chunk.Text) : null) ?? (IParser)new Parser(reader);
+            var builder = new NodeBuilder(parser, chunk.FirstLine, limits, _strings);
             roots.AddRange(builder.ReadDocuments());
         }
         catch (InputException error)
