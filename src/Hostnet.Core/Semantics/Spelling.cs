@@ -16,6 +16,33 @@ public static class Spelling
         return best.candidate is not null && best.distance <= Math.Max(3, best.candidate.Length / 2) ? best.candidate : null;
     }
 
+    /// <summary>Whether the Levenshtein distance is exactly 1, in linear time: past the common prefix and suffix,
+    /// one character replaced, inserted or deleted.</summary>
+    public static bool IsOneEdit(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (Math.Abs(a.Length - b.Length) > 1 || a == b)
+        {
+            return false;
+        }
+
+        var shorter = Math.Min(a.Length, b.Length);
+        var prefix = 0;
+        while (prefix < shorter && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < shorter - prefix && a[a.Length - 1 - suffix] == b[b.Length - 1 - suffix])
+        {
+            suffix++;
+        }
+
+        return a.Length - prefix - suffix <= 1 && b.Length - prefix - suffix <= 1;
+    }
+
     /// <summary>Levenshtein distance.</summary>
     public static int Distance(string a, string b)
     {

@@ -142,7 +142,7 @@ public sealed class ServiceSelectsNothing : IRule
 
     /// <summary>One edit, in a value of three or more characters: "fronted" for "frontend", not "v1" for "v2".</summary>
     private static bool IsTypo(string a, string b) =>
-        Math.Max(a.Length, b.Length) >= 3 && Math.Abs(a.Length - b.Length) <= 1 && Semantics.Spelling.Distance(a, b) == 1;
+        Math.Max(a.Length, b.Length) >= 3 && Semantics.Spelling.IsOneEdit(a, b);
 
     private static string Format(IReadOnlyDictionary<string, string> selector) =>
         string.Join(",", selector.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
@@ -157,19 +157,26 @@ public sealed class ServiceSelectsNothing : IRule
     }
 
     /// <summary>
-    /// Pod template labels by namespace: which workloads carry a value under any key, and, per key, which values are
-    /// one edit away from a given one (single-deletion variants, built only for the keys of selectors that missed).
+    /// Pod template labels by namespace: which workloads carry a value under any key, and, per key, the values carried
+    /// (listed only for the keys of selectors that missed; a typo check against each is a linear scan).
     /// </summary>
     private sealed class LabelIndex(AnalysisContext context)
     {
         private readonly Dictionary<(string Namespace, string Value), List<Workload>> _byValue = ByValue(context);
-        private readonly Dictionary<(string Namespace, string Key), Dictionary<string, List<string>>> _variants = [];
+        private readonly Dictionary<(string Namespace, string Key), List<string>> _values = [];
 
         /// <summary>The workloads carrying <paramref name="key"/>=<paramref name="value"/>, a one-edit typo of the value, or the value under another key.</summary>
         public NearForms CarryingNear(string @namespace, string key, string value)
         {
             var lists = new List<IReadOnlyList<Workload>> { context.PodTemplates.WithLabel(@namespace, key, value) };
-            lists.AddRange(Typos(@namespace, key, value).Select(typo => context.PodTemplates.WithLabel(@namespace, key, typo)));
+            foreach (var typo in Values(@namespace, key))
+            {
+                if (typo != value && IsTypo(typo, value))
+                {
+                    lists.Add(context.PodTemplates.WithLabel(@namespace, key, typo));
+                }
+            }
+
             if (_byValue.TryGetValue((@namespace, value), out var renamed))
             {
                 lists.Add(renamed);
@@ -178,45 +185,25 @@ public sealed class ServiceSelectsNothing : IRule
             return new NearForms(lists);
         }
 
-        private IEnumerable<string> Typos(string @namespace, string key, string value)
+        /// <summary>The distinct values of <paramref name="key"/> on the pod templates of the namespace.</summary>
+        private List<string> Values(string @namespace, string key)
         {
-            if (!_variants.TryGetValue((@namespace, key), out var variants))
+            if (!_values.TryGetValue((@namespace, key), out var values))
             {
-                _variants[(@namespace, key)] = variants = Variants(@namespace, key);
-            }
-
-            return Deletions(value)
-                .SelectMany(v => variants.TryGetValue(v, out var values) ? values : [])
-                .Distinct(StringComparer.Ordinal)
-                .Where(candidate => candidate != value && IsTypo(candidate, value));
-        }
-
-        private Dictionary<string, List<string>> Variants(string @namespace, string key)
-        {
-            var variants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            var values = context.WorkloadsIn(@namespace)
-                .Select(w => w.Template.Metadata.Labels.TryGetValue(key, out var v) ? v : null)
-                .OfType<string>()
-                .Distinct(StringComparer.Ordinal);
-            foreach (var value in values)
-            {
-                foreach (var variant in Deletions(value))
+                var distinct = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var workload in context.WorkloadsIn(@namespace))
                 {
-                    if (!variants.TryGetValue(variant, out var list))
+                    if (workload.Template.Metadata.Labels.TryGetValue(key, out var value))
                     {
-                        variants[variant] = list = [];
+                        distinct.Add(value);
                     }
-
-                    list.Add(value);
                 }
+
+                _values[(@namespace, key)] = values = [.. distinct];
             }
 
-            return variants;
+            return values;
         }
-
-        /// <summary>The value and each string one deletion away: two strings one edit apart share one of these.</summary>
-        private static IEnumerable<string> Deletions(string value) =>
-            Enumerable.Range(0, value.Length).Select(i => value.Remove(i, 1)).Prepend(value);
 
         private static Dictionary<(string, string), List<Workload>> ByValue(AnalysisContext context)
         {
