@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Hostnet.Core.Semantics.Listeners;
 
@@ -10,7 +9,7 @@ namespace Hostnet.Core.Semantics.Listeners;
 /// </summary>
 internal static class ListenEnvironment
 {
-    private static readonly FrozenDictionary<string, string?> Ports = new Dictionary<string, string?>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string?> Ports = new(StringComparer.Ordinal)
     {
         ["PORT"] = null,
         ["LISTEN_PORT"] = null,
@@ -21,9 +20,9 @@ internal static class ListenEnvironment
         ["METRICS_PORT"] = "metrics",
         ["HEALTH_PORT"] = "health",
         ["HEALTHZ_PORT"] = "healthz",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
-    private static readonly FrozenDictionary<string, string?> Addresses = new Dictionary<string, string?>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string?> Addresses = new(StringComparer.Ordinal)
     {
         ["LISTEN_ADDR"] = null,
         ["LISTEN_ADDRESS"] = null,
@@ -32,7 +31,7 @@ internal static class ListenEnvironment
         ["METRICS_ADDR"] = "metrics",
         ["METRICS_BIND_ADDRESS"] = "metrics",
         ["HEALTH_PROBE_BIND_ADDRESS"] = "health",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     /// <summary>The listen settings among a container's environment variables with literal values, in order.</summary>
     public static IEnumerable<InferredListener> Find(Model.Container container, IReadOnlyDictionary<string, string> environment)

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Hostnet.Core.Semantics.Listeners;
 
@@ -11,7 +10,7 @@ namespace Hostnet.Core.Semantics.Listeners;
 /// </summary>
 internal static class ListenFlags
 {
-    private static readonly FrozenDictionary<string, Flag> Known = new Dictionary<string, Flag>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Flag> Known = new(StringComparer.Ordinal)
     {
         ["port"] = new(FlagKind.Port, null),
         ["listen-port"] = new(FlagKind.Port, null),
@@ -41,17 +40,17 @@ internal static class ListenFlags
         ["health-probe-bind-addr"] = new(FlagKind.Address, "health"),
         ["healthz-bind-address"] = new(FlagKind.Address, "healthz"),
         ["healthz-bind-addr"] = new(FlagKind.Address, "healthz"),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     private static readonly char[] CommandSeparators = [';', '&', '|', '\n'];
 
     /// <summary>Words that start a shell command without being its program.</summary>
-    private static readonly FrozenSet<string> ShellKeywords = FrozenSet.ToFrozenSet(
+    private static readonly HashSet<string> ShellKeywords = new(
         ["exec", "until", "while", "if", "then", "do", "else", "elif", "!", "time", "nohup", "command", "env"],
         StringComparer.Ordinal);
 
     /// <summary>Programs whose port options name a server to reach.</summary>
-    private static readonly FrozenSet<string> Clients = FrozenSet.ToFrozenSet(
+    private static readonly HashSet<string> Clients = new(
         [
             "curl", "wget", "nc", "ncat", "telnet", "psql", "pg_isready", "mysql", "mysqladmin", "redis-cli", "mongo",
             "mongosh", "grpc_health_probe", "grpcurl", "kubectl", "nslookup", "dig", "ssh", "scp",

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 
@@ -15,10 +14,10 @@ public static class WellKnownImages
     private static readonly Lazy<IReadOnlyList<WellKnownImage>> Table = new(() => Parse(ReadResource()));
 
     /// <summary>Entries by the last component of their repositories (<c>node-exporter</c>), variants first.</summary>
-    private static readonly Lazy<FrozenDictionary<string, WellKnownImage[]>> ByName = new(() => All
+    private static readonly Lazy<Dictionary<string, WellKnownImage[]>> ByName = new(() => All
         .SelectMany(e => e.Repositories.Select(r => (Name: r[(r.LastIndexOf('/') + 1)..], Entry: e)))
         .GroupBy(x => x.Name, StringComparer.Ordinal)
-        .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entry).Distinct().OrderByDescending(e => e.Tag is not null).ToArray(), StringComparer.Ordinal));
+        .ToDictionary(g => g.Key, g => g.Select(x => x.Entry).Distinct().OrderByDescending(e => e.Tag is not null).ToArray(), StringComparer.Ordinal));
 
     public static IReadOnlyList<WellKnownImage> All => Table.Value;
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Hostnet.Core.Semantics.Schema;
@@ -13,28 +12,36 @@ public sealed class ApiSchema
 
     private static readonly Lazy<ApiSchema> EmbeddedSchema = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<ApiKind, SchemaStruct> _roots;
+    // By kind, then apiVersion: string keys, whose dictionary code is precompiled (a struct key would be compiled
+    // at every start-up, P5).
+    private readonly Dictionary<string, Dictionary<string, SchemaStruct>> _roots;
+    private readonly Lazy<IReadOnlyList<ApiKind>> _kinds;
 
-    private ApiSchema(Dictionary<ApiKind, SchemaStruct> roots)
+    private ApiSchema(Dictionary<string, Dictionary<string, SchemaStruct>> roots)
     {
-        _roots = roots.ToFrozenDictionary();
-        Kinds = [.. roots.Keys.OrderBy(k => k.ApiVersion, StringComparer.Ordinal).ThenBy(k => k.Kind, StringComparer.Ordinal)];
+        _roots = roots;
+        _kinds = new(() => [.. roots.SelectMany(k => k.Value.Keys.Select(v => new ApiKind(v, k.Key)))
+            .OrderBy(k => k.ApiVersion, StringComparer.Ordinal)
+            .ThenBy(k => k.Kind, StringComparer.Ordinal)]);
     }
 
     /// <summary>The schema embedded in this assembly.</summary>
     public static ApiSchema Default => EmbeddedSchema.Value;
 
     /// <summary>The kinds this schema describes, sorted.</summary>
-    public IReadOnlyList<ApiKind> Kinds { get; }
+    public IReadOnlyList<ApiKind> Kinds => _kinds.Value;
 
-    public bool Covers(string apiVersion, string kind) => _roots.ContainsKey(new ApiKind(apiVersion, kind));
+    public bool Covers(string apiVersion, string kind) => TryGetRoot(apiVersion, kind, out _);
 
     /// <summary>Reads schema text in the generator's format.</summary>
     /// <exception cref="FormatException">The text is not in that format.</exception>
     public static ApiSchema Parse(string text) => new(SchemaParser.Parse(text));
 
-    internal bool TryGetRoot(string apiVersion, string kind, [NotNullWhen(true)] out SchemaStruct? root) =>
-        _roots.TryGetValue(new ApiKind(apiVersion, kind), out root);
+    internal bool TryGetRoot(string apiVersion, string kind, [NotNullWhen(true)] out SchemaStruct? root)
+    {
+        root = null;
+        return _roots.TryGetValue(kind, out var byVersion) && byVersion.TryGetValue(apiVersion, out root);
+    }
 
     private static ApiSchema LoadEmbedded()
     {

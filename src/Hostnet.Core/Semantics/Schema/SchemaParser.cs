@@ -22,13 +22,14 @@ internal sealed class SchemaParser
         _lines = text.Split('\n');
     }
 
-    public static Dictionary<ApiKind, SchemaStruct> Parse(string text)
+    /// <summary>The root struct of each kind, by kind and then apiVersion.</summary>
+    public static Dictionary<string, Dictionary<string, SchemaStruct>> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return new SchemaParser(text).ParseAll();
     }
 
-    private Dictionary<ApiKind, SchemaStruct> ParseAll()
+    private Dictionary<string, Dictionary<string, SchemaStruct>> ParseAll()
     {
         // First pass: every struct exists before any field refers to it.
         foreach (var line in _lines)
@@ -41,7 +42,7 @@ internal sealed class SchemaParser
             }
         }
 
-        var roots = new Dictionary<ApiKind, SchemaStruct>();
+        var roots = new Dictionary<string, Dictionary<string, SchemaStruct>>(StringComparer.Ordinal);
         SchemaStruct? current = null;
         Dictionary<string, SchemaType>? fields = null;
         for (var i = 0; i < _lines.Length; i++)
@@ -59,7 +60,12 @@ internal sealed class SchemaParser
             }
             else if (parts is ["kind", var apiVersion, var kind, var root])
             {
-                roots.Add(new ApiKind(apiVersion, kind), Struct(root, i));
+                if (!roots.TryGetValue(kind, out var byVersion))
+                {
+                    roots[kind] = byVersion = new Dictionary<string, SchemaStruct>(StringComparer.Ordinal);
+                }
+
+                byVersion.Add(apiVersion, Struct(root, i));
             }
             else if (parts is ["type", var name])
             {
