@@ -20,6 +20,7 @@ internal sealed class BlockYamlParser : IParser
     private const int MaxKeyLength = 1000;
 
     private readonly string _text;
+    private readonly StringPool _strings;
     private readonly List<ParsingEvent> _events = [];
     private readonly StringBuilder _buffer = new();
     private int _pos;
@@ -27,22 +28,25 @@ internal sealed class BlockYamlParser : IParser
     private int _lineStart;
     private int _next;
 
-    private BlockYamlParser(string text)
+    private BlockYamlParser(string text, StringPool strings)
     {
         _text = text;
+        _strings = strings;
     }
 
     public ParsingEvent? Current { get; private set; }
 
     /// <summary>A parser replaying the events of <paramref name="text"/>, or null when the text is outside the subset.</summary>
-    public static BlockYamlParser? TryParse(string text)
+    /// <param name="text">The text of one document (or a stream).</param>
+    /// <param name="strings">Where scalar texts are shared: a repeated key or value costs no new string.</param>
+    public static BlockYamlParser? TryParse(string text, StringPool strings)
     {
         if (!IsPlainText(text))
         {
             return null;
         }
 
-        var parser = new BlockYamlParser(text);
+        var parser = new BlockYamlParser(text, strings);
         return parser.ParseStream() ? parser : null;
     }
 
@@ -495,7 +499,8 @@ internal sealed class BlockYamlParser : IParser
         if (c == '\'')
         {
             style = YamlStyle.SingleQuoted;
-            value = _text.AsSpan(i + 1, end - i - 2).Contains('\'') ? _text[(i + 1)..(end - 1)].Replace("''", "'", StringComparison.Ordinal) : _text[(i + 1)..(end - 1)];
+            var quoted = _text.AsSpan(i + 1, end - i - 2);
+            value = quoted.Contains('\'') ? quoted.ToString().Replace("''", "'", StringComparison.Ordinal) : _strings.Share(quoted);
         }
         else if (c == '"')
         {
@@ -510,7 +515,7 @@ internal sealed class BlockYamlParser : IParser
             }
 
             style = YamlStyle.Plain;
-            value = _text[i..end];
+            value = _strings.Share(_text.AsSpan(i, end - i));
         }
 
         var mark = MarkAt(i);
@@ -523,7 +528,7 @@ internal sealed class BlockYamlParser : IParser
         var span = _text.AsSpan(start, end - start);
         if (!span.Contains('\\'))
         {
-            return span.ToString();
+            return _strings.Share(span);
         }
 
         _buffer.Clear();

@@ -89,7 +89,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
         try
         {
             using var reader = new StringReader(chunk.Text);
-            IParser parser = (FastYaml ? BlockYamlParser.TryParse(chunk.Text) : null) ?? (IParser)new Parser(reader);
+            IParser parser = (FastYaml ? BlockYamlParser.TryParse(chunk.Text, _strings) : null) ?? (IParser)new Parser(reader);
             var builder = new NodeBuilder(parser, chunk.FirstLine, limits, _strings);
             roots.AddRange(builder.ReadDocuments());
         }

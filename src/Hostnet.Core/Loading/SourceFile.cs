@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Text;
 using System.Text.Unicode;
 
 namespace Hostnet.Core.Loading;
@@ -22,15 +22,15 @@ public sealed record SourceFile(string Path, string Text)
             bytes = bytes[3..];
         }
 
-        var chars = new char[bytes.Length];
-        var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
-        if (status != OperationStatus.Done)
+        if (!Utf8.IsValid(bytes))
         {
+            Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
             problem = new InputProblem(path, PositionOfByte(bytes, read), "binary data: the file is not valid UTF-8 text");
             return null;
         }
 
-        return new SourceFile(path, new string(chars, 0, written));
+        // Decoded straight into the string: no intermediate buffer as large as the text.
+        return new SourceFile(path, Encoding.UTF8.GetString(bytes));
     }
 
     private static SourcePosition PositionOfByte(ReadOnlySpan<byte> bytes, int offset)

@@ -14,7 +14,24 @@ internal sealed class StringPool
     private const int MaxEntries = 200_000;
 
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _spans;
     private int _count;
+
+    public StringPool()
+    {
+        _spans = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The shared string equal to <paramref name="value"/>, allocated only when it is not shared yet.</summary>
+    public string Share(ReadOnlySpan<char> value)
+    {
+        if (value.Length <= MaxLength && _spans.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+
+        return Share(value.ToString());
+    }
 
     public string Share(string value)
     {

@@ -141,7 +141,7 @@ public sealed class BlockYamlParserTests
         ];
         foreach (var text in taken)
         {
-            BlockYamlParser.TryParse(text).ShouldNotBeNull(text);
+            BlockYamlParser.TryParse(text, new StringPool()).ShouldNotBeNull(text);
         }
     }
 
@@ -180,13 +180,13 @@ public sealed class BlockYamlParserTests
             .SelectMany(path => DocumentSplitter.Split(File.ReadAllText(path)).Select(c => c.Text))
             .Where(chunk => chunk.Contains("kind:", StringComparison.Ordinal))
             .ToList();
-        var taken = chunks.Count(chunk => BlockYamlParser.TryParse(chunk) is not null);
+        var taken = chunks.Count(chunk => BlockYamlParser.TryParse(chunk, new StringPool()) is not null);
         taken.ShouldBeGreaterThan(chunks.Count / 2, $"{taken} of {chunks.Count}");
     }
 
     private static void AssertSameEventsOrGivesUp(string text)
     {
-        var fast = BlockYamlParser.TryParse(text);
+        var fast = BlockYamlParser.TryParse(text, new StringPool());
         List<string> expected;
         try
         {
