@@ -115,6 +115,19 @@ public sealed class Scheduler
         return status.IsSuccess ? RunFilters(cycle.Others, node) : status;
     }
 
+    /// <summary>
+    /// Whether some node passes every filter for the pod now, examining every node (no sampling, no rotation): how
+    /// hostnet tells a pod that cannot be placed whatever the scheduler chose from one that lost a race.
+    /// </summary>
+    public bool FitsAnywhere(PodInfo pod, ClusterState state)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(state);
+        var cycle = PreFilter(pod, state);
+        var candidates = cycle.NodeNames is null ? state.Nodes : [.. cycle.NodeNames.Select(state.Find).OfType<NodeInfo>()];
+        return candidates.Any(node => RunFilters(cycle.NodeOnly, node).IsSuccess && RunFilters(cycle.Others, node).IsSuccess);
+    }
+
     private Cycle PreFilter(PodInfo pod, ClusterState state)
     {
         var nodeOnly = new List<Func<NodeInfo, FilterStatus>>();
