@@ -196,7 +196,7 @@ public sealed class Planner
             var fromInput = placement.FromInput;
             if (crash is { } c)
             {
-                Row(pod, workload, node, "CrashLoopBackOff", null, null, CrashMessage(c.Listener, c.Holder, node), placement.OnlyChoice && c.Holder.Fixed, fromInput);
+                Row(pod, workload, node, "CrashLoopBackOff", null, null, CrashMessage(c.Listener, c.Holder, node), c.Holder.Fixed && (placement.OnlyChoice || c.Holder.OnEveryNode), fromInput);
             }
             else
             {

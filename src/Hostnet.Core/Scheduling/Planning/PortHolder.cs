@@ -8,4 +8,7 @@ public sealed record PortHolder(string Description, PodInfo? Pod, string HostIP,
 {
     /// <summary>The catalogue entry when a node component holds the port.</summary>
     public Semantics.NodeReservedPort? Reserved { get; init; }
+
+    /// <summary>Whether every node has this holder (a node component of every node), so no placement avoids it.</summary>
+    public bool OnEveryNode => Pod is null && Reserved?.Where is null or "on every node";
 }
