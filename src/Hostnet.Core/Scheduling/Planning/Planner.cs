@@ -24,6 +24,7 @@ public sealed class Planner
     private readonly Dictionary<NodeInfo, NodeListeners> _listeners = [];
     private readonly List<string> _notes = [];
     private readonly List<PlannedPod> _rows = [];
+    private (SchedulingSpec Spec, string Owner, long Version, bool Certain)? _lastCertainty;
 
     private Planner(ClusterSnapshot cluster, PlanOptions options)
     {
@@ -193,8 +194,16 @@ public sealed class Planner
     /// </summary>
     private bool IsCertainlyUnschedulable(PodInfo pod, List<Placement> placed)
     {
+        // The replicas of one workload that fail in a row, on an unchanged state, get the same answer.
+        if (_lastCertainty is { } last && ReferenceEquals(last.Spec, pod.Spec) && last.Owner == pod.Owner && last.Version == _state.Version)
+        {
+            return last.Certain;
+        }
+
         var movable = placed.Where(p => !p.OnlyChoice && p.Pod.Owner != pod.Owner).Select(p => p.Pod).ToList();
-        return movable.Count == 0 || !_state.Without(movable, () => _scheduler.FitsAnywhere(pod, _state));
+        var certain = movable.Count == 0 || !_state.Without(movable, () => _scheduler.FitsAnywhere(pod, _state));
+        _lastCertainty = (pod.Spec, pod.Owner, _state.Version, certain);
+        return certain;
     }
 
     /// <summary>Starts the placed pods in order: a host-network process binding a port already held crash-loops.</summary>
