@@ -141,4 +141,28 @@ public sealed class FitErrorTests
         FailedScheduling.Message(pod, nodes, _ => false, V133).ShouldStartWith(
             "0/2 nodes are available: 1 node(s) had untolerated taint {gpu: yes}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption:");
     }
+
+    public static TheoryData<string, int, string[], string?, string?, string> UpstreamCases() => new()
+    {
+        { "nodes failed Prefilter plugin", 3, ["Node(s) failed PreFilter plugin FalsePreFilter", "Node(s) failed PreFilter plugin FalsePreFilter", "Node(s) failed PreFilter plugin FalsePreFilter"], "Node(s) failed PreFilter plugin FalsePreFilter", null, "0/3 nodes are available: Node(s) failed PreFilter plugin FalsePreFilter." },
+        { "nodes failed Prefilter plugin and the preemption also failed", 3, ["Node(s) failed PreFilter plugin FalsePreFilter", "Node(s) failed PreFilter plugin FalsePreFilter", "Node(s) failed PreFilter plugin FalsePreFilter"], "Node(s) failed PreFilter plugin FalsePreFilter", "Error running PostFilter plugin FailedPostFilter", "0/3 nodes are available: Node(s) failed PreFilter plugin FalsePreFilter. Error running PostFilter plugin FailedPostFilter" },
+        { "nodes failed one Filter plugin with an empty PostFilterMsg", 3, ["Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1"], null, null, "0/3 nodes are available: 3 Node(s) failed Filter plugin FalseFilter-1." },
+        { "nodes failed one Filter plugin with a non-empty PostFilterMsg", 3, ["Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1"], null, "Error running PostFilter plugin FailedPostFilter", "0/3 nodes are available: 3 Node(s) failed Filter plugin FalseFilter-1. Error running PostFilter plugin FailedPostFilter" },
+        { "nodes failed two Filter plugins with an empty PostFilterMsg", 3, ["Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-2"], null, null, "0/3 nodes are available: 1 Node(s) failed Filter plugin FalseFilter-2, 2 Node(s) failed Filter plugin FalseFilter-1." },
+        { "nodes failed two Filter plugins with a non-empty PostFilterMsg", 3, ["Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-2"], null, "Error running PostFilter plugin FailedPostFilter", "0/3 nodes are available: 1 Node(s) failed Filter plugin FalseFilter-2, 2 Node(s) failed Filter plugin FalseFilter-1. Error running PostFilter plugin FailedPostFilter" },
+        { "failed to Permit on node", 1, ["Node failed Permit plugin Permit-1"], null, null, "0/1 nodes are available: 1 Node failed Permit plugin Permit-1." },
+        { "failed to Reserve on node", 1, ["Node failed Reserve plugin Reserve-1"], null, null, "0/1 nodes are available: 1 Node failed Reserve plugin Reserve-1." },
+    };
+
+    /// <summary>Ports of TestFitError_Error (pkg/scheduler/framework/types_test.go), on the current release.</summary>
+    [Theory]
+    [MemberData(nameof(UpstreamCases))]
+    public void Error_UpstreamCases_MatchUpstream(string name, int numAllNodes, string[] reasons, string? preFilter, string? postFilter, string expected)
+    {
+        var statuses = reasons.Select((r, i) => (Node: $"node{i + 1}", Status: FilterStatus.Unschedulable("Fake", r)))
+            .ToDictionary(s => s.Node, s => s.Status, StringComparer.Ordinal);
+        var diagnosis = new Diagnosis(statuses, new FilterStatus(StatusCode.UnschedulableAndUnresolvable, string.Empty, []), preFilter, postFilter);
+
+        new FitError(numAllNodes, diagnosis).Error(KubeVersion.Latest).ShouldBe(expected, name);
+    }
 }
