@@ -184,7 +184,7 @@ internal sealed class SnapshotJsonReader
             }
         }
 
-        var scope = SnapshotTrimming.Child(SnapshotScope.Root, ref reader);
+        var scope = SnapshotTrimming.Child(SnapshotScope.Root, ref reader, TopKind());
         var key = new SourceScalar(keyPosition, String(ref reader), ScalarStyle.Quoted);
         if (!reader.Read() || !TryBuild(ref reader, scope ?? SnapshotScope.Whole, out var value))
         {
@@ -199,6 +199,9 @@ internal sealed class SnapshotJsonReader
         _topEntries.Add(new(key, value));
         return true;
     }
+
+    private string? TopKind() =>
+        _topEntries.FirstOrDefault(e => e.Key.Value == "kind").Value is SourceScalar kind ? kind.Value : null;
 
     private bool ReadItem(ref Utf8JsonReader reader)
     {
@@ -275,6 +278,7 @@ internal sealed class SnapshotJsonReader
         node = null!;
         var start = _entries.Count;
         var skipRest = false;
+        string? kind = null;
         while (true)
         {
             if (!reader.Read())
@@ -287,7 +291,7 @@ internal sealed class SnapshotJsonReader
                 break;
             }
 
-            var child = skipRest ? null : SnapshotTrimming.Child(scope, ref reader);
+            var child = skipRest ? null : SnapshotTrimming.Child(scope, ref reader, kind);
             if (child is null)
             {
                 if (!reader.TrySkip())
@@ -312,7 +316,11 @@ internal sealed class SnapshotJsonReader
             _entries.Add(new(key, value));
 
             // Objects of kinds the engine does not use are read up to their kind (kubectl prints it second) and skipped.
-            skipRest = scope == SnapshotScope.Root && key.Value == "kind" && value is SourceScalar kind && !SnapshotTrimming.IsWanted(kind.Value);
+            if (scope == SnapshotScope.Root && key.Value == "kind" && value is SourceScalar kindValue)
+            {
+                kind = kindValue.Value;
+                skipRest = !SnapshotTrimming.IsWanted(kind);
+            }
         }
 
         var count = _entries.Count - start;
@@ -377,7 +385,7 @@ internal sealed class SnapshotJsonReader
     }
 
     private string String(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped ? _strings.Share(reader.GetString().AsSpan()) : _strings.Share(reader.ValueSpan);
+        reader.ValueIsEscaped ? reader.GetString()! : _strings.Share(reader.ValueSpan);
 
     private SourcePosition Position(ref Utf8JsonReader reader)
     {

@@ -12,8 +12,14 @@ internal enum SnapshotScope
     /// <summary><c>metadata.annotations</c>.</summary>
     Annotations,
 
-    /// <summary>The object's <c>status</c>.</summary>
+    /// <summary>The <c>status</c> of an object whose kind is not known yet: what a pod or a node needs.</summary>
     Status,
+
+    /// <summary>A Pod's <c>status</c>.</summary>
+    PodStatus,
+
+    /// <summary>A Node's <c>status</c>.</summary>
+    NodeStatus,
 
     /// <summary>Anything below <c>spec</c>.</summary>
     Spec,
