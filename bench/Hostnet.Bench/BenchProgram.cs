@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hostnet.Bench.Measurement;
 using Hostnet.Bench.P1;
+using Hostnet.Bench.P2;
 using Hostnet.Bench.P5;
 using Hostnet.Bench.Workload;
 
@@ -14,6 +15,8 @@ namespace Hostnet.Bench;
 /// Hostnet.Bench --child p1-peak --dir DIR --mode check-json|yamlstream
 /// Hostnet.Bench --child generate --dir DIR --divisor 1|10|100   (writes the P1 workload and keeps it)
 /// Hostnet.Bench --child profile --dir DIR --mode check|check-json|yamlstream|events --seconds N   (for perf record)
+/// Hostnet.Bench --child p2 --file FILE --mode scan|jsondocument|hostnet --reps N   (one P2 snapshot-load mode)
+/// Hostnet.Bench --child p2-generate --file FILE --divisor 1|10|100   (writes the P2 snapshot and keeps it)
 /// </code>
 /// </summary>
 internal static class BenchProgram
@@ -34,6 +37,8 @@ internal static class BenchProgram
                 "p1-peak" => ThroughputChild.Peak(options["--dir"], options["--mode"], Console.Out),
                 "generate" => Generate(options["--dir"], int.Parse(options["--divisor"], CultureInfo.InvariantCulture)),
                 "profile" => ThroughputChild.Loop(options["--dir"], options["--mode"], double.Parse(options["--seconds"], CultureInfo.InvariantCulture), Console.Out),
+                "p2" => SnapshotLoadChild.Run(options["--file"], options["--mode"], int.Parse(options["--reps"], CultureInfo.InvariantCulture), Console.Out),
+                "p2-generate" => GenerateSnapshot(options["--file"], int.Parse(options["--divisor"], CultureInfo.InvariantCulture)),
                 _ => Usage($"unknown child '{child}'"),
             };
         }
@@ -72,6 +77,11 @@ internal static class BenchProgram
                 ThroughputBench.Run(settings, SelfCommand.Current(), report, Console.Error);
             }
 
+            if (settings.Runs("p2"))
+            {
+                SnapshotLoadBench.Run(settings, SelfCommand.Current(), report, Console.Error);
+            }
+
             if (settings.Runs("p5"))
             {
                 StartupBench.Run(settings, report, Console.Error);
@@ -93,6 +103,14 @@ internal static class BenchProgram
     {
         var set = new ManifestGenerator(WorkloadPlan.Full.Scaled(divisor)).Write(directory);
         Console.WriteLine($"{set.Resources:N0} resources in {set.Files:N0} files, {set.Bytes:N0} bytes, under {set.Directory}");
+        return 0;
+    }
+
+    private static int GenerateSnapshot(string file, int divisor)
+    {
+        var generator = new SnapshotGenerator(5_000 / divisor, 30);
+        var bytes = generator.Write(file);
+        Console.WriteLine($"{generator.Nodes:N0} nodes, {generator.Pods:N0} pods, {bytes:N0} bytes in {file}");
         return 0;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hostnet.Cli.Input;
 using Hostnet.Core.Analysis;
+using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
@@ -34,10 +35,11 @@ internal static class CheckCommand
         var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml instead of searching upward", HelpName = "FILE" };
         var kubeVersion = new Option<string?>("--kube-version") { Description = $"Kubernetes version to mirror, e.g. 1.30 (default {KubeVersion.Latest})" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also say which documents were skipped and why" };
+        var cluster = new Option<string?>("--cluster") { Description = "Check against this cluster snapshot (docs/cluster.md): its nodes are the nodes placement rules reason about", HelpName = "FILE|-" };
 
         var command = new Command("check", "Find host-network pitfalls in manifests")
         {
-            paths, format, output, failOn, config, kubeVersion, verbose,
+            paths, format, output, failOn, config, kubeVersion, verbose, cluster,
         };
         command.SetAction(result =>
         {
@@ -48,7 +50,8 @@ internal static class CheckCommand
                 result.GetRequiredValue(failOn),
                 result.GetValue(config),
                 result.GetValue(kubeVersion),
-                result.GetValue(verbose));
+                result.GetValue(verbose),
+                result.GetValue(cluster));
             return Run(request, environment);
         });
         return command;
@@ -79,6 +82,21 @@ internal static class CheckCommand
             options = options with { KubeVersion = version };
         }
 
+        var snapshot = ClusterSnapshot.Empty;
+        if (request.ClusterPath is not null)
+        {
+            if (ClusterInput.Load(request.ClusterPath, environment) is not { } cluster)
+            {
+                return ExitCodes.Invalid;
+            }
+
+            snapshot = cluster;
+            if (request.KubeVersion is null && snapshot.ServerVersion is { } serverVersion)
+            {
+                options = options with { KubeVersion = serverVersion };
+            }
+        }
+
         var limits = LoaderLimits.Default;
         var collector = new InputCollector(environment, limits);
         var inputs = collector.Inputs(request.Paths);
@@ -92,7 +110,7 @@ internal static class CheckCommand
         // One input per unreadable path, so the summary counts every path given.
         loaded.AddRange(readProblems.OfType<InputProblem>().GroupBy(p => p.File, StringComparer.Ordinal).Select(g => new LoadResult([], [.. g], [])));
 
-        var report = new ManifestChecker(options).Check(loaded);
+        var report = new ManifestChecker(options) { Cluster = snapshot }.Check(loaded);
         if (request.Verbose)
         {
             foreach (var skipped in report.Skipped)
@@ -162,5 +180,6 @@ internal static class CheckCommand
         string FailOn,
         string? ConfigPath,
         string? KubeVersion,
-        bool Verbose);
+        bool Verbose,
+        string? ClusterPath);
 }

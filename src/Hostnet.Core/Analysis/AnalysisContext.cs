@@ -1,3 +1,4 @@
+using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
@@ -47,6 +48,9 @@ public sealed class AnalysisContext
     public IReadOnlyList<NetworkPolicy> NetworkPolicies { get; }
 
     public IReadOnlyList<Node> Nodes { get; }
+
+    /// <summary>The cluster the manifests are checked against (<c>check --cluster</c>); empty without one.</summary>
+    public ClusterSnapshot Cluster { get; init; } = ClusterSnapshot.Empty;
 
     /// <summary>Fields the API server's strict decoding would reject as unknown, with the object they are in.</summary>
     public IReadOnlyList<DocumentViolation> UnknownFields { get; init; } = [];

@@ -1,3 +1,4 @@
+using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
@@ -17,6 +18,9 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
         : this(options, RuleCatalog.Rules)
     {
     }
+
+    /// <summary>The cluster to check against: its nodes are the nodes the placement rules reason about.</summary>
+    public ClusterSnapshot Cluster { get; init; } = ClusterSnapshot.Empty;
 
     public CheckReport Check(IReadOnlyList<LoadResult> inputs)
     {
@@ -50,6 +54,7 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
             .ToArray();
         var context = new AnalysisContext(objects, options)
         {
+            Cluster = Cluster,
             UnknownFields = [.. found.Where(f => f.Violation.Kind == SchemaViolationKind.UnknownField)],
         };
         foreach (var problem in inputs.SelectMany(i => i.Problems))

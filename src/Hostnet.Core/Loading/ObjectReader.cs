@@ -1,3 +1,4 @@
+using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Loading;
@@ -24,6 +25,30 @@ public static class ObjectReader
             "Node" => ReadNode(document, metadata, spec),
             _ => null,
         };
+    }
+
+    /// <summary>A pod's <c>status</c> as a snapshot records it, and whether <c>metadata.deletionTimestamp</c> marks it terminating.</summary>
+    public static PodStatus ReadPodStatus(ManifestDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var status = Fields.Map(document.Root, "status");
+        return new PodStatus(
+            Fields.String(status, "phase") ?? "Pending",
+            Fields.String(Fields.Map(document.Root, "metadata"), "deletionTimestamp") is not null,
+            Fields.String(status, "hostIP"),
+            Fields.String(status, "podIP"),
+            Fields.List(status, "conditions").OfType<SourceMapping>()
+                .Select(c => new PodCondition(Fields.String(c, "type") ?? string.Empty, Fields.String(c, "status") ?? string.Empty, Fields.String(c, "reason"), Fields.String(c, "message")))
+                .ToArray());
+    }
+
+    /// <summary>The object's <c>metadata.ownerReferences</c>.</summary>
+    public static IReadOnlyList<OwnerReference> ReadOwnerReferences(ManifestDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Fields.List(Fields.Map(document.Root, "metadata"), "ownerReferences").OfType<SourceMapping>()
+            .Select(o => new OwnerReference(Fields.String(o, "kind") ?? string.Empty, Fields.String(o, "name") ?? string.Empty, Fields.Bool(o, "controller") ?? false))
+            .ToArray();
     }
 
     private static readonly LabelSelector EmptySelector = new(new Dictionary<string, string>(), []);

@@ -30,7 +30,7 @@ internal sealed class CliSandbox : IDisposable
     public bool Exists(string relative) => File.Exists(Path.Combine(Root, relative));
 
     /// <summary>Runs the CLI with the sandbox (or <paramref name="workingDirectory"/> inside it) as working directory.</summary>
-    public CliResult Run(string[] args, string? standardInput = null, string workingDirectory = "", bool terminal = false, bool noColor = false)
+    public CliResult Run(string[] args, string? standardInput = null, string workingDirectory = "", bool terminal = false, bool noColor = false, byte[]? standardInputBytes = null)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -39,7 +39,7 @@ internal sealed class CliSandbox : IDisposable
         var environment = new CliEnvironment(
             output,
             error,
-            () => new MemoryStream(Encoding.UTF8.GetBytes(standardInput ?? string.Empty)),
+            () => new MemoryStream(standardInputBytes ?? Encoding.UTF8.GetBytes(standardInput ?? string.Empty)),
             directory,
             OutputIsTerminal: terminal,
             NoColor: noColor);

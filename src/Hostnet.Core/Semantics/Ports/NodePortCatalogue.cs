@@ -11,11 +11,15 @@ namespace Hostnet.Core.Semantics.Ports;
 /// </summary>
 public static class NodePortCatalogue
 {
+    /// <summary>The <see cref="NodeReservedPort.Where"/> of components on every node.</summary>
+    public const string EveryNode = "on every node";
+
+    /// <summary>The <see cref="NodeReservedPort.Where"/> of control-plane components.</summary>
+    public const string ControlPlane = "on control-plane nodes";
+
     private const string Tcp = "TCP";
     private const string Udp = "UDP";
     private const string Both = "TCP+UDP";
-    private const string EveryNode = "on every node";
-    private const string ControlPlane = "on control-plane nodes";
     private const string KubeProxyNodes = "on every node that runs kube-proxy";
     private const string CalicoNodes = "on nodes that run Calico";
     private const string CiliumNodes = "on nodes that run Cilium";

@@ -1,0 +1,181 @@
+using System.Globalization;
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Listeners;
+using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Semantics.Ports;
+
+namespace Hostnet.Core.Cluster;
+
+/// <summary>
+/// Builds the host-port map of <c>hostnet ports</c>: per node, the ports the scheduler knows (declared host ports,
+/// HostPorts.Wanted) and those it does not (undeclared listeners of host-network pods, inferred as HN010 infers them;
+/// node components of SEMANTICS.md §10; Service node ports). Pods that ended (Succeeded, Failed) hold nothing, as the
+/// scheduler drops them from its cache; terminating pods hold their ports until they are gone.
+/// Manifests given beside the cluster are placed only where no scheduling choice is involved: Pods with
+/// <c>nodeName</c> on that node and DaemonSets on each node their controller selects (NodeEligibility); other
+/// workloads with host ports are listed as unplaced.
+/// </summary>
+public static class PortMapBuilder
+{
+    private const string ControlPlaneLabel = "node-role.kubernetes.io/control-plane";
+    private const string MasterLabel = "node-role.kubernetes.io/master";
+
+    public static PortMap Build(ClusterSnapshot cluster, IReadOnlyList<Workload> planned)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(planned);
+        var nodes = new Dictionary<string, NodeState>(StringComparer.Ordinal);
+        foreach (var node in cluster.Nodes)
+        {
+            nodes.TryAdd(node.Name, new NodeState(node));
+        }
+
+        foreach (var pod in cluster.Pods)
+        {
+            if (pod.NodeName is { } name && nodes.TryGetValue(name, out var state) && pod.Status.Phase is not ("Succeeded" or "Failed"))
+            {
+                var owner = pod.Controller is { } controller ? $"{controller.Kind}/{controller.Name}" : null;
+                state.AddPod(pod.Pod.Spec, $"Pod {Qualified(pod.Pod)}", owner, planned: false, pod.Status.Terminating);
+            }
+        }
+
+        var unplaced = new List<string>();
+        foreach (var workload in planned)
+        {
+            Place(workload, cluster.Nodes, nodes, unplaced);
+        }
+
+        foreach (var state in nodes.Values)
+        {
+            state.AddComponents();
+        }
+
+        var everyNode = NodePortCatalogue.Entries
+            .Where(e => e.Where == NodePortCatalogue.EveryNode)
+            .Select(e => Component(e, owner: null))
+            .Concat(cluster.Services.SelectMany(ServiceNodePorts))
+            .OrderBy(u => u.Port).ThenBy(u => u.Protocol, StringComparer.Ordinal)
+            .ToArray();
+        return new PortMap(
+            everyNode,
+            [.. cluster.Nodes.Where(n => nodes[n.Name].Node == n).Select(n => new NodePortUses(n.Name, nodes[n.Name].Sorted()))],
+            unplaced);
+    }
+
+    private static void Place(Workload workload, IReadOnlyList<Node> cluster, Dictionary<string, NodeState> nodes, List<string> unplaced)
+    {
+        if (workload.IsPod && !string.IsNullOrEmpty(workload.Spec.NodeName))
+        {
+            if (nodes.TryGetValue(workload.Spec.NodeName, out var state))
+            {
+                state.AddPod(workload.Spec, $"Pod {Qualified(workload)}", null, planned: true, terminating: false);
+            }
+            else
+            {
+                unplaced.Add(workload.DisplayName);
+            }
+
+            return;
+        }
+
+        if (workload.Kind == "DaemonSet")
+        {
+            var eligibility = NodeEligibility.ForDaemonSetPod(workload.Spec);
+            foreach (var node in cluster.Where(eligibility.Admits))
+            {
+                nodes[node.Name].AddPod(workload.Spec, $"Pod of DaemonSet {Qualified(workload)}", workload.DisplayName, planned: true, terminating: false);
+            }
+
+            return;
+        }
+
+        if (workload.Spec.HostNetwork || HostPorts.Wanted(workload.Spec).Count > 0)
+        {
+            unplaced.Add(workload.DisplayName);
+        }
+    }
+
+    private static string Qualified(Workload workload) => $"{workload.Metadata.Namespace ?? "default"}/{workload.Name}";
+
+    private static IEnumerable<PortUse> ServiceNodePorts(Service service) =>
+        service.Ports
+            .Where(p => p.NodePort > 0)
+            .Select(p => new PortUse(
+                p.NodePort,
+                p.NodePort,
+                p.Protocol,
+                HostPortBinding.AnyAddress,
+                PortSource.ServiceNodePort,
+                $"Service {service.Metadata.Namespace ?? "default"}/{service.Name}",
+                null,
+                string.Create(CultureInfo.InvariantCulture, $"{service.Type} port {p.Port}, taken by kube-proxy"),
+                Planned: false));
+
+    private static PortUse Component(Semantics.NodeReservedPort entry, string? owner) => new(
+        entry.From,
+        entry.To,
+        entry.Protocol,
+        entry.Owner.Contains("127.0.0.1", StringComparison.Ordinal) ? "127.0.0.1" : HostPortBinding.AnyAddress,
+        PortSource.NodeComponent,
+        entry.Owner,
+        owner,
+        entry.Where ?? string.Empty,
+        Planned: false);
+
+    /// <summary>What one node holds while the map is built.</summary>
+    private sealed class NodeState(Node node)
+    {
+        private readonly List<PortUse> _uses = [];
+        private readonly List<(Container Container, string Owner, string? Workload)> _containers = [];
+
+        public Node Node { get; } = node;
+
+        public void AddPod(PodSpec spec, string owner, string? workload, bool planned, bool terminating)
+        {
+            foreach (var binding in HostPorts.Wanted(spec))
+            {
+                _uses.Add(new PortUse(binding.Port, binding.Port, binding.Protocol, binding.HostIP, PortSource.Declared, owner, workload, $"container {binding.Container.Name}", planned, terminating));
+            }
+
+            if (spec.HostNetwork)
+            {
+                foreach (var undeclared in new PodListeners(spec).Undeclared)
+                {
+                    var listener = undeclared.Listener;
+                    _uses.Add(new PortUse(listener.Port, listener.Port, listener.Protocol, HostPortBinding.AnyAddress, PortSource.Inferred, owner, workload, $"{listener.Evidence} in container {undeclared.Container.Name}", planned, terminating));
+                }
+            }
+
+            foreach (var container in spec.LongRunningContainers)
+            {
+                _containers.Add((container, owner, workload));
+            }
+        }
+
+        /// <summary>
+        /// The catalogue's control-plane components on control-plane nodes, and the components whose image runs on
+        /// the node (kube-proxy, Calico, Cilium, …) unless their pod declares the port itself.
+        /// </summary>
+        public void AddComponents()
+        {
+            var controlPlane = Node.Metadata.Labels.ContainsKey(ControlPlaneLabel) || Node.Metadata.Labels.ContainsKey(MasterLabel);
+            foreach (var entry in NodePortCatalogue.Entries.Where(e => e.Where != NodePortCatalogue.EveryNode))
+            {
+                var running = _containers.FirstOrDefault(c => entry.IsOwnedBy(c.Container.Image));
+                if (running.Container is null && !(controlPlane && entry.Where == NodePortCatalogue.ControlPlane))
+                {
+                    continue;
+                }
+
+                var owner = running.Container is null ? null : running.Workload ?? running.Owner;
+                if (!_uses.Any(u => u.Port <= entry.To && u.ToPort >= entry.From && entry.Covers(u.Port, u.Protocol) && u.Owner == running.Owner))
+                {
+                    _uses.Add(Component(entry, owner));
+                }
+            }
+        }
+
+        public PortUse[] Sorted() =>
+            [.. _uses.OrderBy(u => u.Port).ThenBy(u => u.Protocol, StringComparer.Ordinal).ThenBy(u => u.Owner, StringComparer.Ordinal)];
+    }
+}

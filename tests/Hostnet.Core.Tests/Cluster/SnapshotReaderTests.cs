@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text;
+using Hostnet.Core.Cluster;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
+using Shouldly;
+using Xunit;
+
+namespace Hostnet.Core.Tests.Cluster;
+
+public sealed class SnapshotReaderTests
+{
+    private const string NodeJson = """{"apiVersion":"v1","kind":"Node","metadata":{"name":"NAME"},"status":{"allocatable":{"cpu":"4","memory":"8Gi","pods":"110"}}}""";
+
+    private static string Node(string name) => NodeJson.Replace("NAME", name, StringComparison.Ordinal);
+
+    private static string Pod(string name, string node) =>
+        $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"{{{name}}}","namespace":"default"},"spec":{"nodeName":"{{{node}}}","containers":[{"name":"c","image":"i"}]},"status":{"phase":"Running"}}""";
+
+    private static string List(params string[] items) => $$$"""{"apiVersion":"v1","items":[{{{string.Join(",", items)}}}],"kind":"List","metadata":{"resourceVersion":""}}""";
+
+    [Fact]
+    public void Read_KubectlJsonAndYaml_GiveTheSameModel()
+    {
+        var json = SnapshotText.ReadFixture("kubectl-list.json");
+        var yaml = SnapshotText.ReadFixture("kubectl-list.yaml");
+        json.Errors.ShouldBeEmpty();
+        yaml.Errors.ShouldBeEmpty();
+        SnapshotText.Model(json.Snapshot).ShouldBe(SnapshotText.Model(yaml.Snapshot));
+    }
+
+    [Fact]
+    public void Read_KubectlList_ReadsNodes()
+    {
+        var snapshot = SnapshotText.ReadFixture("kubectl-list.json").Snapshot;
+        snapshot.Nodes.Select(n => n.Name).ShouldBe(["node-1", "node-2", "control-plane"]);
+        var node = snapshot.Nodes[2];
+        node.InternalIP.ShouldBe("10.0.0.10");
+        node.PodCidr.ShouldBe("10.244.0.0/24");
+        node.Allocatable["cpu"].ShouldBe("3800m");
+        node.Allocatable["pods"].ShouldBe("110");
+        node.Taints.ShouldBe([new Taint("node-role.kubernetes.io/control-plane", string.Empty, "NoSchedule")]);
+        node.Metadata.Labels["kubernetes.io/hostname"].ShouldBe("control-plane");
+        snapshot.Namespaces.Select(n => n.Name).ShouldBe(["default", "monitoring"]);
+        snapshot.Services.ShouldHaveSingleItem().Ports.ShouldHaveSingleItem().NodePort.ShouldBe(30080);
+    }
+
+    [Fact]
+    public void Read_KubectlList_ReadsPodsWithStatusAndOwners()
+    {
+        var pods = SnapshotText.ReadFixture("kubectl-list.json").Snapshot.Pods.ToDictionary(p => p.Pod.Name);
+        var exporter = pods["node-exporter-7xk2p"];
+        exporter.NodeName.ShouldBe("node-1");
+        exporter.Pod.Spec.HostNetwork.ShouldBeTrue();
+        exporter.Pod.Spec.Containers[0].Ports[0].HostPort.ShouldBe(9100);
+        exporter.Pod.Spec.Containers[0].Args.ShouldBe(["--web.listen-address=:9100"]);
+        exporter.Controller.ShouldBe(new OwnerReference("DaemonSet", "node-exporter", true));
+        exporter.Status.PodIP.ShouldBe("10.0.0.11");
+        exporter.Status.HostIP.ShouldBe("10.0.0.11");
+        exporter.Status.Phase.ShouldBe("Running");
+        exporter.Status.Terminating.ShouldBeFalse();
+
+        pods["leaving-12345"].Status.Terminating.ShouldBeTrue();
+        pods["old-job-abcde"].Status.Phase.ShouldBe("Succeeded");
+        var pending = pods["pending-12345"];
+        pending.NodeName.ShouldBeNull();
+        var scheduled = pending.Status.Conditions.ShouldHaveSingleItem();
+        scheduled.Type.ShouldBe("PodScheduled");
+        scheduled.Reason.ShouldBe("Unschedulable");
+        scheduled.Message!.ShouldStartWith("0/3 nodes are available: 1 node(s) had untolerated taint");
+    }
+
+    [Fact]
+    public void Read_KubectlList_DropsManagedFieldsAndLastApplied()
+    {
+        var pod = SnapshotText.ReadFixture("kubectl-list.json").Snapshot.Pods[0].Pod;
+        pod.Metadata.Annotations.ShouldBeEmpty();
+        pod.Source.Root.Entries.Select(e => e.Key.Value).ShouldBe(["apiVersion", "kind", "metadata"]);
+    }
+
+    [Fact]
+    public void Read_CompactSnapshot_ReadsServerVersionAndWorkloads()
+    {
+        var result = SnapshotText.ReadFixture("snapshot-compact.json");
+        result.Errors.ShouldBeEmpty();
+        result.Warnings.ShouldBeEmpty();
+        result.Snapshot.ServerVersion.ShouldBe(new KubeVersion(1, 31));
+        result.Snapshot.Workloads.ShouldHaveSingleItem().DisplayName.ShouldBe("DaemonSet/node-exporter");
+        result.Snapshot.Pods.Count.ShouldBe(6);
+    }
+
+    [Fact]
+    public void Read_YamlListWithServerVersion_ReadsIt()
+    {
+        var result = SnapshotText.Read("apiVersion: v1\nkind: List\nmetadata:\n  annotations:\n    hostnet.dev/server-version: v1.29.0\nitems:\n- " + Node("n1") + "\n", "cluster.yaml");
+        result.Errors.ShouldBeEmpty();
+        result.Snapshot.ServerVersion.ShouldBe(new KubeVersion(1, 29));
+        result.Snapshot.Nodes.ShouldHaveSingleItem().Name.ShouldBe("n1");
+    }
+
+    [Fact]
+    public void Read_StreamOfObjects_ReadsEach()
+    {
+        var result = SnapshotText.ReadFixture("object-stream.json");
+        result.Errors.ShouldBeEmpty();
+        result.Snapshot.Nodes.ShouldHaveSingleItem().Name.ShouldBe("node-1");
+        result.Snapshot.Pods.ShouldHaveSingleItem().Pod.Name.ShouldBe("node-exporter-7xk2p");
+    }
+
+    [Fact]
+    public void Read_Json_PositionsEachObjectAtItsBrace()
+    {
+        var text = "{\n  \"apiVersion\": \"v1\",\n  \"items\": [\n    " + Node("a") + ",\n      " + Pod("p", "a") + "\n  ],\n  \"kind\": \"List\"\n}\n";
+        var snapshot = SnapshotText.Read(text).Snapshot;
+        snapshot.Nodes[0].Source.Root.Position.ShouldBe(new SourcePosition(4, 5));
+        snapshot.Pods[0].Pod.Source.Root.Position.ShouldBe(new SourcePosition(5, 7));
+        snapshot.Pods[0].Pod.Source.KindPosition.ShouldBe(new SourcePosition(5, 26));
+    }
+
+    [Fact]
+    public void Read_LargeJson_AcrossManyBufferRefills_KeepsEveryObjectAndPosition()
+    {
+        // About 4 MiB, pretty-printed: objects are cut by the buffer's end many times and read again.
+        var text = new StringBuilder("{\n\"apiVersion\": \"v1\",\n\"items\": [\n");
+        var expected = new List<int>();
+        var line = 4;
+        const int Count = 12_000;
+        for (var i = 0; i < Count; i++)
+        {
+            expected.Add(line);
+            var pod = Pod(string.Create(CultureInfo.InvariantCulture, $"pod-{i}"), "n").Replace(",", ",\n  ", StringComparison.Ordinal);
+            text.Append(pod).Append(i == Count - 1 ? "\n" : ",\n");
+            line += pod.Count(c => c == '\n') + 1;
+        }
+
+        text.Append("],\n\"kind\": \"List\"\n}\n");
+        var result = SnapshotText.Read(text.ToString());
+        result.Errors.ShouldBeEmpty();
+        result.Snapshot.Pods.Count.ShouldBe(Count);
+        result.Snapshot.Pods.Select(p => p.Pod.Source.Root.Position.Line).ShouldBe(expected);
+        result.Snapshot.Pods[Count - 1].Pod.Name.ShouldBe("pod-11999");
+    }
+
+    [Fact]
+    public void Read_MalformedJson_ReportsLineAndColumn()
+    {
+        var result = SnapshotText.Read("{\n  \"apiVersion\": \"v1\",\n  \"items\": [\n    {\"kind\": \"Node\",, }\n  ]\n}\n");
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.ToString().ShouldBe("InputProblem { File = cluster.json, Position = 4:21, Message = malformed JSON: ',' is an invalid start of a property name. Expected a '\"'. }");
+        result.Snapshot.ShouldBe(ClusterSnapshot.Empty);
+    }
+
+    [Fact]
+    public void Read_TruncatedJson_IsAnError()
+    {
+        var result = SnapshotText.Read(List(Node("a")).Substring(0, 60));
+        result.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("malformed JSON: ");
+    }
+
+    [Theory]
+    [InlineData("[1, 2]", "not a List or a stream of Kubernetes objects: the input holds a JSON array")]
+    [InlineData("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"items\":[]}", "not a List or a stream of Kubernetes objects: a Pod with items")]
+    [InlineData("{\"metadata\":{\"name\":\"x\"}}", "not a Kubernetes object (no apiVersion and kind)")]
+    [InlineData("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[42]}", "not a Kubernetes object (a integer)")]
+    public void Read_NotAListOfObjects_IsAnError(string text, string message)
+    {
+        SnapshotText.Read(text).Errors.ShouldHaveSingleItem().Message.ShouldBe(message);
+    }
+
+    [Fact]
+    public void Read_YamlThatIsNoObject_IsAnError()
+    {
+        SnapshotText.Read("just: a map\n", "cluster.yaml").Errors.ShouldHaveSingleItem().Message
+            .ShouldBe("not a List or a stream of Kubernetes objects: not a Kubernetes object (no apiVersion and kind)");
+    }
+
+    [Fact]
+    public void Read_DuplicateNodeNames_IsAnErrorNamingTheFirst()
+    {
+        var result = SnapshotText.Read("{\"apiVersion\":\"v1\",\"items\":[\n" + Node("a") + ",\n" + Node("a") + "\n],\"kind\":\"List\"}");
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.Position.ShouldBe(new SourcePosition(3, 1));
+        error.Message.ShouldBe("duplicate Node \"a\" (first at line 2, column 1)");
+    }
+
+    [Fact]
+    public void Read_DuplicateKey_IsAnError()
+    {
+        var result = SnapshotText.Read("{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"kind\":\"Pod\"}");
+        result.Errors.ShouldHaveSingleItem().Message.ShouldBe("key \"kind\" already set in map (first at line 1, column 20)");
+    }
+
+    [Fact]
+    public void Read_NodeWithoutAllocatable_ReadsZeroAndWarns()
+    {
+        var result = SnapshotText.Read(List("""{"apiVersion":"v1","kind":"Node","metadata":{"name":"bare"}}"""));
+        result.Errors.ShouldBeEmpty();
+        result.Warnings.ShouldHaveSingleItem().Message.ShouldBe("Node \"bare\" has no status.allocatable: read as 0 cpu, 0 memory and 0 pods, so the scheduler places nothing there");
+        result.Snapshot.Nodes[0].Allocatable.ShouldBe(new Dictionary<string, string> { ["cpu"] = "0", ["memory"] = "0", ["pods"] = "0" });
+    }
+
+    [Fact]
+    public void Read_PodsOnUnknownNode_AreKeptWithOneWarningPerNode()
+    {
+        var result = SnapshotText.Read(List(Node("a"), Pod("p1", "gone"), Pod("p2", "gone"), Pod("p3", "a")));
+        result.Errors.ShouldBeEmpty();
+        result.Warnings.ShouldHaveSingleItem().Message.ShouldBe("Pod \"default/p1\" and 1 more pods are bound to node \"gone\", which is not in the snapshot: listed, but holding no ports or resources on any node");
+        result.Snapshot.Pods.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Read_ObjectLargerThanTheLimit_IsAnError()
+    {
+        var big = new string('x', 3 << 20);
+        var text = List("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + big + "\"}}");
+        var result = SnapshotText.Read(text, limits: LoaderLimits.Default with { MaxFileBytes = 2 << 20 });
+        result.Errors.ShouldHaveSingleItem().Message.ShouldBe("an object of the snapshot is larger than the 2 MiB limit");
+    }
+
+    [Fact]
+    public void Read_DeepNesting_IsAnErrorNotACrash()
+    {
+        var text = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"spec\":" + new string('[', 500) + new string(']', 500) + "}";
+        SnapshotText.Read(text).Errors.ShouldHaveSingleItem().Message.ShouldStartWith("malformed JSON: ");
+    }
+
+    [Fact]
+    public void Read_OtherKinds_AreIgnored()
+    {
+        var result = SnapshotText.Read(List("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"b"}}""", Node("a")));
+        result.Errors.ShouldBeEmpty();
+        result.Snapshot.Nodes.ShouldHaveSingleItem();
+    }
+}
