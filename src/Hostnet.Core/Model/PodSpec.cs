@@ -2,6 +2,8 @@ namespace Hostnet.Core.Model;
 
 /// <summary>The parts of a pod spec that concern host networking, as written (not defaulted).</summary>
 /// <param name="Path">Field path of the spec: <c>spec</c> for a Pod, <c>spec.template.spec</c> for a workload.</param>
+/// <param name="Hostname">spec.hostname as written.</param>
+/// <param name="Subdomain">spec.subdomain as written.</param>
 public sealed record PodSpec(
     string Path,
     bool HostNetwork,
@@ -20,7 +22,9 @@ public sealed record PodSpec(
     IReadOnlyList<PodAffinityTerm> RequiredPodAntiAffinity,
     IReadOnlyList<Toleration> Tolerations,
     SecurityContext SecurityContext,
-    IReadOnlyList<Sysctl> Sysctls)
+    IReadOnlyList<Sysctl> Sysctls,
+    string? Hostname,
+    string? Subdomain)
 {
     /// <summary>Init containers, then regular containers, then ephemeral ones: the order Pod Security visits them.</summary>
     public IEnumerable<Container> AllContainers => InitContainers.Concat(Containers).Concat(EphemeralContainers);
