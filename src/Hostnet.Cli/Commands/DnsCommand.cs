@@ -168,7 +168,7 @@ internal static class DnsCommand
 
         foreach (var error in report.ApiErrors)
         {
-            notes.WriteLine($"# The API rejects the pod: {error}");
+            notes.WriteLine($"# The API rejects it: {error}");
         }
 
         foreach (var sentence in report.Explanation)

@@ -25,7 +25,7 @@ public sealed record PodDnsReport(
         var errors = pod.Validate(specPath, kubelet.Version);
         if (errors.Count > 0)
         {
-            var rejected = "The API rejects the pod, so no kubelet writes a resolv.conf for it.";
+            var rejected = "The API rejects it, so no pod is created and no kubelet writes a resolv.conf.";
             if (pod.DnsPolicy is { } written && !DnsPolicy.Supported.Contains(written) && Spelling.Nearest(written, DnsPolicy.Supported) is { } suggestion)
             {
                 rejected += $" Did you mean dnsPolicy: {suggestion}?";
