@@ -118,8 +118,12 @@ public static class DaemonSetRollout
             return new RolloutResult(daemonSet.DisplayName, RolloutOutcome.Completes, $"daemon set \"{name}\" successfully rolled out{strategy}");
         }
 
+        // The status counts a node's oldest pod, Pending or not (a DaemonSet pod names its node before it is bound).
         var updated = nodes.Count(n => !old.ContainsKey(n) && created.ContainsKey(n));
-        var reason = Invariant($"Waiting for daemon set \"{name}\" rollout to finish: {updated} out of {nodes.Count} new pods have been updated...");
+        var available = nodes.Count(n => old.TryGetValue(n, out var pod) ? pod.Available : created.GetValueOrDefault(n)?.Available ?? false);
+        var reason = updated < nodes.Count
+            ? Invariant($"Waiting for daemon set \"{name}\" rollout to finish: {updated} out of {nodes.Count} new pods have been updated...")
+            : Invariant($"Waiting for daemon set \"{name}\" rollout to finish: {available} of {nodes.Count} updated pods are available...");
         if (pending.Count == 0)
         {
             return new RolloutResult(daemonSet.DisplayName, RolloutOutcome.Stuck, reason + strategy);

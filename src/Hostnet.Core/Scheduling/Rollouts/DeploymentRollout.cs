@@ -65,7 +65,13 @@ public static class DeploymentRollout
         reason += Invariant($"The new ReplicaSet has {created.Count} of {replicas} pods and {pending.Count} {(pending.Count == 1 ? "is" : "are")} Pending: \"{pending.FirstOrDefault()?.Message}\". ");
         reason += budget is null
             ? "Strategy Recreate removed every old pod first, so the new pods compete with nothing of their own: they cannot run anywhere."
-            : Invariant($"An old pod may go only while {replicas - budget.Unavailable} of {replicas} stay available (maxUnavailable {budget.MaxUnavailable} of {replicas} rounds down to {budget.Unavailable}), so {old.Count} old pods keep their nodes. Set maxSurge: 0 with maxUnavailable: 1, or strategy: Recreate.");
+            : Invariant($"An old pod may go only while {replicas - budget.Unavailable} of {replicas} stay available (maxUnavailable {budget.MaxUnavailable} of {replicas} rounds down to {budget.Unavailable}), so {old.Count} old pods keep their nodes.");
+        if (budget is { Surge: > 0, Unavailable: 0 })
+        {
+            // The classic stall: only an old pod's node could take a new one, and no old pod may go first.
+            reason += " Set maxSurge: 0 with maxUnavailable: 1, or strategy: Recreate.";
+        }
+
         return new RolloutResult(deployment.DisplayName, RolloutOutcome.Stuck, reason);
     }
 
