@@ -172,4 +172,49 @@ public sealed class DnsCommandTests : IDisposable
 
         result.Error.ShouldContain("the container's hostname is the node's");
     }
+    [Fact]
+    public void Dns_JsonForClusterFirstWithHostNet_IsTheDocumentedShape()
+    {
+        var result = _sandbox.Run("dns", "--host-network", "--dns-policy", "ClusterFirstWithHostNet", "-n", "ops", "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldBe(""""
+        {
+          "workload": null,
+          "namespace": "ops",
+          "dnsPolicy": "ClusterFirstWithHostNet",
+          "hostNetwork": true,
+          "policyApplied": "ClusterFirstWithHostNet",
+          "nameservers": [
+            "10.96.0.10"
+          ],
+          "searches": [
+            "ops.svc.cluster.local",
+            "svc.cluster.local",
+            "cluster.local",
+            "example.internal"
+          ],
+          "options": [
+            "ndots:5"
+          ],
+          "resolvConf": "search ops.svc.cluster.local svc.cluster.local cluster.local example.internal\nnameserver 10.96.0.10\noptions ndots:5\n",
+          "warnings": [],
+          "apiErrors": [],
+          "error": null,
+          "explanation": [
+            "dnsPolicy ClusterFirstWithHostNet gives a host-network pod the cluster's DNS, so Service names such as kubernetes.default.svc resolve: the cluster DNS server (10.96.0.10) is the only nameserver, the search list starts with the pod's namespace and the cluster domain, then the node's search paths, and the options are ndots:5 (the node's nameservers and options are dropped)."
+          ]
+        }
+
+        """");
+    }
+
+    [Fact]
+    public void Dns_LegacyVersion_CutsTheSearchLineAtSixPaths()
+    {
+        var result = _sandbox.Run("dns", "--search", "a.example", "--search", "b.example", "--search", "c.example", "--kube-version", "1.25");
+
+        result.Output.ShouldStartWith("search default.svc.cluster.local svc.cluster.local cluster.local example.internal a.example b.example\n");
+        result.Error.ShouldContain("# Warning  DNSConfigForming  (Pod)  Search Line limits were exceeded, some search paths have been omitted, the applied search line is: default.svc.cluster.local svc.cluster.local cluster.local example.internal a.example b.example");
+    }
 }
