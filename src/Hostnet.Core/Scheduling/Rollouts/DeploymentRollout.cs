@@ -65,7 +65,7 @@ public static class DeploymentRollout
         reason += Invariant($"The new ReplicaSet has {created.Count} of {replicas} pods and {pending.Count} {(pending.Count == 1 ? "is" : "are")} Pending: \"{pending.FirstOrDefault()?.Message}\". ");
         reason += budget is null
             ? "Strategy Recreate removed every old pod first, so the new pods compete with nothing of their own: they cannot run anywhere."
-            : Invariant($"An old pod may go only while {replicas - budget.Unavailable} of {replicas} stay available (maxUnavailable {budget.MaxUnavailable} of {replicas} rounds down to {budget.Unavailable}), so {old.Count} old pods keep their nodes.");
+            : Invariant($"An old pod may go only while {replicas - budget.Unavailable} of {replicas} stay available ({Unavailable(budget, replicas)}), so {old.Count} old pods keep their nodes.");
         if (budget is { Surge: > 0, Unavailable: 0 })
         {
             // The classic stall: only an old pod's node could take a new one, and no old pod may go first.
@@ -127,6 +127,10 @@ public static class DeploymentRollout
             }
         }
     }
+
+    private static string Unavailable(RolloutBudget budget, int replicas) => budget.MaxUnavailable.IsPercent
+        ? Invariant($"maxUnavailable {budget.MaxUnavailable}{(budget.MaxUnavailableDefaulted ? " (default)" : string.Empty)} of {replicas} rounds down to {budget.Unavailable}")
+        : Invariant($"maxUnavailable {budget.Unavailable}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
