@@ -118,9 +118,11 @@ public static class ObjectReader
             ReadSecurityContext(podSecurity),
             Fields.List(podSecurity, "sysctls").OfType<SourceMapping>()
                 .Select((s, i) => new Sysctl(Fields.Index(Fields.Join(path, "securityContext"), "sysctls", i), Fields.String(s, "name") ?? string.Empty, Fields.String(s, "value")))
-                .ToArray(),
-            Fields.String(spec, "hostname"),
-            Fields.String(spec, "subdomain"));
+                .ToArray())
+        {
+            Hostname = Fields.String(spec, "hostname"),
+            Subdomain = Fields.String(spec, "subdomain"),
+        };
     }
 
     private static DnsConfig? ReadDnsConfig(SourceMapping? config, string path) => config is null

@@ -2,8 +2,6 @@ namespace Hostnet.Core.Model;
 
 /// <summary>The parts of a pod spec that concern host networking, as written (not defaulted).</summary>
 /// <param name="Path">Field path of the spec: <c>spec</c> for a Pod, <c>spec.template.spec</c> for a workload.</param>
-/// <param name="Hostname">spec.hostname as written.</param>
-/// <param name="Subdomain">spec.subdomain as written.</param>
 public sealed record PodSpec(
     string Path,
     bool HostNetwork,
@@ -22,10 +20,14 @@ public sealed record PodSpec(
     IReadOnlyList<PodAffinityTerm> RequiredPodAntiAffinity,
     IReadOnlyList<Toleration> Tolerations,
     SecurityContext SecurityContext,
-    IReadOnlyList<Sysctl> Sysctls,
-    string? Hostname,
-    string? Subdomain)
+    IReadOnlyList<Sysctl> Sysctls)
 {
+    /// <summary><c>spec.hostname</c> as written.</summary>
+    public string? Hostname { get; init; }
+
+    /// <summary><c>spec.subdomain</c> as written.</summary>
+    public string? Subdomain { get; init; }
+
     /// <summary>Init containers, then regular containers, then ephemeral ones: the order Pod Security visits them.</summary>
     public IEnumerable<Container> AllContainers => InitContainers.Concat(Containers).Concat(EphemeralContainers);
 
