@@ -14,6 +14,7 @@ internal static class HostnetApp
             RulesCommand.Create(environment),
             ExplainCommand.Create(environment),
             DnsCommand.Create(environment),
+            PlanCommand.Create(environment),
         };
 
         var parsed = root.Parse(args);

@@ -47,7 +47,12 @@ public static class ObjectReader
         var selector = document.Kind == "ReplicationController"
             ? SelectorFromLabels(Fields.StringMap(spec, "selector"))
             : ReadSelector(Fields.Map(spec, "selector"));
-        return new Workload(document, metadata, podTemplate, replicas, selector, strategy);
+        var isJob = document.Kind is "Job" or "CronJob";
+        return new Workload(document, metadata, podTemplate, replicas, selector, strategy)
+        {
+            Parallelism = isJob ? Fields.Int(spec, "parallelism") : null,
+            Completions = isJob ? Fields.Int(spec, "completions") : null,
+        };
     }
 
     private static LabelSelector? SelectorFromLabels(IReadOnlyDictionary<string, string> labels) =>
@@ -109,9 +114,7 @@ public static class ObjectReader
                 .OfType<SourceMapping>()
                 .Select(t => new NodeSelectorTerm(ReadRequirements(t, "matchExpressions"), ReadRequirements(t, "matchFields")))
                 .ToArray(),
-            Fields.List(Fields.Map(affinity, "podAntiAffinity"), "requiredDuringSchedulingIgnoredDuringExecution").OfType<SourceMapping>()
-                .Select(t => new PodAffinityTerm(ReadSelector(Fields.Map(t, "labelSelector")), Fields.String(t, "topologyKey") ?? string.Empty, Fields.Strings(t, "namespaces")))
-                .ToArray(),
+            ReadPodAffinityTerms(Fields.Map(affinity, "podAntiAffinity")),
             Fields.List(spec, "tolerations").OfType<SourceMapping>()
                 .Select(t => new Toleration(Fields.String(t, "key"), Fields.String(t, "operator"), Fields.String(t, "value"), Fields.String(t, "effect")))
                 .ToArray(),
@@ -122,8 +125,30 @@ public static class ObjectReader
         {
             Hostname = Fields.String(spec, "hostname"),
             Subdomain = Fields.String(spec, "subdomain"),
+            RequiredPodAffinity = ReadPodAffinityTerms(Fields.Map(affinity, "podAffinity")),
+            TopologySpreadConstraints = ReadSpreadConstraints(spec),
+            Priority = Fields.Int(spec, "priority"),
+            PreemptionPolicy = Fields.String(spec, "preemptionPolicy"),
         };
     }
+
+    private static PodAffinityTerm[] ReadPodAffinityTerms(SourceMapping? affinity) =>
+        Fields.List(affinity, "requiredDuringSchedulingIgnoredDuringExecution").OfType<SourceMapping>()
+            .Select(t => new PodAffinityTerm(ReadSelector(Fields.Map(t, "labelSelector")), Fields.String(t, "topologyKey") ?? string.Empty, Fields.Strings(t, "namespaces")))
+            .ToArray();
+
+    private static TopologySpreadConstraint[] ReadSpreadConstraints(SourceMapping? spec) =>
+        Fields.List(spec, "topologySpreadConstraints").OfType<SourceMapping>()
+            .Select(c => new TopologySpreadConstraint(
+                Fields.Int(c, "maxSkew") ?? 0,
+                Fields.String(c, "topologyKey") ?? string.Empty,
+                Fields.String(c, "whenUnsatisfiable") ?? string.Empty,
+                ReadSelector(Fields.Map(c, "labelSelector")),
+                Fields.Int(c, "minDomains"),
+                Fields.Strings(c, "matchLabelKeys"),
+                Fields.String(c, "nodeAffinityPolicy"),
+                Fields.String(c, "nodeTaintsPolicy")))
+            .ToArray();
 
     private static DnsConfig? ReadDnsConfig(SourceMapping? config, string path) => config is null
         ? null
@@ -156,22 +181,30 @@ public static class ObjectReader
             .Select((node, index) => ReadContainer(node as SourceMapping, Fields.Index(specPath, list, index), kind))
             .ToArray();
 
-    private static Container ReadContainer(SourceMapping? container, string path, ContainerKind kind) => new(
-        path,
-        kind,
-        Fields.String(container, "name") ?? string.Empty,
-        Fields.String(container, "image"),
-        Fields.String(container, "restartPolicy"),
-        Fields.List(container, "ports")
-            .Select((node, index) => ReadPort(node as SourceMapping, Fields.Index(path, "ports", index)))
-            .ToArray(),
-        Fields.StringItems(container, "command"),
-        Fields.StringItems(container, "args"),
-        Fields.List(container, "env").OfType<SourceMapping>()
-            .Select((e, index) => new EnvVar(Fields.Index(path, "env", index), Fields.String(e, "name") ?? string.Empty, Fields.String(e, "value")))
-            .ToArray(),
-        ReadNetworkHandlers(container, path),
-        ReadSecurityContext(Fields.Map(container, "securityContext")));
+    private static Container ReadContainer(SourceMapping? container, string path, ContainerKind kind)
+    {
+        var resources = Fields.Map(container, "resources");
+        return new Container(
+            path,
+            kind,
+            Fields.String(container, "name") ?? string.Empty,
+            Fields.String(container, "image"),
+            Fields.String(container, "restartPolicy"),
+            Fields.List(container, "ports")
+                .Select((node, index) => ReadPort(node as SourceMapping, Fields.Index(path, "ports", index)))
+                .ToArray(),
+            Fields.StringItems(container, "command"),
+            Fields.StringItems(container, "args"),
+            Fields.List(container, "env").OfType<SourceMapping>()
+                .Select((e, index) => new EnvVar(Fields.Index(path, "env", index), Fields.String(e, "name") ?? string.Empty, Fields.String(e, "value")))
+                .ToArray(),
+            ReadNetworkHandlers(container, path),
+            ReadSecurityContext(Fields.Map(container, "securityContext")))
+        {
+            Requests = Fields.StringMap(resources, "requests"),
+            Limits = Fields.StringMap(resources, "limits"),
+        };
+    }
 
     private static ContainerPort ReadPort(SourceMapping? port, string path) => new(
         path,

@@ -14,6 +14,14 @@ public sealed record Container(
     IReadOnlyList<ProbeHandler> NetworkHandlers,
     SecurityContext SecurityContext)
 {
+    /// <summary><c>resources.requests</c> as written (quantities as text), by resource name.</summary>
+    public IReadOnlyDictionary<string, string> Requests { get; init; } = EmptyRequests;
+
+    /// <summary><c>resources.limits</c> as written; the API copies a limit into an absent request.</summary>
+    public IReadOnlyDictionary<string, string> Limits { get; init; } = EmptyRequests;
+
+    private static readonly Dictionary<string, string> EmptyRequests = new(StringComparer.Ordinal);
+
     /// <summary>An init container with <c>restartPolicy: Always</c> runs beside the app containers.</summary>
     public bool IsSidecar => Kind == ContainerKind.Init && RestartPolicy == "Always";
 }

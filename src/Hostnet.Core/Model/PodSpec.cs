@@ -28,6 +28,18 @@ public sealed record PodSpec(
     /// <summary><c>spec.subdomain</c> as written.</summary>
     public string? Subdomain { get; init; }
 
+    /// <summary>Required pod affinity terms (<c>affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution</c>).</summary>
+    public IReadOnlyList<PodAffinityTerm> RequiredPodAffinity { get; init; } = [];
+
+    /// <summary><c>topologySpreadConstraints</c>, every one (the scheduler filters only on <c>DoNotSchedule</c>).</summary>
+    public IReadOnlyList<TopologySpreadConstraint> TopologySpreadConstraints { get; init; } = [];
+
+    /// <summary><c>spec.priority</c> when written (normally the Priority admission plugin sets it from the class).</summary>
+    public int? Priority { get; init; }
+
+    /// <summary><c>spec.preemptionPolicy</c> when written: <c>PreemptLowerPriority</c> or <c>Never</c>.</summary>
+    public string? PreemptionPolicy { get; init; }
+
     /// <summary>Init containers, then regular containers, then ephemeral ones: the order Pod Security visits them.</summary>
     public IEnumerable<Container> AllContainers => InitContainers.Concat(Containers).Concat(EphemeralContainers);
 

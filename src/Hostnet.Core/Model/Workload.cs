@@ -16,6 +16,12 @@ public sealed record Workload(
 {
     public bool IsPod => Kind == "Pod";
 
+    /// <summary>A Job's (or a CronJob's job template's) <c>parallelism</c> as written; null when absent (defaults to 1).</summary>
+    public int? Parallelism { get; init; }
+
+    /// <summary>A Job's (or a CronJob's job template's) <c>completions</c> as written; null when absent.</summary>
+    public int? Completions { get; init; }
+
     public PodSpec Spec => Template.Spec;
 
     /// <summary>Replicas after API defaulting (1 for replicated kinds; a Pod, Job or CronJob run is one pod here).</summary>

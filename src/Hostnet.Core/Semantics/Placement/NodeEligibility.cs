@@ -53,24 +53,41 @@ public sealed class NodeEligibility
     public FilterStatus Filter(Node node, KubeVersion version)
     {
         ArgumentNullException.ThrowIfNull(node);
-        if (node.Unschedulable && !Tolerations.Any(t => t.Tolerates(WellKnownTaints.Unschedulable)))
-        {
-            return FilterStatus.Unresolvable("NodeUnschedulable", SchedulerReasons.NodeUnschedulable);
-        }
+        return FilterUnschedulable(node) is { IsSuccess: false } unschedulable ? unschedulable
+            : FilterNodeName(node) is { IsSuccess: false } name ? name
+            : FilterTaints(node, version) is { IsSuccess: false } taint ? taint
+            : FilterAffinity(node);
+    }
 
-        if (!string.IsNullOrEmpty(Spec.NodeName) && Spec.NodeName != node.Name)
-        {
-            return FilterStatus.Unresolvable("NodeName", SchedulerReasons.NodeName);
-        }
+    /// <summary>NodeUnschedulable: a cordoned node takes only pods that tolerate its unschedulable taint.</summary>
+    public FilterStatus FilterUnschedulable(Node node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Unschedulable && !Tolerations.Any(t => t.Tolerates(WellKnownTaints.Unschedulable))
+            ? FilterStatus.Unresolvable("NodeUnschedulable", SchedulerReasons.NodeUnschedulable)
+            : FilterStatus.Success;
+    }
 
-        if (FirstUntoleratedTaint(node) is { } taint)
-        {
-            return FilterStatus.Unresolvable("TaintToleration", SchedulerReasons.UntoleratedTaint(taint, version));
-        }
+    /// <summary>NodeName: a pod naming a node fits no other.</summary>
+    public FilterStatus FilterNodeName(Node node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return !string.IsNullOrEmpty(Spec.NodeName) && Spec.NodeName != node.Name
+            ? FilterStatus.Unresolvable("NodeName", SchedulerReasons.NodeName)
+            : FilterStatus.Success;
+    }
 
-        return Affinity.Matches(node)
-            ? FilterStatus.Success
-            : FilterStatus.Unresolvable("NodeAffinity", SchedulerReasons.NodeAffinity);
+    /// <summary>TaintToleration: the first untolerated NoSchedule or NoExecute taint rejects the node.</summary>
+    public FilterStatus FilterTaints(Node node, KubeVersion version) =>
+        FirstUntoleratedTaint(node) is { } taint
+            ? FilterStatus.Unresolvable("TaintToleration", SchedulerReasons.UntoleratedTaint(taint, version))
+            : FilterStatus.Success;
+
+    /// <summary>NodeAffinity: <c>nodeSelector</c> and required node affinity.</summary>
+    public FilterStatus FilterAffinity(Node node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Affinity.Matches(node) ? FilterStatus.Success : FilterStatus.Unresolvable("NodeAffinity", SchedulerReasons.NodeAffinity);
     }
 
     /// <summary>Whether every filter passes the node (the version only changes the wording of a rejection).</summary>

@@ -20,6 +20,30 @@ public static class SchedulerReasons
     /// <summary>nodeaffinity/node_affinity.go, ErrReasonPod.</summary>
     public const string NodeAffinity = "node(s) didn't match Pod's node affinity/selector";
 
+    /// <summary>noderesources/fit.go, fitsRequest: one pod more than allocatable <c>pods</c>.</summary>
+    public const string TooManyPods = "Too many pods";
+
+    /// <summary>interpodaffinity/filtering.go, ErrReasonAffinityRulesNotMatch (UnschedulableAndUnresolvable).</summary>
+    public const string PodAffinity = "node(s) didn't match pod affinity rules";
+
+    /// <summary>interpodaffinity/filtering.go, ErrReasonAntiAffinityRulesNotMatch.</summary>
+    public const string PodAntiAffinity = "node(s) didn't match pod anti-affinity rules";
+
+    /// <summary>interpodaffinity/filtering.go, ErrReasonExistingAntiAffinityRulesNotMatch.</summary>
+    public const string ExistingPodsAntiAffinity = "node(s) didn't satisfy existing pods anti-affinity rules";
+
+    /// <summary>podtopologyspread/filtering.go, ErrReasonConstraintsNotMatch.</summary>
+    public const string TopologySpread = "node(s) didn't match pod topology spread constraints";
+
+    /// <summary>podtopologyspread/filtering.go, ErrReasonNodeLabelNotMatch (UnschedulableAndUnresolvable).</summary>
+    public const string TopologySpreadMissingLabel = TopologySpread + " (missing required label)";
+
+    /// <summary>default_preemption.go via preemption.go, Preempt: a pod that may not preempt.</summary>
+    public const string PreemptionNever = "not eligible due to preemptionPolicy=Never.";
+
+    /// <summary>noderesources/fit.go, fitsRequest: <c>Insufficient cpu</c>, <c>Insufficient memory</c>, ….</summary>
+    public static string Insufficient(string resource) => "Insufficient " + resource;
+
     /// <summary>defaultpreemption: a candidate node without lower-priority pods to evict.</summary>
     public const string NoPreemptionVictims = "No preemption victims found for incoming pod";
 

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using Hostnet.Cli.Input;
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Cluster;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
+using Hostnet.Core.Reporting;
+using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Planning;
+
+namespace Hostnet.Cli.Commands;
+
+/// <summary>
+/// <c>hostnet plan PATH… [--nodes N]</c>: where every pod of the input would run, which stay Pending with the
+/// scheduler's message, which the kubelet rejects and which crash-loop on a port clash (docs/plan.md).
+/// </summary>
+internal static class PlanCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files, folders (recursive *.yaml, *.yml, *.json) or - for standard input",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
+            {
+                result.AddError($"unknown option '{token.Value}' (for a file whose name starts with '-', write ./{token.Value})");
+            }
+        });
+
+        var nodes = new Option<int?>("--nodes")
+        {
+            Description = $"Plan against N identical worker nodes (default {SyntheticCluster.DefaultNodeCount} when the input has no Node objects)",
+            HelpName = "N",
+        };
+        nodes.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 100_000)
+            {
+                result.AddError("--nodes must be a number from 1 to 100000");
+            }
+        });
+
+        var format = ChoiceOption.Create("--format", "Output format", "text", ["text", "json"], "-f");
+        var failOn = ChoiceOption.Create("--fail-on", "Exit 1 when a pod of the input would not run (none: never)", "error", ["error", "warning", "info", "none"]);
+        var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml instead of searching upward", HelpName = "FILE" };
+        var kubeVersion = new Option<string?>("--kube-version") { Description = $"Kubernetes version whose messages to print, e.g. 1.30 (default {KubeVersion.Latest})" };
+
+        var command = new Command("plan", "Predict where the pods of the input run, which stay Pending and which crash")
+        {
+            paths, nodes, format, failOn, config, kubeVersion,
+        };
+        command.SetAction(result => Run(
+            new PlanRequest(
+                result.GetRequiredValue(paths),
+                result.GetValue(nodes),
+                result.GetRequiredValue(format),
+                result.GetRequiredValue(failOn),
+                result.GetValue(config),
+                result.GetValue(kubeVersion)),
+            environment));
+        return command;
+    }
+
+    private static int Run(PlanRequest request, CliEnvironment environment)
+    {
+        var problems = new List<InputProblem>();
+        var options = ConfigLocator.Load(request.ConfigPath, environment.WorkingDirectory, problems).ApplyTo(AnalysisOptions.Default);
+        var version = options.KubeVersion;
+        if (request.KubeVersion is not null && !KubeVersion.TryParse(request.KubeVersion, out version))
+        {
+            environment.Error.WriteLine($"hostnet: --kube-version must look like 1.30, not '{request.KubeVersion}'");
+            return ExitCodes.Invalid;
+        }
+
+        var limits = LoaderLimits.Default;
+        var (files, readProblems) = new InputCollector(environment, limits).Collect(request.Paths);
+        problems.AddRange(readProblems);
+        var loaded = new ManifestLoader(limits).LoadAll(files);
+        problems.AddRange(loaded.SelectMany(l => l.Problems));
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                environment.Error.WriteLine($"hostnet: {problem.File}:{problem.Position}: {problem.Message}");
+            }
+
+            return ExitCodes.Invalid;
+        }
+
+        var objects = loaded.SelectMany(l => l.Documents).Select(ObjectReader.Read).OfType<KubeObject>().ToList();
+        var cluster = Cluster(request, objects.OfType<Node>().ToList(), environment);
+        var plan = Planner.Plan(
+            cluster,
+            objects.OfType<Workload>(),
+            new PlanOptions(version, options.DefaultNamespace, options.ExtraReservedPorts));
+        if (request.Format == "json")
+        {
+            PlanJsonWriter.Write(plan, environment.Output);
+        }
+        else
+        {
+            PlanTextWriter.Write(plan, environment.Output);
+        }
+
+        return request.FailOn != "none" && plan.InputWouldNotRun ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// <c>--nodes N</c> gives a synthetic cluster; else the Node objects of the input; else the default synthetic
+    /// cluster, said on standard error so that nobody mistakes it for theirs.
+    /// </summary>
+    private static ClusterSnapshot Cluster(PlanRequest request, List<Node> nodes, CliEnvironment environment)
+    {
+        if (request.Nodes is { } count)
+        {
+            return SyntheticCluster.Create(count);
+        }
+
+        if (nodes.Count > 0)
+        {
+            return ClusterSnapshot.Empty with { Nodes = nodes };
+        }
+
+        environment.Error.WriteLine(
+            $"hostnet: no --nodes and no Node objects in the input: planning against {SyntheticCluster.DefaultNodeCount} identical worker nodes (node-1 … node-{SyntheticCluster.DefaultNodeCount}); see docs/plan.md");
+        return SyntheticCluster.Create(SyntheticCluster.DefaultNodeCount);
+    }
+
+    private sealed record PlanRequest(string[] Paths, int? Nodes, string Format, string FailOn, string? ConfigPath, string? KubeVersion);
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Placement;
+
+namespace Hostnet.Core.Scheduling.Expansion;
+
+/// <summary>
+/// The pods a workload's controller creates: <c>replicas</c> pods for Deployments, ReplicaSets, ReplicationControllers
+/// and StatefulSets (1 when absent); <c>parallelism</c> pods for a Job (1 when absent, at most <c>completions</c>);
+/// one Job run for a CronJob; for a DaemonSet one pod per node the controller selects (node name, node affinity and
+/// taints with the default tolerations, not ports or resources: SEMANTICS.md §4.3), pinned to its node by node-name
+/// affinity. Pods carry the template's labels plus those the controller adds that selectors use
+/// (<c>pod-template-hash</c>, <c>statefulset.kubernetes.io/pod-name</c>). Names follow <see cref="ControllerNames"/>.
+/// </summary>
+public static class WorkloadExpander
+{
+    public static IReadOnlyList<ExpandedPod> Expand(Workload workload, string @namespace, IReadOnlyList<NodeInfo> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(nodes);
+        var owner = workload.DisplayName;
+        var labels = workload.Template.Metadata.Labels;
+        switch (workload.Kind)
+        {
+            case "Pod":
+                return [new ExpandedPod(new PodInfo(@namespace, workload.Name, labels, SchedulingSpec.ForPod(workload.Spec), owner), workload)];
+            case "DaemonSet":
+                return DaemonSetPods(workload, @namespace, nodes);
+            case "StatefulSet":
+            {
+                var spec = SchedulingSpec.ForPod(workload.Spec);
+                return [.. Enumerable.Range(0, Count(workload)).Select(i =>
+                {
+                    var name = workload.Name + "-" + i.ToString(CultureInfo.InvariantCulture);
+                    var podLabels = With(labels, "statefulset.kubernetes.io/pod-name", name);
+                    return new ExpandedPod(new PodInfo(@namespace, name, podLabels, spec, owner), workload);
+                })];
+            }
+
+            default:
+            {
+                var spec = SchedulingSpec.ForPod(workload.Spec);
+                var (baseName, podLabels) = workload.Kind switch
+                {
+                    "Deployment" => ReplicaSetOf(workload, labels),
+                    "CronJob" => (JobOf(workload), labels),
+                    _ => (workload.Name, labels),
+                };
+                return [.. Enumerable.Range(0, Count(workload)).Select(i => new ExpandedPod(
+                    new PodInfo(@namespace, ControllerNames.Generated(baseName, i.ToString(CultureInfo.InvariantCulture)), podLabels, spec, owner),
+                    workload))];
+            }
+        }
+    }
+
+    /// <summary>How many pods the controller runs at once.</summary>
+    public static int Count(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return workload.Kind switch
+        {
+            "Job" or "CronJob" => Math.Max(0, Math.Min(workload.Parallelism ?? 1, workload.Completions ?? int.MaxValue)),
+            "Pod" => 1,
+            _ => Math.Max(0, workload.EffectiveReplicas),
+        };
+    }
+
+    private static ExpandedPod[] DaemonSetPods(Workload workload, string @namespace, IReadOnlyList<NodeInfo> nodes)
+    {
+        var selects = NodeEligibility.ForDaemonSetPod(workload.Spec);
+        return [.. nodes
+            .Where(n => selects.Admits(n.Node))
+            .Select(n => new ExpandedPod(
+                new PodInfo(
+                    @namespace,
+                    ControllerNames.Generated(workload.Name, n.Name),
+                    workload.Template.Metadata.Labels,
+                    SchedulingSpec.ForDaemonSetPod(Semantics.Placement.DaemonSetPods.PodFor(workload.Spec, n.Name)),
+                    workload.DisplayName),
+                workload))];
+    }
+
+    /// <summary>The ReplicaSet a Deployment creates, <c>&lt;deployment&gt;-&lt;pod-template-hash&gt;</c>, and its pods' labels.</summary>
+    private static (string Name, IReadOnlyDictionary<string, string> Labels) ReplicaSetOf(Workload deployment, IReadOnlyDictionary<string, string> labels)
+    {
+        var hash = ControllerNames.PodTemplateHash(deployment);
+        return (deployment.Name + "-" + hash, With(labels, "pod-template-hash", hash));
+    }
+
+    /// <summary>
+    /// The Job of one CronJob run, <c>&lt;cronjob&gt;-&lt;scheduled time in minutes&gt;</c> upstream; hostnet has no
+    /// clock and puts an 8-digit number derived from the template in its place.
+    /// </summary>
+    private static string JobOf(Workload cronJob)
+    {
+        var minutes = 20000000 + (NodeScoring.Hash(cronJob.Name, ControllerNames.PodTemplateHash(cronJob)) % 20000000);
+        return cronJob.Name + "-" + minutes.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> labels, string key, string value) =>
+        new(labels, StringComparer.Ordinal) { [key] = value };
+}

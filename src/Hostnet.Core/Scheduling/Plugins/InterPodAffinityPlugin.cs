@@ -1,0 +1,143 @@
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Placement;
+
+namespace Hostnet.Core.Scheduling.Plugins;
+
+/// <summary>
+/// pkg/scheduler/framework/plugins/interpodaffinity/filtering.go, required terms only. PreFilter counts, per
+/// topology domain, the placed pods matching the incoming pod's affinity terms (a pod must match all of them) and
+/// anti-affinity terms (each term separately), and the domains where a placed pod's anti-affinity term matches the
+/// incoming pod; Filter then checks, in upstream's order, affinity (UnschedulableAndUnresolvable), the pod's own
+/// anti-affinity, and the existing pods' anti-affinity. Terms look in their listed namespaces or the pod's own;
+/// <c>namespaceSelector</c> is not read.
+/// </summary>
+public sealed class InterPodAffinityPlugin : IFilterPlugin
+{
+    private static readonly FilterStatus AffinityFails = FilterStatus.Unresolvable("InterPodAffinity", SchedulerReasons.PodAffinity);
+    private static readonly FilterStatus AntiAffinityFails = FilterStatus.Unschedulable("InterPodAffinity", SchedulerReasons.PodAntiAffinity);
+    private static readonly FilterStatus ExistingAntiAffinityFails = FilterStatus.Unschedulable("InterPodAffinity", SchedulerReasons.ExistingPodsAntiAffinity);
+
+    public string Name => "InterPodAffinity";
+
+    public bool NodeOnly => false;
+
+    public PreFilterResult PreFilter(PodInfo pod, ClusterState state)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(state);
+        var affinity = pod.Spec.Spec.RequiredPodAffinity;
+        var antiAffinity = pod.Spec.Spec.RequiredPodAntiAffinity;
+        var existing = state.ExistingAntiAffinity.ForbiddenFor(pod);
+        if (existing.Count == 0 && affinity.Count == 0 && antiAffinity.Count == 0)
+        {
+            return PreFilterResult.Skip;
+        }
+
+        var affinityCounts = AffinityCounts(pod, affinity, state);
+        var antiAffinityCounts = AntiAffinityCounts(pod, antiAffinity, state);
+        var selfMatch = affinity.All(t => PodAffinity.TermMatches(t, pod.Namespace, pod));
+        return new(node =>
+        {
+            var labels = node.Node.Metadata.Labels;
+            if (!SatisfiesAffinity(affinity, affinityCounts, selfMatch, labels))
+            {
+                return AffinityFails;
+            }
+
+            foreach (var term in antiAffinity)
+            {
+                if (labels.TryGetValue(term.TopologyKey, out var value) && antiAffinityCounts.Contains((term.TopologyKey, value)))
+                {
+                    return AntiAffinityFails;
+                }
+            }
+
+            if (existing.Count > 0)
+            {
+                foreach (var (key, value) in labels)
+                {
+                    if (existing.Contains((key, value)))
+                    {
+                        return ExistingAntiAffinityFails;
+                    }
+                }
+            }
+
+            return FilterStatus.Success;
+        });
+    }
+
+    /// <summary>
+    /// satisfyPodAffinity: every term's domain on this node must hold a matching pod; a pod whose terms match nothing
+    /// in the cluster may still go where the labels exist when it matches its own terms (the first of a group).
+    /// </summary>
+    private static bool SatisfiesAffinity(
+        IReadOnlyList<PodAffinityTerm> terms,
+        HashSet<(string Key, string Value)> counts,
+        bool selfMatch,
+        IReadOnlyDictionary<string, string> labels)
+    {
+        var podsExist = true;
+        foreach (var term in terms)
+        {
+            if (!labels.TryGetValue(term.TopologyKey, out var value))
+            {
+                return false;
+            }
+
+            podsExist &= counts.Contains((term.TopologyKey, value));
+        }
+
+        return podsExist || (counts.Count == 0 && selfMatch);
+    }
+
+    private static HashSet<(string Key, string Value)> AffinityCounts(PodInfo pod, IReadOnlyList<PodAffinityTerm> terms, ClusterState state)
+    {
+        var domains = new HashSet<(string Key, string Value)>();
+        if (terms.Count == 0)
+        {
+            return domains;
+        }
+
+        foreach (var candidate in Candidates(pod, terms[0], state))
+        {
+            if (terms.All(t => PodAffinity.TermMatches(t, pod.Namespace, candidate)) && state.NodeOf(candidate) is { } node)
+            {
+                AddDomains(domains, terms, node);
+            }
+        }
+
+        return domains;
+    }
+
+    private static HashSet<(string Key, string Value)> AntiAffinityCounts(PodInfo pod, IReadOnlyList<PodAffinityTerm> terms, ClusterState state)
+    {
+        var domains = new HashSet<(string Key, string Value)>();
+        foreach (var term in terms)
+        {
+            foreach (var candidate in Candidates(pod, term, state))
+            {
+                if (state.NodeOf(candidate) is { } node)
+                {
+                    AddDomains(domains, [term], node);
+                }
+            }
+        }
+
+        return domains;
+    }
+
+    private static IEnumerable<PodInfo> Candidates(PodInfo pod, PodAffinityTerm term, ClusterState state) =>
+        PodAffinity.Namespaces(term, pod.Namespace).SelectMany(ns => state.Labels.Matching(ns, term.LabelSelector));
+
+    private static void AddDomains(HashSet<(string Key, string Value)> domains, IReadOnlyList<PodAffinityTerm> terms, NodeInfo node)
+    {
+        foreach (var term in terms)
+        {
+            if (node.Node.Metadata.Labels.TryGetValue(term.TopologyKey, out var value))
+            {
+                domains.Add((term.TopologyKey, value));
+            }
+        }
+    }
+}

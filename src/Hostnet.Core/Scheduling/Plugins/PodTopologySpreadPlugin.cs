@@ -1,0 +1,96 @@
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Placement;
+
+namespace Hostnet.Core.Scheduling.Plugins;
+
+/// <summary>
+/// pkg/scheduler/framework/plugins/podtopologyspread/filtering.go, <c>DoNotSchedule</c> constraints. PreFilter counts
+/// the matching pods (same namespace, not terminating) per domain over the nodes that count: nodes carrying every
+/// constraint's topology key, matching the pod's node affinity unless <c>nodeAffinityPolicy: Ignore</c>, and free of
+/// untolerated taints only with <c>nodeTaintsPolicy: Honor</c>. Filter rejects a node without the key
+/// (UnschedulableAndUnresolvable) or where the pod would raise the skew above <c>maxSkew</c>; with fewer domains than
+/// <c>minDomains</c> the global minimum is 0. <c>matchLabelKeys</c> values of the pod are ANDed into the selector.
+/// </summary>
+public sealed class PodTopologySpreadPlugin : IFilterPlugin
+{
+    private static readonly FilterStatus MissingLabel = FilterStatus.Unresolvable("PodTopologySpread", SchedulerReasons.TopologySpreadMissingLabel);
+    private static readonly FilterStatus SkewTooLarge = FilterStatus.Unschedulable("PodTopologySpread", SchedulerReasons.TopologySpread);
+
+    public string Name => "PodTopologySpread";
+
+    public bool NodeOnly => false;
+
+    public PreFilterResult PreFilter(PodInfo pod, ClusterState state)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(state);
+        var constraints = pod.Spec.Spread;
+        if (constraints.Count == 0)
+        {
+            return PreFilterResult.Skip;
+        }
+
+        var counting = state.PerSpec(pod.Spec, Name, () => CountingNodes(pod.Spec, state));
+        var checks = constraints.Select(c => Count(pod, c, counting, state)).ToArray();
+        return new(node =>
+        {
+            foreach (var (constraint, selfMatch, counts, minimum) in checks)
+            {
+                if (!node.Node.Metadata.Labels.TryGetValue(constraint.TopologyKey, out var value))
+                {
+                    return MissingLabel;
+                }
+
+                if ((long)counts.GetValueOrDefault(value) + selfMatch - minimum > constraint.MaxSkew)
+                {
+                    return SkewTooLarge;
+                }
+            }
+
+            return FilterStatus.Success;
+        });
+    }
+
+    /// <summary>Which nodes count for the spread, by node index (nodeInclusionPolicy and the topology keys).</summary>
+    private static bool[] CountingNodes(SchedulingSpec spec, ClusterState state) =>
+        [.. state.Nodes.Select(node =>
+            spec.Spread.All(c => node.Node.Metadata.Labels.ContainsKey(c.TopologyKey))
+            && spec.Spread.All(c => c.NodeAffinityPolicy == "Ignore" || spec.Eligibility.Affinity.Matches(node.Node))
+            && spec.Spread.All(c => c.NodeTaintsPolicy != "Honor" || spec.Eligibility.FirstUntoleratedTaint(node.Node) is null))];
+
+    private static (TopologySpreadConstraint Constraint, int SelfMatch, Dictionary<string, int> Counts, long Minimum) Count(
+        PodInfo pod, TopologySpreadConstraint constraint, bool[] counting, ClusterState state)
+    {
+        var selector = Selector(pod, constraint);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var node in state.Nodes.Where(n => counting[n.Index]))
+        {
+            counts.TryAdd(node.Node.Metadata.Labels[constraint.TopologyKey], 0);
+        }
+
+        foreach (var other in state.Labels.Matching(pod.Namespace, selector))
+        {
+            if (!other.Terminating && state.NodeOf(other) is { } node && counting[node.Index])
+            {
+                counts[node.Node.Metadata.Labels[constraint.TopologyKey]]++;
+            }
+        }
+
+        long minimum = counts.Count < (constraint.MinDomains ?? 0) ? 0 : counts.Count == 0 ? int.MaxValue : counts.Values.Min();
+        var selfMatch = selector is not null && selector.Matches(pod.Labels) ? 1 : 0;
+        return (constraint, selfMatch, counts, minimum);
+    }
+
+    private static LabelSelector? Selector(PodInfo pod, TopologySpreadConstraint constraint)
+    {
+        if (constraint.LabelSelector is not { } selector || constraint.MatchLabelKeys.Count == 0)
+        {
+            return constraint.LabelSelector;
+        }
+
+        var extra = constraint.MatchLabelKeys
+            .Where(pod.Labels.ContainsKey)
+            .Select(key => new LabelSelectorRequirement(key, "In", [pod.Labels[key]]));
+        return selector with { MatchExpressions = [.. selector.MatchExpressions, .. extra] };
+    }
+}

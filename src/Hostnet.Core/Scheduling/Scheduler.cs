@@ -1,0 +1,219 @@
+using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Plugins;
+using Hostnet.Core.Semantics.Placement;
+
+namespace Hostnet.Core.Scheduling;
+
+/// <summary>
+/// One scheduling cycle per pod, as kube-scheduler's default profile runs it (pkg/scheduler/schedule_one.go):
+/// PreFilter every plugin, filter the nodes in profile order starting where the previous cycle stopped and stopping
+/// each node at its first rejection, stop looking once enough feasible nodes are found (numFeasibleNodesToFind), then
+/// pick one (<see cref="NodeScoring"/>). A pod that fits nowhere gets the <c>FailedScheduling</c> message built by
+/// <see cref="FitError"/>, with DefaultPreemption's PostFilter part. <see cref="Schedule"/> does not bind: the caller
+/// adds the pod to the <see cref="ClusterState"/> on the chosen node (or not, to ask "what if").
+/// </summary>
+public sealed class Scheduler
+{
+    /// <summary>schedule_one.go, minFeasibleNodesToFind and minFeasibleNodesPercentageToFind.</summary>
+    private const int MinFeasibleNodesToFind = 100;
+
+    private const int MinFeasibleNodesPercentageToFind = 5;
+
+    private readonly IFilterPlugin[] _plugins;
+    private int _nextStartNodeIndex;
+    private (SchedulingSpec Spec, string Namespace, IReadOnlyDictionary<string, string> Labels, ClusterState State, long Version, ScheduleResult Result)? _lastFailure;
+
+    public Scheduler(KubeVersion version)
+    {
+        Version = version;
+        _plugins = [.. DefaultFilters(version)];
+    }
+
+    public KubeVersion Version { get; }
+
+    /// <summary>The filter plugins in profile order.</summary>
+    public IReadOnlyList<IFilterPlugin> Plugins => _plugins;
+
+    /// <summary>
+    /// The filter plugins of the default profile, in order (pkg/scheduler/apis/config/v1/default_plugins.go); the
+    /// volume plugins between NodeResourcesFit and PodTopologySpread have nothing to check for the pods hostnet models.
+    /// </summary>
+    public static IEnumerable<IFilterPlugin> DefaultFilters(KubeVersion version) =>
+    [
+        new NodeUnschedulablePlugin(),
+        new NodeNamePlugin(),
+        new TaintTolerationPlugin(version),
+        new NodeAffinityPlugin(),
+        new NodePortsPlugin(),
+        new NodeResourcesFitPlugin(),
+        new PodTopologySpreadPlugin(),
+        new InterPodAffinityPlugin(),
+    ];
+
+    /// <summary>Runs one scheduling cycle for the pod against the state; the state is left as it was.</summary>
+    public ScheduleResult Schedule(PodInfo pod, ClusterState state)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Nodes.Count == 0)
+        {
+            return new ScheduleResult(null, 0, true, SchedulerReasons.NoNodesAvailable);
+        }
+
+        // A pod like the last one that failed, on an unchanged state, fails the same way (replicas of one workload).
+        if (_lastFailure is { } last && ReferenceEquals(last.Spec, pod.Spec) && last.Namespace == pod.Namespace
+            && ReferenceEquals(last.Labels, pod.Labels) && ReferenceEquals(last.State, state) && last.Version == state.Version)
+        {
+            return last.Result;
+        }
+
+        var cycle = PreFilter(pod, state);
+        var candidates = cycle.NodeNames is null
+            ? state.Nodes
+            : [.. cycle.NodeNames.Select(state.Find).OfType<NodeInfo>().OrderBy(n => n.Index)];
+        var toFind = NumFeasibleNodesToFind(candidates.Count);
+        var feasible = new List<NodeInfo>();
+        var statuses = new Dictionary<string, FilterStatus>(StringComparer.Ordinal);
+        var staticVerdicts = cycle.NodeNames is null ? state.StaticVerdicts(pod.Spec, n => RunFilters(cycle.NodeOnly, n)) : null;
+        var examined = 0;
+        for (; examined < candidates.Count && feasible.Count < toFind; examined++)
+        {
+            var node = candidates[(_nextStartNodeIndex + examined) % candidates.Count];
+            var status = staticVerdicts?[node.Index] ?? RunFilters(cycle.NodeOnly, node);
+            if (status.IsSuccess)
+            {
+                status = RunFilters(cycle.Others, node);
+            }
+
+            if (status.IsSuccess)
+            {
+                feasible.Add(node);
+            }
+            else
+            {
+                statuses[node.Name] = status;
+            }
+        }
+
+        _nextStartNodeIndex = (_nextStartNodeIndex + examined) % state.Nodes.Count;
+        if (feasible.Count > 0)
+        {
+            return new ScheduleResult(NodeScoring.Best(pod, feasible).Name, feasible.Count, examined == candidates.Count, null);
+        }
+
+        var result = Unschedulable(pod, state, cycle.NodeNames is not null, statuses);
+        _lastFailure = (pod.Spec, pod.Namespace, pod.Labels, state, state.Version, result);
+        return result;
+    }
+
+    /// <summary>The filters of one pod on one node, in profile order, as if it were scheduled now (kubelet admission and preemption use it).</summary>
+    public FilterStatus Filter(PodInfo pod, ClusterState state, NodeInfo node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var cycle = PreFilter(pod, state);
+        var status = RunFilters(cycle.NodeOnly, node);
+        return status.IsSuccess ? RunFilters(cycle.Others, node) : status;
+    }
+
+    /// <summary>
+    /// Whether some node passes every filter for the pod now, examining every node (no sampling, no rotation): how
+    /// hostnet tells a pod that cannot be placed whatever the scheduler chose from one that lost a race.
+    /// </summary>
+    public bool FitsAnywhere(PodInfo pod, ClusterState state)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(state);
+        var cycle = PreFilter(pod, state);
+        var candidates = cycle.NodeNames is null ? state.Nodes : [.. cycle.NodeNames.Select(state.Find).OfType<NodeInfo>()];
+        return candidates.Any(node => RunFilters(cycle.NodeOnly, node).IsSuccess && RunFilters(cycle.Others, node).IsSuccess);
+    }
+
+    private Cycle PreFilter(PodInfo pod, ClusterState state)
+    {
+        var nodeOnly = new List<Func<NodeInfo, FilterStatus>>();
+        var others = new List<Func<NodeInfo, FilterStatus>>();
+        IReadOnlySet<string>? names = null;
+        foreach (var plugin in _plugins)
+        {
+            var result = plugin.PreFilter(pod, state);
+            if (result.NodeNames is { } restricted)
+            {
+                names = names is null ? restricted : new HashSet<string>(names.Intersect(restricted), StringComparer.Ordinal);
+            }
+
+            if (result.Filter is { } filter)
+            {
+                (plugin.NodeOnly ? nodeOnly : others).Add(filter);
+            }
+        }
+
+        return new Cycle(nodeOnly, others, names);
+    }
+
+    private static FilterStatus RunFilters(List<Func<NodeInfo, FilterStatus>> filters, NodeInfo node)
+    {
+        foreach (var filter in filters)
+        {
+            var status = filter(node);
+            if (!status.IsSuccess)
+            {
+                return status;
+            }
+        }
+
+        return FilterStatus.Success;
+    }
+
+    private ScheduleResult Unschedulable(PodInfo pod, ClusterState state, bool restricted, Dictionary<string, FilterStatus> statuses)
+    {
+        var absent = restricted && SchedulerReasons.FilteredOutByPreFilter("NodeAffinity", Version) is { } reason
+            ? FilterStatus.Unresolvable("NodeAffinity", reason)
+            : null;
+        var diagnosis = new Diagnosis(statuses, absent);
+        if (pod.Spec.NeverPreempts)
+        {
+            diagnosis = diagnosis with { PostFilterMessage = DefaultPreemption.NotEligibleMessage(Version) };
+            return new ScheduleResult(null, 0, true, new FitError(state.Nodes.Count, diagnosis).Error(Version));
+        }
+
+        string? nominated = null;
+        var postFilter = DefaultPreemption.PostFilterMessage(state.Nodes.Count, diagnosis, Version, nodeName =>
+        {
+            var verdict = AfterEvictingLowerPriority(pod, state, state.Find(nodeName)!);
+            if (verdict?.IsSuccess == true && (nominated is null || string.CompareOrdinal(nodeName, nominated) < 0))
+            {
+                nominated = nodeName;
+            }
+
+            return verdict is { IsSuccess: false } ? verdict : null;
+        });
+
+        // A successful preemption ends the PostFilter phase without a message: the pod waits, nominated, for its victims to go.
+        diagnosis = diagnosis with { PostFilterMessage = nominated is null ? postFilter : null };
+        return new ScheduleResult(null, 0, true, new FitError(state.Nodes.Count, diagnosis).Error(Version), nominated);
+    }
+
+    /// <summary>
+    /// SelectVictimsOnNode: the node's verdict once every pod of lower priority is gone; null when there is none to
+    /// evict (upstream: "No preemption victims found for incoming pod").
+    /// </summary>
+    private FilterStatus? AfterEvictingLowerPriority(PodInfo pod, ClusterState state, NodeInfo node)
+    {
+        var victims = node.Pods.Where(p => p.Priority < pod.Priority).ToList();
+        return victims.Count == 0 ? null : state.Without(victims, () => Filter(pod, state, node));
+    }
+
+    /// <summary>schedule_one.go, numFeasibleNodesToFind with the default (adaptive) percentageOfNodesToScore.</summary>
+    private static int NumFeasibleNodesToFind(int numAllNodes)
+    {
+        if (numAllNodes < MinFeasibleNodesToFind)
+        {
+            return numAllNodes;
+        }
+
+        var percentage = Math.Max(50 - (numAllNodes / 125), MinFeasibleNodesPercentageToFind);
+        return Math.Max(numAllNodes * percentage / 100, MinFeasibleNodesToFind);
+    }
+
+    private sealed record Cycle(List<Func<NodeInfo, FilterStatus>> NodeOnly, List<Func<NodeInfo, FilterStatus>> Others, IReadOnlySet<string>? NodeNames);
+}

@@ -1,0 +1,75 @@
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Semantics.Ports;
+
+namespace Hostnet.Core.Scheduling;
+
+/// <summary>
+/// What the scheduler derives from a pod spec, computed once and shared by every pod created from it (the replicas
+/// of one workload), so that per-template work (node eligibility, host ports, requests) is not repeated per pod.
+/// </summary>
+public sealed class SchedulingSpec
+{
+    /// <summary>Priority of the built-in classes (pkg/apis/scheduling/types.go, SystemCriticalPriority + 1000 and + 0).</summary>
+    private const int SystemNodeCritical = 2000001000;
+
+    private const int SystemClusterCritical = 2000000000;
+
+    private SchedulingSpec(PodSpec spec, NodeEligibility eligibility)
+    {
+        Spec = spec;
+        Eligibility = eligibility;
+        Ports = HostPorts.Wanted(spec);
+        Requests = ResourceAmounts.Requests(spec);
+        PreFilterNodeNames = eligibility.PreFilterNodeNames();
+        Spread = [.. spec.TopologySpreadConstraints.Where(c => c.IsFilter)];
+        Priority = spec.Priority ?? spec.PriorityClassName switch
+        {
+            "system-node-critical" => SystemNodeCritical,
+            "system-cluster-critical" => SystemClusterCritical,
+            _ => 0,
+        };
+    }
+
+    public PodSpec Spec { get; }
+
+    /// <summary>The filters that depend on the node alone: unschedulable, node name, taints, node affinity.</summary>
+    public NodeEligibility Eligibility { get; }
+
+    /// <summary>The host ports NodePorts sees (after Pod defaulting).</summary>
+    public IReadOnlyList<HostPortBinding> Ports { get; }
+
+    /// <summary>The effective resource request.</summary>
+    public ResourceAmounts Requests { get; }
+
+    /// <summary>The nodes NodeAffinity's PreFilter restricts the pod to, or null.</summary>
+    public IReadOnlySet<string>? PreFilterNodeNames { get; }
+
+    /// <summary>The <c>DoNotSchedule</c> topology spread constraints.</summary>
+    public IReadOnlyList<TopologySpreadConstraint> Spread { get; }
+
+    /// <summary>
+    /// <c>spec.priority</c>, else the built-in class named by <c>priorityClassName</c>, else 0 (other classes are
+    /// PriorityClass objects hostnet does not read).
+    /// </summary>
+    public int Priority { get; }
+
+    /// <summary>Whether the pod may not preempt (<c>preemptionPolicy: Never</c>).</summary>
+    public bool NeverPreempts => Spec.PreemptionPolicy == "Never";
+
+    public bool HostNetwork => Spec.HostNetwork;
+
+    /// <summary>For a pod created from the spec as written.</summary>
+    public static SchedulingSpec ForPod(PodSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new SchedulingSpec(spec, NodeEligibility.ForPod(spec));
+    }
+
+    /// <summary>For a DaemonSet pod (the spec already pinned to its node), with the tolerations the controller adds.</summary>
+    public static SchedulingSpec ForDaemonSetPod(PodSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new SchedulingSpec(spec with { Tolerations = DaemonSetPods.Tolerations(spec) }, NodeEligibility.ForDaemonSetPod(spec));
+    }
+}
