@@ -12,8 +12,8 @@ namespace Hostnet.Core.Tests.Scheduling;
 /// The rollout cases of <c>testdata/rollout/*.yaml</c>: each file holds the nodes (Node objects, or a header line
 /// <c># nodes: N</c> for node-1…node-N), the pods already running (Pods with <c>nodeName</c>, owned through
 /// <c>ownerReferences</c> or belonging to other workloads), and one Deployment, DaemonSet or StatefulSet: its new
-/// version. Header lines <c># outcome: completes|stuck</c> and <c># reason: …</c> give the expected verdict exactly;
-/// <c># replicaset: NAME</c> names a Deployment's new ReplicaSet (default <c>&lt;name&gt;-new</c>).
+/// version. Header lines <c># outcome: completes|stuck</c> and <c># reason: …</c> give the expected verdict exactly.
+/// The cases run through <see cref="RolloutPlanner"/>, so with kube-scheduler's default profile.
 /// </summary>
 public sealed class RolloutSimulatorTests
 {
@@ -36,15 +36,10 @@ public sealed class RolloutSimulatorTests
         }
 
         var workload = objects.Select(o => o.Object).OfType<Workload>().Single(RolloutSimulator.Rolls);
-        var @namespace = workload.Metadata.Namespace ?? "default";
         var pods = objects.Where(o => o.Object is Workload { IsPod: true }).Select(o => ClusterPodOf(o.Document, (Workload)o.Object!)).ToList();
-        var scheduler = new HostPortRolloutScheduler(nodes, KubeVersion.Latest);
-        foreach (var pod in pods.Where(p => p.NodeName is not null && !RolloutOwnership.Owns(workload, @namespace, p)))
-        {
-            scheduler.BindOther(pod.Pod.Spec, pod.NodeName!);
-        }
+        var cluster = ClusterSnapshot.Empty with { Nodes = nodes, Pods = pods };
 
-        var result = RolloutSimulator.Simulate(workload, @namespace, nodes, pods, scheduler, header.GetValueOrDefault("replicaset") ?? workload.Name + "-new")!;
+        var result = RolloutPlanner.Simulate(cluster, [workload], KubeVersion.Latest, "default").Single();
 
         result.Workload.ShouldBe(workload.DisplayName);
         result.Outcome.ToString().ToLowerInvariant().ShouldBe(header["outcome"], result.Reason);
@@ -55,7 +50,7 @@ public sealed class RolloutSimulatorTests
         text.Split('\n')
             .TakeWhile(l => l.StartsWith('#'))
             .Select(l => l.TrimStart('#', ' ').Split(": ", 2))
-            .Where(p => p.Length == 2 && p[0] is "nodes" or "outcome" or "reason" or "replicaset")
+            .Where(p => p.Length == 2 && p[0] is "nodes" or "outcome" or "reason")
             .ToDictionary(p => p[0], p => p[1].TrimEnd('\r'), StringComparer.Ordinal);
 
     /// <summary>A snapshot pod: its owner references and phase read from the document.</summary>
