@@ -13,6 +13,7 @@ internal static class HostnetApp
             CheckCommand.Create(environment),
             RulesCommand.Create(environment),
             ExplainCommand.Create(environment),
+            DnsCommand.Create(environment),
             PlanCommand.Create(environment),
             PortsCommand.Create(environment),
         };

@@ -7,6 +7,7 @@ using Hostnet.Core.Model;
 using Hostnet.Core.Reporting;
 using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Planning;
+using Hostnet.Core.Scheduling.Rollouts;
 
 namespace Hostnet.Cli.Commands;
 
@@ -48,10 +49,11 @@ internal static class PlanCommand
         var failOn = ChoiceOption.Create("--fail-on", "Exit 1 when a pod of the input would not run (none: never)", "error", ["error", "warning", "info", "none"]);
         var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml instead of searching upward", HelpName = "FILE" };
         var kubeVersion = new Option<string?>("--kube-version") { Description = $"Kubernetes version whose messages to print, e.g. 1.30 (default {KubeVersion.Latest})" };
+        var rollout = new Option<bool>("--rollout") { Description = "Also replay the update of each Deployment, DaemonSet and StatefulSet: completes or stuck, and why" };
 
         var command = new Command("plan", "Predict where the pods of the input run, which stay Pending and which crash")
         {
-            paths, nodes, format, failOn, config, kubeVersion,
+            paths, nodes, format, failOn, config, kubeVersion, rollout,
         };
         command.SetAction(result => Run(
             new PlanRequest(
@@ -60,7 +62,8 @@ internal static class PlanCommand
                 result.GetRequiredValue(format),
                 result.GetRequiredValue(failOn),
                 result.GetValue(config),
-                result.GetValue(kubeVersion)),
+                result.GetValue(kubeVersion),
+                result.GetValue(rollout)),
             environment));
         return command;
     }
@@ -97,6 +100,14 @@ internal static class PlanCommand
             cluster,
             objects.OfType<Workload>(),
             new PlanOptions(version, options.DefaultNamespace, options.ExtraReservedPorts));
+        if (request.Rollout)
+        {
+            plan = plan with
+            {
+                Rollouts = [.. RolloutPlanner.Simulate(cluster, objects.OfType<Workload>(), version, options.DefaultNamespace)
+                    .Select(r => new Core.Scheduling.Planning.RolloutOutcome(r.Workload, r.Outcome.ToString().ToLowerInvariant(), r.Reason))],
+            };
+        }
         if (request.Format == "json")
         {
             PlanJsonWriter.Write(plan, environment.Output);
@@ -106,7 +117,8 @@ internal static class PlanCommand
             PlanTextWriter.Write(plan, environment.Output);
         }
 
-        return request.FailOn != "none" && plan.InputWouldNotRun ? ExitCodes.Findings : ExitCodes.Success;
+        var fails = plan.InputWouldNotRun || plan.Rollouts.Any(r => r.Outcome == "stuck");
+        return request.FailOn != "none" && fails ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     /// <summary>
@@ -130,5 +142,5 @@ internal static class PlanCommand
         return SyntheticCluster.Create(SyntheticCluster.DefaultNodeCount);
     }
 
-    private sealed record PlanRequest(string[] Paths, int? Nodes, string Format, string FailOn, string? ConfigPath, string? KubeVersion);
+    private sealed record PlanRequest(string[] Paths, int? Nodes, string Format, string FailOn, string? ConfigPath, string? KubeVersion, bool Rollout);
 }

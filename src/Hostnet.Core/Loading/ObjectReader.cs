@@ -148,6 +148,8 @@ public static class ObjectReader
                 .Select((s, i) => new Sysctl(Fields.Index(Fields.Join(path, "securityContext"), "sysctls", i), Fields.String(s, "name") ?? string.Empty, Fields.String(s, "value")))
                 .ToArray())
         {
+            Hostname = Fields.String(spec, "hostname"),
+            Subdomain = Fields.String(spec, "subdomain"),
             RequiredPodAffinity = ReadPodAffinityTerms(Fields.Map(affinity, "podAffinity")),
             TopologySpreadConstraints = ReadSpreadConstraints(spec),
             Priority = Fields.Int(spec, "priority"),

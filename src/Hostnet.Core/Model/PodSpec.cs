@@ -22,6 +22,12 @@ public sealed record PodSpec(
     SecurityContext SecurityContext,
     IReadOnlyList<Sysctl> Sysctls)
 {
+    /// <summary><c>spec.hostname</c> as written.</summary>
+    public string? Hostname { get; init; }
+
+    /// <summary><c>spec.subdomain</c> as written.</summary>
+    public string? Subdomain { get; init; }
+
     /// <summary>Required pod affinity terms (<c>affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution</c>).</summary>
     public IReadOnlyList<PodAffinityTerm> RequiredPodAffinity { get; init; } = [];
 

@@ -28,9 +28,14 @@ public static class DnsConfigValidation
     public static IReadOnlyList<FieldError> Validate(PodSpec spec, KubeVersion version)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var path = spec.Path + ".dnsConfig";
-        var config = spec.DnsConfig;
-        if (spec.DnsPolicy == DnsPolicy.None)
+        return Validate(spec.Path, spec.DnsPolicy, spec.DnsConfig, version);
+    }
+
+    /// <summary>The errors for a policy and dnsConfig of the pod spec at <paramref name="specPath"/>, in the API's order.</summary>
+    public static IReadOnlyList<FieldError> Validate(string specPath, string? dnsPolicy, DnsConfig? config, KubeVersion version)
+    {
+        var path = specPath + ".dnsConfig";
+        if (dnsPolicy == DnsPolicy.None)
         {
             // Both return at once: nothing else of dnsConfig is checked.
             if (config is null)

@@ -1,0 +1,45 @@
+using Hostnet.Core.Cluster;
+using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Expansion;
+
+namespace Hostnet.Core.Scheduling.Rollouts;
+
+/// <summary>
+/// <c>plan --rollout</c>: one <see cref="RolloutSimulator"/> run per Deployment, DaemonSet and StatefulSet of the
+/// input, each over the snapshot's other pods (bound, not finished) and kube-scheduler's default profile.
+/// </summary>
+public static class RolloutPlanner
+{
+    public static IReadOnlyList<RolloutResult> Simulate(ClusterSnapshot cluster, IEnumerable<Workload> workloads, KubeVersion version, string defaultNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(workloads);
+        var results = new List<RolloutResult>();
+        var rolled = workloads.Where(RolloutSimulator.Rolls)
+            .Select(w => (Workload: w, Namespace: w.Metadata.Namespace ?? defaultNamespace))
+            .OrderBy(w => w.Namespace, StringComparer.Ordinal).ThenBy(w => w.Workload.DisplayName, StringComparer.Ordinal);
+        foreach (var (workload, @namespace) in rolled)
+        {
+            // A fresh state per workload: each update is replayed on its own, from the cluster as it is.
+            var state = new ClusterState(cluster.Nodes);
+            foreach (var pod in cluster.Pods.Where(p => p.NodeName is not null && p.Status.Phase is not ("Succeeded" or "Failed") && !RolloutOwnership.Owns(workload, @namespace, p)))
+            {
+                if (state.Find(pod.NodeName) is not null)
+                {
+                    var owner = pod.Controller is { } controller ? $"{controller.Kind}/{controller.Name}" : pod.Pod.DisplayName;
+                    var info = new PodInfo(pod.Pod.Metadata.Namespace ?? defaultNamespace, pod.Pod.Name, pod.Pod.Metadata.Labels, SchedulingSpec.ForPod(pod.Pod.Spec), owner) { Terminating = pod.Status.Terminating };
+                    state.Add(info, pod.NodeName!);
+                }
+            }
+
+            var scheduler = new EngineRolloutScheduler(new Scheduler(version), state, workload, @namespace);
+            var replicaSet = $"{workload.Name}-{ControllerNames.PodTemplateHash(workload)}";
+            if (RolloutSimulator.Simulate(workload, @namespace, cluster.Nodes, cluster.Pods, scheduler, replicaSet) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return results;
+    }
+}
