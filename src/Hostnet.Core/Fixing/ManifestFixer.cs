@@ -1,0 +1,55 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Loading;
+
+namespace Hostnet.Core.Fixing;
+
+/// <summary>
+/// Fixes inputs as <c>hostnet fix</c> does: check them together, plan and apply the fixes of each document, and check
+/// the result again until nothing changes (a moved <c>hostNetwork</c> can make a DNS fix due), so a second run finds
+/// nothing to do.
+/// </summary>
+/// <param name="options">The options the check runs with.</param>
+/// <param name="rules">Only fix findings of these rule IDs; null for every fixable rule.</param>
+public sealed class ManifestFixer(AnalysisOptions options, IReadOnlySet<string>? rules = null)
+{
+    /// <summary>Enough for a move to enable a follow-up fix; a bound in case two fixes ever undo each other.</summary>
+    private const int MaxRounds = 4;
+
+    public FixOutcome Fix(IReadOnlyList<SourceFile> files, LoaderLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var current = files.ToArray();
+        var applied = files.Select(_ => new List<FieldEdit>()).ToArray();
+        for (var round = 0; ; round++)
+        {
+            var loaded = new ManifestLoader(limits ?? LoaderLimits.Default).LoadAll(current);
+            var report = new ManifestChecker(options).Check(loaded);
+            var changed = false;
+            for (var i = 0; i < current.Length && round < MaxRounds; i++)
+            {
+                var findings = report.Diagnostics
+                    .Where(d => d.File == current[i].Path && d.Rule.HasFix && (rules is null || rules.Contains(d.Rule.Id)))
+                    .ToList();
+                if (findings.Count == 0)
+                {
+                    continue;
+                }
+
+                var plans = DocumentFindings.Assign(loaded[i].Documents, findings)
+                    .Select(pair => new DocumentEdits(pair.Key, FixPlanner.Plan(pair.Key, pair.Value)));
+                var fix = TextFixer.Apply(current[i].Text, plans);
+                if (!string.Equals(fix.Text, current[i].Text, StringComparison.Ordinal))
+                {
+                    current[i] = current[i] with { Text = fix.Text };
+                    applied[i].AddRange(fix.Applied);
+                    changed = true;
+                }
+            }
+
+            if (!changed)
+            {
+                return new FixOutcome([.. files.Select((file, i) => new FixedFile(file, current[i].Text, applied[i]))], report);
+            }
+        }
+    }
+}
