@@ -122,7 +122,9 @@ internal static class FixCommand
             switch (mode)
             {
                 case FixOutput.Diff:
-                    environment.Output.Write(UnifiedDiff.Create(file.Original.Text, file.Text, "a/" + path, "b/" + path));
+                    // git's a/ and b/ prefixes for relative paths, so that `git apply` takes the diff as it is.
+                    var rooted = Path.IsPathRooted(path);
+                    environment.Output.Write(UnifiedDiff.Create(file.Original.Text, file.Text, rooted ? path : "a/" + path, rooted ? path : "b/" + path));
                     break;
                 case FixOutput.Write when path != InputCollector.StandardInput:
                     if (file.Changed && !TryReplace(path, file.Text, environment))
