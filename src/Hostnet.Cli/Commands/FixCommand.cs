@@ -115,7 +115,7 @@ internal static class FixCommand
 
     private static bool WriteOutput(FixOutput mode, IReadOnlyList<FixedFile> files, CliEnvironment environment)
     {
-        var separate = false;
+        string? previous = null;
         foreach (var file in files)
         {
             var path = file.Original.Path;
@@ -134,19 +134,15 @@ internal static class FixCommand
 
                     break;
                 default:
-                    // Several inputs make one stream: each starts a document of its own.
-                    if (separate && !file.Text.StartsWith("---", StringComparison.Ordinal))
+                    // Several inputs make one stream: each starts a document of its own. One input goes out byte for byte.
+                    if (previous is not null)
                     {
-                        environment.Output.Write("---\n");
+                        environment.Output.Write(previous.EndsWith('\n') ? string.Empty : "\n");
+                        environment.Output.Write(file.Text.StartsWith("---", StringComparison.Ordinal) ? string.Empty : "---\n");
                     }
 
                     environment.Output.Write(file.Text);
-                    if (file.Text.Length > 0 && !file.Text.EndsWith('\n'))
-                    {
-                        environment.Output.Write('\n');
-                    }
-
-                    separate = true;
+                    previous = file.Text;
                     break;
             }
         }
@@ -174,7 +170,7 @@ internal static class FixCommand
         var fixedCount = 0;
         foreach (var file in outcome.Files.Where(f => f.Applied.Count > 0))
         {
-            foreach (var edit in file.Applied.DistinctBy(e => (e.RuleId, e.TargetPath)))
+            foreach (var edit in file.Applied)
             {
                 environment.Error.WriteLine($"hostnet: {file.Original.Path}: {edit.RuleId} fixed: {Describe(edit)}");
                 fixedCount++;

@@ -47,7 +47,7 @@ public static class TextFixer
             }
 
             output.Append(text, cursor, change.Start - cursor);
-            if (change.Start == text.Length && text.Length > 0 && text[^1] != '\n' && change.Start == change.End && change.Text.Length > 0 && change.Text[0] == ' ')
+            if (change.IsLines && change.Start == text.Length && text.Length > 0 && text[^1] != '\n')
             {
                 // A block insertion after the last line of a file without a final line break.
                 output.Append(text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n");
@@ -213,8 +213,13 @@ public static class TextFixer
             var writer = Writer;
             if (mapping.IsFlow)
             {
-                var entries = group.Select(e => writer.Key(e.Key) + ": " + writer.Flow(e.Value)).ToList();
-                Add(FlowInsert(mapping.Entries.Select(e => (e.Key, e.Value)).ToList(), mapping.Close, mapping.Line, entries), group);
+                foreach (var anchored in group.GroupBy(e => e.After is { } after ? mapping.Entries.ToList().FindIndex(entry => entry.Name == after) : -1))
+                {
+                    var entries = anchored.Select(e => writer.Key(e.Key) + ": " + writer.Flow(e.Value)).ToList();
+                    var upTo = anchored.Key >= 0 ? anchored.Key + 1 : mapping.Entries.Count;
+                    Add(FlowInsert(mapping.Entries.Take(upTo).Select(e => (e.Key, e.Value)).ToList(), mapping.Close, mapping.Line, entries), [.. anchored]);
+                }
+
                 return;
             }
 
@@ -228,7 +233,7 @@ public static class TextFixer
                 }
 
                 var at = TextLayout.LineAfter(text, anchored.Key.Value.End);
-                Add(new TextChange(at, at, output.ToString(), []), [.. anchored]);
+                Add(new TextChange(at, at, output.ToString(), [], IsLines: true), [.. anchored]);
             }
         }
 
@@ -261,7 +266,7 @@ public static class TextFixer
             }
 
             var at = TextLayout.LineAfter(text, sequence.Items[^1].End);
-            Add(new TextChange(at, at, output.ToString(), []), group);
+            Add(new TextChange(at, at, output.ToString(), [], IsLines: true), group);
         }
 
         /// <summary>
