@@ -7,7 +7,8 @@ namespace Hostnet.Core.Fixing;
 /// <param name="LineBreak"><c>\n</c> or <c>\r\n</c>, as the document writes them.</param>
 /// <param name="IndentStep">Spaces between a key and the keys of its nested mapping.</param>
 /// <param name="SequenceIndent">Spaces between a key and the dashes of its sequence (0 for <c>key:\n- item</c>).</param>
-internal sealed record DocumentStyle(bool IsJson, string LineBreak, int IndentStep, int SequenceIndent)
+/// <param name="ItemOffset">Columns from a dash to its item (2 for <c>- item</c>, 4 for <c>-   item</c>).</param>
+internal sealed record DocumentStyle(bool IsJson, string LineBreak, int IndentStep, int SequenceIndent, int ItemOffset)
 {
     private const int DefaultStep = 2;
 
@@ -18,8 +19,17 @@ internal sealed record DocumentStyle(bool IsJson, string LineBreak, int IndentSt
         var lineBreak = body.Contains("\r\n", StringComparison.Ordinal) || (!body.Contains('\n') && text.Contains("\r\n", StringComparison.Ordinal)) ? "\r\n" : "\n";
         var step = FirstIndent(root, text, sequences: false) ?? DefaultStep;
         var sequenceIndent = FirstIndent(root, text, sequences: true) ?? step;
-        return new DocumentStyle(isJson, lineBreak, step, sequenceIndent);
+        return new DocumentStyle(isJson, lineBreak, step, sequenceIndent, FirstItemOffset(root, text) ?? DefaultStep);
     }
+
+    /// <summary>The distance from dash to item of the first block sequence whose first item is on its dash's line.</summary>
+    private static int? FirstItemOffset(SpanNode node, string text) => node switch
+    {
+        SpanSequence { IsFlow: false, Items.Count: > 0 } sequence when TextLayout.DashColumn(text, sequence) is { } dash => sequence.Items[0].Column - dash,
+        SpanSequence { IsFlow: false } sequence => sequence.Items.Select(item => FirstItemOffset(item, text)).FirstOrDefault(o => o is not null),
+        SpanMapping { IsFlow: false } mapping => mapping.Entries.Select(entry => FirstItemOffset(entry.Value, text)).FirstOrDefault(o => o is not null),
+        _ => null,
+    };
 
     /// <summary>
     /// The first nesting the document shows, depth first: a block mapping under a key (its indent step) or a block

@@ -15,6 +15,12 @@ internal abstract class SpanNode(int start, int line, int column)
     /// <summary>1-based column, as the loader reports it.</summary>
     public int Column { get; } = column;
 
+    /// <summary>
+    /// Whether an edit here would reach further than the field it means: the node is an alias, or carries an anchor
+    /// that aliases elsewhere repeat. Fixes leave such nodes (and everything under them) alone.
+    /// </summary>
+    public bool IsShared { get; set; }
+
     /// <summary>Offset just after the node's last character (for a block collection, after its last child).</summary>
     public abstract int End { get; }
 }

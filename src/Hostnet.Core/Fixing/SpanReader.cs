@@ -47,6 +47,14 @@ internal static class SpanReader
         var start = offset + (int)current.Start.Index;
         var line = (int)current.Start.Line + firstLine - 1;
         var column = (int)current.Start.Column;
+        var shared = current is AnchorAlias || current is NodeEvent { Anchor.IsEmpty: false };
+        var node = Read(parser, current, offset, firstLine, start, line, column);
+        node.IsShared = shared;
+        return node;
+    }
+
+    private static SpanNode Read(IParser parser, ParsingEvent current, int offset, int firstLine, int start, int line, int column)
+    {
         switch (current)
         {
             case Scalar scalar:

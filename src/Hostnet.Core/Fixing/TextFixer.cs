@@ -135,7 +135,7 @@ public static class TextFixer
 
         private SpanNode? Resolve(string path)
         {
-            SpanNode? current = root;
+            SpanNode? current = root.IsShared ? null : root;
             foreach (var step in FieldPaths.Steps(path))
             {
                 current = current switch
@@ -144,7 +144,7 @@ public static class TextFixer
                     SpanSequence sequence when int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Items.Count => sequence.Items[index],
                     _ => null,
                 };
-                if (current is null)
+                if (current is null || current.IsShared)
                 {
                     return null;
                 }

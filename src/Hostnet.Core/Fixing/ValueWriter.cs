@@ -63,7 +63,7 @@ internal sealed class ValueWriter(DocumentStyle style)
                 output.Append(style.LineBreak);
                 foreach (var item in list)
                 {
-                    BlockItem(output, item!, indent + style.SequenceIndent, 2);
+                    BlockItem(output, item!, indent + style.SequenceIndent, style.ItemOffset);
                 }
 
                 break;
