@@ -35,7 +35,6 @@ internal static class FixCommand
         {
             Description = $"Only fix findings of these rules ({string.Join(", ", FixPlanner.FixableRules.Order(StringComparer.Ordinal))})",
             HelpName = "ID",
-            AllowMultipleArgumentsPerToken = true,
         };
         rules.Validators.Add(result =>
         {

@@ -199,8 +199,10 @@ public static class FixPlanner
         var strategy = FieldPaths.Resolve(document.Root, strategyPath);
         if (strategy is null)
         {
-            var steps = FieldPaths.Steps(strategyPath);
-            return [new AddField(rule, "spec", steps[^1], new JsonObject { ["rollingUpdate"] = rolling }, After: "replicas")];
+            // Beside replicas, or the selector, where people write the strategy; otherwise last.
+            var spec = document.Root["spec"] as SourceMapping;
+            var after = Array.Find(["replicas", "selector"], key => spec?[key] is not null);
+            return [new AddField(rule, "spec", FieldPaths.Steps(strategyPath)[^1], new JsonObject { ["rollingUpdate"] = rolling }, after)];
         }
 
         if (strategy is not SourceMapping strategyMapping)
