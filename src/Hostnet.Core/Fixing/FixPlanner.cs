@@ -35,7 +35,10 @@ public static class FixPlanner
 
     private static readonly Lazy<HashSet<string>> PodSpecFields = new(ReadPodSpecFields);
 
-    /// <summary>The edits that repair the findings of <paramref name="document"/> (findings of other documents are ignored by rule logic only; pass this document's).</summary>
+    /// <summary>
+    /// The edits that repair <paramref name="diagnostics"/>, the findings of <paramref name="document"/>
+    /// (<see cref="DocumentFindings.Assign"/> splits a file's findings by document). Empty for kinds without a pod spec.
+    /// </summary>
     public static IReadOnlyList<FieldEdit> Plan(ManifestDocument document, IEnumerable<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(document);

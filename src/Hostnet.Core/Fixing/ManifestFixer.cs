@@ -15,6 +15,41 @@ public sealed class ManifestFixer(AnalysisOptions options, IReadOnlySet<string>?
     /// <summary>Enough for a move to enable a follow-up fix; a bound in case two fixes ever undo each other.</summary>
     private const int MaxRounds = 4;
 
+    /// <summary>
+    /// The RFC 6902 patch that fixes the first object of <paramref name="file"/> (for an AdmissionReview, its
+    /// <c>request.object</c>), paths relative to that object: the operations of every round, in order, each round
+    /// planned on the result of the ones before. Only edits the text rendering could place are included, so the
+    /// patch and <c>hostnet fix</c> agree. Empty when there is nothing to fix.
+    /// </summary>
+    public IReadOnlyList<JsonPatchOperation> PatchFor(SourceFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var operations = new List<JsonPatchOperation>();
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var loaded = new ManifestLoader().Load(file);
+            if (loaded.Documents.Count == 0)
+            {
+                break;
+            }
+
+            var document = loaded.Documents[0];
+            var report = new ManifestChecker(options).Check([loaded]);
+            var findings = DocumentFindings.Assign(loaded.Documents, report.Diagnostics.Where(d => rules is null || rules.Contains(d.Rule.Id)));
+            var edits = findings.TryGetValue(document, out var mine) ? FixPlanner.Plan(document, mine) : [];
+            var fix = TextFixer.Apply(file.Text, [new DocumentEdits(document, edits)]);
+            if (fix.Applied.Count == 0)
+            {
+                break;
+            }
+
+            operations.AddRange(JsonPatch.From(edits.Where(fix.Applied.Contains)));
+            file = file with { Text = fix.Text };
+        }
+
+        return operations;
+    }
+
     public FixOutcome Fix(IReadOnlyList<SourceFile> files, LoaderLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(files);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Hostnet.Core.Loading;
 
 namespace Hostnet.Core.Fixing;
@@ -96,7 +97,7 @@ public static class TextFixer
     {
         private readonly DocumentStyle _style = DocumentStyle.Of(root, text);
 
-        private ValueWriter Writer => new(_style);
+        private ValueWriter Writer => field ??= new ValueWriter(_style);
 
         public void Render(IReadOnlyList<FieldEdit> edits)
         {
@@ -160,7 +161,7 @@ public static class TextFixer
                 return null;
             }
 
-            var value = edit.Value is System.Text.Json.Nodes.JsonValue ? Writer.Scalar(edit.Value, scalar.Style) : Writer.Flow(edit.Value);
+            var value = edit.Value is JsonValue ? Writer.Scalar(edit.Value, scalar.Style) : Writer.Flow(edit.Value);
             return new TextChange(scalar.Start, scalar.End, value, []);
         }
 
