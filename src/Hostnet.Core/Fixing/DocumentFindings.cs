@@ -11,14 +11,23 @@ public static class DocumentFindings
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var ordered = documents.OrderBy(d => d.Root.Position.Line).ThenBy(d => d.Root.Position.Column).ToArray();
+        var starts = ordered.Select(d => d.Root.Position).ToArray();
         var result = new Dictionary<ManifestDocument, List<Diagnostic>>();
         foreach (var diagnostic in diagnostics)
         {
-            var owner = ordered.LastOrDefault(d => Compare(d.Root.Position, diagnostic.Position) <= 0);
-            if (owner is null)
+            var index = Array.BinarySearch(starts, diagnostic.Position, Comparer<SourcePosition>.Create(Compare));
+            if (index < 0)
+            {
+                // Not a document start: the document before the insertion point holds it.
+                index = ~index - 1;
+            }
+
+            if (index < 0)
             {
                 continue;
             }
+
+            var owner = ordered[index];
 
             if (!result.TryGetValue(owner, out var list))
             {

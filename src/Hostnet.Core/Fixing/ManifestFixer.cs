@@ -60,12 +60,13 @@ public sealed class ManifestFixer(AnalysisOptions options, IReadOnlySet<string>?
             var loaded = new ManifestLoader(limits ?? LoaderLimits.Default).LoadAll(current);
             var report = new ManifestChecker(options).Check(loaded);
             var changed = false;
+            var fixable = report.Diagnostics
+                .Where(d => d.Rule.HasFix && (rules is null || rules.Contains(d.Rule.Id)))
+                .ToLookup(d => d.File, StringComparer.Ordinal);
             for (var i = 0; i < current.Length && round < MaxRounds; i++)
             {
-                var findings = report.Diagnostics
-                    .Where(d => d.File == current[i].Path && d.Rule.HasFix && (rules is null || rules.Contains(d.Rule.Id)))
-                    .ToList();
-                if (findings.Count == 0)
+                var findings = fixable[current[i].Path];
+                if (!findings.Any())
                 {
                     continue;
                 }

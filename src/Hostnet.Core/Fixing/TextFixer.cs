@@ -63,33 +63,34 @@ public static class TextFixer
         return new TextFix(output.ToString(), applied, skipped);
     }
 
-    private static SpanMapping? FindMapping(IEnumerable<SpanNode> nodes, SourcePosition position)
+    /// <summary>
+    /// The mapping that starts at <paramref name="position"/>: at each level only the last node starting at or before
+    /// it can hold it, so the search costs the depth of the tree, not its size.
+    /// </summary>
+    private static SpanMapping? FindMapping(IReadOnlyList<SpanNode> nodes, SourcePosition position)
     {
+        SpanNode? candidate = null;
         foreach (var node in nodes)
         {
-            if (node.Line > position.Line)
+            if (node.Line > position.Line || (node.Line == position.Line && node.Column > position.Column))
             {
                 break;
             }
 
-            if (node is SpanMapping mapping && node.Line == position.Line && node.Column == position.Column)
-            {
-                return mapping;
-            }
-
-            var children = node switch
-            {
-                SpanMapping m => m.Entries.Select(e => e.Value),
-                SpanSequence s => s.Items,
-                _ => [],
-            };
-            if (FindMapping(children, position) is { } found)
-            {
-                return found;
-            }
+            candidate = node;
         }
 
-        return null;
+        if (candidate is SpanMapping found && candidate.Line == position.Line && candidate.Column == position.Column)
+        {
+            return found;
+        }
+
+        return candidate switch
+        {
+            SpanMapping mapping => FindMapping([.. mapping.Entries.Select(e => e.Value)], position),
+            SpanSequence sequence => FindMapping(sequence.Items, position),
+            _ => null,
+        };
     }
 
     /// <summary>Renders the edits of one document.</summary>

@@ -4,12 +4,15 @@ using System.Text;
 namespace Hostnet.Core.Fixing;
 
 /// <summary>
-/// A unified diff of two texts, line by line (Myers' O(ND) algorithm, three lines of context), as <c>diff -u</c> and
+/// A unified diff of two texts, line by line (three lines of context), as <c>diff -u</c> and
 /// <c>git apply</c> read it. Lines keep their <c>\r</c>, so a CRLF file's diff applies to it.
 /// </summary>
 public static class UnifiedDiff
 {
     private const int Context = 3;
+
+    /// <summary>Lines that must agree after a difference for the texts to count as back in step.</summary>
+    private const int Confirm = 3;
 
     /// <summary>The diff, or an empty string when the texts are equal.</summary>
     public static string Create(string oldText, string newText, string oldName, string newName)
@@ -100,74 +103,77 @@ public static class UnifiedDiff
         return [.. lines];
     }
 
-    /// <summary>The shortest edit script: each step keeps (' '), deletes ('-') or inserts ('+') a line, with the indexes it stands at.</summary>
+    /// <summary>
+    /// An edit script: each step keeps (' '), deletes ('-') or inserts ('+') a line, with the indexes it stands at.
+    /// Fixes change a few lines in many places of long files, so instead of a global shortest edit script (whose
+    /// memory grows with the number of changes times the length) the texts are walked together, and at each
+    /// difference the nearest point where <see cref="Confirm"/> lines agree again is taken, trying the fewest
+    /// deleted plus inserted lines first. Memory stays linear; the script is minimal for changes that are further
+    /// apart than a few lines, which is what fixes make.
+    /// </summary>
     private static List<(char Kind, int OldIndex, int NewIndex)> Script(string[] a, string[] b)
     {
-        var n = a.Length;
-        var m = b.Length;
-        var offset = n + m + 1;
-        var v = new int[(2 * offset) + 1];
-        var trace = new List<int[]>();
-        for (var d = 0; d <= n + m; d++)
+        var script = new List<(char, int, int)>(Math.Max(a.Length, b.Length));
+        var x = 0;
+        var y = 0;
+        while (x < a.Length || y < b.Length)
         {
-            trace.Add((int[])v.Clone());
-            for (var k = -d; k <= d; k += 2)
+            if (x < a.Length && y < b.Length && string.Equals(a[x], b[y], StringComparison.Ordinal))
             {
-                var x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-                var y = x - k;
-                while (x < n && y < m && string.Equals(a[x], b[y], StringComparison.Ordinal))
-                {
-                    x++;
-                    y++;
-                }
+                script.Add((' ', x++, y++));
+                continue;
+            }
 
-                v[offset + k] = x;
-                if (x >= n && y >= m)
-                {
-                    return Backtrack(trace, offset, n, m);
-                }
+            var (deleted, inserted) = Resynchronise(a, b, x, y);
+            for (var i = 0; i < deleted; i++)
+            {
+                script.Add(('-', x++, y));
+            }
+
+            for (var j = 0; j < inserted; j++)
+            {
+                script.Add(('+', x, y++));
             }
         }
 
-        throw new InvalidOperationException("unreachable: an edit script has at most n + m steps");
+        return script;
     }
 
-    private static List<(char Kind, int OldIndex, int NewIndex)> Backtrack(List<int[]> trace, int offset, int n, int m)
+    /// <summary>The fewest lines to delete from <paramref name="a"/> and insert from <paramref name="b"/> before the two agree again.</summary>
+    private static (int Deleted, int Inserted) Resynchronise(string[] a, string[] b, int x, int y)
     {
-        var script = new List<(char, int, int)>();
-        var x = n;
-        var y = m;
-        for (var d = trace.Count - 1; d >= 0; d--)
+        var restA = a.Length - x;
+        var restB = b.Length - y;
+        for (var k = 1; k < restA + restB; k++)
         {
-            var v = trace[d];
-            var k = x - y;
-            var previousK = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1;
-            var previousX = d == 0 ? 0 : v[offset + previousK];
-            var previousY = d == 0 ? 0 : previousX - previousK;
-            while (x > previousX && y > previousY)
+            for (var deleted = Math.Max(0, k - restB); deleted <= Math.Min(k, restA); deleted++)
             {
-                x--;
-                y--;
-                script.Add((' ', x, y));
-            }
-
-            if (d > 0)
-            {
-                if (x == previousX)
+                if (Agree(a, b, x + deleted, y + k - deleted))
                 {
-                    script.Add(('+', x, previousY));
-                }
-                else
-                {
-                    script.Add(('-', previousX, y));
+                    return (deleted, k - deleted);
                 }
             }
-
-            x = previousX;
-            y = previousY;
         }
 
-        script.Reverse();
-        return script;
+        return (restA, restB);
+    }
+
+    /// <summary>Whether the next <see cref="Confirm"/> lines agree from these points on (ending together counts).</summary>
+    private static bool Agree(string[] a, string[] b, int x, int y)
+    {
+        for (var t = 0; t < Confirm; t++)
+        {
+            if (x + t >= a.Length || y + t >= b.Length)
+            {
+                return x + t >= a.Length && y + t >= b.Length;
+            }
+
+            if (!string.Equals(a[x + t], b[y + t], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
