@@ -11,6 +11,7 @@ internal static class HostnetApp
         var root = new RootCommand("hostnet: find and fix host-network pitfalls in Kubernetes workloads")
         {
             CheckCommand.Create(environment),
+            FixCommand.Create(environment),
             RulesCommand.Create(environment),
             ExplainCommand.Create(environment),
             DnsCommand.Create(environment),

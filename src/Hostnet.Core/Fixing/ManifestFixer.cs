@@ -1,0 +1,91 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Loading;
+
+namespace Hostnet.Core.Fixing;
+
+/// <summary>
+/// Fixes inputs as <c>hostnet fix</c> does: check them together, plan and apply the fixes of each document, and check
+/// the result again until nothing changes (a moved <c>hostNetwork</c> can make a DNS fix due), so a second run finds
+/// nothing to do.
+/// </summary>
+/// <param name="options">The options the check runs with.</param>
+/// <param name="rules">Only fix findings of these rule IDs; null for every fixable rule.</param>
+public sealed class ManifestFixer(AnalysisOptions options, IReadOnlySet<string>? rules = null)
+{
+    /// <summary>Enough for a move to enable a follow-up fix; a bound in case two fixes ever undo each other.</summary>
+    private const int MaxRounds = 4;
+
+    /// <summary>
+    /// The RFC 6902 patch that fixes the first object of <paramref name="file"/> (for an AdmissionReview, its
+    /// <c>request.object</c>), paths relative to that object: the operations of every round, in order, each round
+    /// planned on the result of the ones before. Only edits the text rendering could place are included, so the
+    /// patch and <c>hostnet fix</c> agree. Empty when there is nothing to fix.
+    /// </summary>
+    public IReadOnlyList<JsonPatchOperation> PatchFor(SourceFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var operations = new List<JsonPatchOperation>();
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var loaded = new ManifestLoader().Load(file);
+            if (loaded.Documents.Count == 0)
+            {
+                break;
+            }
+
+            var document = loaded.Documents[0];
+            var report = new ManifestChecker(options).Check([loaded]);
+            var findings = DocumentFindings.Assign(loaded.Documents, report.Diagnostics.Where(d => rules is null || rules.Contains(d.Rule.Id)));
+            var edits = findings.TryGetValue(document, out var mine) ? FixPlanner.Plan(document, mine) : [];
+            var fix = TextFixer.Apply(file.Text, [new DocumentEdits(document, edits)]);
+            if (fix.Applied.Count == 0)
+            {
+                break;
+            }
+
+            operations.AddRange(JsonPatch.From(edits.Where(fix.Applied.Contains)));
+            file = file with { Text = fix.Text };
+        }
+
+        return operations;
+    }
+
+    public FixOutcome Fix(IReadOnlyList<SourceFile> files, LoaderLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var current = files.ToArray();
+        var applied = files.Select(_ => new List<FieldEdit>()).ToArray();
+        for (var round = 0; ; round++)
+        {
+            var loaded = new ManifestLoader(limits ?? LoaderLimits.Default).LoadAll(current);
+            var report = new ManifestChecker(options).Check(loaded);
+            var changed = false;
+            var fixable = report.Diagnostics
+                .Where(d => d.Rule.HasFix && (rules is null || rules.Contains(d.Rule.Id)))
+                .ToLookup(d => d.File, StringComparer.Ordinal);
+            for (var i = 0; i < current.Length && round < MaxRounds; i++)
+            {
+                var findings = fixable[current[i].Path];
+                if (!findings.Any())
+                {
+                    continue;
+                }
+
+                var plans = DocumentFindings.Assign(loaded[i].Documents, findings)
+                    .Select(pair => new DocumentEdits(pair.Key, FixPlanner.Plan(pair.Key, pair.Value)));
+                var fix = TextFixer.Apply(current[i].Text, plans);
+                if (!string.Equals(fix.Text, current[i].Text, StringComparison.Ordinal))
+                {
+                    current[i] = current[i] with { Text = fix.Text };
+                    applied[i].AddRange(fix.Applied);
+                    changed = true;
+                }
+            }
+
+            if (!changed)
+            {
+                return new FixOutcome([.. files.Select((file, i) => new FixedFile(file, current[i].Text, applied[i]))], report);
+            }
+        }
+    }
+}

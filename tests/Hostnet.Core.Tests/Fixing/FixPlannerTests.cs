@@ -1,0 +1,190 @@
+using Hostnet.Core.Fixing;
+using Hostnet.Core.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace Hostnet.Core.Tests.Fixing;
+
+public sealed class FixPlannerTests
+{
+    [Fact]
+    public void Fix_AnchoredSpec_LeavesSharedNodesAlone()
+    {
+        const string text = """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: Pod
+              metadata: {name: shared}
+              spec: &spec
+                hostNetwork: true
+                containers: [{name: a, image: example.com/a:1}]
+            - apiVersion: v1
+              kind: Pod
+              metadata: {name: alias}
+              spec: *spec
+            - apiVersion: v1
+              kind: Pod
+              metadata: {name: own}
+              spec:
+                hostNetwork: true
+                containers: [{name: b, image: example.com/b:1}]
+
+            """;
+
+        var result = FixRun.Fix(text);
+
+        result.Text.ShouldBe(text.Replace("  spec:\n    hostNetwork: true\n", "  spec:\n    hostNetwork: true\n    dnsPolicy: ClusterFirstWithHostNet\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fix_PodLevelFieldAlreadyInPodSpec_OnlyRemovesTheCopy()
+    {
+        const string text = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              hostNetwork: true
+              dnsPolicy: ClusterFirstWithHostNet
+              containers:
+              - name: a
+                image: example.com/a:1
+                hostNetwork: true
+
+            """;
+
+        FixRun.Fix(text).Text.ShouldBe(text.Replace("    hostNetwork: true\n", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fix_PodLevelFieldContradictingPodSpec_IsLeftForTheAuthor()
+    {
+        const string text = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              hostNetwork: false
+              containers:
+              - name: a
+                image: example.com/a:1
+                hostNetwork: true
+
+            """;
+
+        FixRun.Fix(text).Changed.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Fix_ListenFlagWithoutPorts_DeclaresNamedPortInDocumentStyle()
+    {
+        const string text = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+                name: p
+            spec:
+                hostNetwork: true
+                dnsPolicy: ClusterFirstWithHostNet
+                containers:
+                -   name: manager
+                    image: example.com/manager:1
+                    args:
+                    -   --metrics-bind-address=:8443
+
+            """;
+
+        FixRun.Fix(text).Text.ShouldBe(text + """
+                    ports:
+                    -   name: metrics
+                        containerPort: 8443
+
+            """);
+    }
+
+    [Fact]
+    public void Fix_WrittenNonZeroMaxUnavailable_IsKept()
+    {
+        const string text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: d}
+            spec:
+              replicas: 3
+              strategy:
+                rollingUpdate:
+                  maxSurge: 25%
+                  maxUnavailable: 10%
+              selector: {matchLabels: {app: d}}
+              template:
+                metadata: {labels: {app: d}}
+                spec:
+                  containers:
+                  - name: d
+                    image: example.com/d:1
+                    ports: [{containerPort: 80, hostPort: 8080}]
+
+            """;
+
+        FixRun.Fix(text).Text.ShouldBe(text.Replace("maxSurge: 25%", "maxSurge: 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fix_SuppressedFinding_IsNotFixed()
+    {
+        const string text = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+              annotations:
+                hostnet.dev/ignore-HN030: "the node resolver is what we want"
+            spec:
+              hostNetwork: true
+              containers: [{name: a, image: example.com/a:1}]
+
+            """;
+
+        FixRun.Fix(text).Changed.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Fix_RuleFilter_FixesOnlyThoseRules()
+    {
+        const string text = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              hostNetwork: true
+              containers:
+              - name: a
+                image: example.com/a:1
+                ports: [{containerPort: 8080, hostPort: 80}]
+
+            """;
+
+        var result = FixRun.Fix(text, rules: new HashSet<string>(["HN002"]));
+
+        result.Text.ShouldBe(text.Replace("hostPort: 80}", "hostPort: 8080}", StringComparison.Ordinal));
+        result.Applied.Select(e => e.RuleId).ShouldAllBe(id => id == "HN002");
+    }
+
+    [Fact]
+    public void JsonPatch_Edits_RenderAsRfc6902WithEscapedPointers()
+    {
+        FieldEdit[] edits =
+        [
+            new SetField("HN001", "spec.dnsPolicy", System.Text.Json.Nodes.JsonValue.Create("None")),
+            new AddField("HN030", "metadata.annotations", "example.com/a~b", System.Text.Json.Nodes.JsonValue.Create("x")),
+            new AppendItem("HN010", "spec.containers[0].ports", new System.Text.Json.Nodes.JsonObject { ["containerPort"] = 80 }),
+            new RemoveField("HN004", "spec.containers[0]", "hostNetwork"),
+        ];
+
+        var json = JsonPatch.ToJson(JsonPatch.From(edits));
+
+        json.ShouldBe("""[{"op":"replace","path":"/spec/dnsPolicy","value":"None"},{"op":"add","path":"/metadata/annotations/example.com~1a~0b","value":"x"},{"op":"add","path":"/spec/containers/0/ports/-","value":{"containerPort":80}},{"op":"remove","path":"/spec/containers/0/hostNetwork"}]""");
+    }
+}
