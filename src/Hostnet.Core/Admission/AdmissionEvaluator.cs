@@ -28,11 +28,14 @@ public static class AdmissionEvaluator
         "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController",
     };
 
+    /// <summary>Whether hostnet checks objects of this kind: Pods and every controller of pods.</summary>
+    public static bool ChecksKind(string kind) => Kinds.Contains(kind);
+
     /// <summary>Whether hostnet checks this request: a workload kind, CREATE or UPDATE, the object itself (no subresource).</summary>
     public static bool Handles(AdmissionSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        return Kinds.Contains(subject.Kind)
+        return ChecksKind(subject.Kind)
             && subject.Operation is "CREATE" or "UPDATE"
             && string.IsNullOrEmpty(subject.SubResource)
             && subject.Object is not null;
