@@ -13,7 +13,8 @@ public sealed record AdmissionFinding(string Id, string? FieldPath, string Messa
     /// <summary>One line: ID, field path, message and fix, as the denial message and warnings list it.</summary>
     public override string ToString()
     {
-        var at = FieldPath is null ? string.Empty : " " + FieldPath;
+        // API validation messages begin with the field path already.
+        var at = FieldPath is null || Message.StartsWith(FieldPath, StringComparison.Ordinal) ? string.Empty : " " + FieldPath;
         var fix = Fix is null ? string.Empty : $" (fix: {Fix})";
         return $"{Id}{at}: {Message}{fix}";
     }

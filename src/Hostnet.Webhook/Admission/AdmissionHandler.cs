@@ -80,7 +80,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, AdmissionReview.Answer(response), WebhookJson.Default.AdmissionReview, context.RequestAborted).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(context.Response.Body, AdmissionReview.Answer(response), WebhookJson.Relaxed.AdmissionReview, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static AdmissionResponse Respond(string uid, AdmissionDecision decision) => new()
@@ -102,11 +102,11 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         AdmissionReview? review;
         try
         {
-            review = await JsonSerializer.DeserializeAsync(context.Request.Body, WebhookJson.Default.AdmissionReview, context.RequestAborted).ConfigureAwait(false);
+            review = await JsonSerializer.DeserializeAsync(context.Request.Body, WebhookJson.Relaxed.AdmissionReview, context.RequestAborted).ConfigureAwait(false);
         }
         catch (JsonException error)
         {
-            return (null, "malformed AdmissionReview: " + OneLine(error.Message), StatusCodes.Status400BadRequest);
+            return (null, Malformed(error), StatusCodes.Status400BadRequest);
         }
         catch (BadHttpRequestException error)
         {
@@ -141,13 +141,32 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
+    /// <summary>Where the JSON went wrong and why, without the serializer's .NET type names.</summary>
+    private static string Malformed(JsonException error)
+    {
+        var reason = error.Message;
+        var cut = reason.IndexOf(" Path: ", StringComparison.Ordinal);
+        reason = cut >= 0 ? reason[..cut] : reason;
+        cut = reason.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        reason = cut >= 0 ? reason[..cut] : reason;
+        if (reason.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            reason = "the value has the wrong JSON type for this field.";
+        }
+
+        var at = error.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
+        var line = (error.LineNumber ?? 0) + 1;
+        var column = (error.BytePositionInLine ?? 0) + 1;
+        return OneLine($"malformed AdmissionReview{at} (line {line}, byte {column}): {reason}");
+    }
+
     /// <summary>The kind as a metrics label: one of the kinds hostnet checks, or <c>other</c> (the set stays closed).</summary>
     private static string KindLabel(AdmissionSubject subject) => AdmissionEvaluator.ChecksKind(subject.Kind) ? subject.Kind : "other";
 
     private static string OperationLabel(string operation) => operation is "CREATE" or "UPDATE" or "DELETE" or "CONNECT" ? operation : "other";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Endpoint} {Uid} {Kind} {Namespace}/{Name} {Operation} dryRun={DryRun}: {Verdict} [{Findings}] in {ElapsedMs} ms")]
-    private static partial void LogAnswered(ILogger logger, string endpoint, string uid, string kind, string @namespace, string name, string operation, bool dryRun, string verdict, string findings, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Endpoint} {Uid} {Kind} {ObjectNamespace}/{Name} {Operation} dryRun={DryRun}: {Verdict} [{Findings}] in {ElapsedMs} ms")]
+    private static partial void LogAnswered(ILogger logger, string endpoint, string uid, string kind, string objectNamespace, string name, string operation, bool dryRun, string verdict, string findings, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Uid} {Action}: {Finding}")]
     private static partial void LogFinding(ILogger logger, string uid, PolicyAction action, AdmissionFinding finding);

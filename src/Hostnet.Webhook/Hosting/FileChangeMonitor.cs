@@ -9,25 +9,29 @@ namespace Hostnet.Webhook.Hosting;
 /// </summary>
 internal sealed class FileChangeMonitor : IDisposable
 {
+    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(100);
+
     private readonly string[] _paths;
     private readonly Action _changed;
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly ITimer _poll;
     private readonly Lock _lock = new();
+    private readonly TimeProvider _time;
     private byte[] _fingerprint;
 
     public FileChangeMonitor(IReadOnlyList<string> paths, TimeSpan pollInterval, TimeProvider time, Action changed)
     {
         _paths = [.. paths.Select(Path.GetFullPath)];
         _changed = changed;
+        _time = time;
         _fingerprint = Fingerprint();
         foreach (var folder in _paths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal).Where(Directory.Exists))
         {
             var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = false };
-            watcher.Changed += (_, _) => Check();
-            watcher.Created += (_, _) => Check();
-            watcher.Deleted += (_, _) => Check();
-            watcher.Renamed += (_, _) => Check();
+            watcher.Changed += (_, _) => Settle();
+            watcher.Created += (_, _) => Settle();
+            watcher.Deleted += (_, _) => Settle();
+            watcher.Renamed += (_, _) => Settle();
             try
             {
                 watcher.EnableRaisingEvents = true;
@@ -42,6 +46,9 @@ internal sealed class FileChangeMonitor : IDisposable
 
         _poll = time.CreateTimer(_ => Check(), null, pollInterval, pollInterval);
     }
+
+    /// <summary>A writer usually makes several events (truncate, write, close): look once they have settled.</summary>
+    private void Settle() => _ = Task.Delay(SettleTime, _time).ContinueWith(_ => Check(), TaskScheduler.Default);
 
     /// <summary>Compares the files with what was last seen, and calls back once per change.</summary>
     public void Check()

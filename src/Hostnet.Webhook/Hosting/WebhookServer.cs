@@ -1,3 +1,4 @@
+using Hostnet.Core.Admission;
 using Hostnet.Webhook.Admission;
 using Hostnet.Webhook.Metrics;
 using Microsoft.AspNetCore.Builder;
@@ -19,6 +20,11 @@ namespace Hostnet.Webhook.Hosting;
 /// </summary>
 public sealed class WebhookServer : IAsyncDisposable
 {
+    private const string WarmUpPod = """
+        {"apiVersion":"v1","kind":"Pod","metadata":{"name":"warm-up"},"spec":{"hostNetwork":true,
+         "containers":[{"name":"c","image":"nginx","ports":[{"containerPort":80,"hostPort":8080}],"readinessProbe":{"httpGet":{"port":81}}}]}}
+        """;
+
     private readonly WebApplication _app;
 
     private WebhookServer(WebApplication app, PolicyStore policies, CertificateStore certificates, WebhookMetrics metrics)
@@ -114,13 +120,27 @@ public sealed class WebhookServer : IAsyncDisposable
         return server;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        WarmUp();
+        return _app.StartAsync(cancellationToken);
+    }
 
     /// <summary>Stops taking connections and waits for the requests in flight.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
 
     /// <summary>Runs until SIGTERM or Ctrl+C, then drains.</summary>
-    public Task RunAsync() => _app.RunAsync();
+    public Task RunAsync()
+    {
+        WarmUp();
+        return _app.RunAsync();
+    }
+
+    /// <summary>
+    /// Runs one review through the checker before taking traffic: the first one compiles the rules (close to a
+    /// second on a busy machine), which must not eat into the API server's 2 s budget.
+    /// </summary>
+    private void WarmUp() => AdmissionEvaluator.Validate(new AdmissionSubject("Pod", "CREATE", "default", null, WarmUpPod, null), Policies.Current);
 
     public async ValueTask DisposeAsync()
     {
