@@ -61,7 +61,7 @@ public sealed class AdmissionFixtureTests : IClassFixture<AdmissionFixtureTests.
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["response"]!;
     }
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>One server for the whole class (starting Kestrel is the slow part).</summary>
     public sealed class Server : IAsyncLifetime
