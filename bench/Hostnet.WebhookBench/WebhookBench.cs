@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace Hostnet.WebhookBench;
@@ -56,7 +57,8 @@ internal static class WebhookBench
             using var server = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"exec \"{cli}\" webhook --listen 127.0.0.1:{port} --tls-cert {work}/tls.crt --tls-key {work}/tls.key > {work}/server.log 2>&1"]))!;
             try
             {
-                using var client = Client(port, connections);
+                using var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(work, "ca.crt")));
+                using var client = Client(port, connections, ca);
                 await WaitReady(client);
                 var results = new List<PhaseResult>();
                 foreach (var endpoint in new[] { "/healthz", "/validate" })
@@ -178,18 +180,37 @@ internal static class WebhookBench
         }
     }
 
-    private static HttpClient Client(int port, int connections) => new(new SocketsHttpHandler
+    private static HttpClient Client(int port, int connections, X509Certificate2 ca) => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = connections,
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        // The bench trusts the certificate it generated; it checks the server, not the trust chain.
-        SslOptions = new SslClientAuthenticationOptions { TargetHost = "localhost", RemoteCertificateValidationCallback = (_, _, _, _) => true },
+        // Trust exactly the CA gen-certs wrote (it is in no system store).
+        SslOptions = new SslClientAuthenticationOptions
+        {
+            TargetHost = "localhost",
+            RemoteCertificateValidationCallback = (_, presented, _, _) => IssuedBy(presented, ca),
+        },
     })
     {
         BaseAddress = new Uri($"https://127.0.0.1:{port}"),
         Timeout = TimeSpan.FromSeconds(10),
     };
+
+    private static bool IssuedBy(X509Certificate? presented, X509Certificate2 ca)
+    {
+        if (presented is null)
+        {
+            return false;
+        }
+
+        using var certificate = new X509Certificate2(presented);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate) && certificate.MatchesHostname("localhost");
+    }
 
     private static async Task WaitReady(HttpClient client)
     {
@@ -203,9 +224,10 @@ internal static class WebhookBench
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException error) when (attempt < 299)
             {
                 // Not listening yet.
+                _ = error;
             }
 
             await Task.Delay(100);

@@ -29,15 +29,14 @@ public static class PolicyReader
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(problems);
         var root = new ManifestLoader().Parse(file, problems);
-        if (root is SourceScalar { IsNull: true } && problems.Count == 0)
-        {
-            // Most often a file caught half-written (truncated, not yet filled): never a policy to switch to.
-            problems.Add(new InputProblem(file.Path, root.Position, "the policy file is empty (write \"mode: enforce\" for the defaults)"));
-            return WebhookPolicy.Default;
-        }
-
         if (root is null || root is SourceScalar { IsNull: true })
         {
+            if (problems.Count == 0)
+            {
+                // Most often a file caught half-written (truncated, not yet filled): never a policy to switch to.
+                problems.Add(new InputProblem(file.Path, root?.Position ?? SourcePosition.Start, "the policy file is empty (write \"mode: enforce\" for the defaults)"));
+            }
+
             return WebhookPolicy.Default;
         }
 
