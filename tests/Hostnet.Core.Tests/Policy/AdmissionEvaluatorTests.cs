@@ -17,7 +17,7 @@ public sealed class AdmissionEvaluatorTests
     private static AdmissionDecision Validate(string policy, string json = HostNetworkPod, string @namespace = "apps")
     {
         var problems = new List<InputProblem>();
-        var parsed = PolicyReader.Read(new SourceFile("policy.yaml", policy), problems);
+        var parsed = policy.Length == 0 ? WebhookPolicy.Default : PolicyReader.Read(new SourceFile("policy.yaml", policy), problems);
         problems.ShouldBeEmpty();
         return AdmissionEvaluator.Validate(new AdmissionSubject("Pod", "CREATE", @namespace, null, json, null), parsed);
     }
