@@ -17,6 +17,7 @@ internal static class HostnetApp
             DnsCommand.Create(environment),
             PlanCommand.Create(environment),
             PortsCommand.Create(environment),
+            WebhookCommand.Create(environment),
         };
 
         var parsed = root.Parse(args);

@@ -41,17 +41,31 @@ public static class ConfigReader
         var config = HostnetConfig.Empty;
         foreach (var (key, value) in mapping.Entries)
         {
-            config = key.Value switch
-            {
-                "kubeVersion" => config with { KubeVersion = ReadVersion(file, value, problems) },
-                "defaultNamespace" => config with { DefaultNamespace = (value as SourceScalar)?.Value },
-                "rules" => config with { Rules = ReadRules(file, value, problems) },
-                "reservedPorts" => config with { ReservedPorts = ReadPorts(file, value, problems) },
-                _ => Unknown(file, key, problems, config, "kubeVersion, defaultNamespace, rules, reservedPorts"),
-            };
+            config = ReadKey(config, file, key, value, problems) ?? Unknown(file, key, problems, config, KnownKeys);
         }
 
         return config;
+    }
+
+    /// <summary>The keys of <c>.hostnet.yaml</c>, for messages about unknown keys.</summary>
+    public const string KnownKeys = "kubeVersion, defaultNamespace, rules, reservedPorts";
+
+    /// <summary>
+    /// Applies one <c>.hostnet.yaml</c> key to <paramref name="config"/>; null when the key is not one of
+    /// <see cref="KnownKeys"/>, so that files extending the format (the webhook policy) can read their own keys.
+    /// </summary>
+    public static HostnetConfig? ReadKey(HostnetConfig config, SourceFile file, SourceScalar key, SourceNode value, List<InputProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Value switch
+        {
+            "kubeVersion" => config with { KubeVersion = ReadVersion(file, value, problems) },
+            "defaultNamespace" => config with { DefaultNamespace = (value as SourceScalar)?.Value },
+            "rules" => config with { Rules = ReadRules(file, value, problems) },
+            "reservedPorts" => config with { ReservedPorts = ReadPorts(file, value, problems) },
+            _ => null,
+        };
     }
 
     /// <summary>Parses a rule level: off, info, warning or error.</summary>
@@ -140,8 +154,10 @@ public static class ConfigReader
         return ports;
     }
 
-    private static bool TryParseRange(string text, out int from, out int to)
+    /// <summary>Parses <c>N</c> or <c>FROM-TO</c> within 1-65535.</summary>
+    public static bool TryParseRange(string text, out int from, out int to)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var parts = text.Split('-', 2, StringSplitOptions.TrimEntries);
         from = to = 0;
         var ok = int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out from);

@@ -1,0 +1,3 @@
+using Hostnet.WebhookBench;
+
+return await WebhookBench.RunAsync(args);

@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace Hostnet.WebhookBench;
+
+/// <summary>
+/// P3 of PERFORMANCE.md: Pod CREATE AdmissionReviews over TLS on loopback against a real <c>hostnet webhook</c>
+/// process, at a fixed 1,000 requests/s (open loop: latency counts from the time a request was due, so a stall is
+/// not hidden) and at saturation (closed loop), side by side with the same server's <c>/healthz</c> as the floor of
+/// the HTTP + TLS stack. Keep-alive connections (SocketsHttpHandler). Markdown on standard output.
+/// <code>Hostnet.WebhookBench --cli PATH [--rate 1000] [--seconds 10] [--connections 16] [--concurrency 32]</code>
+/// </summary>
+internal static class WebhookBench
+{
+    /// <summary>A node agent as the webhook typically sees it: host network, host ports, probes, a few findings.</summary>
+    private const string Review = """
+        {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"UID","kind":{"group":"","version":"v1","kind":"Pod"},
+         "resource":{"group":"","version":"v1","resource":"pods"},"namespace":"monitoring","operation":"CREATE",
+         "userInfo":{"username":"system:serviceaccount:kube-system:daemon-set-controller"},"dryRun":false,
+         "object":{"apiVersion":"v1","kind":"Pod","metadata":{"generateName":"node-exporter-","namespace":"monitoring",
+           "labels":{"app.kubernetes.io/name":"node-exporter","controller-revision-hash":"7d9f8c6b5"},
+           "ownerReferences":[{"apiVersion":"apps/v1","kind":"DaemonSet","name":"node-exporter","uid":"0f1e2d3c","controller":true}]},
+          "spec":{"hostNetwork":true,"hostPID":true,"serviceAccountName":"node-exporter","priorityClassName":"system-node-critical",
+           "tolerations":[{"operator":"Exists"}],
+           "securityContext":{"runAsNonRoot":true,"runAsUser":65534},
+           "containers":[{"name":"node-exporter","image":"quay.io/prometheus/node-exporter:v1.8.2",
+             "args":["--path.rootfs=/host","--web.listen-address=:9100"],
+             "ports":[{"name":"metrics","containerPort":9100,"hostPort":9100,"protocol":"TCP"}],
+             "readinessProbe":{"httpGet":{"path":"/","port":9100}},"livenessProbe":{"httpGet":{"path":"/","port":9100}},
+             "resources":{"requests":{"cpu":"100m","memory":"64Mi"},"limits":{"memory":"128Mi"}},
+             "volumeMounts":[{"name":"root","mountPath":"/host","readOnly":true}]},
+            {"name":"kube-rbac-proxy","image":"quay.io/brancz/kube-rbac-proxy:v0.18.0","args":["--secure-listen-address=:9101","--upstream=http://127.0.0.1:9100/"],
+             "ports":[{"name":"https","containerPort":9101,"hostPort":9101}]}],
+           "volumes":[{"name":"root","hostPath":{"path":"/"}}]}}}}
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
+            .ToDictionary(p => p.a, p => p.i + 1 < args.Length ? args[p.i + 1] : "", StringComparer.Ordinal);
+        var cli = Path.GetFullPath(options.GetValueOrDefault("--cli") ?? "src/Hostnet.Cli/bin/Release/net10.0/hostnet");
+        var rate = int.Parse(options.GetValueOrDefault("--rate") ?? "1000", CultureInfo.InvariantCulture);
+        var seconds = double.Parse(options.GetValueOrDefault("--seconds") ?? "10", CultureInfo.InvariantCulture);
+        var connections = int.Parse(options.GetValueOrDefault("--connections") ?? "16", CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(options.GetValueOrDefault("--concurrency") ?? "32", CultureInfo.InvariantCulture);
+
+        var work = Directory.CreateTempSubdirectory("hostnet-webhook-bench-").FullName;
+        try
+        {
+            Run(cli, $"webhook gen-certs --service hostnet-webhook --namespace hostnet-system --dns-name localhost --out {work}");
+            var port = FreePort();
+            using var server = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"exec \"{cli}\" webhook --listen 127.0.0.1:{port} --tls-cert {work}/tls.crt --tls-key {work}/tls.key > {work}/server.log 2>&1"]))!;
+            try
+            {
+                using var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(work, "ca.crt")));
+                using var client = Client(port, connections, ca);
+                await WaitReady(client);
+                var results = new List<PhaseResult>();
+                foreach (var endpoint in new[] { "/healthz", "/validate" })
+                {
+                    await Saturate(client, endpoint, concurrency, TimeSpan.FromSeconds(3), server.Id, "warm-up");
+                    results.Add(await FixedRate(client, endpoint, rate, TimeSpan.FromSeconds(seconds), server.Id));
+                    results.Add(await Saturate(client, endpoint, concurrency, TimeSpan.FromSeconds(seconds), server.Id, $"saturation ({concurrency} in flight)"));
+                }
+
+                Report(results, rate, connections, Rss(server.Id, "VmHWM"));
+            }
+            finally
+            {
+                server.Kill();
+                await server.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+
+        return 0;
+    }
+
+    private static void Report(List<PhaseResult> results, int rate, int connections, long peakRssKiB)
+    {
+        var output = Console.Out;
+        output.WriteLine("## P3: webhook latency (Pod CREATE AdmissionReview over TLS on loopback, all rules on)");
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}. The load generator shares the cores with the server."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fixed rate: {rate:N0} requests/s, open loop over {connections} keep-alive connections; latency from the time each request was due."));
+        output.WriteLine();
+        output.WriteLine("| endpoint | phase | requests | requests/s | p50 ms | p99 ms | max ms | errors | server RSS MiB |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var result in results)
+        {
+            output.WriteLine(result.Row());
+        }
+
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Server peak RSS (VmHWM): {peakRssKiB / 1024.0:F1} MiB. Target: p50 ≤ 1 ms and p99 ≤ 5 ms at 1,000/s; ≥ 5,000/s at saturation with 0 errors; RSS ≤ 100 MB."));
+    }
+
+    private static async Task<PhaseResult> FixedRate(HttpClient client, string endpoint, int rate, TimeSpan duration, int serverPid)
+    {
+        var total = (int)(rate * duration.TotalSeconds);
+        var latencies = new long[total];
+        var errors = 0;
+        var tasks = new List<Task>(total);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var index = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                if (!await Send(client, endpoint, index))
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                latencies[index] = (long)((clock.Elapsed - due).TotalMilliseconds * 1000);
+            }));
+        }
+
+        await Task.WhenAll(tasks);
+        return new PhaseResult(endpoint, $"{rate:N0}/s fixed", latencies, errors, clock.Elapsed, Rss(serverPid, "VmRSS"));
+    }
+
+    private static async Task<PhaseResult> Saturate(HttpClient client, string endpoint, int concurrency, TimeSpan duration, int serverPid, string phase)
+    {
+        var latencies = new List<long>[concurrency];
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var mine = latencies[worker] = new List<long>(100_000);
+            for (var i = 0; clock.Elapsed < duration; i++)
+            {
+                var started = clock.Elapsed;
+                if (!await Send(client, endpoint, (worker * 1_000_000) + i))
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                mine.Add((long)((clock.Elapsed - started).TotalMilliseconds * 1000));
+            }
+        })));
+        return new PhaseResult(endpoint, phase, [.. latencies.SelectMany(l => l)], errors, clock.Elapsed, Rss(serverPid, "VmRSS"));
+    }
+
+    /// <summary>One request; false unless HTTP 200 with an answer for this uid (or "ok" from /healthz).</summary>
+    private static async Task<bool> Send(HttpClient client, string endpoint, int index)
+    {
+        try
+        {
+            if (endpoint == "/healthz")
+            {
+                using var health = await client.GetAsync(endpoint);
+                return health.StatusCode == HttpStatusCode.OK && await health.Content.ReadAsStringAsync() == "ok\n";
+            }
+
+            var uid = "bench-" + index.ToString(CultureInfo.InvariantCulture);
+            using var content = new StringContent(Review.Replace("\"UID\"", $"\"{uid}\"", StringComparison.Ordinal), Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync(endpoint, content);
+            var body = await response.Content.ReadAsStringAsync();
+            return response.StatusCode == HttpStatusCode.OK && body.Contains($"\"uid\":\"{uid}\"", StringComparison.Ordinal);
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static HttpClient Client(int port, int connections, X509Certificate2 ca) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = connections,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        // Trust exactly the CA gen-certs wrote (it is in no system store).
+        SslOptions = new SslClientAuthenticationOptions
+        {
+            TargetHost = "localhost",
+            RemoteCertificateValidationCallback = (_, presented, _, _) => IssuedBy(presented, ca),
+        },
+    })
+    {
+        BaseAddress = new Uri($"https://127.0.0.1:{port}"),
+        Timeout = TimeSpan.FromSeconds(10),
+    };
+
+    private static bool IssuedBy(X509Certificate? presented, X509Certificate2 ca)
+    {
+        if (presented is null)
+        {
+            return false;
+        }
+
+        using var certificate = new X509Certificate2(presented);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate) && certificate.MatchesHostname("localhost");
+    }
+
+    private static async Task WaitReady(HttpClient client)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            try
+            {
+                using var ready = await client.GetAsync("/readyz");
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException error) when (attempt < 299)
+            {
+                // Not listening yet.
+                _ = error;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("the webhook did not become ready in 30 s");
+    }
+
+    private static long Rss(int pid, string field)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Run(string file, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true })!;
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} exited {process.ExitCode}");
+        }
+    }
+}

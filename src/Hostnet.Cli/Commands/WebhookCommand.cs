@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Hostnet.Webhook.Certificates;
+using Hostnet.Webhook.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Hostnet.Cli.Commands;
+
+/// <summary>
+/// <c>hostnet webhook --tls-cert FILE --tls-key FILE [--policy FILE] [--listen ADDR]</c>: the admission webhook;
+/// <c>hostnet webhook gen-certs --service NAME --namespace NS --out DIR</c>: certificates for clusters without cert-manager.
+/// </summary>
+internal static class WebhookCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var certificate = new Option<string?>("--tls-cert") { Description = "The serving certificate (PEM); reloaded when it changes", HelpName = "FILE" };
+        var key = new Option<string?>("--tls-key") { Description = "Its private key (PEM); reloaded when it changes", HelpName = "FILE" };
+        var policy = new Option<string?>("--policy") { Description = "The policy file (docs/webhook.md); reloaded when it changes", HelpName = "FILE" };
+        var listen = new Option<string>("--listen")
+        {
+            Description = "Address and port to listen on, e.g. :8443 or 127.0.0.1:8443",
+            HelpName = "ADDR",
+            DefaultValueFactory = _ => ":8443",
+        };
+        var logLevel = ChoiceOption.Create("--log-level", "Lowest level logged (debug adds each finding's text)", "information", ["debug", "information", "warning", "error"]);
+        var command = new Command("webhook", "Run the admission webhook (TLS only): /validate, /mutate, /healthz, /readyz, /metrics")
+        {
+            certificate, key, policy, listen, logLevel, GenCerts(environment),
+        };
+        command.SetAction(result =>
+        {
+            var (certificatePath, keyPath) = (result.GetValue(certificate), result.GetValue(key));
+            if (certificatePath is null || keyPath is null)
+            {
+                environment.Error.WriteLine("hostnet: webhook needs --tls-cert and --tls-key (hostnet webhook gen-certs writes a pair)");
+                return ExitCodes.Invalid;
+            }
+
+            if (!TryParseListen(result.GetRequiredValue(listen), out var endpoint))
+            {
+                environment.Error.WriteLine($"hostnet: --listen must look like :8443, 0.0.0.0:8443 or [::]:8443, not '{result.GetValue(listen)}'");
+                return ExitCodes.Invalid;
+            }
+
+            var options = new WebhookOptions
+            {
+                Listen = endpoint,
+                CertificatePath = Path.GetFullPath(certificatePath, environment.WorkingDirectory),
+                KeyPath = Path.GetFullPath(keyPath, environment.WorkingDirectory),
+                PolicyPath = result.GetValue(policy) is { } policyPath ? Path.GetFullPath(policyPath, environment.WorkingDirectory) : null,
+                LogLevel = Enum.Parse<LogLevel>(result.GetRequiredValue(logLevel), ignoreCase: true),
+            };
+            return Serve(options, environment);
+        });
+        return command;
+    }
+
+    /// <summary>Runs until SIGTERM or Ctrl+C; the host's console lifetime drains requests in flight.</summary>
+    private static int Serve(WebhookOptions options, CliEnvironment environment)
+    {
+        try
+        {
+            var server = WebhookServer.Create(options, TimeProvider.System);
+            server.RunAsync().GetAwaiter().GetResult();
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return ExitCodes.Success;
+        }
+        catch (IOException error)
+        {
+            environment.Error.WriteLine($"hostnet: cannot listen on {options.Listen}: {error.Message}");
+            return ExitCodes.Invalid;
+        }
+    }
+
+    private static Command GenCerts(CliEnvironment environment)
+    {
+        var service = new Option<string>("--service") { Description = "The webhook Service's name", Required = true, HelpName = "NAME" };
+        var @namespace = new Option<string>("--namespace") { Description = "The Service's namespace", Required = true, HelpName = "NS" };
+        var output = new Option<string>("--out") { Description = "Folder to write ca.crt, ca.key, tls.crt, tls.key and ca-bundle.txt into", Required = true, HelpName = "DIR" };
+        var days = new Option<int>("--days") { Description = "Validity of the serving certificate in days (the CA gets ten times as long)", DefaultValueFactory = _ => 365 };
+        var dnsNames = new Option<string[]>("--dns-name") { Description = "Another name for the certificate (repeatable), e.g. localhost", HelpName = "NAME" };
+        var command = new Command("gen-certs", "Write a CA, a serving certificate for the Service's DNS names, and the caBundle")
+        {
+            service, @namespace, output, days, dnsNames,
+        };
+        command.SetAction(result =>
+        {
+            if (result.GetValue(days) is < 1 or > 3650)
+            {
+                environment.Error.WriteLine("hostnet: --days must be between 1 and 3650");
+                return ExitCodes.Invalid;
+            }
+
+            var generated = CertificateAuthority.Generate(
+                result.GetRequiredValue(service),
+                result.GetRequiredValue(@namespace),
+                TimeProvider.System.GetUtcNow(),
+                TimeSpan.FromDays(result.GetValue(days)),
+                result.GetValue(dnsNames));
+            var folder = Path.GetFullPath(result.GetRequiredValue(output), environment.WorkingDirectory);
+            try
+            {
+                Directory.CreateDirectory(folder);
+                foreach (var (name, content) in generated.Files)
+                {
+                    var path = Path.Combine(folder, name);
+                    File.WriteAllText(path, content);
+                    if (name.EndsWith(".key", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
+                    {
+                        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                    }
+                }
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                environment.Error.WriteLine($"hostnet: cannot write {folder}: {error.Message}");
+                return ExitCodes.Invalid;
+            }
+
+            environment.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {string.Join(", ", generated.Files.Select(f => f.Name))} to {folder}"));
+            environment.Output.WriteLine($"names: {string.Join(", ", CertificateAuthority.DnsNames(result.GetRequiredValue(service), result.GetRequiredValue(@namespace)).Concat(result.GetValue(dnsNames) ?? []))}");
+            environment.Output.WriteLine("caBundle: the content of ca-bundle.txt (put it in both webhook configurations' clientConfig.caBundle)");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static bool TryParseListen(string text, out IPEndPoint endpoint)
+    {
+        if (text.StartsWith(':'))
+        {
+            text = "0.0.0.0" + text;
+        }
+
+        return IPEndPoint.TryParse(text, out endpoint!) && text.Contains(':', StringComparison.Ordinal);
+    }
+}

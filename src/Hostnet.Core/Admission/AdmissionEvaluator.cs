@@ -1,0 +1,182 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
+using Hostnet.Core.Policy;
+using Hostnet.Core.Semantics.Ports;
+
+namespace Hostnet.Core.Admission;
+
+/// <summary>
+/// Admission without I/O: runs the object of a review through the same checker as <c>hostnet check</c> with the
+/// policy's options, adds what the policy itself forbids, and turns the findings into a decision by the policy's
+/// actions and mode. The review holds one object and no Namespace, so cross-object rules see that object alone and
+/// HN050 (Pod Security) never fires: the API server's own Pod Security admission enforces the namespace's labels.
+/// </summary>
+public static class AdmissionEvaluator
+{
+    /// <summary>The file name findings are reported under (they carry field paths; positions mean nothing here).</summary>
+    public const string ObjectFile = "request.object";
+
+    private const string DefaultServiceAccount = "default";
+
+    /// <summary>The largest object the API server accepts (its request body limit), so the loader's bound.</summary>
+    private static readonly LoaderLimits Limits = LoaderLimits.Default with { MaxFileBytes = 3L * 1024 * 1024 };
+
+    private static readonly HashSet<string> Kinds = new(StringComparer.Ordinal)
+    {
+        "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController",
+    };
+
+    /// <summary>Whether hostnet checks objects of this kind: Pods and every controller of pods.</summary>
+    public static bool ChecksKind(string kind) => Kinds.Contains(kind);
+
+    /// <summary>Whether hostnet checks this request: a workload kind, CREATE or UPDATE, the object itself (no subresource).</summary>
+    public static bool Handles(AdmissionSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return ChecksKind(subject.Kind)
+            && subject.Operation is "CREATE" or "UPDATE"
+            && string.IsNullOrEmpty(subject.SubResource)
+            && subject.Object is not null;
+    }
+
+    /// <summary>
+    /// The validating decision. An UPDATE is denied only for findings it introduces: what the old object already had
+    /// becomes a warning, so that removing a finalizer or scaling never gets stuck on an object admitted earlier.
+    /// </summary>
+    public static AdmissionDecision Validate(AdmissionSubject subject, WebhookPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (!Handles(subject))
+        {
+            return AdmissionDecision.Ignored;
+        }
+
+        var findings = Findings(subject.Object!, subject, policy);
+        if (subject.Operation == "UPDATE" && subject.OldObject is not null && findings.Any(f => f.Action == PolicyAction.Deny))
+        {
+            var old = Findings(subject.OldObject, subject, policy);
+            findings = [.. findings.Select(f => f.Action == PolicyAction.Deny && old.Any(f.SameAs) ? f with { Action = PolicyAction.Warn } : f)];
+        }
+
+        return Decide(subject, policy.Mode, findings);
+    }
+
+    /// <summary>The options a check runs with: the policy's configuration, in the request's namespace.</summary>
+    public static AnalysisOptions OptionsFor(AdmissionSubject subject, WebhookPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(policy);
+        var options = policy.Config.ApplyTo(AnalysisOptions.Default);
+        return string.IsNullOrEmpty(subject.Namespace) ? options : options with { DefaultNamespace = subject.Namespace };
+    }
+
+    /// <summary>Loads the JSON text of an object (JSON is YAML) as a check would.</summary>
+    public static LoadResult Load(string json) => new ManifestLoader(Limits).Load(new SourceFile(ObjectFile, json));
+
+    private static List<AdmissionFinding> Findings(string json, AdmissionSubject subject, WebhookPolicy policy)
+    {
+        var loaded = Load(json);
+        var options = OptionsFor(subject, policy);
+        var report = new ManifestChecker(options).Check([loaded]);
+        var findings = report.Diagnostics
+            .Where(d => !d.IsSuppressed)
+            .Select(d => new AdmissionFinding(d.Rule.Id, d.FieldPath, d.Message, d.Fix, policy.ActionFor(d.Rule.Id, d.Severity)))
+            .ToList();
+        foreach (var workload in loaded.Documents.Select(ObjectReader.Read).OfType<Workload>())
+        {
+            findings.AddRange(PolicyFindings(workload, options.DefaultNamespace, policy));
+        }
+
+        findings.RemoveAll(f => f.Action == PolicyAction.Off);
+        return findings;
+    }
+
+    private static IEnumerable<AdmissionFinding> PolicyFindings(Workload workload, string defaultNamespace, WebhookPolicy policy)
+    {
+        var spec = workload.Spec;
+        var @namespace = string.IsNullOrEmpty(workload.Metadata.Namespace) ? defaultNamespace : workload.Metadata.Namespace;
+        var serviceAccount = ServiceAccountOf(workload);
+        var images = spec.AllContainers.Select(c => c.Image).OfType<string>().ToArray();
+        var who = $"namespace \"{@namespace}\", service account \"{serviceAccount}\"";
+        if (spec.HostNetwork && policy.HostNetwork is { } network && !network.Allows(@namespace, serviceAccount, images))
+        {
+            yield return new AdmissionFinding(
+                PolicyFinding.HostNetworkNotAllowed,
+                Fields.Join(spec.Path, "hostNetwork"),
+                $"the webhook policy does not allow host networking for {who} (allowed: {network.Describe()})",
+                "drop hostNetwork, or run it where the policy allows host networking",
+                policy.ActionFor(PolicyFinding.HostNetworkNotAllowed, Severity.Error));
+        }
+
+        var bindings = HostPorts.Wanted(spec);
+        if (bindings.Count == 0)
+        {
+            yield break;
+        }
+
+        if (policy.HostPorts is { } ports && !ports.Allows(@namespace, serviceAccount, images))
+        {
+            yield return new AdmissionFinding(
+                PolicyFinding.HostPortNotAllowed,
+                bindings[0].FieldPath,
+                $"the webhook policy does not allow host ports ({string.Join(", ", bindings)}) for {who} (allowed: {ports.Describe()})",
+                "use a Service instead of host ports, or run it where the policy allows host ports",
+                policy.ActionFor(PolicyFinding.HostPortNotAllowed, Severity.Error));
+        }
+
+        if (policy.RangesFor(@namespace) is { } ranges)
+        {
+            foreach (var binding in bindings.Where(b => !ranges.Any(r => r.Contains(b.Port))))
+            {
+                yield return new AdmissionFinding(
+                    PolicyFinding.HostPortOutOfRange,
+                    binding.FieldPath,
+                    $"host port {binding} is outside the ranges the webhook policy allows in namespace \"{@namespace}\" ({string.Join(", ", ranges)})",
+                    $"pick a host port in {string.Join(", ", ranges)}",
+                    policy.ActionFor(PolicyFinding.HostPortOutOfRange, Severity.Error));
+            }
+        }
+    }
+
+    /// <summary><c>serviceAccountName</c>, or the deprecated <c>serviceAccount</c>, or the API's default.</summary>
+    private static string ServiceAccountOf(Workload workload)
+    {
+        var spec = workload.Spec.Path.Split('.').Aggregate((SourceMapping?)workload.Source.Root, Fields.Map);
+        return Fields.String(spec, "serviceAccountName") ?? Fields.String(spec, "serviceAccount") ?? DefaultServiceAccount;
+    }
+
+    private static AdmissionDecision Decide(AdmissionSubject subject, PolicyMode mode, IReadOnlyList<AdmissionFinding> findings)
+    {
+        var denials = findings.Where(f => f.Action == PolicyAction.Deny).ToArray();
+        var warned = mode switch
+        {
+            PolicyMode.Enforce => findings.Where(f => f.Action == PolicyAction.Warn),
+            PolicyMode.Warn => findings.Where(f => f.Action is PolicyAction.Warn or PolicyAction.Deny),
+            _ => [],
+        };
+        var audited = mode == PolicyMode.DryRun ? findings : findings.Where(f => f.Action == PolicyAction.Audit);
+        var warnings = warned.Select(f => f.ToString()).ToArray();
+        var annotations = audited
+            .GroupBy(f => f.Id.ToLowerInvariant(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join("; ", g.Select(f => f.FieldPath is null ? f.Message : $"{f.FieldPath}: {f.Message}")), StringComparer.Ordinal);
+        if (denials.Length > 0 && mode == PolicyMode.Enforce)
+        {
+            return new AdmissionDecision(false, AdmissionVerdict.Denied, findings, DenialMessage(subject, denials), warnings, annotations);
+        }
+
+        var verdict = denials.Length > 0 ? AdmissionVerdict.WouldDeny
+            : warnings.Length > 0 ? AdmissionVerdict.Warned
+            : AdmissionVerdict.Allowed;
+        return new AdmissionDecision(true, verdict, findings, null, warnings, annotations);
+    }
+
+    private static string DenialMessage(AdmissionSubject subject, AdmissionFinding[] denials)
+    {
+        var count = denials.Length == 1 ? "1 finding" : $"{denials.Length} findings";
+        var lines = denials.Select(d => "- " + d);
+        return $"hostnet: the {subject.Kind} has {count} the policy denies:\n{string.Join("\n", lines)}";
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace Hostnet.Webhook.Admission;
+
+/// <summary>The <c>request</c> of an AdmissionReview: the fields admission reads; the object stays raw JSON.</summary>
+public sealed record AdmissionRequest
+{
+    public string? Uid { get; init; }
+
+    public GroupVersionKind? Kind { get; init; }
+
+    public string? SubResource { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Namespace { get; init; }
+
+    public string? Operation { get; init; }
+
+    public JsonElement? Object { get; init; }
+
+    public JsonElement? OldObject { get; init; }
+
+    public bool? DryRun { get; init; }
+}

@@ -1,0 +1,34 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace Hostnet.Webhook.Hosting;
+
+/// <summary>How <c>hostnet webhook</c> runs.</summary>
+public sealed record WebhookOptions
+{
+    /// <summary>The API server's request body limit (3 MiB): no AdmissionReview is larger.</summary>
+    public const long DefaultMaxRequestBodyBytes = 3L * 1024 * 1024;
+
+    /// <summary>Where to listen; port 0 picks a free port (tests).</summary>
+    public IPEndPoint Listen { get; init; } = new(IPAddress.Any, 8443);
+
+    public required string CertificatePath { get; init; }
+
+    public required string KeyPath { get; init; }
+
+    /// <summary>The policy file; null for the default policy.</summary>
+    public string? PolicyPath { get; init; }
+
+    /// <summary>Answer (504) before the API server's <c>timeoutSeconds: 2</c> gives up on us.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>How often the policy and certificate files are compared, beside the file system watcher.</summary>
+    public TimeSpan ReloadPollInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a stop waits for requests in flight.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+}

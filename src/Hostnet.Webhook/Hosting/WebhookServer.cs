@@ -1,0 +1,151 @@
+using Hostnet.Core.Admission;
+using Hostnet.Webhook.Admission;
+using Hostnet.Webhook.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Hostnet.Webhook.Hosting;
+
+/// <summary>
+/// <c>hostnet webhook</c>: Kestrel over TLS only, serving <c>/validate</c>, <c>/mutate</c>, <c>/healthz</c>,
+/// <c>/readyz</c> and <c>/metrics</c>. Stopping drains the requests in flight (up to the shutdown timeout).
+/// </summary>
+public sealed class WebhookServer : IAsyncDisposable
+{
+    private const string WarmUpPod = """
+        {"apiVersion":"v1","kind":"Pod","metadata":{"name":"warm-up"},"spec":{"hostNetwork":true,
+         "containers":[{"name":"c","image":"nginx","ports":[{"containerPort":80,"hostPort":8080}],"readinessProbe":{"httpGet":{"port":81}}}]}}
+        """;
+
+    private readonly WebApplication _app;
+
+    private WebhookServer(WebApplication app, PolicyStore policies, CertificateStore certificates, WebhookMetrics metrics)
+    {
+        _app = app;
+        Policies = policies;
+        Certificates = certificates;
+        Metrics = metrics;
+    }
+
+    public PolicyStore Policies { get; }
+
+    public CertificateStore Certificates { get; }
+
+    public WebhookMetrics Metrics { get; }
+
+    /// <summary>The address it listens on, with the port chosen when port 0 was asked for; known once started.</summary>
+    public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    /// <summary>Why the server should not take traffic now; null when ready (valid certificate and policy, not stopping).</summary>
+    public string? NotReadyReason
+    {
+        get
+        {
+            var stopping = _app.Lifetime.ApplicationStopping.IsCancellationRequested;
+            return stopping ? "shutting down"
+                : Certificates.Problem is { } certificate ? certificate
+                : !Policies.IsValid ? "the policy file has not loaded (see the log)"
+                : null;
+        }
+    }
+
+    /// <param name="options">Where to listen, the files, the limits.</param>
+    /// <param name="time">The clock for certificate validity and reload polls.</param>
+    /// <param name="logging">Where logs go; null for JSON lines on standard output.</param>
+    public static WebhookServer Create(WebhookOptions options, TimeProvider time, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "hostnet-webhook" });
+        builder.Logging.ClearProviders();
+        if (logging is null)
+        {
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else
+        {
+            logging(builder.Logging);
+        }
+
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+
+        var loggers = builder.Services.BuildServiceProvider().GetRequiredService<ILoggerFactory>();
+        var metrics = new WebhookMetrics();
+        var policies = new PolicyStore(options.PolicyPath, options.ReloadPollInterval, time, metrics, loggers.CreateLogger<PolicyStore>());
+        var certificates = new CertificateStore(options.CertificatePath, options.KeyPath, options.ReloadPollInterval, time, metrics, loggers.CreateLogger<CertificateStore>());
+
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            kestrel.Listen(options.Listen, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
+            {
+                ServerCertificateSelector = (_, _) => certificates.Current,
+            }));
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = options.RequestTimeout,
+            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+        });
+
+        var app = builder.Build();
+        var server = new WebhookServer(app, policies, certificates, metrics);
+        var handler = new AdmissionHandler(policies, metrics, options.MaxRequestBodyBytes, app.Services.GetRequiredService<ILogger<AdmissionHandler>>());
+        app.UseRequestTimeouts();
+        app.MapPost("/validate", context => handler.HandleAsync(context, AdmissionEndpoint.Validate));
+        app.MapPost("/mutate", context => handler.HandleAsync(context, AdmissionEndpoint.Mutate));
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/readyz", () => server.NotReadyReason is { } reason
+            ? Results.Text($"not ready: {reason}\n", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Text("ready\n"));
+        app.MapGet("/metrics", () => Results.Text(metrics.Write(), WebhookMetrics.ContentType));
+        return server;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        WarmUp();
+        return _app.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Stops taking connections and waits for the requests in flight.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    /// <summary>Runs until SIGTERM or Ctrl+C, then drains.</summary>
+    public Task RunAsync()
+    {
+        WarmUp();
+        return _app.RunAsync();
+    }
+
+    /// <summary>
+    /// Runs one review through the checker before taking traffic: the first one compiles the rules (close to a
+    /// second on a busy machine), which must not eat into the API server's 2 s budget.
+    /// </summary>
+    private void WarmUp() => AdmissionEvaluator.Validate(new AdmissionSubject("Pod", "CREATE", "default", null, WarmUpPod, null), Policies.Current);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync().ConfigureAwait(false);
+        Policies.Dispose();
+        Certificates.Dispose();
+    }
+}
