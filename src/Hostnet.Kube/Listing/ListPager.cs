@@ -24,9 +24,10 @@ public sealed class ListPager(KubeApiClient client, int pageSize = ListPager.Def
 
     /// <summary>
     /// Lists <paramref name="resource"/>; <paramref name="onItem"/> gets every item (without <c>apiVersion</c>/<c>kind</c>,
-    /// as list answers carry them only on the list). Returns how many items were handed over.
+    /// as list answers carry them only on the list), and <paramref name="onPage"/> the count so far after each page, with
+    /// the server's <c>remainingItemCount</c> estimate when it sends one. Returns how many items were handed over.
     /// </summary>
-    public async Task<int> ListAsync(ApiResource resource, Action<JsonElement> onItem, CancellationToken cancellationToken)
+    public async Task<int> ListAsync(ApiResource resource, Action<JsonElement> onItem, Action<ListProgress>? onPage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(onItem);
@@ -57,11 +58,19 @@ public sealed class ListPager(KubeApiClient client, int pageSize = ListPager.Def
             using (page)
             {
                 continueToken = null;
+                long? remaining = null;
                 var root = page.RootElement;
-                if (root.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
-                    && metadata.TryGetProperty("continue", out var next) && next.GetString() is { Length: > 0 } token)
+                if (root.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object)
                 {
-                    continueToken = token;
+                    if (metadata.TryGetProperty("continue", out var next) && next.GetString() is { Length: > 0 } token)
+                    {
+                        continueToken = token;
+                    }
+
+                    if (metadata.TryGetProperty("remainingItemCount", out var count) && count.TryGetInt64(out var value))
+                    {
+                        remaining = value;
+                    }
                 }
 
                 if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
@@ -74,6 +83,8 @@ public sealed class ListPager(KubeApiClient client, int pageSize = ListPager.Def
                         }
                     }
                 }
+
+                onPage?.Invoke(new ListProgress(resource, seen.Count, remaining));
             }
         }
         while (continueToken is not null);
