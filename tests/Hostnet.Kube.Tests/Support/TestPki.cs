@@ -71,6 +71,7 @@ internal sealed class TestPki : IDisposable
             [new Oid(clientAuth ? "1.3.6.1.5.5.7.3.2" : "1.3.6.1.5.5.7.3.1")], false));
         var serial = new byte[8];
         RandomNumberGenerator.Fill(serial);
-        return request.Create(Ca, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(7), serial);
+        // The CA key is EC; an RSA request needs the CA's signature generator spelled out.
+        return request.Create(Ca.SubjectName, X509SignatureGenerator.CreateForECDsa(_caKey), DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(7), serial);
     }
 }
