@@ -34,7 +34,7 @@ public sealed class ListPager(KubeApiClient client, int pageSize = ListPager.Def
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var restarts = 0;
         string? continueToken = null;
-        do
+        while (true)
         {
             var path = $"{resource.Path}?limit={pageSize}";
             if (continueToken is not null)
@@ -86,10 +86,12 @@ public sealed class ListPager(KubeApiClient client, int pageSize = ListPager.Def
 
                 onPage?.Invoke(new ListProgress(resource, seen.Count, remaining));
             }
-        }
-        while (continueToken is not null);
 
-        return seen.Count;
+            if (continueToken is null)
+            {
+                return seen.Count;
+            }
+        }
     }
 
     private static string KeyOf(JsonElement item)

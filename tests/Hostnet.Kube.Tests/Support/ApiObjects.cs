@@ -39,7 +39,7 @@ internal static class ApiObjects
             ["kind"] = kind + "List",
             ["apiVersion"] = apiVersion,
             ["metadata"] = metadata,
-            ["items"] = new JsonArray(items.Select(i => (JsonNode)i).ToArray()),
+            ["items"] = new JsonArray(items.Select(i => i.DeepClone()).ToArray()),
         };
         return list.ToJsonString();
     }
