@@ -16,11 +16,14 @@ internal sealed class TempDirectory : IDisposable
     }
 
     /// <summary>Writes an executable bash script (the plugins tests run are Unix scripts).</summary>
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public string WriteScript(string relative, string body)
     {
         var path = Write(relative, "#!/usr/bin/env bash\n" + body);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         return path;
     }
 
