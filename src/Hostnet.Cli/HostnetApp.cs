@@ -13,6 +13,7 @@ internal static class HostnetApp
             CheckCommand.Create(environment),
             RulesCommand.Create(environment),
             ExplainCommand.Create(environment),
+            SnapshotCommand.Create(environment),
         };
 
         var parsed = root.Parse(args);
