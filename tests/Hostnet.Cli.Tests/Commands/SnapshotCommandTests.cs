@@ -62,6 +62,19 @@ public sealed class SnapshotCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void Snapshot_File_IsReadByCheckAsAKubectlList()
+    {
+        _sandbox.Run("snapshot", "--kubeconfig", "kube/config", "-o", "snap.json").ExitCode.ShouldBe(0);
+
+        var result = _sandbox.Run("check", "snap.json", "--format", "json", "--fail-on", "none");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var findings = JsonNode.Parse(result.Output)!["diagnostics"]!.AsArray();
+        findings.ShouldNotContain(f => f!["rule"]!.GetValue<string>() == "HN000");
+        findings.ShouldContain(f => f!["name"]!.GetValue<string>() == "ingress-nginx-controller");
+    }
+
+    [Fact]
     public void Snapshot_GzName_IsCompressed()
     {
         var result = _sandbox.Run("snapshot", "--kubeconfig", "kube/config", "-o", "snap.json.gz");
