@@ -94,6 +94,16 @@ public sealed class KubeApiClient : IDisposable
                     null,
                     error);
             }
+            catch (HttpRequestException error) when (error.InnerException is System.Security.Authentication.AuthenticationException)
+            {
+                var trust = _connection.TrustedRoots is null ? "the system's trusted roots" : "the kubeconfig's certificate-authority";
+                throw new KubeApiException(
+                    $"cannot reach the API server at {_connection.Server} ({_connection.Source}): its TLS certificate was not accepted: "
+                    + $"it must chain to {trust} and carry the name \"{_connection.TlsServerName ?? _connection.Server.IdnHost}\" "
+                    + "(tls-server-name can name another)",
+                    null,
+                    error);
+            }
             catch (HttpRequestException error)
             {
                 throw new KubeApiException(

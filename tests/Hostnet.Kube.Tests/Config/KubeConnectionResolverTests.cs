@@ -71,7 +71,7 @@ public sealed class KubeConnectionResolverTests : FakeServerTestBase
         Server.Respond = _ => FakeResponse.Json(ApiObjects.Version);
 
         var connection = KubeConnectionResolver.Resolve(Kubeconfigs.Options(null, Clock, environment, serviceAccount));
-        using var client = new Hostnet.Kube.Http.KubeApiClient(connection, new Hostnet.Kube.Http.KubeClientOptions(TimeSpan.FromMinutes(5), Hostnet.Kube.Http.RetryPolicy.Default, Clock));
+        using var client = new Hostnet.Kube.Http.KubeApiClient(connection, new Hostnet.Kube.Http.KubeClientOptions(TimeSpan.FromHours(1), Hostnet.Kube.Http.RetryPolicy.Default, Clock));
         await client.GetVersionAsync(CancellationToken.None);
         Temp.Write("sa/token", "rotated-token\n");
         await client.GetVersionAsync(CancellationToken.None);

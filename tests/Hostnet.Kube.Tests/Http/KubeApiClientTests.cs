@@ -60,7 +60,9 @@ public sealed class KubeApiClientTests : FakeServerTestBase
 
         var error = await Should.ThrowAsync<KubeApiException>(() => client.GetVersionAsync(CancellationToken.None));
 
-        error.Message.ShouldStartWith($"cannot reach the API server at {Server.Url} (context \"test\"): ");
+        error.Message.ShouldBe(
+            $"cannot reach the API server at {Server.Url} (context \"test\"): its TLS certificate was not accepted: "
+            + "it must chain to the kubeconfig's certificate-authority and carry the name \"127.0.0.1\" (tls-server-name can name another)");
         error.StatusCode.ShouldBeNull();
     }
 
@@ -76,7 +78,8 @@ public sealed class KubeApiClientTests : FakeServerTestBase
         using var badClient = Kubeconfigs.Client(bad, Clock);
 
         (await goodClient.GetVersionAsync(CancellationToken.None)).GitVersion.ShouldBe("v1.31.2");
-        await Should.ThrowAsync<KubeApiException>(() => badClient.GetVersionAsync(CancellationToken.None));
+        var error = await Should.ThrowAsync<KubeApiException>(() => badClient.GetVersionAsync(CancellationToken.None));
+        error.Message.ShouldContain("carry the name \"other.example\"");
     }
 
     [Fact]
@@ -148,6 +151,19 @@ public sealed class KubeApiClientTests : FakeServerTestBase
 
         error.Message.ShouldBe(expected);
         Server.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Get_NothingListening_SaysWhichServerAndContext()
+    {
+        var path = Kubeconfigs.Write(Temp, Server, "token: t");
+        File.WriteAllText(path, File.ReadAllText(path).Replace(Server.Url.ToString().TrimEnd('/'), "https://127.0.0.1:1", StringComparison.Ordinal));
+        using var client = Kubeconfigs.Client(path, Clock);
+
+        var error = await Should.ThrowAsync<KubeApiException>(() => client.GetVersionAsync(CancellationToken.None));
+
+        error.Message.ShouldStartWith("cannot reach the API server at https://127.0.0.1:1/ (context \"test\"): ");
+        error.Message.ShouldContain("refused");
     }
 
     [Fact]

@@ -35,5 +35,5 @@ internal static class Kubeconfigs
         new(kubeconfig, null, name => environment?.GetValueOrDefault(name), serviceAccountDirectory, StdinIsTerminal: false, clock);
 
     public static KubeApiClient Client(string kubeconfig, FastTimeProvider clock, TimeSpan? timeout = null, int attempts = 5) =>
-        new(KubeConnectionResolver.Resolve(Options(kubeconfig, clock)), new KubeClientOptions(timeout ?? TimeSpan.FromMinutes(10), new RetryPolicy(attempts, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)), clock));
+        new(KubeConnectionResolver.Resolve(Options(kubeconfig, clock)), new KubeClientOptions(timeout ?? TimeSpan.FromHours(1), new RetryPolicy(attempts, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)), clock));
 }
