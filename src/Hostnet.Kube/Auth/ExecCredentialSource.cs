@@ -69,7 +69,7 @@ public sealed class ExecCredentialSource : ICredentialSource, IDisposable
     }
 
     /// <summary>How many times the plugin ran (tests check the cache with it).</summary>
-    public int Runs { get; private set; }
+    internal int Runs { get; private set; }
 
     public async ValueTask<Credentials> GetAsync(CancellationToken cancellationToken)
     {

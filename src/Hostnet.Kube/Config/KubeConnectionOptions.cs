@@ -12,14 +12,4 @@ public sealed record KubeConnectionOptions(
     Func<string, string?> GetEnvironmentVariable,
     string ServiceAccountDirectory,
     bool StdinIsTerminal,
-    TimeProvider TimeProvider)
-{
-    /// <summary>The real process: its environment, <c>/var/run/secrets/…</c>, its standard input, the system clock.</summary>
-    public static KubeConnectionOptions FromProcess(string? kubeconfigPath, string? context) => new(
-        kubeconfigPath,
-        context,
-        Environment.GetEnvironmentVariable,
-        InClusterConfig.DefaultDirectory,
-        !Console.IsInputRedirected,
-        TimeProvider.System);
-}
+    TimeProvider TimeProvider);

@@ -33,7 +33,7 @@ public static class KubeconfigLoader
     }
 
     /// <summary>The files to read, in precedence order, before checking which exist.</summary>
-    public static IReadOnlyList<string> Precedence(string? kubeconfigVariable, string? homeDirectory)
+    private static List<string> Precedence(string? kubeconfigVariable, string? homeDirectory)
     {
         if (!string.IsNullOrEmpty(kubeconfigVariable))
         {

@@ -28,8 +28,6 @@ public sealed class KubeApiClient : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
     }
 
-    public ClusterConnection Connection => _connection;
-
     /// <summary><c>GET /version</c>.</summary>
     public Task<ServerVersion> GetVersionAsync(CancellationToken cancellationToken) =>
         GetAsync("/version", async (stream, token) =>
