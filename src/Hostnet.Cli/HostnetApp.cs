@@ -18,6 +18,7 @@ internal static class HostnetApp
             PlanCommand.Create(environment),
             PortsCommand.Create(environment),
             WebhookCommand.Create(environment),
+            SnapshotCommand.Create(environment),
         };
 
         var parsed = root.Parse(args);

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.IO.Compression;
+using Hostnet.Cli.Output;
+using Hostnet.Kube.Config;
+using Hostnet.Kube.Http;
+using Hostnet.Kube.Snapshot;
+
+namespace Hostnet.Cli.Commands;
+
+/// <summary>
+/// <c>hostnet snapshot [-o FILE]</c>: reads the cluster of the current kubeconfig context (or the pod's service account)
+/// and writes the objects hostnet uses as one kubectl-style <c>List</c>, the input of <c>plan --cluster</c> and
+/// <c>audit --cluster</c>. docs/snapshot.md.
+/// </summary>
+internal static class SnapshotCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var output = new Option<string?>("--output", "-o") { Description = "Write the snapshot to FILE (gzip when it ends with .gz) instead of standard output", HelpName = "FILE" };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to the kubeconfig file (default: KUBECONFIG, then ~/.kube/config)", HelpName = "FILE" };
+        var context = new Option<string?>("--context") { Description = "The kubeconfig context to use (default: current-context)", HelpName = "NAME" };
+        var gzip = new Option<bool>("--gzip") { Description = "Compress the snapshot with gzip (needs --output)" };
+        var timeout = new Option<int>("--request-timeout")
+        {
+            Description = "Seconds to wait for each API request",
+            DefaultValueFactory = _ => 60,
+            HelpName = "SECONDS",
+        };
+        timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() <= 0)
+            {
+                result.AddError("--request-timeout must be a positive number of seconds");
+            }
+        });
+
+        var command = new Command("snapshot", "Save the cluster's nodes, pods, services and workloads for plan --cluster and audit")
+        {
+            output, kubeconfig, context, gzip, timeout,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            new SnapshotRequest(
+                result.GetValue(output),
+                result.GetValue(kubeconfig),
+                result.GetValue(context),
+                result.GetValue(gzip),
+                TimeSpan.FromSeconds(result.GetValue(timeout))),
+            environment,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(SnapshotRequest request, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var compress = request.Gzip || (request.OutputPath?.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ?? false);
+        if (compress && request.OutputPath is null)
+        {
+            environment.Error.WriteLine("hostnet: --gzip needs --output FILE (or pipe standard output through gzip)");
+            return ExitCodes.Invalid;
+        }
+
+        var progress = new ProgressBar(environment.Error, environment.ErrorIsTerminal);
+        string? partial = null;
+        try
+        {
+            var options = new KubeConnectionOptions(
+                request.KubeconfigPath is null ? null : Path.GetFullPath(request.KubeconfigPath, environment.WorkingDirectory),
+                request.Context,
+                environment.GetEnvironmentVariable,
+                InClusterConfig.DefaultDirectory,
+                environment.InputIsTerminal,
+                TimeProvider.System);
+            using var client = new KubeApiClient(
+                KubeConnectionResolver.Resolve(options),
+                KubeClientOptions.Default with { RequestTimeout = request.Timeout });
+            var writer = new SnapshotWriter(client);
+            SnapshotSummary summary;
+            if (request.OutputPath is null)
+            {
+                using var stdout = new TextWriterStream(environment.Output);
+                summary = await writer.WriteAsync(stdout, progress.Report, cancellationToken).ConfigureAwait(false);
+                environment.Output.WriteLine();
+            }
+            else
+            {
+                // Written beside the target and renamed at the end, so a failed run leaves no half snapshot behind.
+                var path = Path.GetFullPath(request.OutputPath, environment.WorkingDirectory);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                partial = path + ".partial";
+                var file = File.Create(partial);
+                await using (file.ConfigureAwait(false))
+                {
+                    var target = compress ? new GZipStream(file, CompressionLevel.Optimal) : (Stream)file;
+                    await using (target.ConfigureAwait(false))
+                    {
+                        summary = await writer.WriteAsync(target, progress.Report, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                File.Move(partial, path, overwrite: true);
+                partial = null;
+            }
+
+            progress.Clear();
+            Report(summary, request.OutputPath, environment);
+            return ExitCodes.Success;
+        }
+        catch (Exception error) when (error is KubeConfigException or KubeApiException or IOException or UnauthorizedAccessException)
+        {
+            progress.Clear();
+            environment.Error.WriteLine($"hostnet: {error.Message}");
+            return ExitCodes.Invalid;
+        }
+        finally
+        {
+            if (partial is not null && File.Exists(partial))
+            {
+                File.Delete(partial);
+            }
+        }
+    }
+
+    /// <summary>One line on standard error when writing a file: what the snapshot holds and what the server does not serve.</summary>
+    private static void Report(SnapshotSummary summary, string? outputPath, CliEnvironment environment)
+    {
+        foreach (var resource in summary.NotServed)
+        {
+            environment.Error.WriteLine($"hostnet: the API server does not serve {resource} ({resource.ApiVersion}); the snapshot has none");
+        }
+
+        if (outputPath is not null)
+        {
+            var counts = string.Join(", ", summary.Counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key.Plural}"));
+            environment.Error.WriteLine($"hostnet: wrote {outputPath} (server {summary.Version.GitVersion}): {counts}");
+        }
+    }
+
+    private sealed record SnapshotRequest(string? OutputPath, string? KubeconfigPath, string? Context, bool Gzip, TimeSpan Timeout);
+}
