@@ -15,6 +15,14 @@ public sealed record AdmissionDecision(
     IReadOnlyList<string> Warnings,
     IReadOnlyDictionary<string, string> AuditAnnotations)
 {
+    private static readonly Dictionary<string, string> NoAnnotations = [];
+
     /// <summary>The answer for a kind or operation hostnet does not check.</summary>
-    public static AdmissionDecision Ignored { get; } = new(true, AdmissionVerdict.Ignored, [], null, [], new Dictionary<string, string>());
+    public static AdmissionDecision Ignored { get; } = new(true, AdmissionVerdict.Ignored, [], null, [], NoAnnotations);
+
+    /// <summary>The answer of <c>/mutate</c> with nothing to change.</summary>
+    public static AdmissionDecision Unchanged { get; } = new(true, AdmissionVerdict.Allowed, [], null, [], NoAnnotations);
+
+    /// <summary>The RFC 6902 JSON Patch (JSON text) of <c>/mutate</c>; null when nothing changes.</summary>
+    public string? Patch { get; init; }
 }

@@ -1,5 +1,6 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Fixing;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Policy;
@@ -62,6 +63,30 @@ public static class AdmissionEvaluator
         }
 
         return Decide(subject, policy.Mode, findings);
+    }
+
+    /// <summary>
+    /// The mutating decision: always admitted, with the JSON Patch of the fixes the policy turns on (the same fixes as
+    /// <c>hostnet fix</c>, from the fix engine). Nothing in dryrun mode, where the webhook only observes.
+    /// </summary>
+    public static AdmissionDecision Mutate(AdmissionSubject subject, WebhookPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (!Handles(subject))
+        {
+            return AdmissionDecision.Ignored;
+        }
+
+        if (policy.Mode == PolicyMode.DryRun || policy.Mutations.Count == 0)
+        {
+            return AdmissionDecision.Unchanged;
+        }
+
+        var operations = new ManifestFixer(OptionsFor(subject, policy), policy.Mutations).PatchFor(new SourceFile(ObjectFile, subject.Object!));
+        return operations.Count == 0
+            ? AdmissionDecision.Unchanged
+            : AdmissionDecision.Unchanged with { Verdict = AdmissionVerdict.Mutated, Patch = JsonPatch.ToJson(operations) };
     }
 
     /// <summary>The options a check runs with: the policy's configuration, in the request's namespace.</summary>

@@ -9,6 +9,9 @@ public enum AdmissionVerdict
     /// <summary>Admitted with nothing to say (audit annotations aside).</summary>
     Allowed,
 
+    /// <summary>Admitted with a JSON Patch that applies the fixes the policy turns on (<c>/mutate</c>).</summary>
+    Mutated,
+
     /// <summary>Admitted with warnings.</summary>
     Warned,
 

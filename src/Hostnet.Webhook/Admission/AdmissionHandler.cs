@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using Hostnet.Core.Admission;
 using Hostnet.Core.Policy;
@@ -38,7 +39,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             request.OldObject is { ValueKind: JsonValueKind.Object } old ? old.GetRawText() : null);
         var policy = policies.Current;
         var dryRun = request.DryRun == true;
-        var decision = endpoint == AdmissionEndpoint.Validate ? AdmissionEvaluator.Validate(subject, policy) : AdmissionDecision.Ignored;
+        var decision = endpoint == AdmissionEndpoint.Validate ? AdmissionEvaluator.Validate(subject, policy) : AdmissionEvaluator.Mutate(subject, policy);
         var response = Respond(request.Uid!, decision);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -90,6 +91,8 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         Status = decision.DenialMessage is { } message ? new AdmissionStatus(StatusCodes.Status403Forbidden, message) : null,
         Warnings = decision.Warnings.Count > 0 ? decision.Warnings : null,
         AuditAnnotations = decision.AuditAnnotations.Count > 0 ? decision.AuditAnnotations : null,
+        Patch = decision.Patch is { } patch ? Encoding.UTF8.GetBytes(patch) : null,
+        PatchType = decision.Patch is null ? null : AdmissionResponse.JsonPatchType,
     };
 
     private async Task<(AdmissionReview? Review, string? Refusal, int Status)> ReadAsync(HttpContext context)

@@ -101,6 +101,7 @@ public sealed class WebhookMetrics
     {
         AdmissionVerdict.Ignored => "ignored",
         AdmissionVerdict.Allowed => "allowed",
+        AdmissionVerdict.Mutated => "mutated",
         AdmissionVerdict.Warned => "warned",
         AdmissionVerdict.WouldDeny => "would_deny",
         _ => "denied",
