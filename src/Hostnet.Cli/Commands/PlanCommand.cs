@@ -45,6 +45,12 @@ internal static class PlanCommand
             }
         });
 
+        var cluster = new Option<string?>("--cluster")
+        {
+            Description = "Plan against a cluster snapshot (kubectl get nodes,pods,namespaces,services -A -o json, or hostnet snapshot; - for standard input)",
+            HelpName = "FILE",
+        };
+
         var format = ChoiceOption.Create("--format", "Output format", "text", ["text", "json"], "-f");
         var failOn = ChoiceOption.Create("--fail-on", "Exit 1 when a pod of the input would not run (none: never)", "error", ["error", "warning", "info", "none"]);
         var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml instead of searching upward", HelpName = "FILE" };
@@ -53,11 +59,12 @@ internal static class PlanCommand
 
         var command = new Command("plan", "Predict where the pods of the input run, which stay Pending and which crash")
         {
-            paths, nodes, format, failOn, config, kubeVersion, rollout,
+            paths, cluster, nodes, format, failOn, config, kubeVersion, rollout,
         };
         command.SetAction(result => Run(
             new PlanRequest(
                 result.GetRequiredValue(paths),
+                result.GetValue(cluster),
                 result.GetValue(nodes),
                 result.GetRequiredValue(format),
                 result.GetRequiredValue(failOn),
@@ -70,9 +77,25 @@ internal static class PlanCommand
 
     private static int Run(PlanRequest request, CliEnvironment environment)
     {
+        if (request.ClusterPath is not null && request.Nodes is not null)
+        {
+            environment.Error.WriteLine("hostnet: give --cluster or --nodes, not both");
+            return ExitCodes.Invalid;
+        }
+
+        ClusterSnapshot? snapshot = null;
+        if (request.ClusterPath is not null)
+        {
+            snapshot = ClusterInput.Load(request.ClusterPath, environment);
+            if (snapshot is null)
+            {
+                return ExitCodes.Invalid;
+            }
+        }
+
         var problems = new List<InputProblem>();
         var options = ConfigLocator.Load(request.ConfigPath, environment.WorkingDirectory, problems).ApplyTo(AnalysisOptions.Default);
-        var version = options.KubeVersion;
+        var version = request.KubeVersion is null && snapshot?.ServerVersion is { } serverVersion ? serverVersion : options.KubeVersion;
         if (request.KubeVersion is not null && !KubeVersion.TryParse(request.KubeVersion, out version))
         {
             environment.Error.WriteLine($"hostnet: --kube-version must look like 1.30, not '{request.KubeVersion}'");
@@ -95,7 +118,7 @@ internal static class PlanCommand
         }
 
         var objects = loaded.SelectMany(l => l.Documents).Select(ObjectReader.Read).OfType<KubeObject>().ToList();
-        var cluster = Cluster(request, objects.OfType<Node>().ToList(), environment);
+        var cluster = snapshot ?? Cluster(request, objects.OfType<Node>().ToList(), environment);
         var plan = Planner.Plan(
             cluster,
             objects.OfType<Workload>(),
@@ -142,5 +165,5 @@ internal static class PlanCommand
         return SyntheticCluster.Create(SyntheticCluster.DefaultNodeCount);
     }
 
-    private sealed record PlanRequest(string[] Paths, int? Nodes, string Format, string FailOn, string? ConfigPath, string? KubeVersion, bool Rollout);
+    private sealed record PlanRequest(string[] Paths, string? ClusterPath, int? Nodes, string Format, string FailOn, string? ConfigPath, string? KubeVersion, bool Rollout);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hostnet.Cli.Tests.Support;
+using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
 
@@ -41,6 +42,45 @@ public sealed class PlanCommandTests : IDisposable
         result.Output.ShouldContain("bind: address already in use");
         result.Output.ShouldContain("1 of 2 pods of Deployment/storefront cannot run whatever the scheduler chooses.");
     }
+
+    [Fact]
+    public void Plan_AgainstASnapshot_RunningPodsHoldTheirPortsAndAppearInTheTable()
+    {
+        _sandbox.Write("exporter.yaml", """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: exporter2, namespace: monitoring}
+            spec:
+              selector: {matchLabels: {app: exporter2}}
+              template:
+                metadata: {labels: {app: exporter2}}
+                spec:
+                  hostNetwork: true
+                  dnsPolicy: ClusterFirstWithHostNet
+                  containers:
+                  - name: exporter
+                    image: example/exporter:1
+                    ports: [{containerPort: 9100}]
+            """);
+        var cluster = Path.Combine(RepositoryPaths.Root, "tests", "Hostnet.Core.Tests", "testdata", "cluster", "kubectl-list.json");
+
+        var pods = Json("plan", "exporter.yaml", "--cluster", cluster).GetProperty("pods").EnumerateArray().ToList();
+
+        pods.ShouldContain(p => p.GetProperty("name").GetString() == "node-exporter-7xk2p" && p.GetProperty("node").GetString() == "node-1");
+        var mine = pods.Where(p => p.GetProperty("owner").GetString() == "DaemonSet/exporter2").ToList();
+        mine.Count.ShouldBe(2, "one pod for each worker; the control-plane taint keeps it off the third node");
+
+        // node-1: the running node-exporter holds 9100; node-2: the snapshot's unbound pod that wants 9100 is
+        // scheduled first (it was queued before the input), so neither worker has the port free.
+        pods.ShouldContain(p => p.GetProperty("name").GetString() == "pending-12345" && p.GetProperty("node").GetString() == "node-2");
+        mine.ShouldAllBe(p => p.GetProperty("status").GetString() == "Pending" && p.GetProperty("certain").GetBoolean());
+        mine[0].GetProperty("message").GetString().ShouldBe(
+            "0/3 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. no new claims to deallocate, preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.");
+    }
+
+    [Fact]
+    public void Plan_ClusterAndNodesTogether_IsAUsageError() =>
+        _sandbox.Run("plan", Example("node-exporter-daemonset.yaml"), "--cluster", "x.json", "--nodes", "3").ExitCode.ShouldBe(2);
 
     [Fact]
     public void Plan_NginxWithPortsOnOneNode_SecondReplicaPendingWithTheSchedulerMessage()
