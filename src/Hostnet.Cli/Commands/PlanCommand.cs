@@ -127,8 +127,7 @@ internal static class PlanCommand
         {
             plan = plan with
             {
-                Rollouts = [.. RolloutPlanner.Simulate(cluster, objects.OfType<Workload>(), version, options.DefaultNamespace)
-                    .Select(r => new Core.Scheduling.Planning.RolloutOutcome(r.Workload, r.Outcome.ToString().ToLowerInvariant(), r.Reason))],
+                Rollouts = [.. RolloutPlanner.Simulate(cluster, objects.OfType<Workload>(), version, options.DefaultNamespace)],
             };
         }
         if (request.Format == "json")
@@ -140,7 +139,7 @@ internal static class PlanCommand
             PlanTextWriter.Write(plan, environment.Output);
         }
 
-        var fails = plan.InputWouldNotRun || plan.Rollouts.Any(r => r.Outcome == "stuck");
+        var fails = plan.InputWouldNotRun || plan.Rollouts.Any(r => r.Outcome == RolloutOutcome.Stuck);
         return request.FailOn != "none" && fails ? ExitCodes.Findings : ExitCodes.Success;
     }
 

@@ -39,7 +39,7 @@ public static class PlanJsonWriter
             {
                 json.WriteStartObject();
                 json.WriteString("workload", rollout.Workload);
-                json.WriteString("outcome", rollout.Outcome);
+                json.WriteString("outcome", rollout.OutcomeName);
                 json.WriteString("reason", rollout.Reason);
                 json.WriteEndObject();
             }

@@ -40,7 +40,7 @@ public static class PlanTextWriter
 
         foreach (var rollout in plan.Rollouts)
         {
-            output.WriteLine($"rollout of {rollout.Workload}: {rollout.Outcome}: {rollout.Reason}");
+            output.WriteLine($"rollout of {rollout.Workload}: {rollout.OutcomeName}: {rollout.Reason}");
         }
 
         output.WriteLine();

@@ -42,7 +42,7 @@ public sealed class RolloutSimulatorTests
         var result = RolloutPlanner.Simulate(cluster, [workload], KubeVersion.Latest, "default").Single();
 
         result.Workload.ShouldBe(workload.DisplayName);
-        result.Outcome.ToString().ToLowerInvariant().ShouldBe(header["outcome"], result.Reason);
+        result.OutcomeName.ShouldBe(header["outcome"], result.Reason);
         result.Reason.ShouldBe(header["reason"]);
     }
 

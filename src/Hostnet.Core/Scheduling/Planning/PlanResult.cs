@@ -1,3 +1,5 @@
+using Hostnet.Core.Scheduling.Rollouts;
+
 namespace Hostnet.Core.Scheduling.Planning;
 
 /// <summary>The plan: every pod of the cluster after the change, and notes on how hostnet got there.</summary>
@@ -7,7 +9,7 @@ namespace Hostnet.Core.Scheduling.Planning;
 public sealed record PlanResult(IReadOnlyList<PlannedPod> Pods, int NodeCount, IReadOnlyList<string> Notes)
 {
     /// <summary>The simulated rollouts (<c>--rollout</c>); empty otherwise.</summary>
-    public IReadOnlyList<RolloutOutcome> Rollouts { get; init; } = [];
+    public IReadOnlyList<RolloutResult> Rollouts { get; init; } = [];
 
     /// <summary>Whether a pod of the input would not run.</summary>
     public bool InputWouldNotRun => Pods.Any(p => p.FromInput && p.WouldNotRun);
