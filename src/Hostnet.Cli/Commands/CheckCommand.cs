@@ -59,27 +59,9 @@ internal static class CheckCommand
 
     private static int Run(CheckRequest request, CliEnvironment environment)
     {
-        var problems = new List<InputProblem>();
-        var options = ConfigLocator.Load(request.ConfigPath, environment.WorkingDirectory, problems).ApplyTo(AnalysisOptions.Default);
-        if (problems.Count > 0)
+        if (AnalysisOptionsLoader.Load(request.ConfigPath, request.KubeVersion, environment) is not { } options)
         {
-            foreach (var problem in problems)
-            {
-                environment.Error.WriteLine($"hostnet: {problem.File}:{problem.Position}: {problem.Message}");
-            }
-
             return ExitCodes.Invalid;
-        }
-
-        if (request.KubeVersion is not null)
-        {
-            if (!KubeVersion.TryParse(request.KubeVersion, out var version))
-            {
-                environment.Error.WriteLine($"hostnet: --kube-version must look like 1.30, not '{request.KubeVersion}'");
-                return ExitCodes.Invalid;
-            }
-
-            options = options with { KubeVersion = version };
         }
 
         var snapshot = ClusterSnapshot.Empty;

@@ -93,14 +93,13 @@ internal static class PlanCommand
             }
         }
 
-        var problems = new List<InputProblem>();
-        var options = ConfigLocator.Load(request.ConfigPath, environment.WorkingDirectory, problems).ApplyTo(AnalysisOptions.Default);
-        var version = request.KubeVersion is null && snapshot?.ServerVersion is { } serverVersion ? serverVersion : options.KubeVersion;
-        if (request.KubeVersion is not null && !KubeVersion.TryParse(request.KubeVersion, out version))
+        if (AnalysisOptionsLoader.Load(request.ConfigPath, request.KubeVersion, environment) is not { } options)
         {
-            environment.Error.WriteLine($"hostnet: --kube-version must look like 1.30, not '{request.KubeVersion}'");
             return ExitCodes.Invalid;
         }
+
+        var version = request.KubeVersion is null && snapshot?.ServerVersion is { } serverVersion ? serverVersion : options.KubeVersion;
+        var problems = new List<InputProblem>();
 
         var limits = LoaderLimits.Default;
         var (files, readProblems) = new InputCollector(environment, limits).Collect(request.Paths);

@@ -16,9 +16,12 @@ internal static class Golden
 
     public static string Folder => Path.Combine(RepositoryPaths.Root, "tests", "Hostnet.Core.Tests", "testdata", "golden");
 
-    public static void Assert(string name, string actual)
+    public static void Assert(string name, string actual) => AssertIn(Folder, name, actual);
+
+    /// <summary>The same check against golden files in another test project's <paramref name="folder"/>.</summary>
+    public static void AssertIn(string folder, string name, string actual)
     {
-        var path = Path.Combine(Folder, name);
+        var path = Path.Combine(folder, name);
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
