@@ -20,6 +20,7 @@ public sealed class AnalysisContext
     private readonly Lazy<IReadOnlyDictionary<string, NamespaceObject>> _namespaces;
     private readonly Lazy<PodTemplateIndex> _podTemplates;
     private readonly Dictionary<Workload, PodListeners> _listeners = new(ReferenceEqualityComparer.Instance);
+    private RunningCluster? _running;
 
     public AnalysisContext(IReadOnlyList<KubeObject> objects, AnalysisOptions options)
     {
@@ -62,6 +63,9 @@ public sealed class AnalysisContext
     public PodTemplateIndex PodTemplates => _podTemplates.Value;
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>The known nodes with the snapshot's running pods, as the scheduler sees them; built on first use.</summary>
+    public RunningCluster RunningCluster => _running ??= new RunningCluster(this);
 
     /// <summary>What a workload's pods evidently listen on, inferred once per run for every rule that asks.</summary>
     public PodListeners ListenersOf(Workload workload)

@@ -11,4 +11,7 @@ public sealed record PodStatus(
     IReadOnlyList<PodCondition> Conditions)
 {
     public static PodStatus Running { get; } = new("Running", false, null, null, []);
+
+    /// <summary>Whether the pod ended (<c>Succeeded</c>, <c>Failed</c>): it holds no ports or resources, the scheduler drops it.</summary>
+    public bool Ended => Phase is "Succeeded" or "Failed";
 }

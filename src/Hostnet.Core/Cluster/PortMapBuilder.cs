@@ -32,7 +32,7 @@ public static class PortMapBuilder
 
         foreach (var pod in cluster.Pods)
         {
-            if (pod.NodeName is { } name && nodes.TryGetValue(name, out var state) && pod.Status.Phase is not ("Succeeded" or "Failed"))
+            if (pod.NodeName is { } name && nodes.TryGetValue(name, out var state) && !pod.Status.Ended)
             {
                 var owner = pod.Controller is { } controller ? $"{controller.Kind}/{controller.Name}" : null;
                 state.AddPod(pod.Pod.Spec, $"Pod {Qualified(pod.Pod)}", owner, planned: false, pod.Status.Terminating);

@@ -9,8 +9,10 @@ namespace Hostnet.Core.Rules.RunTime;
 /// <summary>
 /// HN019: a host-network DaemonSet (a node agent) that does not tolerate taints nodes carry, so the controller runs no
 /// pod on them (pkg/controller/daemon/daemon_controller.go, predicates; the tolerations it adds itself come from
-/// daemonset_util.go, AddOrUpdateDaemonPodTolerations, SEMANTICS.md §4.3). With Node objects in the input it names the
-/// nodes left out; without, it notes a missing toleration of kubeadm's control-plane taint.
+/// daemonset_util.go, AddOrUpdateDaemonPodTolerations, SEMANTICS.md §4.3). With a cluster (a snapshot, or Node objects
+/// in the input) it names the nodes left out, and the nodes whose pod the <see cref="Scheduling.Scheduler"/> cannot place
+/// (ports or resources the running pods hold), with its FailedScheduling message; without, it notes a missing
+/// toleration of kubeadm's control-plane taint.
 /// </summary>
 public sealed class DaemonSetMissesNodes : IRule
 {
@@ -29,34 +31,50 @@ public sealed class DaemonSetMissesNodes : IRule
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var nodes = KnownNodes.Of(context);
         foreach (var daemonSet in context.Workloads.Where(w => w.Kind == "DaemonSet" && w.Spec.HostNetwork))
         {
-            Check(daemonSet, nodes, context);
+            Check(daemonSet, context);
         }
     }
 
-    private static void Check(Workload daemonSet, IReadOnlyList<Node> nodes, AnalysisContext context)
+    private static void Check(Workload daemonSet, AnalysisContext context)
     {
         var spec = daemonSet.Spec;
         var eligibility = NodeEligibility.ForDaemonSetPod(spec);
         var position = spec.Path + ".tolerations";
         const string silently = "no Pending pod and no event, the DaemonSet's desired count just leaves them out";
-        if (nodes.Count > 0)
+        var cluster = context.RunningCluster;
+        if (cluster.IsKnown)
         {
+            var nodes = cluster.Nodes;
             var missed = nodes
                 .Where(n => eligibility.Placement.Matches(n) && eligibility.FirstUntoleratedTaint(n) is not null)
                 .Select(n => $"{n.Name} ({Describe(eligibility.FirstUntoleratedTaint(n)!)})")
                 .ToArray();
+            var selected = nodes.Count(eligibility.Placement.Matches);
+            var pending = Pending(daemonSet, cluster);
+            var parts = new List<string>();
             if (missed.Length > 0)
             {
-                var selected = nodes.Count(eligibility.Placement.Matches);
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"this host-network DaemonSet does not tolerate taints of {missed.Length} of the {selected} node(s) it selects, so it runs no pod there ({silently}): {KnownNodes.List(missed)}"));
+            }
+
+            if (pending.Nodes.Count > 0)
+            {
+                var subject = missed.Length > 0 ? "of the others, " : "this host-network DaemonSet's controller creates a pod on every node it selects, but ";
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{subject}the scheduler cannot place the pod of {pending.Nodes.Count} node(s), which stays Pending: {KnownNodes.List(pending.Nodes)}: \"{pending.Message}\""));
+            }
+
+            if (parts.Count > 0)
+            {
                 context.Report(
                     Rule,
                     daemonSet,
                     position,
-                    string.Create(CultureInfo.InvariantCulture, $"this host-network DaemonSet does not tolerate taints of {missed.Length} of the {selected} node(s) it selects, so it runs no pod there ({silently}): {KnownNodes.List(missed)}"),
-                    "add a toleration for each taint the agent should ignore, or `- operator: Exists` to run on every node",
+                    string.Join("; ", parts),
+                    missed.Length > 0
+                        ? "add a toleration for each taint the agent should ignore, or `- operator: Exists` to run on every node"
+                        : "free what the scheduler's message names on those nodes (ports, resources), or leave them out with a node selector",
                     Severity.Warning);
             }
 
@@ -74,6 +92,18 @@ public sealed class DaemonSetMissesNodes : IRule
             position,
             $"this host-network DaemonSet does not tolerate {Describe(WellKnownTaints.ControlPlane)}, the taint kubeadm puts on control-plane nodes, so it runs no pod there ({silently})",
             $"if the agent belongs on control-plane nodes too, tolerate the taint (key: {WellKnownTaints.ControlPlane.Key}, operator: Exists, effect: NoSchedule)");
+    }
+
+    /// <summary>
+    /// The nodes whose DaemonSet pod the scheduler cannot place on the cluster as it runs (the DaemonSet's own running
+    /// pods set aside), with the first one's FailedScheduling message.
+    /// </summary>
+    private static (IReadOnlyList<string> Nodes, string? Message) Pending(Workload daemonSet, RunningCluster cluster)
+    {
+        var pods = cluster.PodsOf(daemonSet);
+        var results = cluster.Place(pods, cluster.RunningOf(daemonSet));
+        var pending = pods.Zip(results).Where(p => !p.Second.IsScheduled && p.Second.NominatedNode is null).ToArray();
+        return ([.. pending.Select(p => p.First.Spec.PreFilterNodeNames!.Single())], pending.FirstOrDefault().Second?.Message);
     }
 
     /// <summary>Whether the DaemonSet picks its nodes (beyond the OS and architecture), so leaving others out is intended.</summary>

@@ -1,6 +1,7 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Controllers;
 using Hostnet.Core.Semantics.Placement;
 using Hostnet.Core.Semantics.Ports;
@@ -30,14 +31,13 @@ public sealed class DaemonSetSurgeHostPorts : IRule
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var nodes = KnownNodes.Of(context);
         foreach (var daemonSet in context.Workloads.Where(w => w.Kind == "DaemonSet"))
         {
-            Check(daemonSet, nodes, context);
+            Check(daemonSet, context);
         }
     }
 
-    private static void Check(Workload daemonSet, IReadOnlyList<Node> nodes, AnalysisContext context)
+    private static void Check(Workload daemonSet, AnalysisContext context)
     {
         var spec = daemonSet.Spec;
         var ports = HostPorts.Wanted(spec);
@@ -46,10 +46,9 @@ public sealed class DaemonSetSurgeHostPorts : IRule
             return;
         }
 
-        var eligibility = NodeEligibility.ForDaemonSetPod(spec);
-        var version = context.Options.KubeVersion;
-        var runsOn = nodes.Where(n => eligibility.Admits(n)).ToArray();
-        if (RolloutBudget.ForDaemonSet(daemonSet, Math.Max(1, runsOn.Length)) is not { Surge: > 0 } budget)
+        var cluster = context.RunningCluster;
+        var oldPods = cluster.PodsOf(daemonSet);
+        if (RolloutBudget.ForDaemonSet(daemonSet, Math.Max(1, oldPods.Count)) is not { Surge: > 0 } budget)
         {
             return;
         }
@@ -59,7 +58,7 @@ public sealed class DaemonSetSurgeHostPorts : IRule
         if (ports.Count > 0)
         {
             message = $"{surge} and the pods hold host port {ports[0]}: in a rolling update the controller creates each node's new pod while the old one still holds the port, "
-                + $"so the new pod stays Pending ({Pending(spec, runsOn, nodes, version)}) and the old one is never replaced; DaemonSets have no progress deadline, so the update stalls without an error";
+                + $"so the new pod stays Pending ({Pending(daemonSet, oldPods, cluster)}) and the old one is never replaced; DaemonSets have no progress deadline, so the update stalls without an error";
         }
         else
         {
@@ -80,16 +79,20 @@ public sealed class DaemonSetSurgeHostPorts : IRule
             "set maxSurge: 0 and maxUnavailable: 1, so each node's old pod goes before its new one starts");
     }
 
-    /// <summary>The scheduler's message for a new pod on the first node the DaemonSet runs on, or its reason alone without nodes.</summary>
-    private static string Pending(PodSpec spec, Node[] runsOn, IReadOnlyList<Node> nodes, KubeVersion version)
+    /// <summary>
+    /// The scheduler's message for the new pod of the first node the DaemonSet runs on, placed while every old pod
+    /// runs (its own running pods are the old ones), or the reason alone without nodes.
+    /// </summary>
+    private static string Pending(Workload daemonSet, IReadOnlyList<PodInfo> oldPods, RunningCluster cluster)
     {
-        if (runsOn.Length == 0)
+        if (oldPods.Count == 0)
         {
             return SchedulerReasons.NodePorts;
         }
 
-        var target = runsOn[0];
-        var pod = NodeEligibility.ForDaemonSetPod(DaemonSetPods.PodFor(spec, target.Name));
-        return "\"" + FailedScheduling.Message(pod, nodes, n => n.Name == target.Name, version) + "\"";
+        var first = oldPods[0];
+        var newPod = new PodInfo(first.Namespace, first.Name + "-new", first.Labels, first.Spec, first.Owner);
+        var results = cluster.Place([.. oldPods, newPod], cluster.RunningOf(daemonSet));
+        return results[^1].Message is { } message ? "\"" + message + "\"" : SchedulerReasons.NodePorts;
     }
 }

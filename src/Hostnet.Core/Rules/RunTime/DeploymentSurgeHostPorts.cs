@@ -2,6 +2,7 @@ using System.Globalization;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Controllers;
 using Hostnet.Core.Semantics.Placement;
 using Hostnet.Core.Semantics.Ports;
@@ -12,7 +13,8 @@ namespace Hostnet.Core.Rules.RunTime;
 /// HN015: a Deployment with host ports whose rolling update surges (maxSurge above 0) while maxUnavailable resolves
 /// to 0. The surge pod needs a node without a replica; when every eligible node runs one it stays Pending, no old pod
 /// may go (pkg/controller/deployment/rolling.go), and the Deployment ends with ProgressDeadlineExceeded
-/// (pkg/controller/deployment/util/deployment_util.go, TimedOutReason; SEMANTICS.md §9.2).
+/// (pkg/controller/deployment/util/deployment_util.go, TimedOutReason; SEMANTICS.md §9.2). With a cluster, the
+/// <see cref="Scheduler"/> places the replicas and then the surge pod on it, running pods included.
 /// </summary>
 public sealed class DeploymentSurgeHostPorts : IRule
 {
@@ -29,14 +31,13 @@ public sealed class DeploymentSurgeHostPorts : IRule
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var nodes = KnownNodes.Of(context);
         foreach (var deployment in context.Workloads.Where(w => w.Kind == "Deployment"))
         {
-            Check(deployment, nodes, context);
+            Check(deployment, context);
         }
     }
 
-    private static void Check(Workload deployment, IReadOnlyList<Node> nodes, AnalysisContext context)
+    private static void Check(Workload deployment, AnalysisContext context)
     {
         var ports = HostPorts.Wanted(deployment.Spec);
         var replicas = deployment.EffectiveReplicas;
@@ -45,29 +46,32 @@ public sealed class DeploymentSurgeHostPorts : IRule
             return;
         }
 
-        var eligibility = NodeEligibility.ForPod(deployment.Spec);
-        var version = context.Options.KubeVersion;
+        var cluster = context.RunningCluster;
         var budgetText = string.Create(
             CultureInfo.InvariantCulture,
             $"maxSurge {Written(budget.MaxSurge, budget.MaxSurgeDefaulted)} and maxUnavailable {Written(budget.MaxUnavailable, budget.MaxUnavailableDefaulted)} come to {budget.Surge} and 0 for {Replicas(replicas)}, and each replica holds host port {ports[0]} on its node");
         var stuck = $"no old pod may go, and after progressDeadlineSeconds the rollout fails with ProgressDeadlineExceeded: ReplicaSet \"{deployment.Name}-<hash>\" has timed out progressing.";
         string message;
         Severity? severity = null;
-        if (nodes.Count > 0)
+        if (cluster.IsKnown)
         {
-            var eligible = nodes.Where(n => eligibility.Admits(n)).ToArray();
-            if (eligible.Length == 0 || replicas < eligible.Length)
+            // The replicas as the scheduler places them (the Deployment's own running pods set aside), then the surge pod.
+            var replicaPods = cluster.PodsOf(deployment);
+            var surgePod = new PodInfo(replicaPods[0].Namespace, deployment.Name + "-surge", replicaPods[0].Labels, replicaPods[0].Spec, replicaPods[0].Owner);
+            var results = cluster.Place([.. replicaPods, surgePod], cluster.RunningOf(deployment));
+            var placed = results.Take(replicaPods.Count).Count(r => r.IsScheduled);
+            var surge = results[^1];
+            if (placed == 0 || surge.IsScheduled || surge.NominatedNode is not null)
             {
                 return;
             }
 
-            var pending = FailedScheduling.Message(eligibility, nodes, eligible.Contains, version);
             message = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{budgetText}; each of the {eligible.Length} node(s) that can take a replica runs one, so the surge pod stays Pending (\"{pending}\"), {stuck}");
+                $"{budgetText}; each of the {placed} node(s) that can take a replica runs one, so the surge pod stays Pending (\"{surge.Message}\"), {stuck}");
             severity = Severity.Error;
         }
-        else if (eligibility.PinnedNodes()?.Count is { } pinned and > 0 && replicas >= pinned)
+        else if (NodeEligibility.ForPod(deployment.Spec).PinnedNodes()?.Count is { } pinned and > 0 && replicas >= pinned)
         {
             message = string.Create(
                 CultureInfo.InvariantCulture,

@@ -28,7 +28,7 @@ public sealed class HostPortConflict : IRule
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var nodes = KnownNodes.Of(context);
+        var nodes = context.RunningCluster.Nodes;
         var byPort = new Dictionary<(string Protocol, int Port), Claims>();
         var sequence = 0;
         foreach (var workload in context.Workloads)

@@ -10,9 +10,9 @@ namespace Hostnet.Core.Rules.RunTime;
 /// <summary>
 /// HN013: more replicas of a host-port workload than nodes that can take one. Each replica holds the port on its node,
 /// so the scheduler's NodePorts filter (pkg/scheduler/framework/plugins/nodeports/node_ports.go) keeps the rest
-/// Pending; the message is the scheduler's own (FitError.Error, SEMANTICS.md §3.4). With Node objects in the input the
-/// count is known and the finding is an error; without, hostnet only knows a bound when the pod is pinned to named
-/// nodes, and warns.
+/// Pending; the message is the scheduler's own (FitError.Error, SEMANTICS.md §3.4). With a cluster (a snapshot, or Node
+/// objects in the input) the <see cref="Scheduling.Scheduler"/> places the replicas on it, running pods included, and the
+/// finding is an error; without, hostnet only knows a bound when the pod is pinned to named nodes, and warns.
 /// </summary>
 public sealed class ReplicasExceedNodes : IRule
 {
@@ -28,14 +28,13 @@ public sealed class ReplicasExceedNodes : IRule
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var nodes = KnownNodes.Of(context);
         foreach (var workload in context.Workloads.Where(w => w.IsReplicated))
         {
-            Check(workload, nodes, context);
+            Check(workload, context);
         }
     }
 
-    private static void Check(Workload workload, IReadOnlyList<Node> nodes, AnalysisContext context)
+    private static void Check(Workload workload, AnalysisContext context)
     {
         var ports = HostPorts.Wanted(workload.Spec);
         var replicas = workload.EffectiveReplicas;
@@ -44,9 +43,9 @@ public sealed class ReplicasExceedNodes : IRule
             return;
         }
 
-        var eligibility = NodeEligibility.ForPod(workload.Spec);
+        var cluster = context.RunningCluster;
         var holds = $"each replica holds host port {ports[0]} on its node";
-        var severity = nodes.Count > 0 ? Severity.Error : Severity.Warning;
+        var severity = cluster.IsKnown ? Severity.Error : Severity.Warning;
         if (!string.IsNullOrEmpty(workload.Spec.NodeName))
         {
             // Pods that name their node skip the scheduler; the kubelet admits the first and rejects the rest (lifecycle/predicate.go).
@@ -60,24 +59,27 @@ public sealed class ReplicasExceedNodes : IRule
             return;
         }
 
-        if (nodes.Count > 0)
+        if (cluster.IsKnown)
         {
-            var version = context.Options.KubeVersion;
-            var eligible = nodes.Where(n => eligibility.Admits(n)).ToArray();
-            if (replicas <= eligible.Length)
+            // The scheduler places the replicas one by one on the cluster as it runs (the workload's own running pods
+            // are replaced, so they are set aside); the first that fits nowhere carries the FailedScheduling message.
+            var results = cluster.Place(cluster.PodsOf(workload), cluster.RunningOf(workload));
+            var placed = results.Count(r => r.IsScheduled || r.NominatedNode is not null);
+            if (placed >= replicas)
             {
                 return;
             }
 
-            var pending = FailedScheduling.Message(eligibility, nodes, eligible.Contains, version);
-            var room = eligible.Length == 0
-                ? string.Create(CultureInfo.InvariantCulture, $"none of the {nodes.Count} node(s) can take a pod of it")
-                : string.Create(CultureInfo.InvariantCulture, $"only {eligible.Length} of the {nodes.Count} node(s) can take a pod of it and {holds}");
+            var pending = results.First(r => !r.IsScheduled && r.NominatedNode is null).Message;
+            var nodes = cluster.Nodes.Count;
+            var room = placed == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"none of the {nodes} node(s) can take a pod of it")
+                : string.Create(CultureInfo.InvariantCulture, $"only {placed} of the {nodes} node(s) can take a pod of it and {holds}");
             Report(workload, context, string.Create(
                 CultureInfo.InvariantCulture,
-                $"replicas is {replicas} but {room}: {replicas - eligible.Length} replica(s) stay Pending: \"{pending}\""), severity);
+                $"replicas is {replicas} but {room}: {replicas - placed} replica(s) stay Pending: \"{pending}\""), severity);
         }
-        else if (eligibility.PinnedNodes()?.Count is { } pinned && replicas > pinned)
+        else if (NodeEligibility.ForPod(workload.Spec).PinnedNodes()?.Count is { } pinned && replicas > pinned)
         {
             Report(workload, context, string.Create(
                 CultureInfo.InvariantCulture,

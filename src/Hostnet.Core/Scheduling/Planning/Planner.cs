@@ -95,10 +95,10 @@ public sealed class Planner
         foreach (var existing in cluster.Pods)
         {
             var pod = existing.Pod;
-            var owner = existing.Controller is { } controller ? $"{controller.Kind}/{controller.Name}" : pod.DisplayName;
-            var info = new PodInfo(Namespace(pod), pod.Name, pod.Metadata.Labels, SchedulingSpec.ForPod(pod.Spec), owner) { Terminating = existing.Status.Terminating };
+            var info = ExistingPods.Info(existing, Namespace(pod));
+            var owner = info.Owner;
             _addresses.Reserve(existing.Status.PodIP);
-            var terminal = existing.Status.Phase is "Succeeded" or "Failed";
+            var terminal = existing.Status.Ended;
             if (!terminal && existing.NodeName is null)
             {
                 queue.Add(new QueuedPod(info, pod, FromInput: false));

@@ -1,4 +1,5 @@
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Placement;
 using Shouldly;
 using Xunit;
@@ -118,27 +119,29 @@ public sealed class FitErrorTests
     }
 
     [Fact]
-    public void FailedScheduling_DaemonSetSurgePod_MatchesTheDocumentedEvent()
+    public void Scheduler_DaemonSetSurgePod_MatchesTheDocumentedEvent()
     {
         var template = Support.Objects.Spec("  containers:\n    - name: relay\n      image: relay\n      ports:\n        - {containerPort: 7070, hostPort: 7070}\n");
-        var nodes = new[] { Support.Objects.Node("a"), Support.Objects.Node("b"), Support.Objects.Node("c") };
-        var pod = NodeEligibility.ForDaemonSetPod(DaemonSetPods.PodFor(template, "a"));
+        var state = new ClusterState([Support.Objects.Node("a"), Support.Objects.Node("b"), Support.Objects.Node("c")]);
+        var spec = SchedulingSpec.ForDaemonSetPod(DaemonSetPods.PodFor(template, "a"));
+        state.Add(new PodInfo("default", "relay-old", new Dictionary<string, string>(), spec, "DaemonSet/relay"), "a");
+        var surge = new PodInfo("default", "relay-new", new Dictionary<string, string>(), spec, "DaemonSet/relay");
 
-        FailedScheduling.Message(pod, nodes, n => n.Name == "a", V133).ShouldBe(
+        new Scheduler(V133).Schedule(surge, state).Message.ShouldBe(
             "0/3 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.");
-        FailedScheduling.Message(pod, nodes, n => n.Name == "a", new KubeVersion(1, 28)).ShouldBe(
+        new Scheduler(new KubeVersion(1, 28)).Schedule(surge, state).Message.ShouldBe(
             "0/3 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 2 node is filtered out by the prefilter result. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.");
     }
 
     [Fact]
-    public void FailedScheduling_TaintReason_DependsOnTheVersion()
+    public void Scheduler_TaintReason_DependsOnTheVersion()
     {
-        var pod = NodeEligibility.ForPod(Support.Objects.Spec("  containers: [{name: a, image: a}]\n"));
-        var nodes = new[] { Support.Objects.Node("cp", "{}", "node-role.kubernetes.io/control-plane:NoSchedule"), Support.Objects.Node("gpu", "{}", "gpu=yes:NoExecute") };
+        var pod = new PodInfo("default", "a", new Dictionary<string, string>(), SchedulingSpec.ForPod(Support.Objects.Spec("  containers: [{name: a, image: a}]\n")), "Pod/a");
+        var state = new ClusterState([Support.Objects.Node("cp", "{}", "node-role.kubernetes.io/control-plane:NoSchedule"), Support.Objects.Node("gpu", "{}", "gpu=yes:NoExecute")]);
 
-        FailedScheduling.Message(pod, nodes, _ => false, new KubeVersion(1, 35)).ShouldStartWith(
+        new Scheduler(new KubeVersion(1, 35)).Schedule(pod, state).Message.ShouldStartWith(
             "0/2 nodes are available: 2 node(s) had untolerated taint(s). no new claims to deallocate, preemption:");
-        FailedScheduling.Message(pod, nodes, _ => false, V133).ShouldStartWith(
+        new Scheduler(V133).Schedule(pod, state).Message.ShouldStartWith(
             "0/2 nodes are available: 1 node(s) had untolerated taint {gpu: yes}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption:");
     }
 
