@@ -7,15 +7,20 @@ namespace Hostnet.Core.Tests.Rules;
 
 /// <summary>
 /// Every fixture under testdata/rules/&lt;ID&gt;-&lt;slug&gt;/: the folder's rule fires exactly on the lines marked
-/// <c># expect: ID</c> (none in <c>pass-*</c> files), and other rules marked on a line fire there too.
+/// <c># expect: ID</c> (none in <c>pass-*</c> files), and other rules marked on a line fire there too. A fixture with a
+/// sibling <c>&lt;name&gt;.cluster.yaml</c> is checked against that snapshot, as <c>check --cluster</c> does.
 /// Adding a case means adding a file.
 /// </summary>
 public sealed class RuleFixtureTests
 {
+    private const string ClusterSuffix = ".cluster.yaml";
+
     public static TheoryData<string> FixtureFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.TestData, "rules"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.TestData, "rules"), "*.yaml", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(ClusterSuffix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(RepositoryPaths.TestData, file).Replace('\\', '/'));
         }
@@ -31,7 +36,8 @@ public sealed class RuleFixtureTests
         var text = File.ReadAllText(path);
         var rule = Path.GetFileName(Path.GetDirectoryName(path)!)[..5];
         var expected = Expectations.Read(text);
-        var report = Fixtures.Check(text);
+        var snapshot = Path.ChangeExtension(path, null) + ClusterSuffix;
+        var report = Fixtures.Check(text, cluster: File.Exists(snapshot) ? Fixtures.Cluster(File.ReadAllText(snapshot), Path.GetFileName(snapshot)) : null);
         var actual = report.Diagnostics.Select(d => (d.Position.Line, Rule: d.Rule.Id)).ToList();
 
         var ownExpected = expected.Where(e => e.Rule == rule).Order().ToList();

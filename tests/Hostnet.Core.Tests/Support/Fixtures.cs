@@ -1,4 +1,5 @@
 using Hostnet.Core.Analysis;
+using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
 
 namespace Hostnet.Core.Tests.Support;
@@ -6,12 +7,25 @@ namespace Hostnet.Core.Tests.Support;
 /// <summary>Runs the whole checker over in-memory text, as the CLI does over files.</summary>
 internal static class Fixtures
 {
-    public static CheckReport Check(string text, string file = "fixture.yaml", AnalysisOptions? options = null) =>
-        Check([new SourceFile(file, text)], options);
+    public static CheckReport Check(string text, string file = "fixture.yaml", AnalysisOptions? options = null, ClusterSnapshot? cluster = null) =>
+        Check([new SourceFile(file, text)], options, cluster);
 
-    public static CheckReport Check(IEnumerable<SourceFile> files, AnalysisOptions? options = null)
+    public static CheckReport Check(IEnumerable<SourceFile> files, AnalysisOptions? options = null, ClusterSnapshot? cluster = null)
     {
         var loader = new ManifestLoader();
-        return new ManifestChecker(options ?? AnalysisOptions.Default).Check(files.Select(loader.Load).ToList());
+        return new ManifestChecker(options ?? AnalysisOptions.Default) { Cluster = cluster ?? ClusterSnapshot.Empty }.Check(files.Select(loader.Load).ToList());
+    }
+
+    /// <summary>A cluster snapshot read from YAML or JSON text as <c>--cluster</c> reads it; fails on any error.</summary>
+    public static ClusterSnapshot Cluster(string text, string file = "cluster.yaml")
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+        var read = SnapshotReader.Read(file, stream);
+        if (read.HasErrors)
+        {
+            throw new InvalidOperationException(string.Join("\n", read.Errors.Select(e => $"{e.File}:{e.Position}: {e.Message}")));
+        }
+
+        return read.Snapshot;
     }
 }

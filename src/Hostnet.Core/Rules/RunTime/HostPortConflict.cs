@@ -12,7 +12,8 @@ namespace Hostnet.Core.Rules.RunTime;
 /// HN012: two workloads of the input want conflicting host ports (HostPortInfo.CheckConflict, SEMANTICS.md §3.2) and
 /// can run on a common node, where the scheduler's NodePorts filter keeps the second pod off
 /// (pkg/scheduler/framework/plugins/nodeports/node_ports.go). Bindings are indexed by protocol and port; a pair is
-/// reported once, on the later workload in input order, naming the earlier. Replicas of one workload are HN013's.
+/// reported once, on the later workload in input order, naming the earlier. Replicas of one workload are HN013's. With a
+/// snapshot, the pods already running are checked too (<see cref="RunningPortConflicts"/>).
 /// </summary>
 public sealed class HostPortConflict : IRule
 {
@@ -57,6 +58,8 @@ public sealed class HostPortConflict : IRule
                 claims.Add(claim);
             }
         }
+
+        RunningPortConflicts.Check(context, Rule);
     }
 
     private static void Report(AnalysisContext context, Placed later, HostPortBinding binding, Claim earlier, IReadOnlyList<Node> nodes)

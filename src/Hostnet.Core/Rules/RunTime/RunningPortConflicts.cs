@@ -1,0 +1,107 @@
+using System.Globalization;
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
+using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Semantics.Ports;
+
+namespace Hostnet.Core.Rules.RunTime;
+
+/// <summary>
+/// HN012 against the pods already running in the snapshot: a workload of the input whose host port a running pod holds
+/// (HostPortInfo.CheckConflict, SEMANTICS.md §3.2) on nodes it could go to. The <see cref="Scheduler"/>'s filters on
+/// the cluster with the holders gone give the nodes it could go to; when every one of them is held the pods stay
+/// Pending (or the kubelet rejects a pod naming its node) with Kubernetes' own message, an error; a DaemonSet pod is
+/// bound to its node, so any held node is an error too; otherwise the scheduler goes elsewhere, a warning. Running pods
+/// of a workload of the input are left to the pairwise check, and the workload's own running pods are replaced, not
+/// competed with.
+/// </summary>
+internal static class RunningPortConflicts
+{
+    public static void Check(AnalysisContext context, RuleDescriptor rule)
+    {
+        var cluster = context.RunningCluster;
+        if (cluster.Running.Count == 0)
+        {
+            return;
+        }
+
+        var ofInput = new HashSet<PodInfo>(context.Workloads.SelectMany(cluster.RunningOf), ReferenceEqualityComparer.Instance);
+        var others = cluster.Running.Where(r => !ofInput.Contains(r.Info)).Select(r => r.Info).ToArray();
+        foreach (var workload in context.Workloads)
+        {
+            var wanted = HostPorts.Wanted(workload.Spec);
+            if (wanted.Count > 0)
+            {
+                Check(context, rule, workload, wanted, others);
+            }
+        }
+    }
+
+    private static void Check(AnalysisContext context, RuleDescriptor rule, Workload workload, IReadOnlyList<HostPortBinding> wanted, PodInfo[] others)
+    {
+        var holders = others.Where(p => p.Spec.Ports.Any(held => wanted.Any(held.ConflictsWith))).ToArray();
+        var cluster = context.RunningCluster;
+        var pods = cluster.PodsOf(workload);
+        if (holders.Length == 0 || pods.Count == 0)
+        {
+            return;
+        }
+
+        var own = cluster.RunningOf(workload);
+        var heldNodes = holders.Select(h => cluster.State.NodeOf(h)!.Name).ToHashSet(StringComparer.Ordinal);
+
+        // A DaemonSet's pods each have their node; the others share one spec and may go to any node that passes.
+        var candidates = workload.Kind == "DaemonSet" ? pods : pods.Take(1);
+        var couldGo = candidates
+            .SelectMany(p => cluster.FeasibleNodes(p, [.. own, .. holders]).Select(n => (Pod: p, Node: n.Name)))
+            .ToArray();
+        var blocked = couldGo.Where(c => heldNodes.Contains(c.Node)).ToArray();
+        if (blocked.Length == 0)
+        {
+            return;
+        }
+
+        var blockedNodes = blocked.Select(b => b.Node).ToHashSet(StringComparer.Ordinal);
+        var named = holders
+            .Select(h => (Holder: h, Node: cluster.State.NodeOf(h)!.Name))
+            .Where(h => blockedNodes.Contains(h.Node))
+            .OrderBy(h => h.Node, StringComparer.Ordinal).ThenBy(h => h.Holder.ToString(), StringComparer.Ordinal)
+            .Select(h => $"{h.Holder} on {h.Node}")
+            .ToArray();
+        var binding = wanted.First(w => holders.Any(h => blockedNodes.Contains(cluster.State.NodeOf(h)!.Name) && h.Spec.Ports.Any(w.ConflictsWith)));
+        var everywhere = blocked.Length == couldGo.Length;
+        var isDaemonSet = workload.Kind == "DaemonSet";
+        var by = $"by running pods: {KnownNodes.List(named)}";
+        string message;
+        if (isDaemonSet || everywhere)
+        {
+            var stuck = blocked[0].Pod;
+            var outcome = cluster.Place([stuck], own)[0];
+            var where = isDaemonSet
+                ? string.Create(CultureInfo.InvariantCulture, $"on {blocked.Length} of the {couldGo.Length} node(s) this DaemonSet runs on {by}; the pods for those nodes")
+                : string.Create(CultureInfo.InvariantCulture, $"on every node its pods could go to ({couldGo.Length}) {by}; its pods");
+            var fate = string.IsNullOrEmpty(stuck.Spec.Spec.NodeName) ? "stay Pending" : "are rejected by the kubelet";
+            message = $"host port {binding} is held {where} {fate}: \"{outcome.Message}\"";
+        }
+        else
+        {
+            var free = couldGo.Select(c => c.Node).Where(n => !blockedNodes.Contains(n)).ToArray();
+            var beyond = pods.Count > free.Length
+                ? string.Create(CultureInfo.InvariantCulture, $"; {pods.Count - free.Length} of its {pods.Count} pods find no node with the port free and stay Pending ({SchedulerReasons.NodePorts})")
+                : " instead";
+            message = string.Create(
+                CultureInfo.InvariantCulture,
+                $"host port {binding} is held on {blocked.Length} of the {couldGo.Length} node(s) its pods could go to {by}; the scheduler places them on the other {free.Length} ({KnownNodes.List(free)}){beyond}");
+        }
+
+        context.Report(
+            rule,
+            workload,
+            binding.FieldPath,
+            message,
+            "move the workload to another port (hostnet ports --free lists the free ones), or keep it off those nodes",
+            isDaemonSet || everywhere ? Severity.Error : Severity.Warning);
+    }
+}
