@@ -17,9 +17,9 @@ public static class RuleCatalog
         .. Security.SecurityRules.All,
     ];
 
-    /// <summary>Every ID of the catalogue, including those not evaluated on manifests alone.</summary>
+    /// <summary>Every ID of the catalogue, HN000 (input that cannot be read) included.</summary>
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
-        [.. new[] { InvalidInput.Descriptor }.Concat(Rules.Select(r => r.Descriptor)).Concat(ApiRules.NeedsCluster).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        [.. new[] { InvalidInput.Descriptor }.Concat(Rules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)];
 
     public static RuleDescriptor? Find(string id) =>
         Descriptors.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase)

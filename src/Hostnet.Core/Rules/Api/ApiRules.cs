@@ -1,5 +1,4 @@
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Diagnostics;
 
 namespace Hostnet.Core.Rules.Api;
 
@@ -16,11 +15,6 @@ internal static class ApiRules
         new HostNetworkSysctl(),
         new InvalidDnsConfig(),
         new HostNetworkUserNamespace(),
-    ];
-
-    /// <summary>Rules of this section that need a cluster snapshot, listed in the catalogue only.</summary>
-    public static IReadOnlyList<RuleDescriptor> NeedsCluster { get; } =
-    [
-        new("HN009", "immutable-pod-network", "A bare Pod that exists changes hostNetwork or its ports", Severity.Error, "A. The API server would reject it"),
+        new ImmutablePodNetwork(),
     ];
 }
