@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Hostnet.Cli.Input;
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
-using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Scheduling.Planning;
 
 namespace Hostnet.Cli.Commands;
 
@@ -91,13 +92,14 @@ internal static class PortsCommand
             return ExitCodes.Invalid;
         }
 
-        var map = PortMapBuilder.Build(snapshot, range is null ? workloads : []);
+        var version = snapshot.ServerVersion ?? KubeVersion.Latest;
+        var map = PortMapBuilder.Build(snapshot, range is null ? workloads : [], PlanOptions.Default with { KubeVersion = version });
         map = Filter(map, request.Node, request.Protocol);
         FreePortQuery? freeQuery = null;
         if (range is { } wanted)
         {
             var protocol = request.Protocol == "any" ? "TCP" : request.Protocol;
-            var nodes = CandidateNodes(snapshot.Nodes, workloads, request.Node);
+            var nodes = FreePortCandidates.Nodes(new RunningCluster(snapshot.Nodes, snapshot.Pods, version, PlanOptions.Default.DefaultNamespace), workloads, request.Node);
             freeQuery = new FreePortQuery(protocol, wanted.From, wanted.To, nodes, FreePorts.Find(map, nodes, wanted.From, wanted.To, protocol));
         }
 
@@ -121,19 +123,6 @@ internal static class PortsCommand
         new Dictionary<string, string>(),
         null,
         null);
-
-    /// <summary>The nodes every workload of the manifests could run on (a DaemonSet: the nodes its controller selects); all nodes without workloads.</summary>
-    private static string[] CandidateNodes(IReadOnlyList<Node> nodes, List<Workload> workloads, string? only)
-    {
-        var candidates = nodes.Where(n => only is null || n.Name == only);
-        foreach (var workload in workloads)
-        {
-            var eligibility = workload.Kind == "DaemonSet" ? NodeEligibility.ForDaemonSetPod(workload.Spec) : NodeEligibility.ForPod(workload.Spec);
-            candidates = candidates.Where(eligibility.Admits);
-        }
-
-        return [.. candidates.Select(n => n.Name)];
-    }
 
     private static PortMap Filter(PortMap map, string? node, string protocol)
     {

@@ -18,13 +18,16 @@ public sealed class RunningCluster
     private readonly List<(ClusterPod Pod, PodInfo Info)> _running = [];
     private readonly Func<KubeObject, string> _namespaceOf;
 
-    internal RunningCluster(AnalysisContext context)
+    /// <summary>The nodes (a name given twice keeps its first node) with the pods of a snapshot bound to them.</summary>
+    public RunningCluster(IEnumerable<Node> nodes, IEnumerable<ClusterPod> pods, KubeVersion version, string defaultNamespace)
     {
-        _namespaceOf = context.NamespaceOf;
-        Version = context.Options.KubeVersion;
-        Nodes = [.. context.Cluster.Nodes.Concat(context.Nodes).DistinctBy(n => n.Name, StringComparer.Ordinal)];
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(pods);
+        _namespaceOf = o => string.IsNullOrEmpty(o.Metadata.Namespace) ? defaultNamespace : o.Metadata.Namespace;
+        Version = version;
+        Nodes = [.. nodes.DistinctBy(n => n.Name, StringComparer.Ordinal)];
         State = new ClusterState(Nodes);
-        foreach (var existing in context.Cluster.Pods)
+        foreach (var existing in pods)
         {
             if (!existing.Status.Ended && State.Find(existing.NodeName) is { } node)
             {
@@ -33,6 +36,11 @@ public sealed class RunningCluster
                 _running.Add((existing, info));
             }
         }
+    }
+
+    internal RunningCluster(AnalysisContext context)
+        : this(context.Cluster.Nodes.Concat(context.Nodes), context.Cluster.Pods, context.Options.KubeVersion, context.Options.DefaultNamespace)
+    {
     }
 
     /// <summary>The nodes, as given (snapshot first, then the input's Node objects).</summary>

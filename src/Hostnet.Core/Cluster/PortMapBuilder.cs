@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Planning;
 using Hostnet.Core.Semantics.Listeners;
 using Hostnet.Core.Semantics.Placement;
 using Hostnet.Core.Semantics.Ports;
@@ -11,16 +12,17 @@ namespace Hostnet.Core.Cluster;
 /// HostPorts.Wanted) and those it does not (undeclared listeners of host-network pods, inferred as HN010 infers them;
 /// node components of SEMANTICS.md §10; Service node ports). Pods that ended (Succeeded, Failed) hold nothing, as the
 /// scheduler drops them from its cache; terminating pods hold their ports until they are gone.
-/// Manifests given beside the cluster are placed only where no scheduling choice is involved: Pods with
-/// <c>nodeName</c> on that node and DaemonSets on each node their controller selects (NodeEligibility); other
-/// workloads with host ports are listed as unplaced.
+/// Manifests given beside the cluster are placed by <see cref="Planner"/>, as <c>hostnet plan</c> places them: each
+/// pod that runs adds its ports on its node, marked certain when no scheduling choice was involved (a pod naming its
+/// node, a DaemonSet pod, the only node left) and "in this run" otherwise; pods of host-port or host-network workloads
+/// that would not run (Pending, rejected) are listed as not placed.
 /// </summary>
 public static class PortMapBuilder
 {
     private const string ControlPlaneLabel = "node-role.kubernetes.io/control-plane";
     private const string MasterLabel = "node-role.kubernetes.io/master";
 
-    public static PortMap Build(ClusterSnapshot cluster, IReadOnlyList<Workload> planned)
+    public static PortMap Build(ClusterSnapshot cluster, IReadOnlyList<Workload> planned, PlanOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(planned);
@@ -39,12 +41,7 @@ public static class PortMapBuilder
             }
         }
 
-        var unplaced = new List<string>();
-        foreach (var workload in planned)
-        {
-            Place(workload, cluster.Nodes, nodes, unplaced);
-        }
-
+        var unplaced = planned.Count == 0 ? new List<string>() : Place(cluster, planned, options ?? PlanOptions.Default, nodes);
         foreach (var state in nodes.Values)
         {
             state.AddComponents();
@@ -62,37 +59,32 @@ public static class PortMapBuilder
             unplaced);
     }
 
-    private static void Place(Workload workload, IReadOnlyList<Node> cluster, Dictionary<string, NodeState> nodes, List<string> unplaced)
+    /// <summary>Plans the manifests on the cluster and adds the ports of their running pods; returns the pods that would not run.</summary>
+    private static List<string> Place(ClusterSnapshot cluster, IReadOnlyList<Workload> planned, PlanOptions options, Dictionary<string, NodeState> nodes)
     {
-        if (workload.IsPod && !string.IsNullOrEmpty(workload.Spec.NodeName))
+        string Namespace(KubeObject o) => string.IsNullOrEmpty(o.Metadata.Namespace) ? options.DefaultNamespace : o.Metadata.Namespace;
+        var byOwner = new Dictionary<(string Namespace, string Owner), Workload>();
+        foreach (var workload in planned)
         {
-            if (nodes.TryGetValue(workload.Spec.NodeName, out var state))
-            {
-                state.AddPod(workload.Spec, $"Pod {Qualified(workload)}", null, planned: true, terminating: false);
-            }
-            else
-            {
-                unplaced.Add(workload.DisplayName);
-            }
-
-            return;
+            byOwner[(Namespace(workload), workload.DisplayName)] = workload;
         }
 
-        if (workload.Kind == "DaemonSet")
+        var unplaced = new List<string>();
+        foreach (var pod in Planner.Plan(cluster, planned, options).Pods.Where(p => p.FromInput))
         {
-            var eligibility = NodeEligibility.ForDaemonSetPod(workload.Spec);
-            foreach (var node in cluster.Where(eligibility.Admits))
+            var workload = byOwner[(pod.Namespace, pod.Owner)];
+            var controller = workload.IsPod ? null : pod.Owner;
+            if (pod.Node is { } nodeName && pod.Status is "Running" or "CrashLoopBackOff" && nodes.TryGetValue(nodeName, out var state))
             {
-                nodes[node.Name].AddPod(workload.Spec, $"Pod of DaemonSet {Qualified(workload)}", workload.DisplayName, planned: true, terminating: false);
+                state.AddPod(workload.Spec, $"Pod {pod.Namespace}/{pod.Name}", controller, planned: true, terminating: false, pod.Certain);
             }
-
-            return;
+            else if (workload.Spec.HostNetwork || HostPorts.Wanted(workload.Spec).Count > 0)
+            {
+                unplaced.Add($"Pod {pod.Namespace}/{pod.Name}{(controller is null ? string.Empty : " of " + controller)} ({pod.DisplayStatus})");
+            }
         }
 
-        if (workload.Spec.HostNetwork || HostPorts.Wanted(workload.Spec).Count > 0)
-        {
-            unplaced.Add(workload.DisplayName);
-        }
+        return unplaced;
     }
 
     private static string Qualified(Workload workload) => $"{workload.Metadata.Namespace ?? "default"}/{workload.Name}";
@@ -130,11 +122,11 @@ public static class PortMapBuilder
 
         public Node Node { get; } = node;
 
-        public void AddPod(PodSpec spec, string owner, string? workload, bool planned, bool terminating)
+        public void AddPod(PodSpec spec, string owner, string? workload, bool planned, bool terminating, bool certain = true)
         {
             foreach (var binding in HostPorts.Wanted(spec))
             {
-                _uses.Add(new PortUse(binding.Port, binding.Port, binding.Protocol, binding.HostIP, PortSource.Declared, owner, workload, $"container {binding.Container.Name}", planned, terminating));
+                _uses.Add(new PortUse(binding.Port, binding.Port, binding.Protocol, binding.HostIP, PortSource.Declared, owner, workload, $"container {binding.Container.Name}", planned, terminating) { Certain = certain });
             }
 
             if (spec.HostNetwork)
@@ -142,7 +134,7 @@ public static class PortMapBuilder
                 foreach (var undeclared in new PodListeners(spec).Undeclared)
                 {
                     var listener = undeclared.Listener;
-                    _uses.Add(new PortUse(listener.Port, listener.Port, listener.Protocol, HostPortBinding.AnyAddress, PortSource.Inferred, owner, workload, $"{listener.Evidence} in container {undeclared.Container.Name}", planned, terminating));
+                    _uses.Add(new PortUse(listener.Port, listener.Port, listener.Protocol, HostPortBinding.AnyAddress, PortSource.Inferred, owner, workload, $"{listener.Evidence} in container {undeclared.Container.Name}", planned, terminating) { Certain = certain });
                 }
             }
 

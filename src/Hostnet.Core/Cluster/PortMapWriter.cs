@@ -42,7 +42,7 @@ public static class PortMapWriter
         output.WriteLine("* = on every node. Only \"declared\" ports are known to the scheduler (NodePorts filter); inferred listeners, node components and Service node ports are not.");
         if (map.Unplaced.Count > 0)
         {
-            output.WriteLine($"Not placed (their nodes depend on the scheduler's choice): {string.Join(", ", map.Unplaced)}.");
+            output.WriteLine($"Not placed (they would not run, see hostnet plan): {string.Join(", ", map.Unplaced)}.");
         }
     }
 
@@ -140,7 +140,7 @@ public static class PortMapWriter
         use.Protocol,
         use.HostIP,
         SourceWord(use.Source),
-        use.Owner + (use.Planned ? " (planned)" : string.Empty) + (use.Terminating ? " (terminating)" : string.Empty),
+        use.Owner + (use.Planned ? (use.Certain ? " (planned)" : " (planned, in this run)") : string.Empty) + (use.Terminating ? " (terminating)" : string.Empty),
         use.Workload ?? "-",
         use.Detail,
     ];
@@ -166,6 +166,7 @@ public static class PortMapWriter
         JsonOutput.WriteNullable(json, "workload", use.Workload);
         json.WriteString("detail", use.Detail);
         json.WriteBoolean("planned", use.Planned);
+        json.WriteBoolean("certain", use.Certain);
         json.WriteBoolean("terminating", use.Terminating);
         json.WriteEndObject();
     }

@@ -22,6 +22,12 @@ public sealed record PortUse(
     bool Planned,
     bool Terminating = false)
 {
+    /// <summary>
+    /// For a planned pod, whether it lands on this node whatever the scheduler chooses (false: "in this run", another
+    /// feasible node would do as well); always true for what the cluster already runs.
+    /// </summary>
+    public bool Certain { get; init; } = true;
+
     /// <summary>Whether the scheduler's NodePorts filter sees this port.</summary>
     public bool KnownToScheduler => Source == PortSource.Declared;
 

@@ -61,16 +61,40 @@ public sealed class PortsCommandTests : IDisposable
     }
 
     [Fact]
-    public void Ports_Manifests_PlaceDaemonSetsAndListTheUnplaced()
+    public void Ports_Manifests_ArePlacedByThePlanner()
     {
         _sandbox.Write("ds.yaml", DaemonSet);
         var result = _sandbox.Run("ports", "--cluster", Fixture("kubectl-list.json"), "ds.yaml", "--node", "node-1", "--protocol", "tcp");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldContain("node-1  7005         TCP       0.0.0.0    inferred   Pod of DaemonSet default/agent2 (planned)  DaemonSet/agent2         --port=7005 in container a\n");
-        result.Output.ShouldContain("node-1  7006         TCP       0.0.0.0    declared   Pod of DaemonSet default/agent2 (planned)");
+        result.Output.ShouldContain("node-1  80           TCP       0.0.0.0    declared   Pod default/web2-6f5456d758-gtc8k (planned, in this run)  Deployment/web2          container w\n");
+        result.Output.ShouldContain("node-1  7005         TCP       0.0.0.0    inferred   Pod default/agent2-g4cmw (planned)                        DaemonSet/agent2         --port=7005 in container a\n");
+        result.Output.ShouldContain("node-1  7006         TCP       0.0.0.0    declared   Pod default/agent2-g4cmw (planned)                        DaemonSet/agent2         container a\n");
         result.Output.ShouldNotContain("5353");
-        result.Output.ShouldEndWith("Not placed (their nodes depend on the scheduler's choice): Deployment/web2.\n");
+        result.Output.ShouldNotContain("Not placed");
+    }
+
+    [Fact]
+    public void Ports_ManifestPodsThatWouldNotRun_AreListedAsNotPlaced()
+    {
+        // Two schedulable workers (the control-plane node is tainted), three replicas holding port 80.
+        _sandbox.Write("web.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web3}
+            spec:
+              replicas: 3
+              template:
+                spec:
+                  containers: [{name: w, image: nginx, ports: [{containerPort: 80, hostPort: 80}]}]
+            """);
+        var result = _sandbox.Run("ports", "--cluster", Fixture("kubectl-list.json"), "web.yaml", "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.Split("\"owner\": \"Pod default/web3-").Length.ShouldBe(3, result.Output);
+        result.Output.ShouldContain("\"unplaced\": [\n    \"Pod default/web3-");
+        result.Output.ShouldContain(" of Deployment/web3 (Pending)\"\n  ],");
+        result.Output.ShouldContain("\"certain\": false");
     }
 
     [Fact]
@@ -81,6 +105,26 @@ public sealed class PortsCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Output.ShouldBe("Free TCP ports in 7000-7010 on all 2 nodes:\n7000, 7002, 7004-7010\n");
+    }
+
+    [Fact]
+    public void Ports_Free_LooksOnlyWhereTheSchedulerCouldPlaceTheWorkload()
+    {
+        // node-1 runs a pod requesting 100m of its 3800m CPU, so a pod requesting 3750m fits node-2 only (the
+        // control-plane node is tainted).
+        _sandbox.Write("big.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: big}
+            spec:
+              template:
+                spec:
+                  containers: [{name: b, image: big, resources: {requests: {cpu: 3750m}}, ports: [{containerPort: 7000, hostPort: 7000}]}]
+            """);
+        var result = _sandbox.Run("ports", "--cluster", Fixture("kubectl-list.json"), "big.yaml", "--free", "7000-7010");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldBe("Free TCP ports in 7000-7010 on node node-2:\n7000, 7002-7010\n");
     }
 
     [Fact]
@@ -110,6 +154,7 @@ public sealed class PortsCommandTests : IDisposable
                       "workload": "DaemonSet/node-exporter",
                       "detail": "container node-exporter",
                       "planned": false,
+                      "certain": true,
                       "terminating": false
                     }
             """.ReplaceLineEndings("\n"));
