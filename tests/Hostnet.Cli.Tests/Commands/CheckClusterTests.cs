@@ -39,6 +39,45 @@ public sealed class CheckClusterTests : IDisposable
         result.Output.ShouldContain("this host-network DaemonSet does not tolerate taints of 1 of the 3 node(s) it selects, so it runs no pod there (no Pending pod and no event, the DaemonSet's desired count just leaves them out): control-plane (");
     }
 
+    private static string RuleFixture(string name) => Path.Combine(RepositoryPaths.Root, "tests", "Hostnet.Core.Tests", "testdata", "rules", name);
+
+    [Fact]
+    public void Check_PodChangingHostNetworkInTheCluster_IsRejectedAsTheApiServerWould()
+    {
+        var result = _sandbox.Run(
+            "check",
+            RuleFixture("HN009-immutable-pod-network/fail-host-network-added.yaml"),
+            "--cluster",
+            RuleFixture("HN009-immutable-pod-network/fail-host-network-added.cluster.yaml"),
+            "--kube-version",
+            "1.26",
+            "--format",
+            "json");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Output.ShouldContain("\"rule\": \"HN009\"");
+        result.Output.ShouldContain(
+            "(The Pod \\\"packet-probe\\\" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`, `spec.initContainers[*].image`, "
+            + "`spec.activeDeadlineSeconds`, `spec.tolerations` (only additions to existing tolerations) or `spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative), followed by a diff of the two specs)");
+    }
+
+    [Fact]
+    public void Check_PortHeldByRunningPods_QuotesTheScheduler()
+    {
+        var result = _sandbox.Run(
+            "check",
+            RuleFixture("HN012-host-port-conflict/fail-held-by-running-pods.yaml"),
+            "--cluster",
+            RuleFixture("HN012-host-port-conflict/fail-held-by-running-pods.cluster.yaml"),
+            "--format",
+            "json");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Output.ShouldContain(
+            "host port 9100/TCP is held on every node its pods could go to (2) by running pods: vendor-tools/hw-agent-x7k2p on worker-1, vendor-tools/hw-agent-q9v4m on worker-2; its pods stay Pending: "
+            + "\\\"0/2 nodes are available: 2 node(s) didn't have free ports for the requested pod ports. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.\\\"");
+    }
+
     [Fact]
     public void Check_WithBadCluster_Exits2()
     {
