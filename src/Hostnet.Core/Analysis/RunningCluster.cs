@@ -17,6 +17,7 @@ public sealed class RunningCluster
 {
     private readonly List<(ClusterPod Pod, PodInfo Info)> _running = [];
     private readonly Func<KubeObject, string> _namespaceOf;
+    private readonly Dictionary<Workload, IReadOnlyList<PodInfo>> _runningOf = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The nodes (a name given twice keeps its first node) with the pods of a snapshot bound to them.</summary>
     public RunningCluster(IEnumerable<Node> nodes, IEnumerable<ClusterPod> pods, KubeVersion version, string defaultNamespace)
@@ -64,12 +65,17 @@ public sealed class RunningCluster
     public IReadOnlyList<PodInfo> RunningOf(Workload workload)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        var @namespace = _namespaceOf(workload);
-        return [.. _running
-            .Where(r => workload.IsPod
-                ? r.Info.Namespace == @namespace && r.Info.Name == workload.Name
-                : RolloutOwnership.Owns(workload, @namespace, r.Pod))
-            .Select(r => r.Info)];
+        if (!_runningOf.TryGetValue(workload, out var own))
+        {
+            var @namespace = _namespaceOf(workload);
+            _runningOf[workload] = own = [.. _running
+                .Where(r => workload.IsPod
+                    ? r.Info.Namespace == @namespace && r.Info.Name == workload.Name
+                    : RolloutOwnership.Owns(workload, @namespace, r.Pod))
+                .Select(r => r.Info)];
+        }
+
+        return own;
     }
 
     /// <summary>The pods the workload's controller creates on these nodes (WorkloadExpander).</summary>
@@ -124,9 +130,7 @@ public sealed class RunningCluster
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(aside);
-        var scheduler = new Scheduler(Version);
-        var candidates = pod.Spec.PreFilterNodeNames is { } names ? State.Nodes.Where(n => names.Contains(n.Name)) : State.Nodes;
-        return State.Without(aside, () => candidates.Where(n => scheduler.Filter(pod, State, n).IsSuccess).ToArray());
+        return State.Without(aside, () => new Scheduler(Version).FeasibleNodes(pod, State));
     }
 
     private ScheduleResult Schedule(Scheduler scheduler, PodInfo pod)

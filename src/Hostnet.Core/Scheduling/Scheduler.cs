@@ -123,9 +123,26 @@ public sealed class Scheduler
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(state);
+        return Feasible(pod, state).Any();
+    }
+
+    /// <summary>
+    /// Every node that passes every filter for the pod now, in node order, examining every node once after one
+    /// PreFilter (no sampling, no rotation): where the pod could go, whatever the scheduler would pick.
+    /// </summary>
+    public IReadOnlyList<NodeInfo> FeasibleNodes(PodInfo pod, ClusterState state)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(state);
+        return [.. Feasible(pod, state).OrderBy(n => n.Index)];
+    }
+
+    /// <summary>The nodes passing every filter after one PreFilter, lazily, in no particular order.</summary>
+    private IEnumerable<NodeInfo> Feasible(PodInfo pod, ClusterState state)
+    {
         var cycle = PreFilter(pod, state);
         var candidates = cycle.NodeNames is null ? state.Nodes : [.. cycle.NodeNames.Select(state.Find).OfType<NodeInfo>()];
-        return candidates.Any(node => RunFilters(cycle.NodeOnly, node).IsSuccess && RunFilters(cycle.Others, node).IsSuccess);
+        return candidates.Where(node => RunFilters(cycle.NodeOnly, node).IsSuccess && RunFilters(cycle.Others, node).IsSuccess);
     }
 
     private Cycle PreFilter(PodInfo pod, ClusterState state)
