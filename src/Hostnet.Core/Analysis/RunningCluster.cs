@@ -125,12 +125,16 @@ public sealed class RunningCluster
         });
     }
 
-    /// <summary>The nodes where every filter passes the pod while the pods of <paramref name="aside"/> are gone.</summary>
-    public IReadOnlyList<NodeInfo> FeasibleNodes(PodInfo pod, IReadOnlyList<PodInfo> aside)
+    /// <summary>
+    /// For each pod, the nodes where every filter passes it (<see cref="Scheduler.FeasibleNodes"/>) while the pods of
+    /// <paramref name="aside"/> are gone; the pods are not bound, so each is judged on the same state.
+    /// </summary>
+    public IReadOnlyList<(PodInfo Pod, NodeInfo Node)> FeasibleNodes(IReadOnlyList<PodInfo> pods, IReadOnlyList<PodInfo> aside)
     {
-        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(pods);
         ArgumentNullException.ThrowIfNull(aside);
-        return State.Without(aside, () => new Scheduler(Version).FeasibleNodes(pod, State));
+        var scheduler = new Scheduler(Version);
+        return State.Without(aside, () => pods.SelectMany(p => scheduler.FeasibleNodes(p, State).Select(n => (p, n))).ToArray());
     }
 
     private ScheduleResult Schedule(Scheduler scheduler, PodInfo pod)

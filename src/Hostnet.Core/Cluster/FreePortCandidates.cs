@@ -18,12 +18,8 @@ public static class FreePortCandidates
         IEnumerable<Node> candidates = cluster.Nodes.Where(n => only is null || n.Name == only);
         foreach (var workload in workloads)
         {
-            var aside = cluster.RunningOf(workload);
-            var fits = cluster.PodsOf(Portless(workload))
-                .DistinctBy(p => p.Spec)
-                .SelectMany(p => cluster.FeasibleNodes(p, aside))
-                .Select(n => n.Name)
-                .ToHashSet(StringComparer.Ordinal);
+            var pods = cluster.PodsOf(Portless(workload)).DistinctBy(p => p.Spec).ToArray();
+            var fits = cluster.FeasibleNodes(pods, cluster.RunningOf(workload)).Select(c => c.Node.Name).ToHashSet(StringComparer.Ordinal);
             candidates = candidates.Where(n => fits.Contains(n.Name));
         }
 

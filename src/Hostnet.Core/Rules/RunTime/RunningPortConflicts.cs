@@ -53,10 +53,8 @@ internal static class RunningPortConflicts
         var heldNodes = holders.Select(h => cluster.State.NodeOf(h)!.Name).ToHashSet(StringComparer.Ordinal);
 
         // A DaemonSet's pods each have their node; the others share one spec and may go to any node that passes.
-        var candidates = workload.Kind == "DaemonSet" ? pods : pods.Take(1);
-        var couldGo = candidates
-            .SelectMany(p => cluster.FeasibleNodes(p, [.. own, .. holders]).Select(n => (Pod: p, Node: n.Name)))
-            .ToArray();
+        var candidates = workload.Kind == "DaemonSet" ? pods : [pods[0]];
+        var couldGo = cluster.FeasibleNodes(candidates, [.. own, .. holders]).Select(c => (c.Pod, Node: c.Node.Name)).ToArray();
         var blocked = couldGo.Where(c => heldNodes.Contains(c.Node)).ToArray();
         if (blocked.Length == 0)
         {
