@@ -72,7 +72,11 @@ public static class PortMapBuilder
         var unplaced = new List<string>();
         foreach (var pod in Planner.Plan(cluster, planned, options).Pods.Where(p => p.FromInput))
         {
-            var workload = byOwner[(pod.Namespace, pod.Owner)];
+            if (!byOwner.TryGetValue((pod.Namespace, pod.Owner), out var workload))
+            {
+                continue;
+            }
+
             var controller = workload.IsPod ? null : pod.Owner;
             if (pod.Node is { } nodeName && pod.Status is "Running" or "CrashLoopBackOff" && nodes.TryGetValue(nodeName, out var state))
             {

@@ -137,11 +137,12 @@ public sealed class FitErrorTests
     public void Scheduler_TaintReason_DependsOnTheVersion()
     {
         var pod = new PodInfo("default", "a", new Dictionary<string, string>(), SchedulingSpec.ForPod(Support.Objects.Spec("  containers: [{name: a, image: a}]\n")), "Pod/a");
-        var state = new ClusterState([Support.Objects.Node("cp", "{}", "node-role.kubernetes.io/control-plane:NoSchedule"), Support.Objects.Node("gpu", "{}", "gpu=yes:NoExecute")]);
+        // One state per release: a state keeps the node-only verdicts of a spec once computed.
+        ClusterState State() => new([Support.Objects.Node("cp", "{}", "node-role.kubernetes.io/control-plane:NoSchedule"), Support.Objects.Node("gpu", "{}", "gpu=yes:NoExecute")]);
 
-        new Scheduler(new KubeVersion(1, 35)).Schedule(pod, state).Message.ShouldStartWith(
+        new Scheduler(new KubeVersion(1, 35)).Schedule(pod, State()).Message.ShouldStartWith(
             "0/2 nodes are available: 2 node(s) had untolerated taint(s). no new claims to deallocate, preemption:");
-        new Scheduler(V133).Schedule(pod, state).Message.ShouldStartWith(
+        new Scheduler(V133).Schedule(pod, State()).Message.ShouldStartWith(
             "0/2 nodes are available: 1 node(s) had untolerated taint {gpu: yes}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption:");
     }
 
