@@ -69,7 +69,7 @@ public static class PortMapBuilder
             byOwner[(Namespace(workload), workload.DisplayName)] = workload;
         }
 
-        var unplaced = new List<string>();
+        var unplaced = new List<(Workload Workload, string Namespace, string Status)>();
         foreach (var pod in Planner.Plan(cluster, planned, options).Pods.Where(p => p.FromInput))
         {
             if (!byOwner.TryGetValue((pod.Namespace, pod.Owner), out var workload))
@@ -84,11 +84,16 @@ public static class PortMapBuilder
             }
             else if (workload.Spec.HostNetwork || HostPorts.Wanted(workload.Spec).Count > 0)
             {
-                unplaced.Add($"Pod {pod.Namespace}/{pod.Name}{(controller is null ? string.Empty : " of " + controller)} ({pod.DisplayStatus})");
+                unplaced.Add((workload, pod.Namespace, pod.DisplayStatus));
             }
         }
 
-        return unplaced;
+        // One entry per workload and status: a DaemonSet that cannot run anywhere is one line, not one per node.
+        return [.. unplaced
+            .GroupBy(u => (u.Workload, u.Namespace, u.Status))
+            .Select(g => g.Key.Workload.IsPod
+                ? $"Pod {g.Key.Namespace}/{g.Key.Workload.Name} ({g.Key.Status})"
+                : string.Create(CultureInfo.InvariantCulture, $"{g.Key.Workload.Kind} {g.Key.Namespace}/{g.Key.Workload.Name}: {g.Count()} pod(s) {g.Key.Status}"))];
     }
 
     private static string Qualified(Workload workload) => $"{workload.Metadata.Namespace ?? "default"}/{workload.Name}";

@@ -92,8 +92,7 @@ public sealed class PortsCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Output.Split("\"owner\": \"Pod default/web3-").Length.ShouldBe(3, result.Output);
-        result.Output.ShouldContain("\"unplaced\": [\n    \"Pod default/web3-");
-        result.Output.ShouldContain(" of Deployment/web3 (Pending)\"\n  ],");
+        result.Output.ShouldContain("\"unplaced\": [\n    \"Deployment default/web3: 1 pod(s) Pending\"\n  ],");
         result.Output.ShouldContain("\"certain\": false");
     }
 

@@ -68,7 +68,7 @@ public sealed class DeploymentSurgeHostPorts : IRule
 
             message = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{budgetText}; each of the {placed} node(s) that can take a replica runs one, so the surge pod stays Pending (\"{surge.Message}\"), {stuck}");
+                $"{budgetText}; each of the {placed} node(s) that can take a replica runs one, so {(string.IsNullOrEmpty(deployment.Spec.NodeName) ? "the surge pod stays Pending" : "the kubelet rejects the surge pod")} (\"{surge.Message}\"), {stuck}");
             severity = Severity.Error;
         }
         else if (NodeEligibility.ForPod(deployment.Spec).PinnedNodes()?.Count is { } pinned and > 0 && replicas >= pinned)
