@@ -17,6 +17,7 @@ public sealed class NodeInfo
     internal NodeInfo(Node node, int index)
     {
         Node = node;
+        Name = node.Name;
         Index = index;
         Allocatable = ResourceAmounts.Allocatable(node.Allocatable);
         AllowedPods = node.Allocatable.TryGetValue("pods", out var pods) && Quantity.TryParse(pods, out var count)
@@ -26,7 +27,7 @@ public sealed class NodeInfo
 
     public Node Node { get; }
 
-    public string Name => Node.Name;
+    public string Name { get; }
 
     /// <summary>The node's position in the cluster state (nodes are ordered by name).</summary>
     public int Index { get; }

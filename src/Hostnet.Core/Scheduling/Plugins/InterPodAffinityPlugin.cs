@@ -52,14 +52,11 @@ public sealed class InterPodAffinityPlugin : IFilterPlugin
                 }
             }
 
-            if (existing.Count > 0)
+            foreach (var (key, values) in existing)
             {
-                foreach (var (key, value) in labels)
+                if (labels.TryGetValue(key, out var value) && values.Contains(value))
                 {
-                    if (existing.Contains((key, value)))
-                    {
-                        return ExistingAntiAffinityFails;
-                    }
+                    return ExistingAntiAffinityFails;
                 }
             }
 
@@ -117,9 +114,9 @@ public sealed class InterPodAffinityPlugin : IFilterPlugin
         {
             foreach (var candidate in Candidates(pod, term, state))
             {
-                if (state.NodeOf(candidate) is { } node)
+                if (state.NodeOf(candidate) is { } node && node.Node.Metadata.Labels.TryGetValue(term.TopologyKey, out var value))
                 {
-                    AddDomains(domains, [term], node);
+                    domains.Add((term.TopologyKey, value));
                 }
             }
         }
