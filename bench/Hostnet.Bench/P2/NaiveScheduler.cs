@@ -11,7 +11,8 @@ namespace Hostnet.Bench.P2;
 /// </summary>
 internal sealed class NaiveScheduler(KubeVersion version)
 {
-    public string? Schedule(PodInfo pod, ClusterState state, IReadOnlyList<(PodInfo Pod, NodeInfo Node)> placed)
+    /// <summary>The chosen node (null when none fits) and how many nodes were feasible.</summary>
+    public (string? Node, int Feasible) Schedule(PodInfo pod, ClusterState state, IReadOnlyList<(PodInfo Pod, NodeInfo Node)> placed)
     {
         var forbidden = ForbiddenDomains(pod, placed);
         var feasible = new List<NodeInfo>();
@@ -29,7 +30,7 @@ internal sealed class NaiveScheduler(KubeVersion version)
             }
         }
 
-        return feasible.Count == 0 ? null : NodeScoring.Best(pod, feasible).Name;
+        return feasible.Count == 0 ? (null, 0) : (NodeScoring.Best(pod, feasible).Name, feasible.Count);
     }
 
     private static bool PortsFree(PodInfo pod, NodeInfo node)
