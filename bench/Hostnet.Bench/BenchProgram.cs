@@ -10,7 +10,7 @@ namespace Hostnet.Bench;
 /// <summary>
 /// The P1 and P5 benchmarks (shared/design/PERFORMANCE.md), or one child part of them.
 /// <code>
-/// Hostnet.Bench [--only p1|p5] [--quick] [--cli PATH] [--r2r DIR] [--work DIR] [--keep]
+/// Hostnet.Bench [--only p1|p2|p2-load|p2-place|p5] [--quick] [--cli PATH] [--r2r DIR] [--work DIR] [--keep]
 /// Hostnet.Bench --child p1 --dir DIR --reps N [--breakdown-runs N] --warm-up SECONDS
 /// Hostnet.Bench --child p1-peak --dir DIR --mode check-json|yamlstream
 /// Hostnet.Bench --child generate --dir DIR --divisor 1|10|100   (writes the P1 workload and keeps it)
@@ -58,7 +58,7 @@ internal static class BenchProgram
         try
         {
             var report = Console.Out;
-            report.WriteLine("# hostnet benchmark: P1 (check throughput) and P5 (start-up)");
+            report.WriteLine("# hostnet benchmark: P1 (check throughput), P2 (snapshot load, placement) and P5 (start-up)");
             report.WriteLine();
             var machine = new MarkdownTable("machine", "value") { TextColumns = 2 };
             foreach (var (name, value) in Machine.Facts())
@@ -79,9 +79,14 @@ internal static class BenchProgram
                 ThroughputBench.Run(settings, SelfCommand.Current(), report, Console.Error);
             }
 
-            if (settings.Runs("p2"))
+            if (settings.Runs("p2") || settings.Runs("p2-load"))
             {
                 SnapshotLoadBench.Run(settings, SelfCommand.Current(), report, Console.Error);
+            }
+
+            if (settings.Runs("p2") || settings.Runs("p2-place"))
+            {
+                PlacementBench.Run(settings, SelfCommand.Current(), report, Console.Error);
             }
 
             if (settings.Runs("p5"))

@@ -20,6 +20,7 @@ public sealed class ClusterState
     private readonly Dictionary<string, (int[] GroupOf, NodeInfo[] Representatives)> _nodeGroups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<int, int>> _ownerNodes = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Dictionary<int, int>> _portNodes = [];
+    private readonly Dictionary<string, Dictionary<string, List<int>>> _nodesByLabel = new(StringComparer.Ordinal);
     private PodLabelIndex? _labels;
 
     /// <summary>Builds the state for these nodes; a name given twice keeps its first node.</summary>
@@ -73,6 +74,29 @@ public sealed class ClusterState
     /// claims; null when none does. NodePorts checks a node's ports only where the number is claimed at all.
     /// </summary>
     internal IReadOnlyDictionary<int, int>? NodesClaiming(int port) => _portNodes.GetValueOrDefault(port);
+
+    /// <summary>The indexes of the nodes labelled <paramref name="key"/>=<paramref name="value"/> (a topology domain), indexed per key on first use.</summary>
+    internal IReadOnlyList<int> NodesLabelled(string key, string value)
+    {
+        if (!_nodesByLabel.TryGetValue(key, out var byValue))
+        {
+            _nodesByLabel[key] = byValue = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (var node in _nodes)
+            {
+                if (node.Node.Metadata.Labels.TryGetValue(key, out var label))
+                {
+                    if (!byValue.TryGetValue(label, out var nodes))
+                    {
+                        byValue[label] = nodes = [];
+                    }
+
+                    nodes.Add(node.Index);
+                }
+            }
+        }
+
+        return byValue.TryGetValue(value, out var found) ? found : [];
+    }
 
     /// <summary>Binds a pod to a node: its requests, ports and labels count there from now on.</summary>
     public void Add(PodInfo pod, string nodeName)
