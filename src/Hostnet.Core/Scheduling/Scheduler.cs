@@ -277,8 +277,17 @@ public sealed class Scheduler
     /// </summary>
     private FilterStatus? AfterEvictingLowerPriority(PodInfo pod, ClusterState state, NodeInfo node)
     {
-        var victims = node.Pods.Where(p => p.Priority < pod.Priority).ToList();
-        return victims.Count == 0 ? null : state.Without(victims, () => Filter(pod, state, node));
+        // Most nodes hold no pod of lower priority: find that out without allocating (a failing pod asks every node).
+        List<PodInfo>? victims = null;
+        for (var i = 0; i < node.Pods.Count; i++)
+        {
+            if (node.Pods[i].Priority < pod.Priority)
+            {
+                (victims ??= []).Add(node.Pods[i]);
+            }
+        }
+
+        return victims is null ? null : state.Without(victims, () => Filter(pod, state, node));
     }
 
     /// <summary>schedule_one.go, numFeasibleNodesToFind with the default (adaptive) percentageOfNodesToScore.</summary>
