@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The P1 (check throughput) and P5 (start-up) benchmark, once: builds Release, publishes the ReadyToRun CLI,
+# The P1 (check throughput), P2 (snapshot load, placement) and P5 (start-up) benchmark, once: builds Release, publishes the ReadyToRun CLI,
 # then runs bench/Hostnet.Bench. The report (Markdown) goes to standard output, progress to standard error:
 #   bench/run.sh > bench/RESULTS.md
-# Extra arguments go to the benchmark (--only p1|p5, --quick, --keep). Not run by CI: it takes minutes.
+# Extra arguments go to the benchmark (--only p1|p2|p2-load|p2-place|p5, --quick, --keep). Not run by CI: it takes minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -10,12 +10,13 @@ namespace Hostnet.Bench;
 /// <summary>
 /// The P1 and P5 benchmarks (shared/design/PERFORMANCE.md), or one child part of them.
 /// <code>
-/// Hostnet.Bench [--only p1|p5] [--quick] [--cli PATH] [--r2r DIR] [--work DIR] [--keep]
+/// Hostnet.Bench [--only p1|p2|p2-load|p2-place|p5] [--quick] [--cli PATH] [--r2r DIR] [--work DIR] [--keep]
 /// Hostnet.Bench --child p1 --dir DIR --reps N [--breakdown-runs N] --warm-up SECONDS
 /// Hostnet.Bench --child p1-peak --dir DIR --mode check-json|yamlstream
 /// Hostnet.Bench --child generate --dir DIR --divisor 1|10|100   (writes the P1 workload and keeps it)
 /// Hostnet.Bench --child profile --dir DIR --mode check|check-json|yamlstream|events --seconds N   (for perf record)
 /// Hostnet.Bench --child p2 --file FILE --mode scan|jsondocument|hostnet --reps N   (one P2 snapshot-load mode)
+/// Hostnet.Bench --child p2-place --divisor 1|10|100 --workload basic|anti-affinity --mode hostnet|baseline   (one P2 placement run)
 /// Hostnet.Bench --child p2-generate --file FILE --divisor 1|10|100   (writes the P2 snapshot and keeps it)
 /// </code>
 /// </summary>
@@ -38,6 +39,7 @@ internal static class BenchProgram
                 "generate" => Generate(options["--dir"], int.Parse(options["--divisor"], CultureInfo.InvariantCulture)),
                 "profile" => ThroughputChild.Loop(options["--dir"], options["--mode"], double.Parse(options["--seconds"], CultureInfo.InvariantCulture), Console.Out),
                 "p2" => SnapshotLoadChild.Run(options["--file"], options["--mode"], int.Parse(options["--reps"], CultureInfo.InvariantCulture), Console.Out),
+                "p2-place" => PlacementChild.Run(int.Parse(options["--divisor"], CultureInfo.InvariantCulture), options["--workload"], options["--mode"], Console.Out),
                 "p2-generate" => GenerateSnapshot(options["--file"], int.Parse(options["--divisor"], CultureInfo.InvariantCulture)),
                 _ => Usage($"unknown child '{child}'"),
             };
@@ -56,7 +58,7 @@ internal static class BenchProgram
         try
         {
             var report = Console.Out;
-            report.WriteLine("# hostnet benchmark: P1 (check throughput) and P5 (start-up)");
+            report.WriteLine("# hostnet benchmark: P1 (check throughput), P2 (snapshot load, placement) and P5 (start-up)");
             report.WriteLine();
             var machine = new MarkdownTable("machine", "value") { TextColumns = 2 };
             foreach (var (name, value) in Machine.Facts())
@@ -77,9 +79,14 @@ internal static class BenchProgram
                 ThroughputBench.Run(settings, SelfCommand.Current(), report, Console.Error);
             }
 
-            if (settings.Runs("p2"))
+            if (settings.Runs("p2") || settings.Runs("p2-load"))
             {
                 SnapshotLoadBench.Run(settings, SelfCommand.Current(), report, Console.Error);
+            }
+
+            if (settings.Runs("p2") || settings.Runs("p2-place"))
+            {
+                PlacementBench.Run(settings, SelfCommand.Current(), report, Console.Error);
             }
 
             if (settings.Runs("p5"))

@@ -5,11 +5,13 @@ namespace Hostnet.Core.Scheduling;
 /// <summary>
 /// The required anti-affinity terms of placed pods, grouped by term (pods of one template share their term objects)
 /// with, per term, how many of its pods sit in each topology domain. An incoming pod then checks each distinct term
-/// once instead of every pod (upstream's getExistingAntiAffinityCounts visits each pod with such terms).
+/// once instead of every pod (upstream's getExistingAntiAffinityCounts visits each pod with such terms), and only the
+/// terms that look in its namespace.
 /// </summary>
 internal sealed class AntiAffinityIndex
 {
     private readonly Dictionary<(PodAffinityTerm Term, string Namespace), Dictionary<string, int>> _domains = [];
+    private readonly Dictionary<string, HashSet<(PodAffinityTerm Term, string Namespace)>> _byNamespace = new(StringComparer.Ordinal);
 
     public void Update(PodInfo pod, NodeInfo node, int delta)
     {
@@ -24,6 +26,15 @@ internal sealed class AntiAffinityIndex
             if (!_domains.TryGetValue(key, out var counts))
             {
                 _domains[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var @namespace in PodAffinity.Namespaces(term, pod.Namespace))
+                {
+                    if (!_byNamespace.TryGetValue(@namespace, out var keys))
+                    {
+                        _byNamespace[@namespace] = keys = [];
+                    }
+
+                    keys.Add(key);
+                }
             }
 
             var count = counts.GetValueOrDefault(value) + delta;
@@ -37,23 +48,38 @@ internal sealed class AntiAffinityIndex
                 if (counts.Count == 0)
                 {
                     _domains.Remove(key);
+                    foreach (var @namespace in PodAffinity.Namespaces(term, pod.Namespace))
+                    {
+                        _byNamespace[@namespace].Remove(key);
+                    }
                 }
             }
         }
     }
 
-    /// <summary>The (topology key, value) domains where a placed pod's anti-affinity term matches the incoming pod.</summary>
-    public HashSet<(string Key, string Value)> ForbiddenFor(PodInfo incoming)
+    /// <summary>
+    /// The domains where a placed pod's anti-affinity term matches the incoming pod, as topology key → values; empty
+    /// when there are none.
+    /// </summary>
+    public Dictionary<string, HashSet<string>> ForbiddenFor(PodInfo incoming)
     {
-        var forbidden = new HashSet<(string Key, string Value)>();
-        foreach (var ((term, ownerNamespace), counts) in _domains)
+        var forbidden = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        if (!_byNamespace.TryGetValue(incoming.Namespace, out var keys))
         {
-            if (PodAffinity.TermMatches(term, ownerNamespace, incoming))
+            return forbidden;
+        }
+
+        foreach (var key in keys)
+        {
+            var term = key.Term;
+            if (term.LabelSelector is { } selector && selector.Matches(incoming.Labels))
             {
-                foreach (var value in counts.Keys)
+                if (!forbidden.TryGetValue(term.TopologyKey, out var values))
                 {
-                    forbidden.Add((term.TopologyKey, value));
+                    forbidden[term.TopologyKey] = values = new HashSet<string>(StringComparer.Ordinal);
                 }
+
+                values.UnionWith(_domains[key].Keys);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Placement;
 
@@ -14,8 +15,12 @@ public sealed class ClusterState
     private readonly NodeInfo[] _nodes;
     private readonly Dictionary<string, NodeInfo> _byName;
     private readonly Dictionary<PodInfo, NodeInfo> _placement = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<SchedulingSpec, FilterStatus[]> _staticVerdicts = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SchedulingSpec, NodeVerdicts> _staticVerdicts = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(SchedulingSpec Spec, string Purpose), object> _perSpec = [];
+    private readonly Dictionary<string, (int[] GroupOf, NodeInfo[] Representatives)> _nodeGroups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<int, int>> _ownerNodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Dictionary<int, int>> _portNodes = [];
+    private readonly Dictionary<string, Dictionary<string, List<int>>> _nodesByLabel = new(StringComparer.Ordinal);
     private PodLabelIndex? _labels;
 
     /// <summary>Builds the state for these nodes; a name given twice keeps its first node.</summary>
@@ -61,6 +66,38 @@ public sealed class ClusterState
     /// <summary>The node a pod is bound to, or null.</summary>
     public NodeInfo? NodeOf(PodInfo pod) => _placement.GetValueOrDefault(pod);
 
+    /// <summary>How many pods of a workload (by <see cref="PodInfo.Owner"/>) run on each node, by node index; null when none runs.</summary>
+    internal IReadOnlyDictionary<int, int>? NodesOf(string owner) => _ownerNodes.GetValueOrDefault(owner);
+
+    /// <summary>
+    /// The nodes where some pod claims this host port number (any IP, any protocol), by node index with the number of
+    /// claims; null when none does. NodePorts checks a node's ports only where the number is claimed at all.
+    /// </summary>
+    internal IReadOnlyDictionary<int, int>? NodesClaiming(int port) => _portNodes.GetValueOrDefault(port);
+
+    /// <summary>The indexes of the nodes labelled <paramref name="key"/>=<paramref name="value"/> (a topology domain), indexed per key on first use.</summary>
+    internal IReadOnlyList<int> NodesLabelled(string key, string value)
+    {
+        if (!_nodesByLabel.TryGetValue(key, out var byValue))
+        {
+            _nodesByLabel[key] = byValue = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (var node in _nodes)
+            {
+                if (node.Node.Metadata.Labels.TryGetValue(key, out var label))
+                {
+                    if (!byValue.TryGetValue(label, out var nodes))
+                    {
+                        byValue[label] = nodes = [];
+                    }
+
+                    nodes.Add(node.Index);
+                }
+            }
+        }
+
+        return byValue.TryGetValue(value, out var found) ? found : [];
+    }
+
     /// <summary>Binds a pod to a node: its requests, ports and labels count there from now on.</summary>
     public void Add(PodInfo pod, string nodeName)
     {
@@ -72,6 +109,12 @@ public sealed class ClusterState
         }
 
         node.Add(pod);
+        Count(_ownerNodes, pod.Owner, node, +1);
+        foreach (var port in pod.Spec.Ports.Where(p => p.Port > 0))
+        {
+            Count(_portNodes, port.Port, node, +1);
+        }
+
         ExistingAntiAffinity.Update(pod, node, +1);
         _labels?.Add(pod);
         Version++;
@@ -87,10 +130,36 @@ public sealed class ClusterState
         }
 
         node.Remove(pod);
+        Count(_ownerNodes, pod.Owner, node, -1);
+        foreach (var port in pod.Spec.Ports.Where(p => p.Port > 0))
+        {
+            Count(_portNodes, port.Port, node, -1);
+        }
+
         ExistingAntiAffinity.Update(pod, node, -1);
         _labels?.Remove(pod);
         Version++;
         return true;
+    }
+
+    /// <summary>Counts one more (or one less) pod with this key on the node; keys without pods are dropped.</summary>
+    private static void Count<TKey>(Dictionary<TKey, Dictionary<int, int>> index, TKey key, NodeInfo node, int delta)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var nodes))
+        {
+            index[key] = nodes = [];
+        }
+
+        var count = nodes.GetValueOrDefault(node.Index) + delta;
+        if (count > 0)
+        {
+            nodes[node.Index] = count;
+        }
+        else if (nodes.Remove(node.Index) && nodes.Count == 0)
+        {
+            index.Remove(key);
+        }
     }
 
     /// <summary>
@@ -121,21 +190,83 @@ public sealed class ClusterState
         }
     }
 
-    /// <summary>The verdicts of the node-only filters for a spec on every node, computed once per spec.</summary>
-    internal FilterStatus[] StaticVerdicts(SchedulingSpec spec, Func<NodeInfo, FilterStatus> filter)
+    /// <summary>
+    /// The verdicts of the node-only filters for a spec on every node, computed once per spec, and once per group of
+    /// nodes the spec cannot tell apart (<see cref="NodeGroups"/>), not once per node.
+    /// </summary>
+    internal NodeVerdicts StaticVerdicts(SchedulingSpec spec, Func<NodeInfo, FilterStatus> filter)
     {
         if (!_staticVerdicts.TryGetValue(spec, out var verdicts))
         {
-            verdicts = new FilterStatus[_nodes.Length];
+            var (groupOf, representatives) = NodeGroups(spec);
+            var byGroup = representatives.Select(filter).ToArray();
+            var byNode = new FilterStatus[_nodes.Length];
+            var passing = new List<int>();
             for (var i = 0; i < _nodes.Length; i++)
             {
-                verdicts[i] = filter(_nodes[i]);
+                byNode[i] = byGroup[groupOf[i]];
+                if (byNode[i].IsSuccess)
+                {
+                    passing.Add(i);
+                }
             }
 
-            _staticVerdicts[spec] = verdicts;
+            _staticVerdicts[spec] = verdicts = new NodeVerdicts(byNode, [.. passing]);
         }
 
         return verdicts;
+    }
+
+    /// <summary>
+    /// The nodes grouped by everything the node-only filters read for this spec: the unschedulable flag, the taints,
+    /// the values (or absence) of the labels its node selector and node affinity name, and the node's name only when
+    /// the spec names a node or has <c>matchFields</c>. Nodes of one group get the same verdict; specs that read the
+    /// same labels share the grouping.
+    /// </summary>
+    private (int[] GroupOf, NodeInfo[] Representatives) NodeGroups(SchedulingSpec spec)
+    {
+        var requirements = spec.Eligibility.Affinity.Terms.SelectMany(t => t.Requirements).ToList();
+        var byName = !string.IsNullOrEmpty(spec.Spec.NodeName) || requirements.Any(r => r.IsField);
+        var keys = requirements.Where(r => !r.IsField).Select(r => r.Key).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var signature = (byName ? "name\n" : "labels\n") + string.Join('\n', keys);
+        if (_nodeGroups.TryGetValue(signature, out var groups))
+        {
+            return groups;
+        }
+
+        var groupOf = new int[_nodes.Length];
+        var representatives = new List<NodeInfo>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var key = new StringBuilder();
+        foreach (var node in _nodes)
+        {
+            key.Clear().Append(node.Node.Unschedulable ? '1' : '0');
+            foreach (var taint in node.Node.Taints)
+            {
+                key.Append('\0').Append(taint.Key).Append('\0').Append(taint.Value).Append('\0').Append(taint.Effect);
+            }
+
+            key.Append('\n');
+            if (byName)
+            {
+                key.Append(node.Name);
+            }
+
+            foreach (var label in keys)
+            {
+                key.Append('\n').Append(node.Node.Metadata.Labels.TryGetValue(label, out var value) ? "=" + value : "\0");
+            }
+
+            if (!seen.TryGetValue(key.ToString(), out var group))
+            {
+                seen[key.ToString()] = group = representatives.Count;
+                representatives.Add(node);
+            }
+
+            groupOf[node.Index] = group;
+        }
+
+        return _nodeGroups[signature] = (groupOf, [.. representatives]);
     }
 
     /// <summary>A value that depends only on a spec and the (fixed) nodes, computed once per spec and purpose.</summary>

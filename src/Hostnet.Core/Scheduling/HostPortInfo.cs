@@ -12,6 +12,9 @@ public sealed class HostPortInfo
 {
     private readonly Dictionary<string, Dictionary<(string Protocol, int Port), int>> _byIp = new(StringComparer.Ordinal);
 
+    /// <summary>Claims by port number alone, whatever the IP and protocol: most checks end at "this port is not used here".</summary>
+    private readonly Dictionary<int, int> _byPort = [];
+
     /// <summary>How many (IP, protocol, port) entries are recorded.</summary>
     public int Count => _byIp.Values.Sum(ports => ports.Count);
 
@@ -29,6 +32,7 @@ public sealed class HostPortInfo
         }
 
         ports[(protocol, port)] = ports.GetValueOrDefault((protocol, port)) + 1;
+        _byPort[port] = _byPort.GetValueOrDefault(port) + 1;
     }
 
     public void Remove(string ip, string protocol, int port)
@@ -42,6 +46,15 @@ public sealed class HostPortInfo
         if (!_byIp.TryGetValue(ip, out var ports) || !ports.TryGetValue((protocol, port), out var count))
         {
             return;
+        }
+
+        if (_byPort[port] > 1)
+        {
+            _byPort[port]--;
+        }
+        else
+        {
+            _byPort.Remove(port);
         }
 
         if (count > 1)
@@ -63,7 +76,7 @@ public sealed class HostPortInfo
     /// </summary>
     public bool CheckConflict(string ip, string protocol, int port)
     {
-        if (port <= 0)
+        if (port <= 0 || !_byPort.ContainsKey(port))
         {
             return false;
         }

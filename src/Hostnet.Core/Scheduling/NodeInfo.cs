@@ -17,6 +17,7 @@ public sealed class NodeInfo
     internal NodeInfo(Node node, int index)
     {
         Node = node;
+        Name = node.Name;
         Index = index;
         Allocatable = ResourceAmounts.Allocatable(node.Allocatable);
         AllowedPods = node.Allocatable.TryGetValue("pods", out var pods) && Quantity.TryParse(pods, out var count)
@@ -26,7 +27,7 @@ public sealed class NodeInfo
 
     public Node Node { get; }
 
-    public string Name => Node.Name;
+    public string Name { get; }
 
     /// <summary>The node's position in the cluster state (nodes are ordered by name).</summary>
     public int Index { get; }
@@ -46,12 +47,16 @@ public sealed class NodeInfo
 
     public IReadOnlyList<PodInfo> Pods => _pods;
 
+    /// <summary><c>Pods.Count</c>, kept beside the node's other figures so that a filter reads one object per node.</summary>
+    internal int PodCount { get; private set; }
+
     /// <summary>How many pods of a workload (by <see cref="PodInfo.Owner"/>) run here.</summary>
     public int PodsOf(string owner) => _podsByOwner.GetValueOrDefault(owner);
 
     internal void Add(PodInfo pod)
     {
         _pods.Add(pod);
+        PodCount++;
         _podsByOwner[pod.Owner] = PodsOf(pod.Owner) + 1;
         Requested += pod.Spec.Requests;
         NonZeroRequested += ResourceAmounts.NonZero(pod.Spec.Requests);
@@ -70,6 +75,7 @@ public sealed class NodeInfo
         }
 
         _pods.RemoveAt(index);
+        PodCount--;
         _podsByOwner[pod.Owner] = PodsOf(pod.Owner) - 1;
         Requested -= pod.Spec.Requests;
         NonZeroRequested -= ResourceAmounts.NonZero(pod.Spec.Requests);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Hostnet.Core.Scheduling;
 
 /// <summary>
@@ -10,37 +11,64 @@ namespace Hostnet.Core.Scheduling;
 /// </summary>
 public static class NodeScoring
 {
+    private const uint OffsetBasis = 2166136261u;
+
     public static NodeInfo Best(PodInfo pod, IReadOnlyList<NodeInfo> feasible)
     {
         ArgumentNullException.ThrowIfNull(pod);
+        return Best(pod, feasible, node => node.PodsOf(pod.Owner));
+    }
+
+    /// <summary>
+    /// The best node, with the workload's pods per node from the cluster state's index (node index → count) rather
+    /// than one lookup by owner name on every node.
+    /// </summary>
+    internal static NodeInfo Best(PodInfo pod, IReadOnlyList<NodeInfo> feasible, IReadOnlyDictionary<int, int>? ownedByNode) =>
+        ownedByNode is null ? Best(pod, feasible, _ => 0) : Best(pod, feasible, node => ownedByNode.GetValueOrDefault(node.Index));
+
+    /// <summary>
+    /// One pass over the feasible nodes; the hash, the last tie-breaker, is computed only for nodes that tie on the
+    /// first two scores (most do, in a cluster of identical nodes, but the pod name's share is computed once).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static NodeInfo Best(PodInfo pod, IReadOnlyList<NodeInfo> feasible, Func<NodeInfo, int> owned)
+    {
         ArgumentNullException.ThrowIfNull(feasible);
+        var request = ResourceAmounts.NonZero(pod.Spec.Requests);
+        var prefix = Continue(Continue(OffsetBasis, pod.Name), "/");
         NodeInfo? best = null;
-        (int Owned, double Room, uint Hash) bestScore = default;
-        foreach (var node in feasible)
+        (int Owned, double Room) bestScore = default;
+        uint? bestHash = null;
+        for (var i = 0; i < feasible.Count; i++)
         {
-            var score = (node.PodsOf(pod.Owner), LeastAllocated(pod, node), Hash(pod.Name, node.Name));
-            if (best is null || Better(score, bestScore))
+            var node = feasible[i];
+            var score = (owned(node), LeastAllocated(request, node));
+            if (best is not null && score.Item1 == bestScore.Owned && score.Item2 == bestScore.Room)
             {
-                best = node;
-                bestScore = score;
+                bestHash ??= Continue(prefix, best.Name);
+                var hash = Continue(prefix, node.Name);
+                if (hash < bestHash)
+                {
+                    (best, bestHash) = (node, hash);
+                }
+
+                continue;
+            }
+
+            if (best is null || (score.Item1 != bestScore.Owned ? score.Item1 < bestScore.Owned : score.Item2 > bestScore.Room))
+            {
+                (best, bestScore, bestHash) = (node, score, null);
             }
         }
 
         return best ?? throw new ArgumentException("no feasible node", nameof(feasible));
     }
 
-    private static bool Better((int Owned, double Room, uint Hash) a, (int Owned, double Room, uint Hash) b) =>
-        a.Owned != b.Owned ? a.Owned < b.Owned
-        : a.Room != b.Room ? a.Room > b.Room
-        : a.Hash < b.Hash;
-
     /// <summary>noderesources/least_allocated.go: the mean over CPU and memory of the share left free, 0–100.</summary>
-    private static double LeastAllocated(PodInfo pod, NodeInfo node)
-    {
-        var request = ResourceAmounts.NonZero(pod.Spec.Requests);
-        return (Free(node.Allocatable.MilliCpu, node.NonZeroRequested.MilliCpu + request.MilliCpu)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double LeastAllocated(ResourceAmounts request, NodeInfo node) =>
+        (Free(node.Allocatable.MilliCpu, node.NonZeroRequested.MilliCpu + request.MilliCpu)
             + Free(node.Allocatable.Memory, node.NonZeroRequested.Memory + request.Memory)) / 2;
-    }
 
     private static double Free(long capacity, long requested) =>
         capacity <= 0 || requested > capacity ? 0 : (double)(capacity - requested) * 100 / capacity;
@@ -50,14 +78,13 @@ public static class NodeScoring
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        var hash = 2166136261u;
-        foreach (var c in first)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
+        return Continue(Continue(Continue(OffsetBasis, first), "/"), second);
+    }
 
-        hash = (hash ^ '/') * 16777619u;
-        foreach (var c in second)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static uint Continue(uint hash, string text)
+    {
+        foreach (var c in text)
         {
             hash = (hash ^ c) * 16777619u;
         }

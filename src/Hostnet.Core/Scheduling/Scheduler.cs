@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
@@ -20,6 +21,8 @@ public sealed class Scheduler
     private const int MinFeasibleNodesPercentageToFind = 5;
 
     private readonly IFilterPlugin[] _plugins;
+    private readonly List<NodeInfo> _feasible = [];
+    private FilterStatus[] _rejected = [];
     private int _nextStartNodeIndex;
     private (SchedulingSpec Spec, string Namespace, IReadOnlyDictionary<string, string> Labels, ClusterState State, long Version, ScheduleResult Result)? _lastFailure;
 
@@ -68,18 +71,54 @@ public sealed class Scheduler
         }
 
         var cycle = PreFilter(pod, state);
-        var candidates = cycle.NodeNames is null
-            ? state.Nodes
-            : [.. cycle.NodeNames.Select(state.Find).OfType<NodeInfo>().OrderBy(n => n.Index)];
+        var candidates = cycle.NodeNames is null ? state.Nodes : Restricted(cycle.NodeNames, state);
         var toFind = NumFeasibleNodesToFind(candidates.Count);
-        var feasible = new List<NodeInfo>();
-        var statuses = new Dictionary<string, FilterStatus>(StringComparer.Ordinal);
-        var staticVerdicts = cycle.NodeNames is null ? state.StaticVerdicts(pod.Spec, n => RunFilters(cycle.NodeOnly, n)) : null;
+
+        // Buffers reused from cycle to cycle: a cycle over thousands of nodes allocates nothing per node.
+        var feasible = _feasible;
+        feasible.Clear();
+        if (_rejected.Length < state.Nodes.Count)
+        {
+            _rejected = new FilterStatus[state.Nodes.Count];
+        }
+
+        var start = _nextStartNodeIndex;
+        var verdicts = cycle.NodeNames is null ? state.StaticVerdicts(pod.Spec, n => RunFilters(cycle.NodeOnly, n)) : null;
+        var examined = verdicts is null
+            ? FilterEach(candidates, cycle, start, toFind, feasible)
+            : FilterPassing(state.Nodes, verdicts.Passing, cycle.Others, start, toFind, feasible);
+        _nextStartNodeIndex = (start + examined) % state.Nodes.Count;
+        if (feasible.Count > 0)
+        {
+            return new ScheduleResult(NodeScoring.Best(pod, feasible, state.NodesOf(pod.Owner)).Name, feasible.Count, examined == candidates.Count, null);
+        }
+
+        // No node fits, so every candidate was examined and rejected: their statuses make the FailedScheduling message.
+        var statuses = new Dictionary<string, FilterStatus>(examined, StringComparer.Ordinal);
+        for (var i = 0; i < examined; i++)
+        {
+            var node = candidates[(start + i) % candidates.Count];
+            statuses[node.Name] = verdicts is null ? _rejected[i]
+                : verdicts.Verdicts[node.Index] is { IsSuccess: false } verdict ? verdict
+                : _rejected[node.Index];
+        }
+
+        var result = Unschedulable(pod, state, cycle.NodeNames is not null, statuses);
+        _lastFailure = (pod.Spec, pod.Namespace, pod.Labels, state, state.Version, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Filters the candidates in turn from <paramref name="start"/>, each through every filter, until enough are
+    /// feasible; a rejection is kept by position in the turn. Returns how many were examined.
+    /// </summary>
+    private int FilterEach(IReadOnlyList<NodeInfo> candidates, Cycle cycle, int start, int toFind, List<NodeInfo> feasible)
+    {
         var examined = 0;
         for (; examined < candidates.Count && feasible.Count < toFind; examined++)
         {
-            var node = candidates[(_nextStartNodeIndex + examined) % candidates.Count];
-            var status = staticVerdicts?[node.Index] ?? RunFilters(cycle.NodeOnly, node);
+            var node = candidates[(start + examined) % candidates.Count];
+            var status = RunFilters(cycle.NodeOnly, node);
             if (status.IsSuccess)
             {
                 status = RunFilters(cycle.Others, node);
@@ -91,19 +130,58 @@ public sealed class Scheduler
             }
             else
             {
-                statuses[node.Name] = status;
+                _rejected[examined] = status;
             }
         }
 
-        _nextStartNodeIndex = (_nextStartNodeIndex + examined) % state.Nodes.Count;
-        if (feasible.Count > 0)
+        return examined;
+    }
+
+    /// <summary>
+    /// The same turn over every node, visiting only the nodes that pass the node-only filters (the others are rejected
+    /// whatever the other pods do): the turn examines the same nodes and finds the same feasible ones, without a step
+    /// per rejected node. A rejection is kept by node index. Returns how many nodes the turn examined.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int FilterPassing(IReadOnlyList<NodeInfo> nodes, int[] passing, List<Func<NodeInfo, FilterStatus>> others, int start, int toFind, List<NodeInfo> feasible)
+    {
+        var first = Array.BinarySearch(passing, start);
+        first = first < 0 ? ~first : first;
+        for (var i = 0; i < passing.Length; i++)
         {
-            return new ScheduleResult(NodeScoring.Best(pod, feasible).Name, feasible.Count, examined == candidates.Count, null);
+            var index = passing[(first + i) % passing.Length];
+            var node = nodes[index];
+            var status = RunFilters(others, node);
+            if (!status.IsSuccess)
+            {
+                _rejected[index] = status;
+                continue;
+            }
+
+            feasible.Add(node);
+            if (feasible.Count == toFind)
+            {
+                return ((index - start + nodes.Count) % nodes.Count) + 1;
+            }
         }
 
-        var result = Unschedulable(pod, state, cycle.NodeNames is not null, statuses);
-        _lastFailure = (pod.Spec, pod.Namespace, pod.Labels, state, state.Version, result);
-        return result;
+        return nodes.Count;
+    }
+
+    /// <summary>The nodes a PreFilter restricted the pod to, in the state's order (names the state does not list are left out).</summary>
+    private static List<NodeInfo> Restricted(IReadOnlySet<string> names, ClusterState state)
+    {
+        var nodes = new List<NodeInfo>(names.Count);
+        foreach (var name in names)
+        {
+            if (state.Find(name) is { } node)
+            {
+                nodes.Add(node);
+            }
+        }
+
+        nodes.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return nodes;
     }
 
     /// <summary>The filters of one pod on one node, in profile order, as if it were scheduled now (kubelet admission and preemption use it).</summary>
@@ -216,8 +294,17 @@ public sealed class Scheduler
     /// </summary>
     private FilterStatus? AfterEvictingLowerPriority(PodInfo pod, ClusterState state, NodeInfo node)
     {
-        var victims = node.Pods.Where(p => p.Priority < pod.Priority).ToList();
-        return victims.Count == 0 ? null : state.Without(victims, () => Filter(pod, state, node));
+        // Most nodes hold no pod of lower priority: find that out without allocating (a failing pod asks every node).
+        List<PodInfo>? victims = null;
+        for (var i = 0; i < node.Pods.Count; i++)
+        {
+            if (node.Pods[i].Priority < pod.Priority)
+            {
+                (victims ??= []).Add(node.Pods[i]);
+            }
+        }
+
+        return victims is null ? null : state.Without(victims, () => Filter(pod, state, node));
     }
 
     /// <summary>schedule_one.go, numFeasibleNodesToFind with the default (adaptive) percentageOfNodesToScore.</summary>

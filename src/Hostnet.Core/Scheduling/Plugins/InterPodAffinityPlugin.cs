@@ -34,36 +34,37 @@ public sealed class InterPodAffinityPlugin : IFilterPlugin
         }
 
         var affinityCounts = AffinityCounts(pod, affinity, state);
-        var antiAffinityCounts = AntiAffinityCounts(pod, antiAffinity, state);
         var selfMatch = affinity.All(t => PodAffinity.TermMatches(t, pod.Namespace, pod));
+
+        // The forbidden domains as the nodes in them (by index), so that Filter asks one set per node, not one per label.
+        var antiAffinityNodes = new HashSet<int>();
+        foreach (var (key, value) in AntiAffinityCounts(pod, antiAffinity, state))
+        {
+            antiAffinityNodes.UnionWith(state.NodesLabelled(key, value));
+        }
+
+        var existingNodes = new HashSet<int>();
+        foreach (var (key, values) in existing)
+        {
+            foreach (var value in values)
+            {
+                existingNodes.UnionWith(state.NodesLabelled(key, value));
+            }
+        }
+
         return new(node =>
         {
-            var labels = node.Node.Metadata.Labels;
-            if (!SatisfiesAffinity(affinity, affinityCounts, selfMatch, labels))
+            if (affinity.Count > 0 && !SatisfiesAffinity(affinity, affinityCounts, selfMatch, node.Node.Metadata.Labels))
             {
                 return AffinityFails;
             }
 
-            foreach (var term in antiAffinity)
+            if (antiAffinityNodes.Contains(node.Index))
             {
-                if (labels.TryGetValue(term.TopologyKey, out var value) && antiAffinityCounts.Contains((term.TopologyKey, value)))
-                {
-                    return AntiAffinityFails;
-                }
+                return AntiAffinityFails;
             }
 
-            if (existing.Count > 0)
-            {
-                foreach (var (key, value) in labels)
-                {
-                    if (existing.Contains((key, value)))
-                    {
-                        return ExistingAntiAffinityFails;
-                    }
-                }
-            }
-
-            return FilterStatus.Success;
+            return existingNodes.Contains(node.Index) ? ExistingAntiAffinityFails : FilterStatus.Success;
         });
     }
 
@@ -117,9 +118,9 @@ public sealed class InterPodAffinityPlugin : IFilterPlugin
         {
             foreach (var candidate in Candidates(pod, term, state))
             {
-                if (state.NodeOf(candidate) is { } node)
+                if (state.NodeOf(candidate) is { } node && node.Node.Metadata.Labels.TryGetValue(term.TopologyKey, out var value))
                 {
-                    AddDomains(domains, [term], node);
+                    domains.Add((term.TopologyKey, value));
                 }
             }
         }

@@ -17,17 +17,21 @@ public sealed class NodePortsPlugin : IFilterPlugin
     public PreFilterResult PreFilter(PodInfo pod, ClusterState state)
     {
         ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(state);
         var ports = pod.Spec.Ports;
         if (ports.Count == 0)
         {
             return PreFilterResult.Skip;
         }
 
+        // Where nobody claims the port number, no claim can conflict: those nodes pass without a look at their ports.
+        var claiming = ports.Select(p => state.NodesClaiming(p.Port)).ToArray();
         return new(node =>
         {
-            foreach (var port in ports)
+            for (var i = 0; i < ports.Count; i++)
             {
-                if (node.UsedPorts.CheckConflict(port.HostIP, port.Protocol, port.Port))
+                var port = ports[i];
+                if (claiming[i] is { } nodes && nodes.ContainsKey(node.Index) && node.UsedPorts.CheckConflict(port.HostIP, port.Protocol, port.Port))
                 {
                     return Conflict;
                 }

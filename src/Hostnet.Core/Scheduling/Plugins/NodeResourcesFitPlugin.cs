@@ -19,7 +19,7 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin
         return new(node =>
         {
             List<string>? reasons = null;
-            if (node.Pods.Count + 1 > node.AllowedPods)
+            if (node.PodCount + 1 > node.AllowedPods)
             {
                 (reasons ??= []).Add(SchedulerReasons.TooManyPods);
             }

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Hostnet.Bench.Measurement;
+
+namespace Hostnet.Bench.P2;
+
+/// <summary>
+/// P2's placement (PERFORMANCE.md: ≥ 50,000 pods/s for port, selector and taint filters, ≥ 5,000 pods/s with required
+/// pod anti-affinity, peak ≤ 2 GB): <see cref="PlacementWorkload"/> at 1/100, 1/10 and full size, each workload and
+/// mode in a child process of its own (<see cref="PlacementChild"/>), hostnet beside the naive all-nodes baseline.
+/// </summary>
+internal static class PlacementBench
+{
+    private static readonly (string Workload, string Label)[] Workloads =
+    [
+        ("basic", "ports, selectors, taints + DaemonSet"),
+        ("anti-affinity", "required pod anti-affinity"),
+    ];
+
+    public static void Run(BenchSettings settings, SelfCommand self, TextWriter report, TextWriter progress)
+    {
+        report.WriteLine("## P2: placement");
+        report.WriteLine();
+        report.WriteLine("`P2/PlacementWorkload.cs` builds the cluster state directly: 5,000 nodes (pools general, infra, gpu, edge; three");
+        report.WriteLine("tainted; 1 % cordoned; ten zones), 30 running pods a node (a third with a host port of their own, 2 % with hostname");
+        report.WriteLine("anti-affinity) and a node-exporter on every node holding 9100. Queue \"ports, selectors, taints\": 10,000 pods of");
+        report.WriteLine("Deployments of 50 replicas, host network with a port each (every 25th reuses 9100 by mistake and stays Pending),");
+        report.WriteLine("a node selector and the tolerations of their pool, then a 5,000-pod DaemonSet. Queue \"anti-affinity\": 10,000 pods");
+        report.WriteLine("of Deployments of 100 replicas with required anti-affinity on `kubernetes.io/hostname` against their own pods.");
+        report.WriteLine("Every pod is scheduled and bound in turn, as `hostnet plan` does. Each row is a child process: a warm-up on a");
+        report.WriteLine($"smaller workload, then one timed run. The baseline places the first {PlacementChild.BaselinePods:N0} pods of the queue only.");
+        report.WriteLine();
+        var table = new MarkdownTable("size", "queue", "mode", "nodes", "running", "pods timed", "pending", "wall", "CPU", "pods/s (wall)", "pods/s (CPU)", "× baseline (CPU)", "scored/pod", "alloc/pod", "GC 0/1/2", "peak RSS") { TextColumns = 3 };
+        var phases = new MarkdownTable("size", "queue", "build state", "Deployments' pods", "DaemonSet's pods", "of which schedule", "of which bind") { TextColumns = 2 };
+        int[] divisors = settings.Quick ? [100, 10] : [100, 10, 1];
+        foreach (var divisor in divisors)
+        {
+            var size = divisor == 1 ? "full" : "1/" + divisor.ToString(CultureInfo.InvariantCulture);
+            foreach (var (workload, label) in Workloads)
+            {
+                double? baselineCpuPerPod = null;
+                foreach (var mode in new[] { "baseline", "hostnet" })
+                {
+                    progress.WriteLine($"P2 placement: {label}, {mode} at {size} …");
+                    var output = self.Run("--child", "p2-place", "--divisor", divisor.ToString(CultureInfo.InvariantCulture), "--workload", workload, "--mode", mode).Output;
+                    var f = output.Trim().Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+                    double D(string key) => double.Parse(f.GetValueOrDefault(key, "0"), CultureInfo.InvariantCulture);
+                    var phaseNames = mode == "baseline" ? ["baseline"] : new[] { "deployments", "daemonset" };
+                    var wall = phaseNames.Sum(p => D(p + "-ms"));
+                    var cpu = phaseNames.Sum(p => D(p + "-cpu-ms"));
+                    var allocated = phaseNames.Sum(p => D(p + "-alloc"));
+                    var pods = D("pods");
+                    baselineCpuPerPod ??= cpu / pods;
+                    table.Row(
+                        size,
+                        label,
+                        mode == "baseline" ? "baseline: every filter on every node" : "hostnet Scheduler",
+                        Format.Count((long)D("nodes")),
+                        Format.Count((long)D("running")),
+                        Format.Count((long)pods),
+                        Format.Count((long)D("pending")),
+                        Format.Milliseconds(wall),
+                        Format.Milliseconds(cpu),
+                        Format.Count((long)(pods / (wall / 1000))),
+                        Format.Count((long)(pods / (cpu / 1000))),
+                        Format.Fixed(baselineCpuPerPod.Value / (cpu / pods), 1) + "×",
+                        Format.Fixed(D("scored") / pods, 0),
+                        Format.Count((long)(allocated / pods)) + " B",
+                        $"{D("gc0")}/{D("gc1")}/{D("gc2")}",
+                        Format.Megabytes((long)D("peak-kb") * 1024));
+                    if (mode == "hostnet")
+                    {
+                        phases.Row(size, label, Format.Milliseconds(D("build-ms")), Format.Milliseconds(D("deployments-ms")), Format.Milliseconds(D("daemonset-ms")), Format.Milliseconds(D("schedule-ms")), Format.Milliseconds(D("bind-ms")));
+                    }
+                }
+            }
+        }
+
+        report.Write(table);
+        report.WriteLine();
+        report.WriteLine("Where the time goes (hostnet, wall): building the state (nodes, running pods bound directly), placing the");
+        report.WriteLine("Deployments' pods and the DaemonSet's, and within them scheduling cycles versus binding to the chosen node.");
+        report.WriteLine();
+        report.Write(phases);
+        report.WriteLine();
+    }
+}
