@@ -85,12 +85,16 @@ internal static class PortPictureBuilder
 
     private static PictureCell Cell(List<(OwnerKey Owner, bool Inferred)> holders, List<OwnerKey> owners, Dictionary<OwnerKey, int> index)
     {
-        var first = holders[0].Owner;
-        if (!index.TryGetValue(first, out var colour))
+        // Every holder gets a colour, so that the legend names the owners of clashes too.
+        foreach (var (owner, _) in holders)
         {
-            index[first] = colour = owners.Count;
-            owners.Add(first);
+            if (index.TryAdd(owner, owners.Count))
+            {
+                owners.Add(owner);
+            }
         }
+
+        var colour = index[holders[0].Owner];
 
         var names = holders.Select(h => $"{h.Owner.Namespace}/{h.Owner}").Distinct(StringComparer.Ordinal).ToArray();
         return new PictureCell(colour, names, holders.Any(h => h.Inferred));

@@ -16,8 +16,8 @@ public static class AuditHtmlWriter
     /// <summary>The colour of a clash on the map: one port held by two owners on the same nodes.</summary>
     public const string ClashColour = "#d62728";
 
-    private const int Cell = 16;
-    private const int HeaderHeight = 56;
+    private const int Cell = 22;
+    private const int HeaderHeight = 80;
     private const int MaxLabelWidth = 280;
 
     /// <summary>Owner colours, none close to <see cref="ClashColour"/>; owners beyond them reuse them in order.</summary>
@@ -34,7 +34,7 @@ public static class AuditHtmlWriter
         th{background:#f4f4f4}tr.error td.sev{color:#b00;font-weight:600}tr.warning td.sev{color:#a60}tr.info td.sev{color:#06c}
         .filters{display:flex;gap:12px;flex-wrap:wrap;margin:0 0 8px}.note{color:#555}
         .legend span{display:inline-block;margin:2px 10px 2px 0}.legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-2px}
-        svg text{font:11px monospace;fill:#222}.map{overflow:auto;max-height:720px;border:1px solid #ddd}
+        svg text{font:12px monospace;fill:#222}.map{overflow:auto;max-height:720px;border:1px solid #ddd}
         """;
 
     private const string Script = """
@@ -107,13 +107,13 @@ public static class AuditHtmlWriter
         }
 
         var labels = picture.Rows.Select(Label).ToArray();
-        var labelWidth = Math.Min(MaxLabelWidth, 12 + (7 * labels.Max(l => l.Length)));
-        var width = labelWidth + (Cell * picture.Columns.Count) + 8;
+        var labelWidth = Math.Min(MaxLabelWidth, 12 + (8 * labels.Max(l => l.Length)));
+        var width = labelWidth + (Cell * picture.Columns.Count) + 60;
         var height = HeaderHeight + (Cell * picture.Rows.Count) + 8;
         html.Append("<div class=\"map\"><svg xmlns=\"http://www.w3.org/2000/svg\" id=\"port-map\" width=\"").Append(N(width)).Append("\" height=\"").Append(N(height)).Append("\">\n");
         for (var c = 0; c < picture.Columns.Count; c++)
         {
-            var x = labelWidth + (c * Cell) + 11;
+            var x = labelWidth + (c * Cell) + 14;
             html.Append("<text transform=\"translate(").Append(N(x)).Append(',').Append(N(HeaderHeight - 4)).Append(") rotate(-60)\">")
                 .Append(E(picture.Columns[c].ToString())).Append("</text>\n");
         }
@@ -122,20 +122,20 @@ public static class AuditHtmlWriter
         {
             var row = picture.Rows[r];
             var y = HeaderHeight + (r * Cell);
-            html.Append("<text x=\"4\" y=\"").Append(N(y + 12)).Append("\"><title>").Append(E(string.Join(", ", row.Nodes))).Append("</title>")
+            html.Append("<text x=\"4\" y=\"").Append(N(y + 15)).Append("\"><title>").Append(E(string.Join(", ", row.Nodes))).Append("</title>")
                 .Append(E(labels[r])).Append("</text>\n");
             for (var c = 0; c < row.Cells.Count; c++)
             {
                 var x = labelWidth + (c * Cell);
                 if (row.Cells[c] is not { } cell)
                 {
-                    html.Append("<rect x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\" width=\"15\" height=\"15\" fill=\"#f3f3f3\"/>\n");
+                    html.Append("<rect x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\" width=\"20\" height=\"20\" fill=\"#f3f3f3\"/>\n");
                     continue;
                 }
 
                 var fill = cell.Clash ? ClashColour : Palette[cell.Owner % Palette.Length];
                 html.Append("<rect class=\"").Append(cell.Clash ? "clash" : "held").Append("\" x=\"").Append(N(x)).Append("\" y=\"").Append(N(y))
-                    .Append("\" width=\"15\" height=\"15\" fill=\"").Append(fill).Append('"')
+                    .Append("\" width=\"20\" height=\"20\" fill=\"").Append(fill).Append('"')
                     .Append(cell.Inferred && !cell.Clash ? " fill-opacity=\"0.5\"" : string.Empty)
                     .Append(cell.Clash ? " stroke=\"#000\" stroke-width=\"2\"" : string.Empty)
                     .Append("><title>").Append(E($"{picture.Columns[c]} on {string.Join(", ", row.Nodes.Take(5))}{(row.Nodes.Count > 5 ? $" and {row.Nodes.Count - 5} more" : string.Empty)}: {string.Join(" and ", cell.Holders)}{(cell.Clash ? " (clash)" : string.Empty)}{(cell.Inferred ? " (inferred)" : string.Empty)}"))
@@ -156,7 +156,7 @@ public static class AuditHtmlWriter
     private static string Label(PictureRow row)
     {
         var label = row.Nodes.Count == 1 ? row.Nodes[0] : $"{row.Nodes[0]} +{N(row.Nodes.Count - 1)} nodes";
-        var max = (MaxLabelWidth - 12) / 7;
+        var max = (MaxLabelWidth - 12) / 8;
         return label.Length <= max ? label : label[..(max - 1)] + "…";
     }
 
