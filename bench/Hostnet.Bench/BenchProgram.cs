@@ -17,6 +17,7 @@ namespace Hostnet.Bench;
 /// Hostnet.Bench --child profile --dir DIR --mode check|check-json|yamlstream|events --seconds N   (for perf record)
 /// Hostnet.Bench --child p2 --file FILE --mode scan|jsondocument|hostnet --reps N   (one P2 snapshot-load mode)
 /// Hostnet.Bench --child p2-generate --file FILE --divisor 1|10|100   (writes the P2 snapshot and keeps it)
+/// Hostnet.Bench --child audit --file FILE --reps N   (load, audit and report the P2 snapshot)
 /// </code>
 /// </summary>
 internal static class BenchProgram
@@ -38,6 +39,7 @@ internal static class BenchProgram
                 "generate" => Generate(options["--dir"], int.Parse(options["--divisor"], CultureInfo.InvariantCulture)),
                 "profile" => ThroughputChild.Loop(options["--dir"], options["--mode"], double.Parse(options["--seconds"], CultureInfo.InvariantCulture), Console.Out),
                 "p2" => SnapshotLoadChild.Run(options["--file"], options["--mode"], int.Parse(options["--reps"], CultureInfo.InvariantCulture), Console.Out),
+                "audit" => AuditChild.Run(options["--file"], int.Parse(options["--reps"], CultureInfo.InvariantCulture), Console.Out),
                 "p2-generate" => GenerateSnapshot(options["--file"], int.Parse(options["--divisor"], CultureInfo.InvariantCulture)),
                 _ => Usage($"unknown child '{child}'"),
             };
@@ -80,6 +82,11 @@ internal static class BenchProgram
             if (settings.Runs("p2"))
             {
                 SnapshotLoadBench.Run(settings, SelfCommand.Current(), report, Console.Error);
+            }
+
+            if (settings.Runs("audit"))
+            {
+                AuditBench.Run(settings, SelfCommand.Current(), report, Console.Error);
             }
 
             if (settings.Runs("p5"))
