@@ -19,6 +19,7 @@ internal static class HostnetApp
             PortsCommand.Create(environment),
             WebhookCommand.Create(environment),
             SnapshotCommand.Create(environment),
+            AuditCommand.Create(environment),
         };
 
         var parsed = root.Parse(args);

@@ -147,7 +147,8 @@ internal static class CheckCommand
         }
     }
 
-    private static Severity? Threshold(string failOn) => failOn switch
+    /// <summary>The severity <c>--fail-on</c> names (every command that reports findings takes it), or null for <c>none</c>.</summary>
+    internal static Severity? Threshold(string failOn) => failOn switch
     {
         "error" => Severity.Error,
         "warning" => Severity.Warning,

@@ -17,34 +17,15 @@ internal static class SnapshotCommand
     public static Command Create(CliEnvironment environment)
     {
         var output = new Option<string?>("--output", "-o") { Description = "Write the snapshot to FILE (gzip when it ends with .gz) instead of standard output", HelpName = "FILE" };
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to the kubeconfig file (default: KUBECONFIG, then ~/.kube/config)", HelpName = "FILE" };
-        var context = new Option<string?>("--context") { Description = "The kubeconfig context to use (default: current-context)", HelpName = "NAME" };
         var gzip = new Option<bool>("--gzip") { Description = "Compress the snapshot with gzip (needs --output)" };
-        var timeout = new Option<int>("--request-timeout")
-        {
-            Description = "Seconds to wait for each API request",
-            DefaultValueFactory = _ => 60,
-            HelpName = "SECONDS",
-        };
-        timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() <= 0)
-            {
-                result.AddError("--request-timeout must be a positive number of seconds");
-            }
-        });
-
+        var kube = new KubeOptions();
         var command = new Command("snapshot", "Save the cluster's nodes, pods, services and workloads for plan --cluster and audit")
         {
-            output, kubeconfig, context, gzip, timeout,
+            output, gzip,
         };
+        kube.AddTo(command);
         command.SetAction((result, cancellationToken) => RunAsync(
-            new SnapshotRequest(
-                result.GetValue(output),
-                result.GetValue(kubeconfig),
-                result.GetValue(context),
-                result.GetValue(gzip),
-                TimeSpan.FromSeconds(result.GetValue(timeout))),
+            new SnapshotRequest(result.GetValue(output), result.GetValue(gzip), () => kube.Client(result, environment)),
             environment,
             cancellationToken));
         return command;
@@ -63,16 +44,7 @@ internal static class SnapshotCommand
         string? partial = null;
         try
         {
-            var options = new KubeConnectionOptions(
-                request.KubeconfigPath is null ? null : Path.GetFullPath(request.KubeconfigPath, environment.WorkingDirectory),
-                request.Context,
-                environment.GetEnvironmentVariable,
-                InClusterConfig.DefaultDirectory,
-                environment.InputIsTerminal,
-                TimeProvider.System);
-            using var client = new KubeApiClient(
-                KubeConnectionResolver.Resolve(options),
-                KubeClientOptions.Default with { RequestTimeout = request.Timeout });
+            using var client = request.Client();
             var writer = new SnapshotWriter(client);
             SnapshotSummary summary;
             if (request.OutputPath is null)
@@ -135,5 +107,5 @@ internal static class SnapshotCommand
         }
     }
 
-    private sealed record SnapshotRequest(string? OutputPath, string? KubeconfigPath, string? Context, bool Gzip, TimeSpan Timeout);
+    private sealed record SnapshotRequest(string? OutputPath, bool Gzip, Func<KubeApiClient> Client);
 }

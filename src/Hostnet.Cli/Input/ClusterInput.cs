@@ -26,6 +26,14 @@ internal static class ClusterInput
             return null;
         }
 
+        return Report(result, environment);
+    }
+
+    /// <summary>Prints the warnings and errors of a read snapshot; the snapshot, or null when it has errors.</summary>
+    public static ClusterSnapshot? Report(ClusterReadResult result, CliEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(environment);
         foreach (var warning in result.Warnings)
         {
             environment.Error.WriteLine($"hostnet: {Where(warning)}: warning: {warning.Message}");

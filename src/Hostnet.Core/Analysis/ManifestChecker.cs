@@ -72,13 +72,30 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
             rule.Check(context);
         }
 
-        var sorted = context.Diagnostics
+        return new CheckReport(Sorted(context.Diagnostics), inputs.Count, inputs.Sum(i => i.Documents.Count), [.. inputs.SelectMany(i => i.Skipped)]);
+    }
+
+    /// <summary>
+    /// Runs the rules over objects already read (those of a snapshot, which keep no text to decode strictly), in a
+    /// context the caller keeps to add findings of its own.
+    /// </summary>
+    public AnalysisContext CheckObjects(IReadOnlyList<KubeObject> objects)
+    {
+        var context = new AnalysisContext(objects, options) { Cluster = Cluster };
+        foreach (var rule in rules)
+        {
+            rule.Check(context);
+        }
+
+        return context;
+    }
+
+    /// <summary>Findings in the order every report prints them: by file, position, rule and message.</summary>
+    public static Diagnostic[] Sorted(IEnumerable<Diagnostic> diagnostics) =>
+        [.. diagnostics
             .OrderBy(d => d.File, StringComparer.Ordinal)
             .ThenBy(d => d.Position.Line)
             .ThenBy(d => d.Position.Column)
             .ThenBy(d => d.Rule.Id, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)
-            .ToArray();
-        return new CheckReport(sorted, inputs.Count, inputs.Sum(i => i.Documents.Count), [.. inputs.SelectMany(i => i.Skipped)]);
-    }
+            .ThenBy(d => d.Message, StringComparer.Ordinal)];
 }

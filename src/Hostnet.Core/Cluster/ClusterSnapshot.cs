@@ -17,4 +17,13 @@ public sealed record ClusterSnapshot(
     KubeVersion? ServerVersion)
 {
     public static ClusterSnapshot Empty { get; } = new([], [], [], [], [], null);
+
+    /// <summary>The NetworkPolicies the snapshot carries (<c>hostnet snapshot</c> lists them; a kubectl list may not).</summary>
+    public IReadOnlyList<NetworkPolicy> NetworkPolicies { get; init; } = [];
+
+    /// <summary>The status and controlling owner of each of <see cref="Workloads"/> (by reference); absent for synthetic ones.</summary>
+    public IReadOnlyDictionary<Workload, WorkloadStatus> WorkloadStatuses { get; init; } = new Dictionary<Workload, WorkloadStatus>();
+
+    /// <summary>The recorded status of a workload of the snapshot, or an empty one.</summary>
+    public WorkloadStatus StatusOf(Workload workload) => WorkloadStatuses.GetValueOrDefault(workload) ?? WorkloadStatus.None;
 }

@@ -33,6 +33,8 @@ internal sealed class ClusterSnapshotBuilder(string path)
     private readonly List<NamespaceObject> _namespaces = [];
     private readonly List<Service> _services = [];
     private readonly List<Workload> _workloads = [];
+    private readonly Dictionary<Workload, WorkloadStatus> _statuses = new(ReferenceEqualityComparer.Instance);
+    private readonly List<NetworkPolicy> _policies = [];
     private readonly Dictionary<(string Kind, string Namespace, string Name), SourcePosition> _names = [];
     private readonly List<InputProblem> _errors = [];
     private readonly List<InputProblem> _warnings = [];
@@ -79,7 +81,12 @@ internal sealed class ClusterSnapshotBuilder(string path)
                 _pods.Add(new ClusterPod(pod with { Source = thin }, ObjectReader.ReadPodStatus(document), ObjectReader.ReadOwnerReferences(document)));
                 break;
             case Workload workload:
-                _workloads.Add(workload with { Source = thin });
+                var kept = workload with { Source = thin };
+                _workloads.Add(kept);
+                _statuses[kept] = ObjectReader.ReadWorkloadStatus(document);
+                break;
+            case NetworkPolicy policy:
+                _policies.Add(policy with { Source = thin });
                 break;
             case Service service:
                 _services.Add(service with { Source = thin });
@@ -111,7 +118,12 @@ internal sealed class ClusterSnapshotBuilder(string path)
             }
         }
 
-        return new ClusterReadResult(new ClusterSnapshot(_nodes, _pods, _namespaces, _services, _workloads, version), _errors, _warnings);
+        var snapshot = new ClusterSnapshot(_nodes, _pods, _namespaces, _services, _workloads, version)
+        {
+            NetworkPolicies = _policies,
+            WorkloadStatuses = _statuses,
+        };
+        return new ClusterReadResult(snapshot, _errors, _warnings);
     }
 
     private void Warn(SourcePosition position, string message) => _warnings.Add(new InputProblem(path, position, message));

@@ -153,7 +153,7 @@ public static class PortMapWriter
         _ => "nodePort",
     };
 
-    private static void WriteUse(Utf8JsonWriter json, PortUse use)
+    internal static void WriteUse(Utf8JsonWriter json, PortUse use)
     {
         json.WriteStartObject();
         json.WriteNumber("port", use.Port);

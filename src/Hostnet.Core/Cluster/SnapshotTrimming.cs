@@ -6,8 +6,8 @@ namespace Hostnet.Core.Cluster;
 /// Which fields of a snapshot's objects the engine reads. The rest is skipped unread: <c>managedFields</c> and the
 /// <c>last-applied-configuration</c> annotation (together often half of what kubectl prints), the bookkeeping of
 /// <c>metadata</c> (uid, resourceVersion, timestamps), volumes and their mounts and other container fields no rule
-/// reads, and all of <c>status</c> but the pod's phase, conditions and IPs and the node's allocatable and addresses
-/// (a node's <c>status.images</c> alone can be tens of kilobytes).
+/// reads, and all of <c>status</c> but the pod's phase, conditions and IPs, the node's allocatable and addresses
+/// (a node's <c>status.images</c> alone can be tens of kilobytes), and the counts and conditions of controllers.
 /// </summary>
 internal static class SnapshotTrimming
 {
@@ -33,13 +33,15 @@ internal static class SnapshotTrimming
     };
 
     /// <summary>The kinds a snapshot is read for; an object of another kind is read up to its <c>kind</c> and skipped.</summary>
-    public static bool IsWanted(string kind) => kind is "Node" or "Pod" or "Namespace" or "Service"
+    public static bool IsWanted(string kind) => kind is "Node" or "Pod" or "Namespace" or "Service" or "NetworkPolicy"
         or "Deployment" or "DaemonSet" or "StatefulSet" or "ReplicaSet" or "ReplicationController" or "Job" or "CronJob";
 
     private static SnapshotScope? StatusOf(string? kind) => kind switch
     {
         "Pod" => SnapshotScope.PodStatus,
         "Node" => SnapshotScope.NodeStatus,
+        // Replica and scheduling counts and conditions, which the audit compares with the pods that run.
+        "Deployment" or "DaemonSet" or "StatefulSet" or "ReplicaSet" => SnapshotScope.Whole,
         null => SnapshotScope.Status,
         _ => null,
     };

@@ -37,10 +37,32 @@ public static class ObjectReader
             Fields.String(Fields.Map(document.Root, "metadata"), "deletionTimestamp") is not null,
             Fields.String(status, "hostIP"),
             Fields.String(status, "podIP"),
-            Fields.List(status, "conditions").OfType<SourceMapping>()
-                .Select(c => new PodCondition(Fields.String(c, "type") ?? string.Empty, Fields.String(c, "status") ?? string.Empty, Fields.String(c, "reason"), Fields.String(c, "message")))
-                .ToArray());
+            ReadConditions(status));
     }
+
+    /// <summary>
+    /// A controller's <c>status</c> as a snapshot records it: its counts (<c>replicas</c>, <c>updatedReplicas</c>,
+    /// <c>desiredNumberScheduled</c>, …, by field name), its conditions, and the controller that owns it.
+    /// </summary>
+    public static WorkloadStatus ReadWorkloadStatus(ManifestDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var status = Fields.Map(document.Root, "status");
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, value) in status?.Entries ?? [])
+        {
+            if (value is SourceScalar scalar && scalar.TryGetInt64(out var count) && count is >= 0 and <= int.MaxValue)
+            {
+                counts[key.Value] = (int)count;
+            }
+        }
+
+        return new WorkloadStatus(ReadOwnerReferences(document).FirstOrDefault(o => o.Controller), counts, ReadConditions(status));
+    }
+
+    private static PodCondition[] ReadConditions(SourceMapping? status) =>
+        [.. Fields.List(status, "conditions").OfType<SourceMapping>()
+            .Select(c => new PodCondition(Fields.String(c, "type") ?? string.Empty, Fields.String(c, "status") ?? string.Empty, Fields.String(c, "reason"), Fields.String(c, "message")))];
 
     /// <summary>The object's <c>metadata.ownerReferences</c>.</summary>
     public static IReadOnlyList<OwnerReference> ReadOwnerReferences(ManifestDocument document)

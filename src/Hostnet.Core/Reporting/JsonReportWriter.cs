@@ -36,6 +36,13 @@ public sealed class JsonReportWriter : IReportWriter
     private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
     {
         json.WriteStartObject();
+        WriteFields(json, diagnostic);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A finding's members, inside an object the caller opens (the audit adds its own after them).</summary>
+    internal static void WriteFields(Utf8JsonWriter json, Diagnostic diagnostic)
+    {
         json.WriteString("rule", diagnostic.Rule.Id);
         json.WriteString("slug", diagnostic.Rule.Slug);
         json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
@@ -50,6 +57,5 @@ public sealed class JsonReportWriter : IReportWriter
         JsonOutput.WriteNullable(json, "field", diagnostic.FieldPath);
         json.WriteBoolean("suppressed", diagnostic.IsSuppressed);
         JsonOutput.WriteNullable(json, "suppressionReason", diagnostic.Suppression);
-        json.WriteEndObject();
     }
 }

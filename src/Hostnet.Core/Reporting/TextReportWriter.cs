@@ -45,10 +45,12 @@ public sealed class TextReportWriter(bool colour) : IReportWriter
         return suppressed == 0 ? text : text + string.Create(CultureInfo.InvariantCulture, $" ({suppressed} suppressed)");
     }
 
-    private static string Plural(int count, string noun) =>
+    internal static string Plural(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 || noun == "info" ? string.Empty : "s")}");
 
-    private void WriteOne(Diagnostic diagnostic, ReportSources sources, TextWriter output)
+    /// <summary>One finding: position, severity, rule and object, then message, quoted line, fix and suppression.</summary>
+    /// <param name="note">Said after the object, e.g. <c>(observed)</c>; null for nothing.</param>
+    internal void WriteOne(Diagnostic diagnostic, ReportSources sources, TextWriter output, string? note = null)
     {
         var (label, paint) = diagnostic.Severity switch
         {
@@ -63,6 +65,11 @@ public sealed class TextReportWriter(bool colour) : IReportWriter
         if (diagnostic.Object is { } subject)
         {
             output.Write($" {subject}");
+        }
+
+        if (note is not null)
+        {
+            output.Write(Paint($" {note}", Dim));
         }
 
         output.Write('\n');

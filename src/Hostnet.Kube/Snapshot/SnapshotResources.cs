@@ -10,6 +10,7 @@ public static class SnapshotResources
         new("", "v1", "namespaces", "Namespace"),
         new("", "v1", "nodes", "Node"),
         new("", "v1", "services", "Service"),
+        new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy"),
         new("apps", "v1", "deployments", "Deployment"),
         new("apps", "v1", "daemonsets", "DaemonSet"),
         new("apps", "v1", "statefulsets", "StatefulSet"),

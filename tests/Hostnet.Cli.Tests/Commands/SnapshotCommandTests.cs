@@ -57,7 +57,7 @@ public sealed class SnapshotCommandTests : IAsyncLifetime, IDisposable
         list["items"]!.AsArray().Select(i => $"{i!["kind"]}/{i["metadata"]!["name"]}")
             .ShouldBe(["Node/worker-1", "Deployment/ingress-nginx-controller", "Pod/a", "Pod/b"]);
         _sandbox.Exists("out/snap.json.partial").ShouldBeFalse();
-        _server.Requests.Select(r => r.Path).Distinct().Count().ShouldBe(11);
+        _server.Requests.Select(r => r.Path).Distinct().Count().ShouldBe(12);
         _server.Requests.ShouldAllBe(r => r.Authorization == "Bearer secret-admin-token");
     }
 

@@ -231,4 +231,22 @@ public sealed class SnapshotReaderTests
         result.Errors.ShouldBeEmpty();
         result.Snapshot.Nodes.ShouldHaveSingleItem();
     }
+    [Fact]
+    public void Read_Json_KeepsNetworkPoliciesAndControllersStatusAndOwner()
+    {
+        var daemonSet = """{"apiVersion":"apps/v1","kind":"DaemonSet","metadata":{"name":"agent","namespace":"a","ownerReferences":[{"kind":"Agent","name":"x","controller":true}]},"spec":{"template":{"spec":{"containers":[{"name":"c","image":"i"}]}}},"status":{"desiredNumberScheduled":5,"numberAvailable":4,"conditions":[{"type":"Ready","status":"False","reason":"R","message":"m"}],"observedGeneration":2}}""";
+        var job = """{"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"j"},"spec":{"template":{"spec":{"containers":[{"name":"c","image":"i"}]}}},"status":{"succeeded":1}}""";
+        var policy = """{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"deny","namespace":"a"},"spec":{"podSelector":{"matchLabels":{"app":"x"}}}}""";
+
+        var snapshot = SnapshotText.Read(List(Node("n"), daemonSet, job, policy)).Snapshot;
+
+        var status = snapshot.StatusOf(snapshot.Workloads[0]);
+        status.Count("desiredNumberScheduled").ShouldBe(5);
+        status.Count("numberAvailable").ShouldBe(4);
+        status.Controller.ShouldBe(new OwnerReference("Agent", "x", true));
+        status.Condition("Ready").ShouldBe(new PodCondition("Ready", "False", "R", "m"));
+        // A Job's status is not read: the audit compares only Deployments, DaemonSets, StatefulSets and ReplicaSets.
+        snapshot.StatusOf(snapshot.Workloads[1]).Counts.ShouldBeEmpty();
+        snapshot.NetworkPolicies.ShouldHaveSingleItem().PodSelector.MatchLabels["app"].ShouldBe("x");
+    }
 }

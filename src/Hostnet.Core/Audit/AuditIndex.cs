@@ -1,0 +1,125 @@
+using Hostnet.Core.Cluster;
+using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Ports;
+
+namespace Hostnet.Core.Audit;
+
+/// <summary>
+/// The snapshot's objects by name and owner, built once (each lookup is a dictionary probe, never a scan): who owns
+/// each pod at the top (a ReplicaSet's Deployment, a Job's CronJob), and each owner's pods.
+/// </summary>
+internal sealed class AuditIndex
+{
+    /// <summary>The label the Deployment controller puts on a ReplicaSet's pods; the ReplicaSet is named <c>deployment-hash</c>.</summary>
+    private const string PodTemplateHash = "pod-template-hash";
+
+    private const int MaxOwnerDepth = 4;
+
+    private readonly Dictionary<(string Namespace, string Kind, string Name), Workload> _workloads = [];
+    private readonly Dictionary<string, NamespaceObject> _namespaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ClusterPod> _podsByOwnerText = new(StringComparer.Ordinal);
+    private readonly Dictionary<OwnerKey, List<ClusterPod>> _podsByOwner = [];
+    private readonly Dictionary<ClusterPod, OwnerKey> _ownerOfPod = new(ReferenceEqualityComparer.Instance);
+
+    public AuditIndex(ClusterSnapshot snapshot, string defaultNamespace)
+    {
+        Snapshot = snapshot;
+        DefaultNamespace = defaultNamespace;
+        foreach (var workload in snapshot.Workloads)
+        {
+            _workloads.TryAdd((NamespaceOf(workload), workload.Kind, workload.Name), workload);
+        }
+
+        foreach (var ns in snapshot.Namespaces)
+        {
+            _namespaces.TryAdd(ns.Name, ns);
+        }
+
+        foreach (var pod in snapshot.Pods)
+        {
+            var owner = Resolve(pod);
+            _ownerOfPod[pod] = owner;
+            if (!_podsByOwner.TryGetValue(owner, out var pods))
+            {
+                _podsByOwner[owner] = pods = [];
+            }
+
+            pods.Add(pod);
+            _podsByOwnerText.TryAdd(PodOwnerText(pod.Pod), pod);
+        }
+    }
+
+    public ClusterSnapshot Snapshot { get; }
+
+    public string DefaultNamespace { get; }
+
+    public IEnumerable<KeyValuePair<OwnerKey, List<ClusterPod>>> PodsByOwner => _podsByOwner;
+
+    /// <summary>What <see cref="PortMapBuilder"/> writes as a pod's owner: <c>Pod ns/name</c>.</summary>
+    public static string PodOwnerText(Workload pod) => $"Pod {pod.Metadata.Namespace ?? "default"}/{pod.Name}";
+
+    public static bool Ended(ClusterPod pod) => pod.Status.Phase is "Succeeded" or "Failed";
+
+    /// <summary>Whether pods of this spec use the node's network: host network, or a host port.</summary>
+    public static bool UsesHost(PodSpec spec) => spec.HostNetwork || HostPorts.Wanted(spec).Count > 0;
+
+    public string NamespaceOf(Model.KubeObject subject) =>
+        string.IsNullOrEmpty(subject.Metadata.Namespace) ? DefaultNamespace : subject.Metadata.Namespace;
+
+    public OwnerKey OwnerOf(ClusterPod pod) => _ownerOfPod[pod];
+
+    public IReadOnlyList<ClusterPod> PodsOf(OwnerKey owner) => _podsByOwner.TryGetValue(owner, out var pods) ? pods : [];
+
+    public Workload? Workload(OwnerKey owner) => _workloads.GetValueOrDefault((owner.Namespace, owner.Kind, owner.Name));
+
+    public NamespaceObject? Namespace(string name) => _namespaces.GetValueOrDefault(name);
+
+    /// <summary>The pod a port map entry's owner names, when it is a pod of the snapshot.</summary>
+    public ClusterPod? PodOf(PortUse use) => _podsByOwnerText.GetValueOrDefault(use.Owner);
+
+    /// <summary>The workload's top-level owner: itself, unless a controller owns it (a Deployment owns its ReplicaSets).</summary>
+    public OwnerKey OwnerOf(Workload workload)
+    {
+        var ns = NamespaceOf(workload);
+        var key = new OwnerKey(ns, workload.Kind, workload.Name);
+        var current = workload;
+        for (var depth = 0; depth < MaxOwnerDepth && Snapshot.StatusOf(current).Controller is { } controller; depth++)
+        {
+            key = new OwnerKey(ns, controller.Kind, controller.Name);
+            if (Workload(key) is not { } parent)
+            {
+                break;
+            }
+
+            current = parent;
+        }
+
+        return key;
+    }
+
+    private OwnerKey Resolve(ClusterPod pod)
+    {
+        var ns = NamespaceOf(pod.Pod);
+        if (pod.Controller is not { } controller)
+        {
+            return new OwnerKey(ns, "Pod", pod.Pod.Name);
+        }
+
+        if (Workload(new OwnerKey(ns, controller.Kind, controller.Name)) is { } workload)
+        {
+            return OwnerOf(workload);
+        }
+
+        // A pod list without its ReplicaSets: the Deployment controller names a ReplicaSet "<deployment>-<pod-template-hash>"
+        // (pkg/controller/deployment/sync.go, getNewReplicaSet), and the hash is on the pod's labels.
+        if (controller.Kind == "ReplicaSet"
+            && pod.Pod.Metadata.Labels.TryGetValue(PodTemplateHash, out var hash)
+            && controller.Name.Length > hash.Length + 1
+            && controller.Name.EndsWith("-" + hash, StringComparison.Ordinal))
+        {
+            return new OwnerKey(ns, "Deployment", controller.Name[..^(hash.Length + 1)]);
+        }
+
+        return new OwnerKey(ns, controller.Kind, controller.Name);
+    }
+}

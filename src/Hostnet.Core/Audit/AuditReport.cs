@@ -1,0 +1,25 @@
+using Hostnet.Core.Cluster;
+using Hostnet.Core.Diagnostics;
+
+namespace Hostnet.Core.Audit;
+
+/// <summary>What <c>hostnet audit</c> found in a cluster (docs/audit.md).</summary>
+/// <param name="Source">The snapshot's name (a file, or <c>live</c>), and its server version when recorded.</param>
+/// <param name="Inventory">Host-network and host-port workloads, by namespace and owner.</param>
+/// <param name="Findings">The rules' findings on the live objects and what the cluster's state shows, sorted.</param>
+/// <param name="Ports">The host-port map of the cluster, as <c>hostnet ports</c> builds it.</param>
+/// <param name="Picture">The per-node map of the pods' host ports, bounded, for the HTML report.</param>
+public sealed record AuditReport(
+    string Source,
+    string? ServerVersion,
+    AuditTotals Totals,
+    IReadOnlyList<InventoryEntry> Inventory,
+    IReadOnlyList<AuditFinding> Findings,
+    PortMap Ports,
+    PortPicture Picture)
+{
+    public int Count(Severity severity) => Findings.Count(f => !f.Diagnostic.IsSuppressed && f.Diagnostic.Severity == severity);
+
+    /// <summary>Whether an unsuppressed finding is at or above <paramref name="threshold"/>.</summary>
+    public bool Fails(Severity threshold) => Findings.Any(f => !f.Diagnostic.IsSuppressed && f.Diagnostic.Severity >= threshold);
+}

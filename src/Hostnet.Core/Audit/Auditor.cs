@@ -1,0 +1,78 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Cluster;
+using Hostnet.Core.Model;
+
+namespace Hostnet.Core.Audit;
+
+/// <summary>
+/// <c>hostnet audit</c> without I/O: the rules of the catalogue on the cluster's objects (each top-level workload, and
+/// the pods no workload of the snapshot owns, once per owner), the findings only the cluster's state shows
+/// (<see cref="LiveChecks"/>), the inventory of host-network use, and the host-port map (<see cref="PortMapBuilder"/>).
+/// Every step is one pass over the pods with dictionary lookups, so the cost grows with the cluster, never with its square.
+/// </summary>
+public static class Auditor
+{
+    public static AuditReport Audit(ClusterSnapshot snapshot, string source, AnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
+        var index = new AuditIndex(snapshot, options.DefaultNamespace);
+        var subjects = Subjects(index);
+        var objects = new List<KubeObject>(subjects.Count + snapshot.Services.Count + snapshot.NetworkPolicies.Count + snapshot.Namespaces.Count);
+        objects.AddRange(subjects.Values);
+        objects.AddRange(snapshot.Services);
+        objects.AddRange(snapshot.NetworkPolicies);
+        objects.AddRange(snapshot.Namespaces);
+        var context = new ManifestChecker(options) { Cluster = snapshot }.CheckObjects(objects);
+        var fromSpecs = context.Diagnostics.Count;
+        var ports = PortMapBuilder.Build(snapshot, []);
+        var state = new LiveState(index, ports);
+        foreach (var check in LiveChecks.All)
+        {
+            check(state, context);
+        }
+
+        var observed = new HashSet<Diagnostics.Diagnostic>(context.Diagnostics.Skip(fromSpecs), ReferenceEqualityComparer.Instance);
+        var findings = ManifestChecker.Sorted(context.Diagnostics).Select(d => new AuditFinding(d, observed.Contains(d))).ToArray();
+        var inventory = InventoryBuilder.Build(index, subjects);
+        var totals = new AuditTotals(
+            snapshot.Nodes.Count,
+            snapshot.Pods.Count,
+            snapshot.Namespaces.Count,
+            snapshot.Workloads.Count,
+            snapshot.Pods.Count(p => AuditIndex.UsesHost(p.Pod.Spec)));
+        return new AuditReport(source, snapshot.ServerVersion?.ToString(), totals, inventory, findings, ports, PortPictureBuilder.Build(state));
+    }
+
+    /// <summary>
+    /// What the rules read, by owner: the workloads no other workload of the snapshot owns, and for owners the snapshot
+    /// lacks (a kubectl list of pods only) the first of their pods that has not ended. Bare pods are their own owners.
+    /// </summary>
+    private static Dictionary<OwnerKey, Workload> Subjects(AuditIndex index)
+    {
+        var subjects = new Dictionary<OwnerKey, Workload>();
+        foreach (var workload in index.Snapshot.Workloads)
+        {
+            var owner = index.OwnerOf(workload);
+            if (owner.Kind == workload.Kind && owner.Name == workload.Name)
+            {
+                subjects.TryAdd(owner, workload);
+            }
+            else if (index.Workload(owner) is null)
+            {
+                // Owned by a controller the snapshot lacks: the workload speaks for it.
+                subjects.TryAdd(owner, workload);
+            }
+        }
+
+        foreach (var pod in index.Snapshot.Pods)
+        {
+            if (!AuditIndex.Ended(pod))
+            {
+                subjects.TryAdd(index.OwnerOf(pod), pod.Pod);
+            }
+        }
+
+        return subjects;
+    }
+}
