@@ -28,6 +28,7 @@ internal sealed class BlockYamlParser
     private static StringBuilder? t_buffer;
 
     private readonly string _text;
+    private readonly int _end;
     private readonly int _firstLine;
     private readonly LoaderLimits _limits;
     private readonly StringPool _strings;
@@ -38,10 +39,12 @@ internal sealed class BlockYamlParser
     private int _lineStart;
     private long _nodes;
 
-    private BlockYamlParser(string text, int firstLine, LoaderLimits limits, StringPool strings)
+    private BlockYamlParser(DocumentChunk chunk, LoaderLimits limits, StringPool strings)
     {
-        _text = text;
-        _firstLine = firstLine;
+        _text = chunk.Source;
+        _pos = _lineStart = chunk.Start;
+        _end = chunk.Start + chunk.Length;
+        _firstLine = chunk.FirstLine;
         _limits = limits;
         _strings = strings;
         _stacks = t_stacks ??= new NodeStacks();
@@ -49,29 +52,27 @@ internal sealed class BlockYamlParser
         _stacks.Clear();
     }
 
-    /// <summary>Builds the tree of <paramref name="text"/>, unless the text is outside the subset.</summary>
-    /// <param name="text">The text of one document (a chunk of <see cref="DocumentSplitter"/>).</param>
-    /// <param name="firstLine">The line of the file the text starts on.</param>
+    /// <summary>Builds the tree of <paramref name="chunk"/>, read in place in its file's text, unless it is outside the subset.</summary>
+    /// <param name="chunk">One document (a chunk of <see cref="DocumentSplitter"/>).</param>
     /// <param name="limits">The loader's limits: a text that reaches them is left to the general path, which reports it.</param>
     /// <param name="strings">Where scalar texts are shared: a repeated key or value costs no new string.</param>
     /// <param name="root">The document's root; null for a text without a document (only comments or blank lines).</param>
     /// <returns>False when the text is outside the subset: then it must be parsed the general way.</returns>
-    public static bool TryBuild(string text, int firstLine, LoaderLimits limits, StringPool strings, out SourceNode? root)
+    public static bool TryBuild(DocumentChunk chunk, LoaderLimits limits, StringPool strings, out SourceNode? root)
     {
         root = null;
-        if (!IsPlainText(text))
+        if (!IsPlainText(chunk.Source.AsSpan(chunk.Start, chunk.Length)))
         {
             return false;
         }
 
-        var parser = new BlockYamlParser(text, firstLine, limits, strings);
+        var parser = new BlockYamlParser(chunk, limits, strings);
         return parser.ParseStream(out root);
     }
 
     /// <summary>Printable characters, LF line ends, no tabs: YamlDotNet counts columns the same way for these.</summary>
-    private static bool IsPlainText(string text)
+    private static bool IsPlainText(ReadOnlySpan<char> span)
     {
-        var span = text.AsSpan();
         while (true)
         {
             var i = span.IndexOfAnyExceptInRange(' ', '~');
@@ -130,15 +131,15 @@ internal sealed class BlockYamlParser
     /// </summary>
     private int PeekIndent(bool allowMarker)
     {
-        while (_pos < _text.Length)
+        while (_pos < _end)
         {
             var i = _pos;
-            while (i < _text.Length && _text[i] == ' ')
+            while (i < _end && _text[i] == ' ')
             {
                 i++;
             }
 
-            if (i == _text.Length)
+            if (i == _end)
             {
                 _pos = i;
                 return -1;
@@ -146,10 +147,10 @@ internal sealed class BlockYamlParser
 
             if (_text[i] is '\n' or '#')
             {
-                var end = _text.IndexOf('\n', i);
+                var end = _text.IndexOf('\n', i, _end - i);
                 if (end < 0)
                 {
-                    _pos = _text.Length;
+                    _pos = _end;
                     return -1;
                 }
 
@@ -176,9 +177,9 @@ internal sealed class BlockYamlParser
         _line++;
     }
 
-    private bool At(int i, string marker) => string.CompareOrdinal(_text, i, marker, 0, marker.Length) == 0;
+    private bool At(int i, string marker) => i + marker.Length <= _end && string.CompareOrdinal(_text, i, marker, 0, marker.Length) == 0;
 
-    private char CharAt(int i) => i < _text.Length ? _text[i] : '\n';
+    private char CharAt(int i) => i < _end ? _text[i] : '\n';
 
     /// <summary>The position of <paramref name="i"/> on the current line, in the file's lines.</summary>
     private SourcePosition PositionAt(int i) => new(_line + _firstLine - 1, i - _lineStart + 1);
@@ -198,23 +199,23 @@ internal sealed class BlockYamlParser
             i++;
         }
 
-        if (i < _text.Length && _text[i] != '\n')
+        if (i < _end && _text[i] != '\n')
         {
             if (_text[i] != '#' || (i == start && i > 0 && _text[i - 1] != ' '))
             {
                 return false;
             }
 
-            i = _text.IndexOf('\n', i);
+            i = _text.IndexOf('\n', i, _end - i);
             if (i < 0)
             {
-                i = _text.Length;
+                i = _end;
             }
         }
 
-        if (i >= _text.Length)
+        if (i >= _end)
         {
-            _pos = _text.Length;
+            _pos = _end;
             return true;
         }
 
@@ -422,7 +423,7 @@ internal sealed class BlockYamlParser
         var c = CharAt(i);
         if (c == '\'')
         {
-            for (var j = i + 1; j < _text.Length && _text[j] != '\n'; j++)
+            for (var j = i + 1; j < _end && _text[j] != '\n'; j++)
             {
                 if (_text[j] == '\'')
                 {
@@ -440,7 +441,7 @@ internal sealed class BlockYamlParser
 
         if (c == '"')
         {
-            for (var j = i + 1; j < _text.Length && _text[j] != '\n'; j++)
+            for (var j = i + 1; j < _end && _text[j] != '\n'; j++)
             {
                 if (_text[j] == '"')
                 {
@@ -467,7 +468,7 @@ internal sealed class BlockYamlParser
         }
 
         var k = i;
-        while (k < _text.Length)
+        while (k < _end)
         {
             c = _text[k];
             if (c == '\n' || (c == '#' && _text[k - 1] == ' '))
@@ -670,7 +671,7 @@ internal sealed class BlockYamlParser
     {
         var position = PositionAt(i);
         var strip = CharAt(i + 1) == '-';
-        if (!Admit(depth) || !EndLine(strip ? i + 2 : i + 1) || _pos >= _text.Length)
+        if (!Admit(depth) || !EndLine(strip ? i + 2 : i + 1) || _pos >= _end)
         {
             return null;
         }
@@ -688,9 +689,9 @@ internal sealed class BlockYamlParser
 
         _buffer.Clear();
         var blankLines = 0;
-        while (_pos < _text.Length)
+        while (_pos < _end)
         {
-            var lineEnd = _text.IndexOf('\n', _pos);
+            var lineEnd = _text.IndexOf('\n', _pos, _end - _pos);
             if (lineEnd < 0)
             {
                 return null;

@@ -80,13 +80,13 @@ public sealed class ManifestLoader(LoaderLimits limits)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(problems);
-        return ParseChunk(file.Path, new DocumentChunk(file.Text, 1), problems).FirstOrDefault();
+        return ParseChunk(file.Path, new DocumentChunk(file.Text), problems).FirstOrDefault();
     }
 
     private List<SourceNode> ParseChunk(string path, DocumentChunk chunk, List<InputProblem> problems)
     {
         var roots = new List<SourceNode>(1);
-        if (FastYaml && BlockYamlParser.TryBuild(chunk.Text, chunk.FirstLine, limits, _strings, out var root))
+        if (FastYaml && BlockYamlParser.TryBuild(chunk, limits, _strings, out var root))
         {
             if (root is not null)
             {

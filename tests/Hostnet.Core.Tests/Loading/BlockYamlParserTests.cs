@@ -146,7 +146,7 @@ public sealed class BlockYamlParserTests
     public void TryBuild_AtTheDepthLimit_GivesUpAsTheGeneralPathReportsIt(string text, int maxDepth)
     {
         var limits = LoaderLimits.Default with { MaxDepth = maxDepth };
-        BlockYamlParser.TryBuild(text, 1, limits, new StringPool(), out _).ShouldBeFalse();
+        BlockYamlParser.TryBuild(new DocumentChunk(text), limits, new StringPool(), out _).ShouldBeFalse();
         var problems = new ManifestLoader(limits).Load(new SourceFile("deep.yaml", text)).Problems;
         problems.ShouldHaveSingleItem().Message.ShouldBe($"nesting is deeper than {maxDepth} levels");
     }
@@ -155,15 +155,15 @@ public sealed class BlockYamlParserTests
     public void TryBuild_OverTheNodeLimit_GivesUp()
     {
         var limits = LoaderLimits.Default with { MaxExpandedNodes = 4 };
-        BlockYamlParser.TryBuild("a: 1\nb: 2\n", 1, limits, new StringPool(), out _).ShouldBeFalse();
-        BlockYamlParser.TryBuild("a: 1\n", 1, limits, new StringPool(), out var root).ShouldBeTrue();
+        BlockYamlParser.TryBuild(new DocumentChunk("a: 1\nb: 2\n"), limits, new StringPool(), out _).ShouldBeFalse();
+        BlockYamlParser.TryBuild(new DocumentChunk("a: 1\n"), limits, new StringPool(), out var root).ShouldBeTrue();
         root.ShouldBeOfType<SourceMapping>().Entries.ShouldHaveSingleItem().Key.Value.ShouldBe("a");
     }
 
     [Fact]
-    public void TryBuild_LaterChunk_PositionsInTheFilesLines()
+    public void TryBuild_LaterChunk_ReadInPlacePositionedInTheFilesLines()
     {
-        BlockYamlParser.TryBuild("a:\n  b: [x]\n", 41, LoaderLimits.Default, new StringPool(), out var root).ShouldBeTrue();
+        BlockYamlParser.TryBuild(new DocumentChunk("---\nx: 1\n---\na:\n  b: [x]\n", 13, 12, 41), LoaderLimits.Default, new StringPool(), out var root).ShouldBeTrue();
         var b = root.ShouldBeOfType<SourceMapping>()["a"].ShouldBeOfType<SourceMapping>().Entries[0];
         b.Key.Position.ShouldBe(new SourcePosition(42, 3));
         b.Value.Position.ShouldBe(new SourcePosition(42, 6));
@@ -180,7 +180,7 @@ public sealed class BlockYamlParserTests
         ];
         foreach (var text in taken)
         {
-            BlockYamlParser.TryBuild(text, 1, LoaderLimits.Default, new StringPool(), out var root).ShouldBeTrue(text);
+            BlockYamlParser.TryBuild(new DocumentChunk(text), LoaderLimits.Default, new StringPool(), out var root).ShouldBeTrue(text);
             root.ShouldNotBeNull(text);
         }
     }
@@ -220,13 +220,13 @@ public sealed class BlockYamlParserTests
             .SelectMany(path => DocumentSplitter.Split(File.ReadAllText(path)).Select(c => c.Text))
             .Where(chunk => chunk.Contains("kind:", StringComparison.Ordinal))
             .ToList();
-        var taken = chunks.Count(chunk => BlockYamlParser.TryBuild(chunk, 1, LoaderLimits.Default, new StringPool(), out var root) && root is not null);
+        var taken = chunks.Count(chunk => BlockYamlParser.TryBuild(new DocumentChunk(chunk), LoaderLimits.Default, new StringPool(), out var root) && root is not null);
         taken.ShouldBeGreaterThan(chunks.Count / 2, $"{taken} of {chunks.Count}");
     }
 
     private static void AssertSameTreeOrGivesUp(string text, LoaderLimits limits)
     {
-        var taken = BlockYamlParser.TryBuild(text, 1, limits, new StringPool(), out var fast);
+        var taken = BlockYamlParser.TryBuild(new DocumentChunk(text), limits, new StringPool(), out var fast);
         List<SourceNode> expected;
         try
         {
