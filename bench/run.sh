@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The P1 (check throughput), P2 (snapshot load, placement) and P5 (start-up) benchmark, once: builds Release, publishes the ReadyToRun CLI,
+# The P1 (check throughput), P2 (snapshot load, placement, audit) and P5 (start-up) benchmark, once: builds Release,
+# publishes the ReadyToRun and NativeAOT CLIs (and checks that NativeAOT prints what the JIT build prints: bench/aot-parity.sh),
 # then runs bench/Hostnet.Bench. The report (Markdown) goes to standard output, progress to standard error:
 #   bench/run.sh > bench/RESULTS.md
 # Extra arguments go to the benchmark (--only p1|p2|p2-load|p2-place|p5, --quick, --keep). Not run by CI: it takes minutes.
@@ -14,9 +15,18 @@ echo "building Release …" >&2
 dotnet build hostnet.sln -c Release -warnaserror -v quiet -nologo >&2
 echo "publishing the ReadyToRun CLI …" >&2
 dotnet publish src/Hostnet.Cli -c Release -r linux-x64 --self-contained false -o "$work/r2r" -v quiet -nologo >&2
+# NativeAOT links with the system C toolchain (clang or gcc); the parity check needs curl.
+if ! command -v clang >/dev/null && ! command -v gcc >/dev/null || ! command -v curl >/dev/null; then
+  echo "installing gcc (the NativeAOT link) and curl (bench/aot-parity.sh) …" >&2
+  (apt-get install -y -qq gcc curl || (apt-get update -qq && apt-get install -y -qq gcc curl)) >&2
+fi
+echo "publishing the NativeAOT CLI …" >&2
+dotnet publish src/Hostnet.Cli -c Release -r linux-x64 -p:PublishAot=true -warnaserror -o "$work/aot" -v quiet -nologo >&2
+bench/aot-parity.sh "$work/aot/hostnet" src/Hostnet.Cli/bin/Release/net10.0/hostnet
 
 dotnet bench/Hostnet.Bench/bin/Release/net10.0/Hostnet.Bench.dll \
   --cli src/Hostnet.Cli/bin/Release/net10.0/hostnet \
   --r2r "$work/r2r" \
+  --aot "$work/aot" \
   --work "$work/data" \
   "$@"

@@ -54,6 +54,7 @@ internal static class BenchProgram
             options.ContainsKey("--quick"),
             Path.GetFullPath(options.GetValueOrDefault("--cli") ?? Path.Combine(root, "src/Hostnet.Cli/bin/Release/net10.0/hostnet")),
             options.GetValueOrDefault("--r2r") is { } r2r ? Path.GetFullPath(r2r) : null,
+            options.GetValueOrDefault("--aot") is { } aot ? Path.GetFullPath(aot) : null,
             Path.GetFullPath(work),
             options.ContainsKey("--keep"));
         Directory.CreateDirectory(settings.WorkDirectory);

@@ -5,8 +5,9 @@ namespace Hostnet.Bench;
 /// <param name="Quick">Only the two smaller P1 sizes and fewer start-up runs: for trying the harness, not for figures.</param>
 /// <param name="Cli">The framework-dependent Release apphost of hostnet.</param>
 /// <param name="ReadyToRun">A ReadyToRun publish folder of hostnet, or null when not measured.</param>
+/// <param name="NativeAot">A NativeAOT publish folder of hostnet, or null when not measured.</param>
 /// <param name="WorkDirectory">Where generated manifests go; deleted at the end unless <paramref name="Keep"/>.</param>
-internal sealed record BenchSettings(string? Only, bool Quick, string Cli, string? ReadyToRun, string WorkDirectory, bool Keep)
+internal sealed record BenchSettings(string? Only, bool Quick, string Cli, string? ReadyToRun, string? NativeAot, string WorkDirectory, bool Keep)
 {
     public bool Runs(string part) => Only is null || string.Equals(Only, part, StringComparison.OrdinalIgnoreCase);
 

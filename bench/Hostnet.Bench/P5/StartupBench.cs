@@ -105,6 +105,13 @@ internal static class StartupBench
             yield return new StartupCase("ReadyToRun publish: `hostnet check FILE`, DOTNET_TC_QuickJitForLoops=0", program, ["check", file], Variables("DOTNET_TC_QuickJitForLoops", "0"), [0, 1]);
         }
 
+        if (settings.NativeAot is { } aot && File.Exists(Path.Combine(aot, "hostnet")))
+        {
+            var program = Path.Combine(aot, "hostnet");
+            yield return new StartupCase("NativeAOT publish: `hostnet --version`", program, ["--version"], none, [0]);
+            yield return new StartupCase("NativeAOT publish: `hostnet check FILE`", program, ["check", file], none, [0, 1]);
+        }
+
         if (ChildProcess.OnPath("kubectl") is { } kubectl)
         {
             yield return new StartupCase("`kubectl version --client`", kubectl, ["version", "--client"], none, [0]);
@@ -147,6 +154,16 @@ internal static class StartupBench
         else
         {
             report.WriteLine($"ReadyToRun publish: `dotnet publish src/Hostnet.Cli -c Release -r linux-x64 --self-contained false` (Hostnet.Cli.csproj turns PublishReadyToRun on whenever a runtime identifier is given); assembly sizes {AssemblySizes(settings.ReadyToRun)} vs Release build {AssemblySizes(Path.GetDirectoryName(settings.Cli)!)}.");
+        }
+
+        if (settings.NativeAot is null)
+        {
+            report.WriteLine("NativeAOT: not measured (bench/run.sh publishes it and passes --aot DIR).");
+        }
+        else
+        {
+            var binary = new FileInfo(Path.Combine(settings.NativeAot, "hostnet"));
+            report.WriteLine($"NativeAOT publish: `dotnet publish src/Hostnet.Cli -c Release -r linux-x64 -p:PublishAot=true`, one native file of {(binary.Exists ? binary.Length / (1024 * 1024) : 0)} MiB (no runtime to start, no JIT); bench/aot-parity.sh checked that it prints what the Release build prints.");
         }
 
         report.WriteLine();

@@ -34,7 +34,7 @@ internal static class SpanReader
                 // The loader reported this document as invalid input; nothing in it is fixed.
             }
 
-            offset += chunk.Text.Length;
+            offset += chunk.Length;
         }
 
         return roots;

@@ -1,71 +1,78 @@
 using System.Text;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-using YamlStyle = YamlDotNet.Core.ScalarStyle;
 
 namespace Hostnet.Core.Loading;
 
 /// <summary>
 /// A fast reader for the YAML that manifests are made of (block mappings and sequences, one-line plain and quoted
-/// scalars, one-line flow collections of scalars, <c>|</c> literal blocks), giving exactly the events, values and
-/// positions YamlDotNet's <see cref="Parser"/> gives for the same text. YamlDotNet's scanner reads a character at
-/// a time through a look-ahead buffer and allocates a token per item, which makes it most of a check's time; this
-/// reads the text in place. It does not try to be a YAML parser: on anything outside that subset (anchors, tags,
-/// multi-line scalars, folded blocks, tabs, CR, unusual characters, anything that might be an error) it gives up,
-/// and the loader parses the text with YamlDotNet, so errors and rare syntax keep YamlDotNet's behaviour.
+/// scalars, one-line flow collections of scalars, <c>|</c> literal blocks), building exactly the node tree that
+/// <see cref="NodeBuilder"/> builds from YamlDotNet's <c>Parser</c> for the same text (values, styles, line and column).
+/// YamlDotNet's scanner reads a character at a time through a look-ahead buffer and allocates a token and an event
+/// per item, which made it most of a check's time; this reads the text in place and allocates only the tree.
+/// It does not try to be a YAML parser: on anything outside that subset (anchors, tags, multi-line scalars, folded
+/// blocks, tabs, CR, unusual characters, anything that might be an error) it gives up, and so it does on what the
+/// loader reports or treats specially (duplicate keys, merge keys, the depth and size limits): the loader then
+/// parses the text with YamlDotNet and <see cref="NodeBuilder"/>, so errors and rare syntax keep one implementation.
 /// </summary>
-internal sealed class BlockYamlParser : IParser
+internal sealed class BlockYamlParser
 {
     /// <summary>YamlDotNet's limit on an implicit key's length (it reports longer ones as errors).</summary>
     private const int MaxKeyLength = 1000;
 
+    private const string MergeKey = "<<";
+
+    // One set of stacks per thread, reused chunk after chunk (the loader parses files on several threads).
+    [ThreadStatic]
+    private static NodeStacks? t_stacks;
+
+    [ThreadStatic]
+    private static StringBuilder? t_buffer;
+
     private readonly string _text;
+    private readonly int _end;
+    private readonly int _firstLine;
+    private readonly LoaderLimits _limits;
     private readonly StringPool _strings;
-    private readonly List<ParsingEvent> _events = [];
-    private readonly StringBuilder _buffer = new();
+    private readonly NodeStacks _stacks;
+    private readonly StringBuilder _buffer;
     private int _pos;
     private int _line = 1;
     private int _lineStart;
-    private int _next;
+    private long _nodes;
 
-    private BlockYamlParser(string text, StringPool strings)
+    private BlockYamlParser(DocumentChunk chunk, LoaderLimits limits, StringPool strings)
     {
-        _text = text;
+        _text = chunk.Source;
+        _pos = _lineStart = chunk.Start;
+        _end = chunk.Start + chunk.Length;
+        _firstLine = chunk.FirstLine;
+        _limits = limits;
         _strings = strings;
+        _stacks = t_stacks ??= new NodeStacks();
+        _buffer = t_buffer ??= new StringBuilder();
+        _stacks.Clear();
     }
 
-    public ParsingEvent? Current { get; private set; }
-
-    /// <summary>A parser replaying the events of <paramref name="text"/>, or null when the text is outside the subset.</summary>
-    /// <param name="text">The text of one document (or a stream).</param>
+    /// <summary>Builds the tree of <paramref name="chunk"/>, read in place in its file's text, unless it is outside the subset.</summary>
+    /// <param name="chunk">One document (a chunk of <see cref="DocumentSplitter"/>).</param>
+    /// <param name="limits">The loader's limits: a text that reaches them is left to the general path, which reports it.</param>
     /// <param name="strings">Where scalar texts are shared: a repeated key or value costs no new string.</param>
-    public static BlockYamlParser? TryParse(string text, StringPool strings)
+    /// <param name="root">The document's root; null for a text without a document (only comments or blank lines).</param>
+    /// <returns>False when the text is outside the subset: then it must be parsed the general way.</returns>
+    public static bool TryBuild(DocumentChunk chunk, LoaderLimits limits, StringPool strings, out SourceNode? root)
     {
-        if (!IsPlainText(text))
+        root = null;
+        if (!IsPlainText(chunk.Source.AsSpan(chunk.Start, chunk.Length)))
         {
-            return null;
-        }
-
-        var parser = new BlockYamlParser(text, strings);
-        return parser.ParseStream() ? parser : null;
-    }
-
-    public bool MoveNext()
-    {
-        if (_next >= _events.Count)
-        {
-            Current = null;
             return false;
         }
 
-        Current = _events[_next++];
-        return true;
+        var parser = new BlockYamlParser(chunk, limits, strings);
+        return parser.ParseStream(out root);
     }
 
     /// <summary>Printable characters, LF line ends, no tabs: YamlDotNet counts columns the same way for these.</summary>
-    private static bool IsPlainText(string text)
+    private static bool IsPlainText(ReadOnlySpan<char> span)
     {
-        var span = text.AsSpan();
         while (true)
         {
             var i = span.IndexOfAnyExceptInRange(' ', '~');
@@ -84,14 +91,12 @@ internal sealed class BlockYamlParser : IParser
         }
     }
 
-    private bool ParseStream()
+    private bool ParseStream(out SourceNode? root)
     {
-        _events.Add(new StreamStart(Mark.Empty, Mark.Empty));
-        var explicitStart = false;
+        root = null;
         var indent = PeekIndent(allowMarker: true);
         if (indent == 0 && At(_pos, "---"))
         {
-            explicitStart = true;
             if (!EndLine(_pos + 3))
             {
                 return false;
@@ -107,19 +112,16 @@ internal sealed class BlockYamlParser : IParser
 
         if (indent >= 0)
         {
-            _events.Add(new DocumentStart(null, null, !explicitStart, Mark.Empty, Mark.Empty));
             var start = _lineStart + indent;
-            var parsed = IsSequenceEntry(start) ? ParseSequence(indent)
-                : KeyEnd(start) >= 0 && ParseMapping(indent, start);
-            if (!parsed || PeekIndent(allowMarker: false) != -1)
+            root = IsSequenceEntry(start) ? ParseSequence(indent, depth: 1)
+                : KeyEnd(start) >= 0 ? ParseMapping(indent, start, depth: 1) : null;
+            if (root is null || PeekIndent(allowMarker: false) != -1)
             {
+                root = null;
                 return false;
             }
-
-            _events.Add(new DocumentEnd(true, Mark.Empty, Mark.Empty));
         }
 
-        _events.Add(new StreamEnd(Mark.Empty, Mark.Empty));
         return true;
     }
 
@@ -129,15 +131,15 @@ internal sealed class BlockYamlParser : IParser
     /// </summary>
     private int PeekIndent(bool allowMarker)
     {
-        while (_pos < _text.Length)
+        while (_pos < _end)
         {
             var i = _pos;
-            while (i < _text.Length && _text[i] == ' ')
+            while (i < _end && _text[i] == ' ')
             {
                 i++;
             }
 
-            if (i == _text.Length)
+            if (i == _end)
             {
                 _pos = i;
                 return -1;
@@ -145,10 +147,10 @@ internal sealed class BlockYamlParser : IParser
 
             if (_text[i] is '\n' or '#')
             {
-                var end = _text.IndexOf('\n', i);
+                var end = _text.IndexOf('\n', i, _end - i);
                 if (end < 0)
                 {
-                    _pos = _text.Length;
+                    _pos = _end;
                     return -1;
                 }
 
@@ -175,11 +177,18 @@ internal sealed class BlockYamlParser : IParser
         _line++;
     }
 
-    private bool At(int i, string marker) => string.CompareOrdinal(_text, i, marker, 0, marker.Length) == 0;
+    private bool At(int i, string marker) => i + marker.Length <= _end && string.CompareOrdinal(_text, i, marker, 0, marker.Length) == 0;
 
-    private char CharAt(int i) => i < _text.Length ? _text[i] : '\n';
+    private char CharAt(int i) => i < _end ? _text[i] : '\n';
 
-    private Mark MarkAt(int i) => new(i, _line, i - _lineStart + 1);
+    /// <summary>The position of <paramref name="i"/> on the current line, in the file's lines.</summary>
+    private SourcePosition PositionAt(int i) => new(_line + _firstLine - 1, i - _lineStart + 1);
+
+    /// <summary>
+    /// Counts a node about to be built at <paramref name="depth"/>; false when it reaches a limit of the loader
+    /// (too deep, too many nodes), which the general path then reports as the error it is.
+    /// </summary>
+    private bool Admit(int depth) => depth <= _limits.MaxDepth && ++_nodes <= _limits.MaxExpandedNodes;
 
     /// <summary>The rest of the line from <paramref name="i"/> must be blank or a comment; moves to the next line.</summary>
     private bool EndLine(int i)
@@ -190,23 +199,23 @@ internal sealed class BlockYamlParser : IParser
             i++;
         }
 
-        if (i < _text.Length && _text[i] != '\n')
+        if (i < _end && _text[i] != '\n')
         {
             if (_text[i] != '#' || (i == start && i > 0 && _text[i - 1] != ' '))
             {
                 return false;
             }
 
-            i = _text.IndexOf('\n', i);
+            i = _text.IndexOf('\n', i, _end - i);
             if (i < 0)
             {
-                i = _text.Length;
+                i = _end;
             }
         }
 
-        if (i >= _text.Length)
+        if (i >= _end)
         {
-            _pos = _text.Length;
+            _pos = _end;
             return true;
         }
 
@@ -217,20 +226,24 @@ internal sealed class BlockYamlParser : IParser
     private bool IsSequenceEntry(int i) => CharAt(i) == '-' && CharAt(i + 1) is ' ' or '\n';
 
     /// <summary>A block mapping whose first key starts at <paramref name="keyStart"/>, its keys at <paramref name="indent"/>.</summary>
-    private bool ParseMapping(int indent, int keyStart)
+    private SourceMapping? ParseMapping(int indent, int keyStart, int depth)
     {
-        _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, MarkAt(keyStart), MarkAt(keyStart)));
+        if (!Admit(depth))
+        {
+            return null;
+        }
+
+        var position = PositionAt(keyStart);
+        var start = _stacks.EntryCount;
+        Dictionary<string, SourcePosition>? seen = null;
         while (true)
         {
             var colon = KeyEnd(keyStart, out var keyEnd);
-            if (colon < 0 || !AddScalarAt(keyStart, keyEnd, flow: false))
+            if (colon < 0 || ScalarAt(keyStart, keyEnd, flow: false, depth + 1) is not { } key
+                || ParseValue(colon + 1, indent, depth + 1) is not { } value
+                || !TryAddEntry(start, key, value, ref seen))
             {
-                return false;
-            }
-
-            if (!ParseValue(colon + 1, indent))
-            {
-                return false;
+                return null;
             }
 
             var next = PeekIndent(allowMarker: false);
@@ -241,52 +254,70 @@ internal sealed class BlockYamlParser : IParser
 
             if (next > indent)
             {
-                return false;
+                return null;
             }
 
             keyStart = _lineStart + indent;
         }
 
-        _events.Add(new MappingEnd(MarkAt(_pos), MarkAt(_pos)));
+        return new SourceMapping(position, _stacks.PopEntries(start));
+    }
+
+    /// <summary>Adds an entry to the mapping being built; false for a merge key or a duplicate (the general path's).</summary>
+    private bool TryAddEntry(int start, SourceScalar key, SourceNode value, ref Dictionary<string, SourcePosition>? seen)
+    {
+        if ((key.IsPlain && key.Value == MergeKey) || _stacks.FirstKey(start, key.Value, ref seen) is not null)
+        {
+            return false;
+        }
+
+        _stacks.AddEntry(new(key, value), seen);
         return true;
     }
 
     /// <summary>A block sequence whose dashes are at <paramref name="indent"/> (the current line is its first entry).</summary>
-    private bool ParseSequence(int indent)
+    private SourceSequence? ParseSequence(int indent, int depth)
     {
-        _events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block, MarkAt(_lineStart + indent), MarkAt(_lineStart + indent)));
+        if (!Admit(depth))
+        {
+            return null;
+        }
+
+        var position = PositionAt(_lineStart + indent);
+        var start = _stacks.ItemCount;
         while (true)
         {
             var dash = _lineStart + indent;
             var i = SkipSpaces(dash + 1);
-            bool parsed;
+            SourceNode? item;
             if (IsLineEnd(i, dash + 1))
             {
-                var empty = MarkAt(dash + 1);
-                parsed = EndLine(i) && ParseNextLines(indent, indentless: false, empty);
+                var empty = PositionAt(dash + 1);
+                item = EndLine(i) ? ParseNextLines(indent, indentless: false, empty, depth + 1) : null;
             }
             else if (IsSequenceEntry(i))
             {
-                return false;
+                return null;
             }
             else if (KeyEnd(i) >= 0)
             {
-                parsed = ParseMapping(i - _lineStart, i);
+                item = ParseMapping(i - _lineStart, i, depth + 1);
             }
             else
             {
-                parsed = ParseInline(i, indent);
+                item = ParseInline(i, indent, depth + 1);
             }
 
-            if (!parsed)
+            if (item is null)
             {
-                return false;
+                return null;
             }
 
+            _stacks.AddItem(item);
             var next = PeekIndent(allowMarker: false);
             if (next > indent)
             {
-                return false;
+                return null;
             }
 
             if (next < indent || !IsSequenceEntry(_lineStart + indent))
@@ -295,56 +326,56 @@ internal sealed class BlockYamlParser : IParser
             }
         }
 
-        _events.Add(new SequenceEnd(MarkAt(_pos), MarkAt(_pos)));
-        return true;
+        return new SourceSequence(position, _stacks.PopItems(start));
     }
 
     /// <summary>A mapping value, from just after its <c>:</c>.</summary>
-    private bool ParseValue(int afterColon, int indent)
+    private SourceNode? ParseValue(int afterColon, int indent, int depth)
     {
         var i = SkipSpaces(afterColon);
         if (IsLineEnd(i, afterColon))
         {
-            var empty = MarkAt(afterColon);
-            return EndLine(i) && ParseNextLines(indent, indentless: true, empty);
+            var empty = PositionAt(afterColon);
+            return EndLine(i) ? ParseNextLines(indent, indentless: true, empty, depth) : null;
         }
 
-        return ParseInline(i, indent);
+        return ParseInline(i, indent, depth);
     }
 
     /// <summary>A value on the lines below its key or dash: a nested collection, or an empty (null) scalar.</summary>
-    private bool ParseNextLines(int indent, bool indentless, Mark empty)
+    private SourceNode? ParseNextLines(int indent, bool indentless, SourcePosition empty, int depth)
     {
         var next = PeekIndent(allowMarker: false);
         if (next == -2)
         {
-            return false;
+            return null;
         }
 
         var start = _lineStart + next;
         if (next > indent || (indentless && next == indent && IsSequenceEntry(start)))
         {
-            return IsSequenceEntry(start) ? ParseSequence(next) : KeyEnd(start) >= 0 && ParseMapping(next, start);
+            return IsSequenceEntry(start) ? ParseSequence(next, depth) : KeyEnd(start) >= 0 ? ParseMapping(next, start, depth) : null;
         }
 
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, string.Empty, YamlStyle.Plain, true, false, empty, empty));
-        return true;
+        return Admit(depth) ? new SourceScalar(empty, string.Empty, ScalarStyle.Plain) : null;
     }
 
     /// <summary>A value that starts on the current line at <paramref name="i"/>.</summary>
-    private bool ParseInline(int i, int indent)
+    private SourceNode? ParseInline(int i, int indent, int depth)
     {
         switch (_text[i])
         {
             case '|':
-                return ParseLiteral(i, indent);
+                return ParseLiteral(i, indent, depth);
             case '[':
             case '{':
-                var end = ParseFlow(i);
-                return end >= 0 && EndLine(end);
+                var flow = ParseFlow(i, depth, out var end);
+                return flow is not null && EndLine(end) ? flow : null;
             default:
                 var scalarEnd = ScalarEnd(i, flow: false);
-                return scalarEnd >= 0 && CharAt(scalarEnd) != ':' && AddScalarAt(i, scalarEnd, flow: false) && EndLine(scalarEnd);
+                return scalarEnd >= 0 && CharAt(scalarEnd) != ':' && ScalarAt(i, scalarEnd, flow: false, depth) is { } scalar && EndLine(scalarEnd)
+                    ? scalar
+                    : null;
         }
     }
 
@@ -392,7 +423,7 @@ internal sealed class BlockYamlParser : IParser
         var c = CharAt(i);
         if (c == '\'')
         {
-            for (var j = i + 1; j < _text.Length && _text[j] != '\n'; j++)
+            for (var j = i + 1; j < _end && _text[j] != '\n'; j++)
             {
                 if (_text[j] == '\'')
                 {
@@ -410,7 +441,7 @@ internal sealed class BlockYamlParser : IParser
 
         if (c == '"')
         {
-            for (var j = i + 1; j < _text.Length && _text[j] != '\n'; j++)
+            for (var j = i + 1; j < _end && _text[j] != '\n'; j++)
             {
                 if (_text[j] == '"')
                 {
@@ -437,7 +468,7 @@ internal sealed class BlockYamlParser : IParser
         }
 
         var k = i;
-        while (k < _text.Length)
+        while (k < _end)
         {
             c = _text[k];
             if (c == '\n' || (c == '#' && _text[k - 1] == ' '))
@@ -490,37 +521,40 @@ internal sealed class BlockYamlParser : IParser
         }
     }
 
-    /// <summary>Adds the scalar from <paramref name="i"/> to <paramref name="end"/> (as <see cref="ScalarEnd"/> gave).</summary>
-    private bool AddScalarAt(int i, int end, bool flow)
+    /// <summary>The scalar from <paramref name="i"/> to <paramref name="end"/> (as <see cref="ScalarEnd"/> gave), or null.</summary>
+    private SourceScalar? ScalarAt(int i, int end, bool flow, int depth)
     {
+        if (!Admit(depth))
+        {
+            return null;
+        }
+
         var c = _text[i];
         string value;
-        YamlStyle style;
+        ScalarStyle style;
         if (c == '\'')
         {
-            style = YamlStyle.SingleQuoted;
+            style = ScalarStyle.Quoted;
             var quoted = _text.AsSpan(i + 1, end - i - 2);
-            value = quoted.Contains('\'') ? quoted.ToString().Replace("''", "'", StringComparison.Ordinal) : _strings.Share(quoted);
+            value = quoted.Contains('\'') ? _strings.Share(quoted.ToString().Replace("''", "'", StringComparison.Ordinal)) : _strings.Share(quoted);
         }
         else if (c == '"')
         {
-            style = YamlStyle.DoubleQuoted;
+            style = ScalarStyle.Quoted;
             value = Unescape(i + 1, end - 1);
         }
         else
         {
             if (flow && end > i && _text.AsSpan(i, end - i).Contains(" #", StringComparison.Ordinal))
             {
-                return false;
+                return null;
             }
 
-            style = YamlStyle.Plain;
+            style = ScalarStyle.Plain;
             value = _strings.Share(_text.AsSpan(i, end - i));
         }
 
-        var mark = MarkAt(i);
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value, style, style == YamlStyle.Plain, style != YamlStyle.Plain, mark, MarkAt(end)));
-        return true;
+        return new SourceScalar(PositionAt(i), value, style);
     }
 
     private string Unescape(int start, int end)
@@ -548,40 +582,49 @@ internal sealed class BlockYamlParser : IParser
             _buffer.Append(c);
         }
 
-        return _buffer.ToString();
+        return _strings.Share(_buffer.ToString());
     }
 
-    /// <summary>A one-line flow sequence or mapping of scalars at <paramref name="i"/>; returns the index after it, or -1.</summary>
-    private int ParseFlow(int i)
+    /// <summary>A one-line flow sequence or mapping of scalars at <paramref name="i"/>, <paramref name="end"/> after it; null if not.</summary>
+    private SourceNode? ParseFlow(int i, int depth, out int end)
     {
+        end = -1;
         var mapping = _text[i] == '{';
         var close = mapping ? '}' : ']';
-        var mark = MarkAt(i);
-        _events.Add(mapping
-            ? new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, mark, mark)
-            : new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, mark, mark));
+        if (!Admit(depth))
+        {
+            return null;
+        }
+
+        var position = PositionAt(i);
+        var start = mapping ? _stacks.EntryCount : _stacks.ItemCount;
+        Dictionary<string, SourcePosition>? seen = null;
         var j = SkipSpaces(i + 1);
         if (CharAt(j) != close)
         {
             while (true)
             {
-                if (!FlowScalar(ref j))
+                if (FlowScalar(ref j, depth + 1) is not { } first)
                 {
-                    return -1;
+                    return null;
                 }
 
                 if (mapping)
                 {
                     if (CharAt(j) != ':' || CharAt(j + 1) != ' ')
                     {
-                        return -1;
+                        return null;
                     }
 
                     j = SkipSpaces(j + 1);
-                    if (!FlowScalar(ref j))
+                    if (FlowScalar(ref j, depth + 1) is not { } value || !TryAddEntry(start, first, value, ref seen))
                     {
-                        return -1;
+                        return null;
                     }
+                }
+                else
+                {
+                    _stacks.AddItem(first);
                 }
 
                 if (CharAt(j) == close)
@@ -591,33 +634,32 @@ internal sealed class BlockYamlParser : IParser
 
                 if (CharAt(j) != ',')
                 {
-                    return -1;
+                    return null;
                 }
 
                 j = SkipSpaces(j + 1);
                 if (CharAt(j) == close)
                 {
-                    return -1;
+                    return null;
                 }
             }
         }
 
-        var end = MarkAt(j + 1);
-        _events.Add(mapping ? new MappingEnd(end, end) : new SequenceEnd(end, end));
-        return j + 1;
+        end = j + 1;
+        return mapping ? new SourceMapping(position, _stacks.PopEntries(start)) : new SourceSequence(position, _stacks.PopItems(start));
     }
 
     /// <summary>A scalar inside a flow collection at <paramref name="j"/>; moves <paramref name="j"/> past it and following spaces.</summary>
-    private bool FlowScalar(ref int j)
+    private SourceScalar? FlowScalar(ref int j, int depth)
     {
         var end = ScalarEnd(j, flow: true);
-        if (end < 0 || end == j || !AddScalarAt(j, end, flow: true))
+        if (end < 0 || end == j || ScalarAt(j, end, flow: true, depth) is not { } scalar)
         {
-            return false;
+            return null;
         }
 
         j = SkipSpaces(end);
-        return true;
+        return scalar;
     }
 
     /// <summary>
@@ -625,13 +667,13 @@ internal sealed class BlockYamlParser : IParser
     /// Only the plain case: content indented more than the collection, no leading blank lines, no
     /// whitespace-only lines longer than the content's indentation, a line end after the last content line.
     /// </summary>
-    private bool ParseLiteral(int i, int indent)
+    private SourceScalar? ParseLiteral(int i, int indent, int depth)
     {
-        var mark = MarkAt(i);
+        var position = PositionAt(i);
         var strip = CharAt(i + 1) == '-';
-        if (!EndLine(strip ? i + 2 : i + 1) || _pos >= _text.Length)
+        if (!Admit(depth) || !EndLine(strip ? i + 2 : i + 1) || _pos >= _end)
         {
-            return false;
+            return null;
         }
 
         var contentIndent = 0;
@@ -642,17 +684,17 @@ internal sealed class BlockYamlParser : IParser
 
         if (contentIndent <= indent || CharAt(_pos + contentIndent) == '\n')
         {
-            return false;
+            return null;
         }
 
         _buffer.Clear();
         var blankLines = 0;
-        while (_pos < _text.Length)
+        while (_pos < _end)
         {
-            var lineEnd = _text.IndexOf('\n', _pos);
+            var lineEnd = _text.IndexOf('\n', _pos, _end - _pos);
             if (lineEnd < 0)
             {
-                return false;
+                return null;
             }
 
             var spaces = 0;
@@ -665,7 +707,7 @@ internal sealed class BlockYamlParser : IParser
             {
                 if (spaces > contentIndent)
                 {
-                    return false;
+                    return null;
                 }
 
                 blankLines++;
@@ -693,7 +735,6 @@ internal sealed class BlockYamlParser : IParser
             _buffer.Append('\n');
         }
 
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _buffer.ToString(), YamlStyle.Literal, false, true, mark, mark));
-        return true;
+        return new SourceScalar(position, _strings.Share(_buffer.ToString()), ScalarStyle.Block);
     }
 }

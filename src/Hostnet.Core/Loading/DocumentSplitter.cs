@@ -19,7 +19,7 @@ internal static class DocumentSplitter
             var next = end < 0 ? text.Length : end + 1;
             if (IsSeparator(text.AsSpan(position, (end < 0 ? text.Length : end) - position)))
             {
-                yield return new DocumentChunk(text[chunkStart..position], chunkLine);
+                yield return new DocumentChunk(text, chunkStart, position - chunkStart, chunkLine);
                 chunkStart = position;
                 chunkLine = line;
             }
@@ -28,7 +28,7 @@ internal static class DocumentSplitter
             line++;
         }
 
-        yield return new DocumentChunk(text[chunkStart..], chunkLine);
+        yield return new DocumentChunk(text, chunkStart, text.Length - chunkStart, chunkLine);
     }
 
     private static bool IsSeparator(ReadOnlySpan<char> line)

@@ -15,7 +15,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
     {
     }
 
-    /// <summary>Whether block-style YAML is read by <see cref="BlockYamlParser"/> (tests compare both ways).</summary>
+    /// <summary>Whether block-style YAML is built by <see cref="BlockYamlParser"/> (tests compare both ways).</summary>
     internal bool FastYaml { get; init; } = true;
 
     public LoadResult Load(SourceFile file)
@@ -80,17 +80,26 @@ public sealed class ManifestLoader(LoaderLimits limits)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(problems);
-        return ParseChunk(file.Path, new DocumentChunk(file.Text, 1), problems).FirstOrDefault();
+        return ParseChunk(file.Path, new DocumentChunk(file.Text), problems).FirstOrDefault();
     }
 
     private List<SourceNode> ParseChunk(string path, DocumentChunk chunk, List<InputProblem> problems)
     {
-        var roots = new List<SourceNode>();
+        var roots = new List<SourceNode>(1);
+        if (FastYaml && BlockYamlParser.TryBuild(chunk, limits, _strings, out var root))
+        {
+            if (root is not null)
+            {
+                roots.Add(root);
+            }
+
+            return roots;
+        }
+
         try
         {
             using var reader = new StringReader(chunk.Text);
-            IParser parser = (FastYaml ? BlockYamlParser.TryParse(chunk.Text, _strings) : null) ?? (IParser)new Parser(reader);
-            var builder = new NodeBuilder(parser, chunk.FirstLine, limits, _strings);
+            var builder = new NodeBuilder(new Parser(reader), chunk.FirstLine, limits, _strings);
             roots.AddRange(builder.ReadDocuments());
         }
         catch (InputException error)

@@ -7,18 +7,14 @@ namespace Hostnet.Core.Loading;
 /// Builds <see cref="SourceNode"/> trees from YamlDotNet's event parser, which (unlike its representation model)
 /// lets us bound depth and alias expansion, report duplicate keys with both positions, and apply YAML 1.1 merge keys
 /// as sigs.k8s.io/yaml does. Trees live until the rules have run, so they are built lean: children are collected on
-/// shared stacks and copied into exact-size arrays, and scalar texts are shared through the loader's pool.
+/// shared stacks (<see cref="NodeStacks"/>) and copied into exact-size arrays, and scalar texts are shared through the loader's pool.
 /// </summary>
 internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits limits, StringPool strings)
 {
     private const string StringTag = "tag:yaml.org,2002:str";
     private const string MergeKey = "<<";
 
-    /// <summary>Up to this many entries, duplicate keys are found by a scan; above it, through a dictionary.</summary>
-    private const int LinearKeySearchLimit = 8;
-
-    private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries = [];
-    private readonly List<SourceNode> _items = [];
+    private readonly NodeStacks _stacks = new();
     private readonly Dictionary<string, SourceNode> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<SourceNode, long> _aliasedSizes = [];
     private long _expandedNodes;
@@ -106,25 +102,21 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
     private SourceSequence ReadSequence(SourcePosition position, int depth, out long size)
     {
         // Nested collections push and pop above this mark, so the items from it on are this sequence's.
-        var start = _items.Count;
+        var start = _stacks.ItemCount;
         size = 1;
         while (!parser.TryConsume<SequenceEnd>(out _))
         {
             var item = ReadNode(depth + 1, out var itemSize);
-            _items.Add(item);
+            _stacks.AddItem(item);
             size += itemSize;
         }
 
-        var count = _items.Count - start;
-        var items = count == 0 ? [] : new SourceNode[count];
-        _items.CopyTo(start, items, 0, count);
-        _items.RemoveRange(start, count);
-        return new SourceSequence(position, items);
+        return new SourceSequence(position, _stacks.PopItems(start));
     }
 
     private SourceMapping ReadMapping(SourcePosition position, int depth, out long size)
     {
-        var start = _entries.Count;
+        var start = _stacks.EntryCount;
         Dictionary<string, SourcePosition>? seen = null;
         List<SourceMapping>? merges = null;
         size = 1;
@@ -145,64 +137,26 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
                 continue;
             }
 
-            if (FirstKey(start, key.Value, ref seen) is { } first)
+            if (_stacks.FirstKey(start, key.Value, ref seen) is { } first)
             {
                 throw new InputException(key.Position, $"key \"{key.Value}\" already set in map (first at line {first.Line}, column {first.Column})");
             }
 
-            AddEntry(new(key, value), seen);
+            _stacks.AddEntry(new(key, value), seen);
         }
 
         foreach (var source in merges ?? [])
         {
             foreach (var entry in source.Entries)
             {
-                if (FirstKey(start, entry.Key.Value, ref seen) is null)
+                if (_stacks.FirstKey(start, entry.Key.Value, ref seen) is null)
                 {
-                    AddEntry(entry, seen);
+                    _stacks.AddEntry(entry, seen);
                 }
             }
         }
 
-        var count = _entries.Count - start;
-        var entries = count == 0 ? [] : new KeyValuePair<SourceScalar, SourceNode>[count];
-        _entries.CopyTo(start, entries, 0, count);
-        _entries.RemoveRange(start, count);
-        return new SourceMapping(position, entries);
-    }
-
-    /// <summary>Where the mapping being read (its entries start at <paramref name="start"/>) first set <paramref name="key"/>.</summary>
-    private SourcePosition? FirstKey(int start, string key, ref Dictionary<string, SourcePosition>? seen)
-    {
-        if (seen is null && _entries.Count - start > LinearKeySearchLimit)
-        {
-            seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-            for (var i = start; i < _entries.Count; i++)
-            {
-                seen.TryAdd(_entries[i].Key.Value, _entries[i].Key.Position);
-            }
-        }
-
-        if (seen is not null)
-        {
-            return seen.TryGetValue(key, out var position) ? position : null;
-        }
-
-        for (var i = start; i < _entries.Count; i++)
-        {
-            if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
-            {
-                return _entries[i].Key.Position;
-            }
-        }
-
-        return null;
-    }
-
-    private void AddEntry(KeyValuePair<SourceScalar, SourceNode> entry, Dictionary<string, SourcePosition>? seen)
-    {
-        _entries.Add(entry);
-        seen?.Add(entry.Key.Value, entry.Key.Position);
+        return new SourceMapping(position, _stacks.PopEntries(start));
     }
 
     private static IEnumerable<SourceMapping> MergeSources(SourceNode value) => value switch

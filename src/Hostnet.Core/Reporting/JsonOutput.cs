@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -14,16 +13,27 @@ internal static class JsonOutput
         NewLine = "\n",
     };
 
+    /// <summary>What the JSON writer may hold before <see cref="FlushWhenLarge"/> hands it to the output.</summary>
+    private const int FlushBytes = 64 * 1024;
+
     public static void Write(TextWriter output, Action<Utf8JsonWriter> body)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        using var stream = new TextWriterStream(output);
+        using (var json = new Utf8JsonWriter(stream, Options))
         {
             body(json);
         }
 
-        output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         output.Write('\n');
+    }
+
+    /// <summary>Called between the items of a long array: a report of many findings never sits whole in memory.</summary>
+    public static void FlushWhenLarge(Utf8JsonWriter json)
+    {
+        if (json.BytesPending > FlushBytes)
+        {
+            json.Flush();
+        }
     }
 
     public static void WriteNullable(Utf8JsonWriter json, string name, string? value)

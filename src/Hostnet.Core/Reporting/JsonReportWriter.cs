@@ -18,6 +18,7 @@ public sealed class JsonReportWriter : IReportWriter
             foreach (var diagnostic in report.Diagnostics)
             {
                 WriteDiagnostic(json, diagnostic);
+                JsonOutput.FlushWhenLarge(json);
             }
 
             json.WriteEndArray();

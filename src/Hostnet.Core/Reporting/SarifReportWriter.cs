@@ -53,6 +53,7 @@ public sealed class SarifReportWriter : IReportWriter
             foreach (var diagnostic in report.Diagnostics)
             {
                 WriteResult(json, diagnostic, ruleIndex[diagnostic.Rule.Id], Fingerprint(diagnostic, occurrences));
+                JsonOutput.FlushWhenLarge(json);
             }
 
             json.WriteEndArray();

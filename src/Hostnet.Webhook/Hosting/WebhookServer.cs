@@ -112,12 +112,20 @@ public sealed class WebhookServer : IAsyncDisposable
         app.UseRequestTimeouts();
         app.MapPost("/validate", context => handler.HandleAsync(context, AdmissionEndpoint.Validate));
         app.MapPost("/mutate", context => handler.HandleAsync(context, AdmissionEndpoint.Mutate));
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/readyz", () => server.NotReadyReason is { } reason
-            ? Results.Text($"not ready: {reason}\n", statusCode: StatusCodes.Status503ServiceUnavailable)
-            : Results.Text("ready\n"));
-        app.MapGet("/metrics", () => Results.Text(metrics.Write(), WebhookMetrics.ContentType));
+        // RequestDelegate handlers, not Delegate ones: those bind parameters by reflection, which NativeAOT lacks.
+        app.MapGet("/healthz", context => Text(context, "ok\n"));
+        app.MapGet("/readyz", context => server.NotReadyReason is { } reason
+            ? Text(context, $"not ready: {reason}\n", StatusCodes.Status503ServiceUnavailable)
+            : Text(context, "ready\n"));
+        app.MapGet("/metrics", context => Text(context, metrics.Write(), contentType: WebhookMetrics.ContentType));
         return server;
+    }
+
+    private static Task Text(HttpContext context, string body, int status = StatusCodes.Status200OK, string contentType = "text/plain; charset=utf-8")
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        return context.Response.WriteAsync(body, context.RequestAborted);
     }
 
     public Task StartAsync(CancellationToken cancellationToken = default)

@@ -5,14 +5,14 @@ using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace Hostnet.Core.Tests.Loading;
 
 /// <summary>
-/// BlockYamlParser must give exactly YamlDotNet's events (values, styles, positions) wherever it does not give up,
-/// and give up wherever YamlDotNet reports an error: checked on hand-written edge cases, every test fixture and the
-/// shared corpus, event by event and then as loaded trees (loader with and without the fast path).
+/// BlockYamlParser must build exactly the tree NodeBuilder builds from YamlDotNet's events (every node, value, style
+/// and position) wherever it does not give up, and give up wherever YamlDotNet or the loader reports an error:
+/// checked on hand-written edge cases, every test fixture and the shared corpus, document by document and then as
+/// loaded files (loader with and without the fast path).
 /// </summary>
 public sealed class BlockYamlParserTests
 {
@@ -125,14 +125,53 @@ public sealed class BlockYamlParserTests
         "a: [\"x, y\", 'a]b']\n",
         "a: b  \nc: d   # x\n",
         "spec:\n  containers:\n  - name: a\n    args:\n    - --x=1\n    ports:\n    - containerPort: 80\n      hostPort: 80\n",
+        "a: 1\nb: 2\na: 3\n",
+        "a: {x: 1, x: 2}\n",
+        "a: {x: 1, y: 2}\nb: [1, 2]\n",
+        "k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk10: 10\nk3: again\n",
+        "base:\n  a: 1\n<<: {a: 2, b: 3}\n",
+        "'<<': {a: 2}\n",
+        "a: 'it''s'\nb: \"x\\ny\"\nc: |-\n  one\n\n  two\n",
+        "# only a comment\n",
     ];
 
     [Theory]
     [MemberData(nameof(EdgeCases))]
-    public void TryParse_EdgeCase_MatchesYamlDotNetOrGivesUp(string text) => AssertSameEventsOrGivesUp(text);
+    public void TryBuild_EdgeCase_MatchesYamlDotNetOrGivesUp(string text) => AssertSameTreeOrGivesUp(text, LoaderLimits.Default);
+
+    [Theory]
+    [InlineData("a:\n  b:\n    c: 1\n", 3)]
+    [InlineData("- - - x\n", 2)]
+    [InlineData("a:\n- [1, 2]\n", 2)]
+    public void TryBuild_AtTheDepthLimit_GivesUpAsTheGeneralPathReportsIt(string text, int maxDepth)
+    {
+        var limits = LoaderLimits.Default with { MaxDepth = maxDepth };
+        BlockYamlParser.TryBuild(new DocumentChunk(text), limits, new StringPool(), out _).ShouldBeFalse();
+        var problems = new ManifestLoader(limits).Load(new SourceFile("deep.yaml", text)).Problems;
+        problems.ShouldHaveSingleItem().Message.ShouldBe($"nesting is deeper than {maxDepth} levels");
+    }
 
     [Fact]
-    public void TryParse_ManifestSubset_IsTaken()
+    public void TryBuild_OverTheNodeLimit_GivesUp()
+    {
+        var limits = LoaderLimits.Default with { MaxExpandedNodes = 4 };
+        BlockYamlParser.TryBuild(new DocumentChunk("a: 1\nb: 2\n"), limits, new StringPool(), out _).ShouldBeFalse();
+        BlockYamlParser.TryBuild(new DocumentChunk("a: 1\n"), limits, new StringPool(), out var root).ShouldBeTrue();
+        root.ShouldBeOfType<SourceMapping>().Entries.ShouldHaveSingleItem().Key.Value.ShouldBe("a");
+    }
+
+    [Fact]
+    public void TryBuild_LaterChunk_ReadInPlacePositionedInTheFilesLines()
+    {
+        BlockYamlParser.TryBuild(new DocumentChunk("---\nx: 1\n---\na:\n  b: [x]\n", 13, 12, 41), LoaderLimits.Default, new StringPool(), out var root).ShouldBeTrue();
+        var b = root.ShouldBeOfType<SourceMapping>()["a"].ShouldBeOfType<SourceMapping>().Entries[0];
+        b.Key.Position.ShouldBe(new SourcePosition(42, 3));
+        b.Value.Position.ShouldBe(new SourcePosition(42, 6));
+        ((SourceSequence)b.Value).Items[0].Position.ShouldBe(new SourcePosition(42, 7));
+    }
+
+    [Fact]
+    public void TryBuild_ManifestSubset_IsTaken()
     {
         string[] taken =
         [
@@ -141,7 +180,8 @@ public sealed class BlockYamlParserTests
         ];
         foreach (var text in taken)
         {
-            BlockYamlParser.TryParse(text, new StringPool()).ShouldNotBeNull(text);
+            BlockYamlParser.TryBuild(new DocumentChunk(text), LoaderLimits.Default, new StringPool(), out var root).ShouldBeTrue(text);
+            root.ShouldNotBeNull(text);
         }
     }
 
@@ -154,7 +194,7 @@ public sealed class BlockYamlParserTests
 
     [Theory]
     [MemberData(nameof(InputFiles))]
-    public void Load_EveryFixtureAndCorpusFile_SameEventsAndTreesWithAndWithoutTheFastPath(string path)
+    public void Load_EveryFixtureAndCorpusFile_SameTreesWithAndWithoutTheFastPath(string path)
     {
         var source = SourceFile.FromBytes(path, File.ReadAllBytes(path), out _);
         if (source is null)
@@ -164,7 +204,7 @@ public sealed class BlockYamlParserTests
 
         foreach (var chunk in DocumentSplitter.Split(source.Text).Select(c => c.Text))
         {
-            AssertSameEventsOrGivesUp(chunk);
+            AssertSameTreeOrGivesUp(chunk, LoaderLimits.Default);
         }
 
         var fast = new ManifestLoader().Load(source);
@@ -173,69 +213,47 @@ public sealed class BlockYamlParserTests
     }
 
     [Fact]
-    public void TryParse_SharedCorpus_TakesMostDocuments()
+    public void TryBuild_SharedCorpus_TakesMostDocuments()
     {
         var chunks = Files()
             .Where(path => path.Contains("corpus", StringComparison.Ordinal))
             .SelectMany(path => DocumentSplitter.Split(File.ReadAllText(path)).Select(c => c.Text))
             .Where(chunk => chunk.Contains("kind:", StringComparison.Ordinal))
             .ToList();
-        var taken = chunks.Count(chunk => BlockYamlParser.TryParse(chunk, new StringPool()) is not null);
+        var taken = chunks.Count(chunk => BlockYamlParser.TryBuild(new DocumentChunk(chunk), LoaderLimits.Default, new StringPool(), out var root) && root is not null);
         taken.ShouldBeGreaterThan(chunks.Count / 2, $"{taken} of {chunks.Count}");
     }
 
-    private static void AssertSameEventsOrGivesUp(string text)
+    private static void AssertSameTreeOrGivesUp(string text, LoaderLimits limits)
     {
-        var fast = BlockYamlParser.TryParse(text, new StringPool());
-        List<string> expected;
+        var taken = BlockYamlParser.TryBuild(new DocumentChunk(text), limits, new StringPool(), out var fast);
+        List<SourceNode> expected;
         try
         {
-            expected = Describe(new Parser(new StringReader(text)));
+            expected = [.. new NodeBuilder(new Parser(new StringReader(text)), 1, limits, new StringPool()).ReadDocuments()];
         }
-        catch (YamlException error)
+        catch (Exception error) when (error is YamlException or InputException or InvalidOperationException)
         {
-            fast.ShouldBeNull($"YamlDotNet: {error.Message}");
+            taken.ShouldBeFalse($"the general path: {error.Message}");
             return;
         }
 
-        if (fast is not null)
+        if (taken)
         {
-            Describe(fast).ShouldBe(expected, text);
+            Dump(fast is null ? [] : [fast]).ShouldBe(Dump(expected), text);
         }
     }
 
-    /// <summary>The node events, one line each; an empty document (a lone empty plain scalar) counts as none.</summary>
-    private static List<string> Describe(IParser parser)
+    private static string Dump(IEnumerable<SourceNode> roots)
     {
-        var lines = new List<string>();
-        var document = new List<string>();
-        while (parser.MoveNext())
+        var text = new StringBuilder();
+        var seen = new HashSet<SourceNode>(ReferenceEqualityComparer.Instance);
+        foreach (var root in roots)
         {
-            switch (parser.Current)
-            {
-                case DocumentStart:
-                    document.Clear();
-                    break;
-                case DocumentEnd:
-                    if (document is not [var only] || !only.StartsWith("scalar Plain \"\" @", StringComparison.Ordinal))
-                    {
-                        lines.AddRange(document);
-                    }
-
-                    break;
-                case Scalar scalar:
-                    document.Add(string.Create(CultureInfo.InvariantCulture, $"scalar {scalar.Style} \"{scalar.Value}\" @{scalar.Start.Line}:{scalar.Start.Column} {scalar.Anchor}{scalar.Tag}"));
-                    break;
-                case NodeEvent node:
-                    document.Add(string.Create(CultureInfo.InvariantCulture, $"{node.GetType().Name} @{node.Start.Line}:{node.Start.Column} {node.Anchor}{node.Tag}"));
-                    break;
-                case var other when other is not (StreamStart or StreamEnd):
-                    document.Add(other!.GetType().Name);
-                    break;
-            }
+            Dump(root, text, seen, 1);
         }
 
-        return lines;
+        return text.ToString();
     }
 
     private static string Dump(LoadResult result)

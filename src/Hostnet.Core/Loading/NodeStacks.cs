@@ -1,0 +1,85 @@
+namespace Hostnet.Core.Loading;
+
+/// <summary>
+/// The children of the collections being built, on two shared stacks: a collection's children start at the count
+/// it noted when it began (nested ones push and pop above that mark) and are copied into an exact-size array when
+/// it ends, so a tree holds no list slack. Also where duplicate keys are found, for both tree builders.
+/// </summary>
+internal sealed class NodeStacks
+{
+    /// <summary>Up to this many entries, duplicate keys are found by a scan; above it, through a dictionary.</summary>
+    private const int LinearKeySearchLimit = 8;
+
+    private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries = [];
+    private readonly List<SourceNode> _items = [];
+
+    public int EntryCount => _entries.Count;
+
+    public int ItemCount => _items.Count;
+
+    public void AddItem(SourceNode item) => _items.Add(item);
+
+    /// <summary>The items from <paramref name="start"/> on, removed from the stack.</summary>
+    public SourceNode[] PopItems(int start)
+    {
+        var count = _items.Count - start;
+        var items = count == 0 ? [] : new SourceNode[count];
+        _items.CopyTo(start, items, 0, count);
+        _items.RemoveRange(start, count);
+        return items;
+    }
+
+    /// <summary>The entries from <paramref name="start"/> on, removed from the stack.</summary>
+    public KeyValuePair<SourceScalar, SourceNode>[] PopEntries(int start)
+    {
+        var count = _entries.Count - start;
+        var entries = count == 0 ? [] : new KeyValuePair<SourceScalar, SourceNode>[count];
+        _entries.CopyTo(start, entries, 0, count);
+        _entries.RemoveRange(start, count);
+        return entries;
+    }
+
+    /// <summary>Where the mapping being built (its entries start at <paramref name="start"/>) first set <paramref name="key"/>.</summary>
+    /// <param name="start">Where the mapping's entries start on the stack.</param>
+    /// <param name="key">The key about to be added.</param>
+    /// <param name="seen">The mapping's key index, made here once the mapping outgrows a scan; null before.</param>
+    public SourcePosition? FirstKey(int start, string key, ref Dictionary<string, SourcePosition>? seen)
+    {
+        if (seen is null && _entries.Count - start > LinearKeySearchLimit)
+        {
+            seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+            for (var i = start; i < _entries.Count; i++)
+            {
+                seen.TryAdd(_entries[i].Key.Value, _entries[i].Key.Position);
+            }
+        }
+
+        if (seen is not null)
+        {
+            return seen.TryGetValue(key, out var position) ? position : null;
+        }
+
+        for (var i = start; i < _entries.Count; i++)
+        {
+            if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return _entries[i].Key.Position;
+            }
+        }
+
+        return null;
+    }
+
+    public void AddEntry(KeyValuePair<SourceScalar, SourceNode> entry, Dictionary<string, SourcePosition>? seen)
+    {
+        _entries.Add(entry);
+        seen?.Add(entry.Key.Value, entry.Key.Position);
+    }
+
+    /// <summary>Empties both stacks (after a builder gave up half-way).</summary>
+    public void Clear()
+    {
+        _entries.Clear();
+        _items.Clear();
+    }
+}
