@@ -15,7 +15,10 @@ public sealed class ManifestLoader(LoaderLimits limits)
     {
     }
 
-    /// <summary>Whether block-style YAML is read by <see cref="BlockYamlParser"/> (tests compare both ways).</summary>
+    /// <summary>
+    /// Whether block-style YAML is read by <see cref="BlockYamlParser"/> and JSON by <see cref="JsonEventParser"/>
+    /// (tests compare both ways).
+    /// </summary>
     internal bool FastYaml { get; init; } = true;
 
     public LoadResult Load(SourceFile file)
@@ -89,7 +92,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
         try
         {
             using var reader = new StringReader(chunk.Text);
-            IParser parser = (FastYaml ? BlockYamlParser.TryParse(chunk.Text, _strings) : null) ?? (IParser)new Parser(reader);
+            IParser parser = (FastYaml ? FastParser(chunk.Text) : null) ?? new Parser(reader);
             var builder = new NodeBuilder(parser, chunk.FirstLine, limits, _strings);
             roots.AddRange(builder.ReadDocuments());
         }
@@ -110,6 +113,11 @@ public sealed class ManifestLoader(LoaderLimits limits)
 
         return roots;
     }
+
+    /// <summary>The in-place reader for the text's syntax (JSON or block YAML), or null when it gives up.</summary>
+    private IParser? FastParser(string text) => JsonEventParser.LooksLikeJson(text)
+        ? JsonEventParser.TryParse(text, _strings)
+        : BlockYamlParser.TryParse(text, _strings);
 
     private static string Describe(YamlException error)
     {

@@ -147,7 +147,7 @@ public sealed class BlockYamlParserTests
 
     public static TheoryData<string> InputFiles() => [.. Files()];
 
-    private static IEnumerable<string> Files() =>
+    internal static IEnumerable<string> Files() =>
         ((string[])[RepositoryPaths.TestData, Path.Combine(RepositoryPaths.Shared, "corpus")])
             .SelectMany(root => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             .Where(file => Path.GetExtension(file) is ".yaml" or ".yml" or ".json");
@@ -169,7 +169,7 @@ public sealed class BlockYamlParserTests
 
         var fast = new ManifestLoader().Load(source);
         var slow = new ManifestLoader { FastYaml = false }.Load(source);
-        Dump(fast).ShouldBe(Dump(slow));
+        ParserComparison.Dump(fast).ShouldBe(ParserComparison.Dump(slow));
     }
 
     [Fact]
@@ -184,114 +184,6 @@ public sealed class BlockYamlParserTests
         taken.ShouldBeGreaterThan(chunks.Count / 2, $"{taken} of {chunks.Count}");
     }
 
-    private static void AssertSameEventsOrGivesUp(string text)
-    {
-        var fast = BlockYamlParser.TryParse(text, new StringPool());
-        List<string> expected;
-        try
-        {
-            expected = Describe(new Parser(new StringReader(text)));
-        }
-        catch (YamlException error)
-        {
-            fast.ShouldBeNull($"YamlDotNet: {error.Message}");
-            return;
-        }
-
-        if (fast is not null)
-        {
-            Describe(fast).ShouldBe(expected, text);
-        }
-    }
-
-    /// <summary>The node events, one line each; an empty document (a lone empty plain scalar) counts as none.</summary>
-    private static List<string> Describe(IParser parser)
-    {
-        var lines = new List<string>();
-        var document = new List<string>();
-        while (parser.MoveNext())
-        {
-            switch (parser.Current)
-            {
-                case DocumentStart:
-                    document.Clear();
-                    break;
-                case DocumentEnd:
-                    if (document is not [var only] || !only.StartsWith("scalar Plain \"\" @", StringComparison.Ordinal))
-                    {
-                        lines.AddRange(document);
-                    }
-
-                    break;
-                case Scalar scalar:
-                    document.Add(string.Create(CultureInfo.InvariantCulture, $"scalar {scalar.Style} \"{scalar.Value}\" @{scalar.Start.Line}:{scalar.Start.Column} {scalar.Anchor}{scalar.Tag}"));
-                    break;
-                case NodeEvent node:
-                    document.Add(string.Create(CultureInfo.InvariantCulture, $"{node.GetType().Name} @{node.Start.Line}:{node.Start.Column} {node.Anchor}{node.Tag}"));
-                    break;
-                case var other when other is not (StreamStart or StreamEnd):
-                    document.Add(other!.GetType().Name);
-                    break;
-            }
-        }
-
-        return lines;
-    }
-
-    private static string Dump(LoadResult result)
-    {
-        var text = new StringBuilder();
-        var seen = new HashSet<SourceNode>(ReferenceEqualityComparer.Instance);
-        foreach (var document in result.Documents)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"document {document.Kind} {document.ApiVersion}\n");
-            Dump(document.Root, text, seen, 1);
-        }
-
-        foreach (var problem in result.Problems)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"problem {problem.Position} {problem.Message}\n");
-        }
-
-        foreach (var skipped in result.Skipped)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"skipped {skipped.Position} {skipped.Reason}\n");
-        }
-
-        return text.ToString();
-    }
-
-    private static void Dump(SourceNode node, StringBuilder text, HashSet<SourceNode> seen, int depth)
-    {
-        text.Append(' ', depth * 2);
-        if (!seen.Add(node))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"(shared {node.Position})\n");
-            return;
-        }
-
-        switch (node)
-        {
-            case SourceScalar scalar:
-                text.Append(CultureInfo.InvariantCulture, $"{scalar.Position} {scalar.Style} \"{scalar.Value}\"\n");
-                break;
-            case SourceMapping mapping:
-                text.Append(CultureInfo.InvariantCulture, $"{mapping.Position} mapping\n");
-                foreach (var (key, value) in mapping.Entries)
-                {
-                    Dump(key, text, seen, depth + 1);
-                    Dump(value, text, seen, depth + 2);
-                }
-
-                break;
-            case SourceSequence sequence:
-                text.Append(CultureInfo.InvariantCulture, $"{sequence.Position} sequence\n");
-                foreach (var item in sequence.Items)
-                {
-                    Dump(item, text, seen, depth + 1);
-                }
-
-                break;
-        }
-    }
+    private static void AssertSameEventsOrGivesUp(string text) =>
+        ParserComparison.AssertSameEventsOrGivesUp(text, BlockYamlParser.TryParse(text, new StringPool()));
 }
