@@ -11,7 +11,8 @@ namespace Hostnet.Core.Loading;
 /// <see cref="Parser"/> gives for the same text: JSON is YAML, and a document must load the same either way.
 /// Strict JSON only: on anything else (comments, bare words, tabs, CR, surrogates or other characters YAML treats
 /// differently, deep nesting, very long keys) it gives up and the loader parses the text with YamlDotNet, so
-/// errors and everything unusual keep YamlDotNet's behaviour.
+/// errors and everything unusual keep YamlDotNet's behaviour. Events carry their start as their end too: only the
+/// start is read, and a review's object is parsed on every request.
 /// </summary>
 internal sealed class JsonEventParser : IParser
 {
@@ -312,7 +313,7 @@ internal sealed class JsonEventParser : IParser
     private bool AddPlain(int start)
     {
         var mark = MarkAt(start);
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _strings.Share(_text.AsSpan(start, _pos - start)), YamlStyle.Plain, true, false, mark, MarkAt(_pos)));
+        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _strings.Share(_text.AsSpan(start, _pos - start)), YamlStyle.Plain, true, false, mark, mark));
         return true;
     }
 
@@ -363,7 +364,7 @@ internal sealed class JsonEventParser : IParser
 
         _pos++;
         var mark = MarkAt(start);
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value, YamlStyle.DoubleQuoted, false, true, mark, MarkAt(_pos)));
+        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value, YamlStyle.DoubleQuoted, false, true, mark, mark));
         return true;
     }
 

@@ -8,12 +8,15 @@ namespace Hostnet.Core.Loading;
 /// </summary>
 public sealed class ManifestLoader(LoaderLimits limits)
 {
-    private readonly StringPool _strings = new();
-
     public ManifestLoader()
         : this(LoaderLimits.Default)
     {
     }
+
+    /// <summary>Whether equal scalar texts share one string: worth it for many documents, not for one small one.</summary>
+    public bool ShareStrings { get; init; } = true;
+
+    private StringPool Strings => field ??= ShareStrings ? new StringPool() : StringPool.None;
 
     /// <summary>
     /// Whether block-style YAML is read by <see cref="BlockYamlParser"/> and JSON by <see cref="JsonEventParser"/>
@@ -93,7 +96,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
         {
             using var reader = new StringReader(chunk.Text);
             IParser parser = (FastYaml ? FastParser(chunk.Text) : null) ?? new Parser(reader);
-            var builder = new NodeBuilder(parser, chunk.FirstLine, limits, _strings);
+            var builder = new NodeBuilder(parser, chunk.FirstLine, limits, Strings);
             roots.AddRange(builder.ReadDocuments());
         }
         catch (InputException error)
@@ -116,8 +119,8 @@ public sealed class ManifestLoader(LoaderLimits limits)
 
     /// <summary>The in-place reader for the text's syntax (JSON or block YAML), or null when it gives up.</summary>
     private IParser? FastParser(string text) => JsonEventParser.LooksLikeJson(text)
-        ? JsonEventParser.TryParse(text, _strings)
-        : BlockYamlParser.TryParse(text, _strings);
+        ? JsonEventParser.TryParse(text, Strings)
+        : BlockYamlParser.TryParse(text, Strings);
 
     private static string Describe(YamlException error)
     {
