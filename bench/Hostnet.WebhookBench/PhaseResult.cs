@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Hostnet.WebhookBench;
 
-/// <summary>What one phase measured: latencies in microseconds (from the scheduled send time), errors, duration.</summary>
-internal sealed record PhaseResult(string Endpoint, string Phase, long[] LatenciesMicros, int Errors, TimeSpan Elapsed, long RssKiB)
+/// <summary>What one phase measured: latencies in microseconds (from the scheduled send time), errors, duration, the server's CPU time.</summary>
+internal sealed record PhaseResult(string Endpoint, string Phase, long[] LatenciesMicros, int Errors, TimeSpan Elapsed, long RssKiB, TimeSpan ServerCpu)
 {
     public double Throughput => LatenciesMicros.Length / Elapsed.TotalSeconds;
 
@@ -21,5 +21,5 @@ internal sealed record PhaseResult(string Endpoint, string Phase, long[] Latenci
 
     public string Row() => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Endpoint} | {Phase} | {LatenciesMicros.Length:N0} | {Throughput:N0} | {Percentile(50):F3} | {Percentile(99):F3} | {(LatenciesMicros.Length == 0 ? double.NaN : LatenciesMicros.Max() / 1000.0):F3} | {Errors} | {RssKiB / 1024.0:F1} |");
+        $"| {Endpoint} | {Phase} | {LatenciesMicros.Length:N0} | {Throughput:N0} | {Percentile(50):F3} | {Percentile(99):F3} | {(LatenciesMicros.Length == 0 ? double.NaN : LatenciesMicros.Max() / 1000.0):F3} | {Errors} | {ServerCpu.TotalMicroseconds / Math.Max(1, LatenciesMicros.Length):F0} | {RssKiB / 1024.0:F1} |");
 }

@@ -1,3 +1,3 @@
 using Hostnet.WebhookBench;
 
-return await WebhookBench.RunAsync(args);
+return args.Contains("--in-process") ? InProcessProfile.Run(args) : await WebhookBench.RunAsync(args);

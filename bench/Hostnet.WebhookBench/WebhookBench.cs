@@ -13,12 +13,15 @@ namespace Hostnet.WebhookBench;
 /// process, at a fixed 1,000 requests/s (open loop: latency counts from the time a request was due, so a stall is
 /// not hidden) and at saturation (closed loop), side by side with the same server's <c>/healthz</c> as the floor of
 /// the HTTP + TLS stack. Keep-alive connections (SocketsHttpHandler). Markdown on standard output.
-/// <code>Hostnet.WebhookBench --cli PATH [--rate 1000] [--seconds 10] [--connections 16] [--concurrency 32]</code>
+/// <code>Hostnet.WebhookBench --cli PATH [--rate 1000] [--seconds 10] [--connections 16] [--concurrency 32] [--server-env K=V,K=V] [--server-args "--log-level warning"]</code>
 /// </summary>
 internal static class WebhookBench
 {
+    /// <summary>The parts of the resident set: the heaps and stacks, mapped files (the assemblies), shared memory (JIT code).</summary>
+    private static readonly string[] MemoryFields = ["RssAnon", "RssFile", "RssShmem"];
+
     /// <summary>A node agent as the webhook typically sees it: host network, host ports, probes, a few findings.</summary>
-    private const string Review = """
+    internal const string Review = """
         {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"UID","kind":{"group":"","version":"v1","kind":"Pod"},
          "resource":{"group":"","version":"v1","resource":"pods"},"namespace":"monitoring","operation":"CREATE",
          "userInfo":{"username":"system:serviceaccount:kube-system:daemon-set-controller"},"dryRun":false,
@@ -48,13 +51,23 @@ internal static class WebhookBench
         var seconds = double.Parse(options.GetValueOrDefault("--seconds") ?? "10", CultureInfo.InvariantCulture);
         var connections = int.Parse(options.GetValueOrDefault("--connections") ?? "16", CultureInfo.InvariantCulture);
         var concurrency = int.Parse(options.GetValueOrDefault("--concurrency") ?? "32", CultureInfo.InvariantCulture);
+        // Runtime settings for the server alone (e.g. DOTNET_GCgen0size=0x400000), to compare their effect.
+        var serverEnv = (options.GetValueOrDefault("--server-env") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var serverArgs = options.GetValueOrDefault("--server-args") ?? "";
 
         var work = Directory.CreateTempSubdirectory("hostnet-webhook-bench-").FullName;
         try
         {
             Run(cli, $"webhook gen-certs --service hostnet-webhook --namespace hostnet-system --dns-name localhost --out {work}");
             var port = FreePort();
-            using var server = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"exec \"{cli}\" webhook --listen 127.0.0.1:{port} --tls-cert {work}/tls.crt --tls-key {work}/tls.key > {work}/server.log 2>&1"]))!;
+            var start = new ProcessStartInfo("/bin/sh", ["-c", $"exec \"{cli}\" webhook --listen 127.0.0.1:{port} --tls-cert {work}/tls.crt --tls-key {work}/tls.key {serverArgs} > {work}/server.log 2>&1"]);
+            foreach (var setting in serverEnv)
+            {
+                var equals = setting.IndexOf('=', StringComparison.Ordinal);
+                start.Environment[setting[..equals]] = setting[(equals + 1)..];
+            }
+
+            using var server = Process.Start(start)!;
             try
             {
                 using var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(work, "ca.crt")));
@@ -68,7 +81,8 @@ internal static class WebhookBench
                     results.Add(await Saturate(client, endpoint, concurrency, TimeSpan.FromSeconds(seconds), server.Id, $"saturation ({concurrency} in flight)"));
                 }
 
-                Report(results, rate, connections, Rss(server.Id, "VmHWM"));
+                var memory = string.Join(", ", MemoryFields.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f} {Rss(server.Id, f) / 1024.0:F1} MiB")));
+                Report(results, rate, connections, Rss(server.Id, "VmHWM"), memory, serverEnv, serverArgs);
             }
             finally
             {
@@ -84,28 +98,30 @@ internal static class WebhookBench
         return 0;
     }
 
-    private static void Report(List<PhaseResult> results, int rate, int connections, long peakRssKiB)
+    private static void Report(List<PhaseResult> results, int rate, int connections, long peakRssKiB, string memory, string[] serverEnv, string serverArgs)
     {
         var output = Console.Out;
         output.WriteLine("## P3: webhook latency (Pod CREATE AdmissionReview over TLS on loopback, all rules on)");
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}. The load generator shares the cores with the server."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fixed rate: {rate:N0} requests/s, open loop over {connections} keep-alive connections; latency from the time each request was due."));
+        output.WriteLine($"Server environment: {(serverEnv.Length == 0 ? "as shipped" : string.Join(", ", serverEnv))}{(serverArgs.Length == 0 ? "" : $"; arguments: {serverArgs}")}; load average at the end: {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}.");
         output.WriteLine();
-        output.WriteLine("| endpoint | phase | requests | requests/s | p50 ms | p99 ms | max ms | errors | server RSS MiB |");
-        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| endpoint | phase | requests | requests/s | p50 ms | p99 ms | max ms | errors | server CPU µs/request | server RSS MiB |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var result in results)
         {
             output.WriteLine(result.Row());
         }
 
         output.WriteLine();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Server peak RSS (VmHWM): {peakRssKiB / 1024.0:F1} MiB. Target: p50 ≤ 1 ms and p99 ≤ 5 ms at 1,000/s; ≥ 5,000/s at saturation with 0 errors; RSS ≤ 100 MB."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Server peak RSS (VmHWM): {peakRssKiB / 1024.0:F1} MiB (at the end: {memory}). Target: p50 ≤ 1 ms and p99 ≤ 5 ms at 1,000/s; ≥ 5,000/s at saturation with 0 errors; RSS ≤ 100 MB."));
     }
 
     private static async Task<PhaseResult> FixedRate(HttpClient client, string endpoint, int rate, TimeSpan duration, int serverPid)
     {
         var total = (int)(rate * duration.TotalSeconds);
+        var cpu = ServerCpu(serverPid);
         var latencies = new long[total];
         var errors = 0;
         var tasks = new List<Task>(total);
@@ -132,11 +148,12 @@ internal static class WebhookBench
         }
 
         await Task.WhenAll(tasks);
-        return new PhaseResult(endpoint, $"{rate:N0}/s fixed", latencies, errors, clock.Elapsed, Rss(serverPid, "VmRSS"));
+        return new PhaseResult(endpoint, $"{rate:N0}/s fixed", latencies, errors, clock.Elapsed, Rss(serverPid, "VmRSS"), ServerCpu(serverPid) - cpu);
     }
 
     private static async Task<PhaseResult> Saturate(HttpClient client, string endpoint, int concurrency, TimeSpan duration, int serverPid, string phase)
     {
+        var cpu = ServerCpu(serverPid);
         var latencies = new List<long>[concurrency];
         var errors = 0;
         var clock = Stopwatch.StartNew();
@@ -154,7 +171,7 @@ internal static class WebhookBench
                 mine.Add((long)((clock.Elapsed - started).TotalMilliseconds * 1000));
             }
         })));
-        return new PhaseResult(endpoint, phase, [.. latencies.SelectMany(l => l)], errors, clock.Elapsed, Rss(serverPid, "VmRSS"));
+        return new PhaseResult(endpoint, phase, [.. latencies.SelectMany(l => l)], errors, clock.Elapsed, Rss(serverPid, "VmRSS"), ServerCpu(serverPid) - cpu);
     }
 
     /// <summary>One request; false unless HTTP 200 with an answer for this uid (or "ok" from /healthz).</summary>
@@ -240,6 +257,13 @@ internal static class WebhookBench
     {
         var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The server's CPU time so far (all its threads): what a request costs it, whatever else runs.</summary>
+    private static TimeSpan ServerCpu(int pid)
+    {
+        using var process = Process.GetProcessById(pid);
+        return process.TotalProcessorTime;
     }
 
     private static int FreePort()

@@ -33,7 +33,7 @@ public sealed class MutationTests : IClassFixture<MutationTests.Server>
         var patch = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(answer["patch"]!.GetValue<string>())))!.AsArray();
         WebhookGolden.Assert(Path.Combine("mutate", kind + "-create.json"), patch.ToJsonString() + "\n");
 
-        var operations = patch.Select(o => new JsonPatchOperation(o!["op"]!.GetValue<string>(), o["path"]!.GetValue<string>(), o["value"]?.DeepClone()));
+        var operations = patch.Select(o => new JsonPatchOperation(o!["op"]!.GetValue<string>(), o["path"]!.GetValue<string>(), o["value"]?.DeepClone(), o["from"]?.GetValue<string>()));
         review["request"]!["object"] = JsonPatchApplier.Apply(review["request"]!["object"]!, operations);
         var after = await Answer("/validate", review);
 
@@ -46,6 +46,7 @@ public sealed class MutationTests : IClassFixture<MutationTests.Server>
     [InlineData("pod-delete")]
     [InlineData("service-create")]
     [InlineData("pod-create-clean")]
+    [InlineData("pod-create-suppressed")] // HN030 silenced by hostnet.dev/ignore-HN030: not "fixed" either, as in hostnet fix
     public async Task Mutate_NothingToFix_HasNoPatch(string name)
     {
         var review = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.TestData, "reviews", name + ".json")))!;

@@ -198,6 +198,7 @@ internal static class FixCommand
         AddField add => $"added {add.TargetPath}: {add.Value.ToJsonString()}",
         AppendItem append => $"added {append.Value.ToJsonString()} to {append.Path}",
         RemoveField remove => $"removed {remove.TargetPath}",
+        RenameField rename => $"renamed {rename.SourcePath} to {rename.TargetPath}",
         _ => edit.TargetPath,
     };
 

@@ -99,7 +99,7 @@ public static class AdmissionEvaluator
     }
 
     /// <summary>Loads the JSON text of an object (JSON is YAML) as a check would.</summary>
-    public static LoadResult Load(string json) => new ManifestLoader(Limits).Load(new SourceFile(ObjectFile, json));
+    public static LoadResult Load(string json) => new ManifestLoader(Limits) { ShareStrings = false }.Load(new SourceFile(ObjectFile, json));
 
     private static List<AdmissionFinding> Findings(string json, AdmissionSubject subject, WebhookPolicy policy)
     {

@@ -13,8 +13,8 @@ namespace Hostnet.Core.Fixing;
 
 /// <summary>
 /// Turns the findings of fixable rules on one document into field edits (RULES.md, the fix column): the nearest valid
-/// dnsPolicy (HN001), hostPort = containerPort (HN002), a pod-level field moved from a container to the pod spec
-/// (HN004), the inferred port declared (HN010), <c>maxSurge: 0</c> and <c>maxUnavailable: 1</c> (HN015, HN016),
+/// dnsPolicy (HN001), hostPort = containerPort (HN002), a pod-level field moved from a container to the pod spec or a
+/// wrong-case key renamed to the field it spells (HN004), the inferred port declared (HN010), <c>maxSurge: 0</c> and <c>maxUnavailable: 1</c> (HN015, HN016),
 /// <c>dnsPolicy: ClusterFirstWithHostNet</c> (HN030). Suppressed findings and findings without a safe fix yield
 /// nothing. When two fixes would write the same field, the first in rule order wins; running the check again on the
 /// result finds what is left (<see cref="ManifestFixer"/> repeats until nothing changes).
@@ -84,7 +84,7 @@ public static class FixPlanner
     {
         "HN001" => findings.Select(d => DnsPolicySpelling(document, d.FieldPath!)),
         "HN002" => findings.Select(d => HostPortFromContainerPort(document, d.FieldPath!)),
-        "HN004" => findings.Select(d => PodLevelFieldMove(document, workload, d.FieldPath!)),
+        "HN004" => MisplacedFields(document, workload, findings),
         "HN010" => UndeclaredPorts(document, workload, findings),
         "HN015" or "HN016" => [NoSurge(rule, document, workload)],
         "HN030" => [ClusterFirstWithHostNet(document, workload)],
@@ -113,6 +113,57 @@ public static class FixPlanner
         }
 
         return [new SetField(HostPortMismatch.Rule.Id, path, JsonValue.Create(number))];
+    }
+
+    /// <summary>A pod-level field under a container moves to the pod spec; a key in the wrong case gets its spelling.</summary>
+    private static IEnumerable<IReadOnlyList<FieldEdit>> MisplacedFields(ManifestDocument document, Workload workload, List<Diagnostic> findings)
+    {
+        Dictionary<string, string>? spellings = null;
+        foreach (var finding in findings)
+        {
+            var move = PodLevelFieldMove(document, workload, finding.FieldPath!);
+            if (move.Count > 0)
+            {
+                yield return move;
+                continue;
+            }
+
+            spellings ??= Spellings(document);
+            yield return WrongCaseRename(document, finding.FieldPath!, spellings);
+        }
+    }
+
+    /// <summary>Unknown keys that spell exactly one field of their own struct in another case, by field path.</summary>
+    private static Dictionary<string, string> Spellings(ManifestDocument document)
+    {
+        var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var violation in StrictDecoder.Check(document))
+        {
+            if (violation is { Kind: SchemaViolationKind.UnknownField, Spelling: { } spelling })
+            {
+                spellings.TryAdd(violation.FieldPath, spelling);
+            }
+        }
+
+        return spellings;
+    }
+
+    /// <summary>
+    /// <c>hostnetwork:</c> (or <c>HostNetwork:</c>) becomes <c>hostNetwork:</c> when that is the only field of the struct
+    /// it spells and the mapping does not already have it: strict decoding matches field names case-sensitively.
+    /// </summary>
+    private static IReadOnlyList<FieldEdit> WrongCaseRename(ManifestDocument document, string path, Dictionary<string, string> spellings)
+    {
+        var key = FieldPaths.Steps(path)[^1];
+        if (!spellings.TryGetValue(path, out var spelling) || !path.EndsWith(key, StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var parent = path.Length == key.Length ? string.Empty : path[..^(key.Length + 1)];
+        return FieldPaths.Resolve(document.Root, parent) is SourceMapping mapping && mapping[spelling] is null
+            ? [new RenameField(MisplacedField.Rule.Id, parent, key, spelling)]
+            : [];
     }
 
     /// <summary>A pod-spec field written under a container (<c>containers[0].hostNetwork</c>) moves to the pod spec, unless the pod spec says otherwise.</summary>

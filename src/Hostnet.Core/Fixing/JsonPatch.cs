@@ -22,7 +22,13 @@ public static class JsonPatch
         var array = new JsonArray();
         foreach (var operation in operations)
         {
-            var item = new JsonObject { ["op"] = operation.Op, ["path"] = operation.Path };
+            var item = new JsonObject { ["op"] = operation.Op };
+            if (operation.From is not null)
+            {
+                item["from"] = operation.From;
+            }
+
+            item["path"] = operation.Path;
             if (operation.Value is not null)
             {
                 item["value"] = operation.Value.DeepClone();
@@ -40,6 +46,9 @@ public static class JsonPatch
         AddField add => new JsonPatchOperation("add", FieldPaths.JsonPointer(add.TargetPath), add.Value.DeepClone()),
         AppendItem append => new JsonPatchOperation("add", FieldPaths.JsonPointer(append.Path) + "/-", append.Value.DeepClone()),
         RemoveField remove => new JsonPatchOperation("remove", FieldPaths.JsonPointer(remove.TargetPath), null),
+        // The API server applies a webhook's patch with evanphx/json-patch, which has move (RFC 6902 4.4)
+        // (k8s.io/apiserver/pkg/admission/plugin/webhook/mutating/dispatcher.go).
+        RenameField rename => new JsonPatchOperation("move", FieldPaths.JsonPointer(rename.TargetPath), null, FieldPaths.JsonPointer(rename.SourcePath)),
         _ => throw new ArgumentException("unknown edit " + edit.GetType().Name, nameof(edit)),
     };
 }

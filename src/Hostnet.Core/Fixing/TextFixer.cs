@@ -112,6 +112,11 @@ public static class TextFixer
                 Add(Remove(edit), [edit]);
             }
 
+            foreach (var edit in edits.OfType<RenameField>())
+            {
+                Add(Rename(edit), [edit]);
+            }
+
             foreach (var group in edits.OfType<AddField>().GroupBy(e => e.Path, StringComparer.Ordinal))
             {
                 AddKeys([.. group]);
@@ -164,6 +169,17 @@ public static class TextFixer
 
             var value = edit.Value is JsonValue ? Writer.Scalar(edit.Value, scalar.Style) : Writer.Flow(edit.Value);
             return new TextChange(scalar.Start, scalar.End, value, []);
+        }
+
+        /// <summary>Only the key's text changes, quoted as it was; the value and everything around it stay.</summary>
+        private TextChange? Rename(RenameField edit)
+        {
+            if (Resolve(edit.Path) is not SpanMapping mapping || mapping[edit.Key]?.Key is not SpanScalar key || key.IsShared)
+            {
+                return null;
+            }
+
+            return new TextChange(key.Start, key.End, Writer.Scalar(JsonValue.Create(edit.NewKey), key.Style), []);
         }
 
         private TextChange? Remove(RemoveField edit)

@@ -8,14 +8,20 @@ namespace Hostnet.Core.Loading;
 /// </summary>
 public sealed class ManifestLoader(LoaderLimits limits)
 {
-    private readonly StringPool _strings = new();
-
     public ManifestLoader()
         : this(LoaderLimits.Default)
     {
     }
 
-    /// <summary>Whether block-style YAML is built by <see cref="BlockYamlParser"/> (tests compare both ways).</summary>
+    /// <summary>Whether equal scalar texts share one string: worth it for many documents, not for one small one.</summary>
+    public bool ShareStrings { get; init; } = true;
+
+    private StringPool Strings => field ??= ShareStrings ? new StringPool() : StringPool.None;
+
+    /// <summary>
+    /// Whether block-style YAML is built by <see cref="BlockYamlParser"/> and JSON read by <see cref="JsonEventParser"/>
+    /// (tests compare both ways).
+    /// </summary>
     internal bool FastYaml { get; init; } = true;
 
     public LoadResult Load(SourceFile file)
@@ -86,7 +92,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
     private List<SourceNode> ParseChunk(string path, DocumentChunk chunk, List<InputProblem> problems)
     {
         var roots = new List<SourceNode>(1);
-        if (FastYaml && BlockYamlParser.TryBuild(chunk, limits, _strings, out var root))
+        if (FastYaml && BlockYamlParser.TryBuild(chunk, limits, Strings, out var root))
         {
             if (root is not null)
             {
@@ -99,7 +105,8 @@ public sealed class ManifestLoader(LoaderLimits limits)
         try
         {
             using var reader = new StringReader(chunk.Text);
-            var builder = new NodeBuilder(new Parser(reader), chunk.FirstLine, limits, _strings);
+            IParser? json = FastYaml && JsonEventParser.LooksLikeJson(chunk.Text) ? JsonEventParser.TryParse(chunk.Text, Strings) : null;
+            var builder = new NodeBuilder(json ?? new Parser(reader), chunk.FirstLine, limits, Strings);
             roots.AddRange(builder.ReadDocuments());
         }
         catch (InputException error)

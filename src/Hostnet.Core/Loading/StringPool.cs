@@ -11,16 +11,30 @@ namespace Hostnet.Core.Loading;
 internal sealed class StringPool
 {
     private const int MaxLength = 128;
-    private const int MaxEntries = 200_000;
+    private const int DefaultMaxEntries = 200_000;
 
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _spans;
     private int _count;
 
+    private readonly int _maxEntries;
+
     public StringPool()
+        : this(DefaultMaxEntries)
     {
+    }
+
+    private StringPool(int maxEntries)
+    {
+        _maxEntries = maxEntries;
         _spans = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>
+    /// A pool that shares nothing, for one small document: there, building the dictionary costs more than the few
+    /// repeated texts it would save (the webhook loads one object a request).
+    /// </summary>
+    public static StringPool None { get; } = new(0);
 
     /// <summary>The shared string equal to <paramref name="value"/>, allocated only when it is not shared yet.</summary>
     public string Share(ReadOnlySpan<char> value)
@@ -45,7 +59,7 @@ internal sealed class StringPool
             return shared;
         }
 
-        if (_count < MaxEntries && _strings.TryAdd(value, value))
+        if (_count < _maxEntries && _strings.TryAdd(value, value))
         {
             Interlocked.Increment(ref _count);
         }

@@ -79,9 +79,12 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             }
         }
 
+        // One write with a Content-Length: no chunked encoding, and one TLS record and flush instead of several.
+        var body = JsonSerializer.SerializeToUtf8Bytes(AdmissionReview.Answer(response), WebhookJson.Relaxed.AdmissionReview);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, AdmissionReview.Answer(response), WebhookJson.Relaxed.AdmissionReview, context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static AdmissionResponse Respond(string uid, AdmissionDecision decision) => new()

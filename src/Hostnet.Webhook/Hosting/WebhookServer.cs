@@ -26,10 +26,12 @@ public sealed class WebhookServer : IAsyncDisposable
         """;
 
     private readonly WebApplication _app;
+    private readonly BufferedStandardOutput? _output;
 
-    private WebhookServer(WebApplication app, PolicyStore policies, CertificateStore certificates, WebhookMetrics metrics)
+    private WebhookServer(WebApplication app, PolicyStore policies, CertificateStore certificates, WebhookMetrics metrics, BufferedStandardOutput? output)
     {
         _app = app;
+        _output = output;
         Policies = policies;
         Certificates = certificates;
         Metrics = metrics;
@@ -66,8 +68,10 @@ public sealed class WebhookServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "hostnet-webhook" });
         builder.Logging.ClearProviders();
+        BufferedStandardOutput? output = null;
         if (logging is null)
         {
+            output = BufferedStandardOutput.Install();
             builder.Logging.AddJsonConsole(json =>
             {
                 json.UseUtcTimestamp = true;
@@ -107,7 +111,7 @@ public sealed class WebhookServer : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var server = new WebhookServer(app, policies, certificates, metrics);
+        var server = new WebhookServer(app, policies, certificates, metrics, output);
         var handler = new AdmissionHandler(policies, metrics, options.MaxRequestBodyBytes, app.Services.GetRequiredService<ILogger<AdmissionHandler>>());
         app.UseRequestTimeouts();
         app.MapPost("/validate", context => handler.HandleAsync(context, AdmissionEndpoint.Validate));
@@ -155,5 +159,6 @@ public sealed class WebhookServer : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         Policies.Dispose();
         Certificates.Dispose();
+        _output?.Dispose();
     }
 }

@@ -119,6 +119,19 @@ public sealed class FixCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fix_WrongCaseKey_RenamesItAndKeepsTheLine()
+    {
+        var text = FixedWarning.Replace("  hostNetwork: true", "  hostnetwork: true  # on the node", StringComparison.Ordinal);
+        _sandbox.Write("pod.yaml", text);
+
+        var result = _sandbox.Run("fix", "pod.yaml");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldBe(text.Replace("hostnetwork:", "hostNetwork:", StringComparison.Ordinal));
+        result.Error.ShouldContain("pod.yaml: HN004 fixed: renamed spec.hostnetwork to spec.hostNetwork");
+    }
+
+    [Fact]
     public void Fix_RuleFilter_LeavesOtherFindings()
     {
         _sandbox.Write("pod.yaml", Manifests.Warning);

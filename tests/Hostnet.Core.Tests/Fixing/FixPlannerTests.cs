@@ -150,6 +150,21 @@ public sealed class FixPlannerTests
         FixRun.Fix(text).Changed.ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("  hostNetwork: true\n  hostnetwork: true\n", 1, "the right spelling is written too: renaming would make a duplicate key")]
+    [InlineData("  x-hostnetwork: true\n", 1, "a key that is no field in any case")]
+    [InlineData("  HOSTnetwork: true\n  dnspolicY: Default\n", 2, "silenced: hostnet.dev/ignore-HN004")]
+    public void Fix_WrongCaseKeyThatIsNotUnambiguous_IsLeftAlone(string fields, int unknown, string why)
+    {
+        var annotations = why.StartsWith("silenced", StringComparison.Ordinal) ? "{hostnet.dev/ignore-HN004: \"written for our own tooling\"}" : "{}";
+        var text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: " + annotations + "\nspec:\n" + fields
+            + "  containers:\n  - name: a\n    image: example.com/a:1\n    hostnetwork: true\n";
+
+        // Plus the wrong-case pod-level field under the container, which belongs one level up: also left alone.
+        Fixtures.Check(text).Diagnostics.Count(d => d.Rule.Id == "HN004").ShouldBe(unknown + 1, why);
+        FixRun.Fix(text, rules: new HashSet<string>(["HN004"])).Changed.ShouldBeFalse(why);
+    }
+
     [Fact]
     public void Fix_RuleFilter_FixesOnlyThoseRules()
     {

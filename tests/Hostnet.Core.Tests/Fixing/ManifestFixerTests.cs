@@ -19,6 +19,12 @@ public sealed class ManifestFixerTests
         var patch = fixer.PatchFor(new SourceFile("sidecar.yaml", text));
 
         JsonPatch.ToJson(patch).ShouldBe("""[{"op":"remove","path":"/spec/template/spec/containers/0/hostNetwork"},{"op":"add","path":"/spec/template/spec/hostNetwork","value":true},{"op":"add","path":"/spec/template/spec/dnsPolicy","value":"ClusterFirstWithHostNet"},{"op":"add","path":"/spec/strategy","value":{"rollingUpdate":{"maxSurge":0,"maxUnavailable":1}}}]""");
+        AssertPatchGivesFixedText(fixer, text, patch);
+    }
+
+    /// <summary>The patch applied to the object gives what <c>hostnet fix</c> writes, read back.</summary>
+    private static void AssertPatchGivesFixedText(ManifestFixer fixer, string text, IReadOnlyList<JsonPatchOperation> patch)
+    {
         var original = JsonValues.From(new ManifestLoader().Load(new SourceFile("a.yaml", text)).Documents[0].Root)!;
         var fixedText = fixer.Fix([new SourceFile("a.yaml", text)]).Files[0].Text;
         var expected = JsonValues.From(new ManifestLoader().Load(new SourceFile("a.yaml", fixedText)).Documents[0].Root)!;
@@ -37,6 +43,37 @@ public sealed class ManifestFixerTests
         var patch = new ManifestFixer(AnalysisOptions.Default).PatchFor(new SourceFile("review.json", review));
 
         JsonPatch.ToJson(patch).ShouldBe("""[{"op":"add","path":"/spec/dnsPolicy","value":"ClusterFirstWithHostNet"}]""");
+    }
+
+    [Theory]
+    [InlineData("metadata:\n  name: a\n  annotations: {hostnet.dev/ignore-HN030: \"the node resolver on purpose\"}\n", "template:\n    metadata:\n      labels: {app: a}\n")]
+    [InlineData("metadata:\n  name: a\n", "template:\n    metadata:\n      labels: {app: a}\n      annotations: {hostnet.dev/ignore-HN030: \"the node resolver on purpose\"}\n")]
+    public void PatchFor_SuppressedFinding_IsNotPatchedAsFixDoesNotFixIt(string metadata, string template)
+    {
+        // HN030 is silenced (on the object, or on its pod template); HN015 (a surging rollout with host ports) is not.
+        var text = "apiVersion: apps/v1\nkind: Deployment\n" + metadata + "spec:\n  replicas: 2\n  selector:\n    matchLabels: {app: a}\n  " + template
+            + "    spec:\n      hostNetwork: true\n      containers:\n      - name: a\n        image: example.com/a:1\n        ports: [{containerPort: 8080, hostPort: 8080}]\n";
+        var fixer = new ManifestFixer(AnalysisOptions.Default, new HashSet<string>(["HN015", "HN030"]));
+        Fixtures.Check(text).Diagnostics.ShouldContain(d => d.Rule.Id == "HN030" && d.IsSuppressed);
+
+        var patch = fixer.PatchFor(new SourceFile("a.yaml", text));
+
+        JsonPatch.ToJson(patch).ShouldBe("""[{"op":"add","path":"/spec/strategy","value":{"rollingUpdate":{"maxSurge":0,"maxUnavailable":1}}}]""");
+        AssertPatchGivesFixedText(fixer, text, patch);
+    }
+
+    [Fact]
+    public void PatchFor_WrongCaseKey_MovesItToItsSpelling()
+    {
+        const string review = """
+            {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"1","object":
+             {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"hostnetwork":true,"containers":[{"name":"a","image":"example.com/a:1"}]}}}}
+            """;
+
+        var patch = new ManifestFixer(AnalysisOptions.Default).PatchFor(new SourceFile("review.json", review));
+
+        // The rename puts the pod on the host network, so the next round adds the DNS policy that needs (HN030).
+        JsonPatch.ToJson(patch).ShouldBe("""[{"op":"move","from":"/spec/hostnetwork","path":"/spec/hostNetwork"},{"op":"add","path":"/spec/dnsPolicy","value":"ClusterFirstWithHostNet"}]""");
     }
 
     [Fact]

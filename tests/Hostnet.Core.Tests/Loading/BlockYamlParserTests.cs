@@ -187,7 +187,7 @@ public sealed class BlockYamlParserTests
 
     public static TheoryData<string> InputFiles() => [.. Files()];
 
-    private static IEnumerable<string> Files() =>
+    internal static IEnumerable<string> Files() =>
         ((string[])[RepositoryPaths.TestData, Path.Combine(RepositoryPaths.Shared, "corpus")])
             .SelectMany(root => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             .Where(file => Path.GetExtension(file) is ".yaml" or ".yml" or ".json");

@@ -4,7 +4,7 @@ using Hostnet.Core.Fixing;
 
 namespace Hostnet.Core.Tests.Support;
 
-/// <summary>A small RFC 6902 applier (add, replace, remove) over System.Text.Json nodes, to check the patches the webhook returns.</summary>
+/// <summary>A small RFC 6902 applier (add, replace, remove, move) over System.Text.Json nodes, to check the patches the webhook returns.</summary>
 internal static class JsonPatchApplier
 {
     public static JsonNode Apply(JsonNode document, IEnumerable<JsonPatchOperation> operations)
@@ -12,14 +12,16 @@ internal static class JsonPatchApplier
         var result = document.DeepClone();
         foreach (var operation in operations)
         {
-            var steps = operation.Path.Split('/').Skip(1).Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToArray();
-            if (steps.Length == 0)
+            if (operation is { Op: "move", From: { } from })
             {
-                throw new InvalidOperationException("a patch of the whole document");
+                // RFC 6902 4.4: remove the value at "from", then add it at "path".
+                var (source, key) = Locate(result, from);
+                var value = Child(source, key) ?? throw new InvalidOperationException($"cannot move {from}: it does not exist");
+                result = Apply(result, [new JsonPatchOperation("remove", from, null), new JsonPatchOperation("add", operation.Path, value.DeepClone())]);
+                continue;
             }
 
-            var parent = steps[..^1].Aggregate(result, (node, step) => Child(node, step) ?? throw new InvalidOperationException($"{operation.Path}: {step} does not exist"));
-            var last = steps[^1];
+            var (parent, last) = Locate(result, operation.Path);
             switch (operation.Op, parent)
             {
                 case ("add", JsonObject map):
@@ -54,6 +56,19 @@ internal static class JsonPatchApplier
         }
 
         return result;
+    }
+
+    /// <summary>The node holding the last step of a JSON Pointer, and that step.</summary>
+    private static (JsonNode Parent, string Last) Locate(JsonNode document, string pointer)
+    {
+        var steps = pointer.Split('/').Skip(1).Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToArray();
+        if (steps.Length == 0)
+        {
+            throw new InvalidOperationException("a patch of the whole document");
+        }
+
+        var parent = steps[..^1].Aggregate(document, (node, step) => Child(node, step) ?? throw new InvalidOperationException($"{pointer}: {step} does not exist"));
+        return (parent, steps[^1]);
     }
 
     private static JsonNode? Child(JsonNode node, string step) => node switch

@@ -121,7 +121,8 @@ internal static class SchemaHints
         return bestDistance <= limit && !tie ? best : null;
     }
 
-    private static string? SameNameIgnoringCase(string key, SchemaStruct structure)
+    /// <summary>The one field of <paramref name="structure"/> that <paramref name="key"/> spells in another case; null for none or several.</summary>
+    public static string? SameNameIgnoringCase(string key, SchemaStruct structure)
     {
         string? match = null;
         foreach (var name in SortedFields(structure))

@@ -14,4 +14,11 @@ public sealed record SchemaViolation(
     SourcePosition Position,
     SchemaViolationKind Kind,
     string Message,
-    string? Hint);
+    string? Hint)
+{
+    /// <summary>
+    /// For an unknown key that equals exactly one field of its own struct but for case (<c>hostnetwork</c>,
+    /// <c>DNSPolicy</c>), that field's name; the fix renames the key to it.
+    /// </summary>
+    public string? Spelling { get; init; }
+}

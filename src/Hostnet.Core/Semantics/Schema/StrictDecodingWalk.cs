@@ -177,7 +177,10 @@ internal sealed class StrictDecodingWalk
             key.Position,
             SchemaViolationKind.UnknownField,
             SchemaMessages.UnknownField(path),
-            SchemaHints.ForUnknownField(key.Value, schema, _path)));
+            SchemaHints.ForUnknownField(key.Value, schema, _path))
+        {
+            Spelling = SchemaHints.SameNameIgnoringCase(key.Value, schema),
+        });
     }
 
     /// <summary>

@@ -1,0 +1,58 @@
+namespace Hostnet.Webhook.Hosting;
+
+/// <summary>
+/// Standard output written in blocks for the JSON log lines: the console writes and flushes each line on its own,
+/// one system call per review, which measured as a large share of a review's cost (bench/RESULTS.md, P3). Lines
+/// reach the output at the latest <see cref="FlushInterval"/> after they were logged, and on stop or exit.
+/// </summary>
+internal sealed class BufferedStandardOutput : IDisposable
+{
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly TextWriter _original;
+    private readonly TextWriter _writer;
+    private readonly Timer _timer;
+
+    private BufferedStandardOutput()
+    {
+        _original = Console.Out;
+        var stream = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+        _writer = TextWriter.Synchronized(stream);
+        _timer = new Timer(_ => Flush(), null, FlushInterval, FlushInterval);
+        AppDomain.CurrentDomain.ProcessExit += OnExit;
+    }
+
+    /// <summary>Makes <see cref="Console.Out"/> buffered until disposed (set before the console logger reads it).</summary>
+    public static BufferedStandardOutput Install()
+    {
+        var output = new BufferedStandardOutput();
+        Console.SetOut(output._writer);
+        return output;
+    }
+
+    public void Dispose()
+    {
+        AppDomain.CurrentDomain.ProcessExit -= OnExit;
+        _timer.Dispose();
+        Flush();
+        Console.SetOut(_original);
+    }
+
+    private void OnExit(object? sender, EventArgs e) => Flush();
+
+    private void Flush()
+    {
+        try
+        {
+            _writer.Flush();
+        }
+        catch (IOException)
+        {
+            // Standard output is gone (a closed pipe): nothing left to write to.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already closed at exit.
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using Hostnet.Core.Loading;
+using Shouldly;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Hostnet.Core.Tests.Loading;
+
+/// <summary>Texts to compare the loader's fast readers with YamlDotNet by: events, and loaded trees.</summary>
+internal static class ParserComparison
+{
+    /// <summary>
+    /// A fast reader's events for <paramref name="text"/> (null: it gave up) must be YamlDotNet's, and it must give
+    /// up wherever YamlDotNet reports an error.
+    /// </summary>
+    public static void AssertSameEventsOrGivesUp(string text, IParser? fast)
+    {
+        List<string> expected;
+        try
+        {
+            expected = Describe(new Parser(new StringReader(text)));
+        }
+        catch (YamlException error)
+        {
+            fast.ShouldBeNull($"YamlDotNet: {error.Message}");
+            return;
+        }
+
+        if (fast is not null)
+        {
+            Describe(fast).ShouldBe(expected, text);
+        }
+    }
+
+    /// <summary>The node events, one line each; an empty document (a lone empty plain scalar) counts as none.</summary>
+    public static List<string> Describe(IParser parser)
+    {
+        var lines = new List<string>();
+        var document = new List<string>();
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case DocumentStart:
+                    document.Clear();
+                    break;
+                case DocumentEnd:
+                    if (document is not [var only] || !only.StartsWith("scalar Plain \"\" @", StringComparison.Ordinal))
+                    {
+                        lines.AddRange(document);
+                    }
+
+                    break;
+                case Scalar scalar:
+                    document.Add(string.Create(CultureInfo.InvariantCulture, $"scalar {scalar.Style} \"{scalar.Value}\" @{scalar.Start.Line}:{scalar.Start.Column} {scalar.Anchor}{scalar.Tag}"));
+                    break;
+                case NodeEvent node:
+                    document.Add(string.Create(CultureInfo.InvariantCulture, $"{node.GetType().Name} @{node.Start.Line}:{node.Start.Column} {node.Anchor}{node.Tag}"));
+                    break;
+                case var other when other is not (StreamStart or StreamEnd):
+                    document.Add(other!.GetType().Name);
+                    break;
+            }
+        }
+
+        return lines;
+    }
+
+    public static string Dump(LoadResult result)
+    {
+        var text = new StringBuilder();
+        var seen = new HashSet<SourceNode>(ReferenceEqualityComparer.Instance);
+        foreach (var document in result.Documents)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"document {document.Kind} {document.ApiVersion}\n");
+            Dump(document.Root, text, seen, 1);
+        }
+
+        foreach (var problem in result.Problems)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"problem {problem.Position} {problem.Message}\n");
+        }
+
+        foreach (var skipped in result.Skipped)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"skipped {skipped.Position} {skipped.Reason}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static void Dump(SourceNode node, StringBuilder text, HashSet<SourceNode> seen, int depth)
+    {
+        text.Append(' ', depth * 2);
+        if (!seen.Add(node))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"(shared {node.Position})\n");
+            return;
+        }
+
+        switch (node)
+        {
+            case SourceScalar scalar:
+                text.Append(CultureInfo.InvariantCulture, $"{scalar.Position} {scalar.Style} \"{scalar.Value}\"\n");
+                break;
+            case SourceMapping mapping:
+                text.Append(CultureInfo.InvariantCulture, $"{mapping.Position} mapping\n");
+                foreach (var (key, value) in mapping.Entries)
+                {
+                    Dump(key, text, seen, depth + 1);
+                    Dump(value, text, seen, depth + 2);
+                }
+
+                break;
+            case SourceSequence sequence:
+                text.Append(CultureInfo.InvariantCulture, $"{sequence.Position} sequence\n");
+                foreach (var item in sequence.Items)
+                {
+                    Dump(item, text, seen, depth + 1);
+                }
+
+                break;
+        }
+    }
+}
