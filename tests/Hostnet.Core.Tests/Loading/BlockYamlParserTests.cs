@@ -209,7 +209,7 @@ public sealed class BlockYamlParserTests
 
         var fast = new ManifestLoader().Load(source);
         var slow = new ManifestLoader { FastYaml = false }.Load(source);
-        Dump(fast).ShouldBe(Dump(slow));
+        ParserComparison.Dump(fast).ShouldBe(ParserComparison.Dump(slow));
     }
 
     [Fact]
@@ -240,76 +240,7 @@ public sealed class BlockYamlParserTests
 
         if (taken)
         {
-            Dump(fast is null ? [] : [fast]).ShouldBe(Dump(expected), text);
-        }
-    }
-
-    private static string Dump(IEnumerable<SourceNode> roots)
-    {
-        var text = new StringBuilder();
-        var seen = new HashSet<SourceNode>(ReferenceEqualityComparer.Instance);
-        foreach (var root in roots)
-        {
-            Dump(root, text, seen, 1);
-        }
-
-        return text.ToString();
-    }
-
-    private static string Dump(LoadResult result)
-    {
-        var text = new StringBuilder();
-        var seen = new HashSet<SourceNode>(ReferenceEqualityComparer.Instance);
-        foreach (var document in result.Documents)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"document {document.Kind} {document.ApiVersion}\n");
-            Dump(document.Root, text, seen, 1);
-        }
-
-        foreach (var problem in result.Problems)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"problem {problem.Position} {problem.Message}\n");
-        }
-
-        foreach (var skipped in result.Skipped)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"skipped {skipped.Position} {skipped.Reason}\n");
-        }
-
-        return text.ToString();
-    }
-
-    private static void Dump(SourceNode node, StringBuilder text, HashSet<SourceNode> seen, int depth)
-    {
-        text.Append(' ', depth * 2);
-        if (!seen.Add(node))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"(shared {node.Position})\n");
-            return;
-        }
-
-        switch (node)
-        {
-            case SourceScalar scalar:
-                text.Append(CultureInfo.InvariantCulture, $"{scalar.Position} {scalar.Style} \"{scalar.Value}\"\n");
-                break;
-            case SourceMapping mapping:
-                text.Append(CultureInfo.InvariantCulture, $"{mapping.Position} mapping\n");
-                foreach (var (key, value) in mapping.Entries)
-                {
-                    Dump(key, text, seen, depth + 1);
-                    Dump(value, text, seen, depth + 2);
-                }
-
-                break;
-            case SourceSequence sequence:
-                text.Append(CultureInfo.InvariantCulture, $"{sequence.Position} sequence\n");
-                foreach (var item in sequence.Items)
-                {
-                    Dump(item, text, seen, depth + 1);
-                }
-
-                break;
+            ParserComparison.Dump(fast is null ? [] : [fast]).ShouldBe(ParserComparison.Dump(expected), text);
         }
     }
 }

@@ -67,6 +67,20 @@ internal static class ParserComparison
         return lines;
     }
 
+    /// <summary>The trees, one node a line with its position and style; a node reached twice (an alias) is named once.</summary>
+    public static string Dump(IEnumerable<SourceNode> roots)
+    {
+        var text = new StringBuilder();
+        var seen = new HashSet<SourceNode>(ReferenceEqualityComparer.Instance);
+        foreach (var root in roots)
+        {
+            Dump(root, text, seen, 1);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A load result's documents as <see cref="Dump(IEnumerable{SourceNode})"/> writes them, then its problems and skipped documents.</summary>
     public static string Dump(LoadResult result)
     {
         var text = new StringBuilder();
