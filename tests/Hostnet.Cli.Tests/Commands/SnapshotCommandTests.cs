@@ -25,15 +25,7 @@ public sealed class SnapshotCommandTests : IAsyncLifetime, IDisposable
             "/api/v1/pods" => FakeResponse.Json(ApiObjects.List("v1", "Pod", [ApiObjects.Pod("apps", "b")])),
             _ => FakeResponse.Json(ApiObjects.List("v1", "Thing", [])),
         };
-        _sandbox.Write("kube/ca.crt", _pki.CaPem);
-        _sandbox.Write("kube/config", $$$"""
-            apiVersion: v1
-            kind: Config
-            current-context: fake
-            clusters: [{name: fake, cluster: {server: "{{{_server.Url.ToString().TrimEnd('/')}}}", certificate-authority: ca.crt}}]
-            users: [{name: admin, user: {token: secret-admin-token}}]
-            contexts: [{name: fake, context: {cluster: fake, user: admin}}]
-            """);
+        FakeClusterKubeconfig.Write(_sandbox, _server, _pki);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
