@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO.Compression;
 using Hostnet.Cli.Output;
+using Hostnet.Core.Reporting;
 using Hostnet.Kube.Config;
 using Hostnet.Kube.Http;
 using Hostnet.Kube.Snapshot;

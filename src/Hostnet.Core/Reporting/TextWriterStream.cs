@@ -4,9 +4,9 @@ namespace Hostnet.Core.Reporting;
 
 /// <summary>
 /// A write-only stream that decodes the UTF-8 it is given into a <see cref="TextWriter"/> as it comes, so a JSON
-/// report goes out in pieces instead of sitting whole in memory twice (as bytes, then as a string).
+/// report or a snapshot goes out in pieces instead of sitting whole in memory twice (as bytes, then as a string).
 /// </summary>
-internal sealed class TextWriterStream(TextWriter output) : Stream
+public sealed class TextWriterStream(TextWriter output) : Stream
 {
     // Stateful: a character split across two writes is decoded once its last byte arrives.
     private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
