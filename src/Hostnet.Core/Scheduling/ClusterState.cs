@@ -15,7 +15,8 @@ public sealed class ClusterState
     private readonly NodeInfo[] _nodes;
     private readonly Dictionary<string, NodeInfo> _byName;
     private readonly Dictionary<PodInfo, NodeInfo> _placement = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<SchedulingSpec, NodeVerdicts> _staticVerdicts = new(ReferenceEqualityComparer.Instance);
+    // Per scheduler, since a release's filters may word their reasons differently.
+    private readonly Dictionary<Scheduler, Dictionary<SchedulingSpec, NodeVerdicts>> _staticVerdicts = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(SchedulingSpec Spec, string Purpose), object> _perSpec = [];
     private readonly Dictionary<string, (int[] GroupOf, NodeInfo[] Representatives)> _nodeGroups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<int, int>> _ownerNodes = new(StringComparer.Ordinal);
@@ -194,9 +195,14 @@ public sealed class ClusterState
     /// The verdicts of the node-only filters for a spec on every node, computed once per spec, and once per group of
     /// nodes the spec cannot tell apart (<see cref="NodeGroups"/>), not once per node.
     /// </summary>
-    internal NodeVerdicts StaticVerdicts(SchedulingSpec spec, Func<NodeInfo, FilterStatus> filter)
+    internal NodeVerdicts StaticVerdicts(Scheduler scheduler, SchedulingSpec spec, Func<NodeInfo, FilterStatus> filter)
     {
-        if (!_staticVerdicts.TryGetValue(spec, out var verdicts))
+        if (!_staticVerdicts.TryGetValue(scheduler, out var bySpec))
+        {
+            _staticVerdicts[scheduler] = bySpec = new(ReferenceEqualityComparer.Instance);
+        }
+
+        if (!bySpec.TryGetValue(spec, out var verdicts))
         {
             var (groupOf, representatives) = NodeGroups(spec);
             var byGroup = representatives.Select(filter).ToArray();
@@ -211,7 +217,7 @@ public sealed class ClusterState
                 }
             }
 
-            _staticVerdicts[spec] = verdicts = new NodeVerdicts(byNode, [.. passing]);
+            bySpec[spec] = verdicts = new NodeVerdicts(byNode, [.. passing]);
         }
 
         return verdicts;

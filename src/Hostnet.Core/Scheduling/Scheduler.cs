@@ -83,7 +83,7 @@ public sealed class Scheduler
         }
 
         var start = _nextStartNodeIndex;
-        var verdicts = cycle.NodeNames is null ? state.StaticVerdicts(pod.Spec, n => RunFilters(cycle.NodeOnly, n)) : null;
+        var verdicts = cycle.NodeNames is null ? state.StaticVerdicts(this, pod.Spec, n => RunFilters(cycle.NodeOnly, n)) : null;
         var examined = verdicts is null
             ? FilterEach(candidates, cycle, start, toFind, feasible)
             : FilterPassing(state.Nodes, verdicts.Passing, cycle.Others, start, toFind, feasible);
