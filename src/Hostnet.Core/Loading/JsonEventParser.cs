@@ -40,9 +40,9 @@ internal sealed class JsonEventParser : IParser
     public ParsingEvent? Current { get; private set; }
 
     /// <summary>Whether the text starts like JSON (an object or array after leading blanks): worth trying.</summary>
-    public static bool LooksLikeJson(string text)
+    public static bool LooksLikeJson(ReadOnlySpan<char> text)
     {
-        var start = text.AsSpan().IndexOfAnyExcept(' ', '\n');
+        var start = text.IndexOfAnyExcept(' ', '\n');
         return start >= 0 && text[start] is '{' or '[';
     }
 

@@ -92,7 +92,9 @@ public sealed class ManifestLoader(LoaderLimits limits)
     private List<SourceNode> ParseChunk(string path, DocumentChunk chunk, List<InputProblem> problems)
     {
         var roots = new List<SourceNode>(1);
-        if (FastYaml && BlockYamlParser.TryBuild(chunk, limits, Strings, out var root))
+        // JSON (a review's object, kubectl -o json) goes straight to its own reader: the block reader would scan it only to give up.
+        var json = FastYaml && JsonEventParser.LooksLikeJson(chunk.Source.AsSpan(chunk.Start, chunk.Length));
+        if (FastYaml && !json && BlockYamlParser.TryBuild(chunk, limits, Strings, out var root))
         {
             if (root is not null)
             {
@@ -104,9 +106,10 @@ public sealed class ManifestLoader(LoaderLimits limits)
 
         try
         {
-            using var reader = new StringReader(chunk.Text);
-            IParser? json = FastYaml && JsonEventParser.LooksLikeJson(chunk.Text) ? JsonEventParser.TryParse(chunk.Text, Strings) : null;
-            var builder = new NodeBuilder(json ?? new Parser(reader), chunk.FirstLine, limits, Strings);
+            var text = chunk.Text;
+            using var reader = new StringReader(text);
+            IParser? fast = json ? JsonEventParser.TryParse(text, Strings) : null;
+            var builder = new NodeBuilder(fast ?? new Parser(reader), chunk.FirstLine, limits, Strings);
             roots.AddRange(builder.ReadDocuments());
         }
         catch (InputException error)
