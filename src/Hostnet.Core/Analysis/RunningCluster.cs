@@ -16,6 +16,9 @@ namespace Hostnet.Core.Analysis;
 public sealed class RunningCluster
 {
     private readonly List<(ClusterPod Pod, PodInfo Info)> _running = [];
+
+    // A workload owns only pods of its namespace: looking there keeps RunningOf from scanning the whole cluster per workload.
+    private readonly Dictionary<string, List<(ClusterPod Pod, PodInfo Info)>> _runningByNamespace = new(StringComparer.Ordinal);
     private readonly Func<KubeObject, string> _namespaceOf;
     private readonly Dictionary<Workload, IReadOnlyList<PodInfo>> _runningOf = new(ReferenceEqualityComparer.Instance);
 
@@ -35,6 +38,14 @@ public sealed class RunningCluster
                 var info = ExistingPods.Info(existing, _namespaceOf(existing.Pod));
                 State.Add(info, node.Name);
                 _running.Add((existing, info));
+                AddToNamespace(info.Namespace, existing, info);
+
+                // RolloutOwnership reads a pod without a namespace as in "default", whatever the default namespace is.
+                var owned = existing.Pod.Metadata.Namespace ?? "default";
+                if (owned != info.Namespace)
+                {
+                    AddToNamespace(owned, existing, info);
+                }
             }
         }
     }
@@ -68,7 +79,7 @@ public sealed class RunningCluster
         if (!_runningOf.TryGetValue(workload, out var own))
         {
             var @namespace = _namespaceOf(workload);
-            _runningOf[workload] = own = [.. _running
+            _runningOf[workload] = own = [.. (_runningByNamespace.GetValueOrDefault(@namespace) ?? [])
                 .Where(r => workload.IsPod
                     ? r.Info.Namespace == @namespace && r.Info.Name == workload.Name
                     : RolloutOwnership.Owns(workload, @namespace, r.Pod))
@@ -76,6 +87,16 @@ public sealed class RunningCluster
         }
 
         return own;
+    }
+
+    private void AddToNamespace(string @namespace, ClusterPod pod, PodInfo info)
+    {
+        if (!_runningByNamespace.TryGetValue(@namespace, out var pods))
+        {
+            _runningByNamespace[@namespace] = pods = [];
+        }
+
+        pods.Add((pod, info));
     }
 
     /// <summary>The pods the workload's controller creates on these nodes (WorkloadExpander).</summary>
