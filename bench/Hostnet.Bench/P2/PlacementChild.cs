@@ -7,30 +7,57 @@ using Hostnet.Core.Scheduling;
 namespace Hostnet.Bench.P2;
 
 /// <summary>
-/// One P2 placement run in a child process of its own (so its peak resident set is its own): build the workload,
-/// then place the queue pod by pod as <c>hostnet plan</c> does (schedule, then bind to the chosen node), either with
+/// One P2 placement measurement in a child process of its own (so its peak resident set is its own): warm up, then
+/// <see cref="HostnetRuns"/> times build the workload and place the queue pod by pod as <c>hostnet plan</c> does
+/// (schedule, then bind to the chosen node), either with
 /// hostnet's <see cref="Scheduler"/> or with the <see cref="NaiveScheduler"/> baseline (which places at most
 /// <see cref="BaselinePods"/> pods: it is far too slow for the whole queue at full size). Prints
-/// <c>key=value;…</c>: per phase its wall and CPU milliseconds and allocated bytes, pods placed and left Pending,
-/// collections and the peak resident set.
+/// <c>key=value;…</c> for the run of median wall time: per phase its wall and CPU milliseconds, allocated bytes,
+/// methods compiled and GC pauses, pods placed and left Pending, collections; then the fastest and slowest run's wall
+/// time and the peak resident set.
 /// </summary>
 internal static class PlacementChild
 {
     public const int BaselinePods = 2_000;
 
+    public const double WarmUpSeconds = 3;
+
+    /// <summary>Timed runs of hostnet's scheduler (the baseline, far slower, runs once).</summary>
+    public const int HostnetRuns = 5;
+
     public static int Run(int divisor, string workload, string mode, TextWriter output)
     {
-        // Warm-up on a smaller workload (1/10 before the full size), so that the timed run meets code the JIT has
-        // optimized, as P1's warm-up rounds do; the peak resident set includes it.
-        Measure(PlacementWorkload.Build(divisor == 1 ? 10 : divisor, workload == "anti-affinity"), mode, []);
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        var figures = new List<string>();
-        var built = Phase(figures, "build", () => PlacementWorkload.Build(divisor, workload == "anti-affinity"));
-        var before = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var counts = Measure(built, mode, figures);
-        figures.Add(string.Create(CultureInfo.InvariantCulture,
-            $"scored={counts.Scored};schedule-ms={counts.ScheduleTicks * 1000.0 / Stopwatch.Frequency:F1};bind-ms={counts.BindTicks * 1000.0 / Stopwatch.Frequency:F1};pods={counts.Placed + counts.Pending};placed={counts.Placed};pending={counts.Pending};queue={built.Queue.Count};nodes={built.State.Nodes.Count};running={built.RunningPods};gc0={GC.CollectionCount(0) - before.Item1};gc1={GC.CollectionCount(1) - before.Item2};gc2={GC.CollectionCount(2) - before.Item3};peak-kb={PeakMemory.Kilobytes() ?? 0}"));
-        output.WriteLine(string.Join(';', figures));
+        // Warm-up rounds on a smaller workload (1/10 before the full size) for at least WarmUpSeconds, as P1's are:
+        // tiered compilation optimizes a method only after it has been called for a while and a quiet spell has
+        // passed, so a single round leaves the timed run on unoptimized code. The peak resident set includes them.
+        var warmUp = Stopwatch.StartNew();
+        var rounds = 0;
+        do
+        {
+            Measure(PlacementWorkload.Build(divisor == 1 ? 10 : divisor, workload == "anti-affinity"), mode, []);
+            rounds++;
+        }
+        while (warmUp.Elapsed.TotalSeconds < WarmUpSeconds);
+
+        // Timed runs, each on a freshly built workload; the one of median wall time is reported, with the spread.
+        var runs = new List<(double Wall, List<string> Figures)>();
+        for (var run = 0; run < (mode == "hostnet" ? HostnetRuns : 1); run++)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            var figures = new List<string>();
+            var built = Phase(figures, "build", () => PlacementWorkload.Build(divisor, workload == "anti-affinity"));
+            AwaitQuietJit();
+            var before = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var counts = Measure(built, mode, figures);
+            var wall = PlacingMilliseconds(figures);
+            figures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"warm-up-rounds={rounds};scored={counts.Scored};schedule-ms={counts.ScheduleTicks * 1000.0 / Stopwatch.Frequency:F1};bind-ms={counts.BindTicks * 1000.0 / Stopwatch.Frequency:F1};pods={counts.Placed + counts.Pending};placed={counts.Placed};pending={counts.Pending};queue={built.Queue.Count};nodes={built.State.Nodes.Count};running={built.RunningPods};gc0={GC.CollectionCount(0) - before.Item1};gc1={GC.CollectionCount(1) - before.Item2};gc2={GC.CollectionCount(2) - before.Item3}"));
+            runs.Add((wall, figures));
+        }
+
+        var ordered = runs.OrderBy(r => r.Wall).ToList();
+        output.WriteLine(string.Join(';', ordered[ordered.Count / 2].Figures) + string.Create(CultureInfo.InvariantCulture,
+            $";runs={runs.Count};wall-min-ms={ordered[0].Wall:F1};wall-max-ms={ordered[^1].Wall:F1};peak-kb={PeakMemory.Kilobytes() ?? 0}"));
         return 0;
     }
 
@@ -90,16 +117,46 @@ internal static class PlacementChild
         return counts;
     }
 
+    /// <summary>The wall time of the placing phases (not the build), from their figures.</summary>
+    private static double PlacingMilliseconds(List<string> figures) =>
+        figures.SelectMany(f => f.Split(';'))
+            .Select(f => f.Split('=', 2))
+            .Where(f => f[0] is "deployments-ms" or "daemonset-ms" or "baseline-ms")
+            .Sum(f => double.Parse(f[1], CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Building the workload reads YAML templates, whose methods the tiered JIT then recompiles in the background:
+    /// wait (at most 5 s) until no method has been compiled for half a second, so that none of it runs in a timed phase.
+    /// </summary>
+    private static void AwaitQuietJit()
+    {
+        var waited = Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (waited.Elapsed.TotalSeconds < 5)
+        {
+            Thread.Sleep(500);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now == compiled)
+            {
+                return;
+            }
+
+            compiled = now;
+        }
+    }
+
     private static T Phase<T>(List<string> figures, string name, Func<T> work)
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        var paused = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         var result = work();
         var wall = clock.Elapsed.TotalMilliseconds;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        figures.Add(string.Create(CultureInfo.InvariantCulture, $"{name}-ms={wall:F1};{name}-cpu-ms={cpuMs:F1};{name}-alloc={GC.GetTotalAllocatedBytes(precise: true) - allocated}"));
+        figures.Add(string.Create(CultureInfo.InvariantCulture, $"{name}-ms={wall:F1};{name}-cpu-ms={cpuMs:F1};{name}-alloc={GC.GetTotalAllocatedBytes(precise: true) - allocated};{name}-jitted={System.Runtime.JitInfo.GetCompiledMethodCount() - jitted};{name}-jit-ms={(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F1};{name}-gc-pause-ms={(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F1}"));
         return result;
     }
 

@@ -19,8 +19,9 @@ public sealed class ClusterState
     private readonly Dictionary<Scheduler, Dictionary<SchedulingSpec, NodeVerdicts>> _staticVerdicts = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(SchedulingSpec Spec, string Purpose), object> _perSpec = [];
     private readonly Dictionary<string, (int[] GroupOf, NodeInfo[] Representatives)> _nodeGroups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _passing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<int, int>> _ownerNodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, Dictionary<int, int>> _portNodes = [];
+    private readonly Dictionary<int, int> _portClaims = [];
     private readonly Dictionary<string, Dictionary<string, List<int>>> _nodesByLabel = new(StringComparer.Ordinal);
     private PodLabelIndex? _labels;
 
@@ -68,13 +69,13 @@ public sealed class ClusterState
     public NodeInfo? NodeOf(PodInfo pod) => _placement.GetValueOrDefault(pod);
 
     /// <summary>How many pods of a workload (by <see cref="PodInfo.Owner"/>) run on each node, by node index; null when none runs.</summary>
-    internal IReadOnlyDictionary<int, int>? NodesOf(string owner) => _ownerNodes.GetValueOrDefault(owner);
+    internal Dictionary<int, int>? NodesOf(string owner) => _ownerNodes.GetValueOrDefault(owner);
 
     /// <summary>
-    /// The nodes where some pod claims this host port number (any IP, any protocol), by node index with the number of
-    /// claims; null when none does. NodePorts checks a node's ports only where the number is claimed at all.
+    /// Whether some pod on some node claims this host port number (any IP, any protocol): NodePorts has nothing to
+    /// check for a number nobody claims.
     /// </summary>
-    internal IReadOnlyDictionary<int, int>? NodesClaiming(int port) => _portNodes.GetValueOrDefault(port);
+    internal bool IsClaimed(int port) => _portClaims.ContainsKey(port);
 
     /// <summary>The indexes of the nodes labelled <paramref name="key"/>=<paramref name="value"/> (a topology domain), indexed per key on first use.</summary>
     internal IReadOnlyList<int> NodesLabelled(string key, string value)
@@ -111,10 +112,7 @@ public sealed class ClusterState
 
         node.Add(pod);
         Count(_ownerNodes, pod.Owner, node, +1);
-        foreach (var port in pod.Spec.Ports.Where(p => p.Port > 0))
-        {
-            Count(_portNodes, port.Port, node, +1);
-        }
+        CountClaims(pod, +1);
 
         ExistingAntiAffinity.Update(pod, node, +1);
         _labels?.Add(pod);
@@ -132,10 +130,7 @@ public sealed class ClusterState
 
         node.Remove(pod);
         Count(_ownerNodes, pod.Owner, node, -1);
-        foreach (var port in pod.Spec.Ports.Where(p => p.Port > 0))
-        {
-            Count(_portNodes, port.Port, node, -1);
-        }
+        CountClaims(pod, -1);
 
         ExistingAntiAffinity.Update(pod, node, -1);
         _labels?.Remove(pod);
@@ -160,6 +155,27 @@ public sealed class ClusterState
         else if (nodes.Remove(node.Index) && nodes.Count == 0)
         {
             index.Remove(key);
+        }
+    }
+
+    private void CountClaims(PodInfo pod, int delta)
+    {
+        foreach (var port in pod.Spec.Ports)
+        {
+            if (port.Port <= 0)
+            {
+                continue;
+            }
+
+            var claims = _portClaims.GetValueOrDefault(port.Port) + delta;
+            if (claims > 0)
+            {
+                _portClaims[port.Port] = claims;
+            }
+            else
+            {
+                _portClaims.Remove(port.Port);
+            }
         }
     }
 
@@ -193,7 +209,8 @@ public sealed class ClusterState
 
     /// <summary>
     /// The verdicts of the node-only filters for a spec on every node, computed once per spec, and once per group of
-    /// nodes the spec cannot tell apart (<see cref="NodeGroups"/>), not once per node.
+    /// nodes the spec cannot tell apart (<see cref="NodeGroups"/>), not once per node; specs whose verdicts pass the
+    /// same groups share one list of passing nodes.
     /// </summary>
     internal NodeVerdicts StaticVerdicts(Scheduler scheduler, SchedulingSpec spec, Func<NodeInfo, FilterStatus> filter)
     {
@@ -204,20 +221,15 @@ public sealed class ClusterState
 
         if (!bySpec.TryGetValue(spec, out var verdicts))
         {
-            var (groupOf, representatives) = NodeGroups(spec);
+            var (signature, groupOf, representatives) = NodeGroups(spec);
             var byGroup = representatives.Select(filter).ToArray();
-            var byNode = new FilterStatus[_nodes.Length];
-            var passing = new List<int>();
-            for (var i = 0; i < _nodes.Length; i++)
+            var passingGroups = signature + "\n" + string.Join(',', Enumerable.Range(0, byGroup.Length).Where(g => byGroup[g].IsSuccess));
+            if (!_passing.TryGetValue(passingGroups, out var passing))
             {
-                byNode[i] = byGroup[groupOf[i]];
-                if (byNode[i].IsSuccess)
-                {
-                    passing.Add(i);
-                }
+                _passing[passingGroups] = passing = [.. Enumerable.Range(0, _nodes.Length).Where(i => byGroup[groupOf[i]].IsSuccess)];
             }
 
-            bySpec[spec] = verdicts = new NodeVerdicts(byNode, [.. passing]);
+            bySpec[spec] = verdicts = new NodeVerdicts(groupOf, byGroup, passing);
         }
 
         return verdicts;
@@ -229,7 +241,7 @@ public sealed class ClusterState
     /// the spec names a node or has <c>matchFields</c>. Nodes of one group get the same verdict; specs that read the
     /// same labels share the grouping.
     /// </summary>
-    private (int[] GroupOf, NodeInfo[] Representatives) NodeGroups(SchedulingSpec spec)
+    private (string Signature, int[] GroupOf, NodeInfo[] Representatives) NodeGroups(SchedulingSpec spec)
     {
         var requirements = spec.Eligibility.Affinity.Terms.SelectMany(t => t.Requirements).ToList();
         var byName = !string.IsNullOrEmpty(spec.Spec.NodeName) || requirements.Any(r => r.IsField);
@@ -237,7 +249,7 @@ public sealed class ClusterState
         var signature = (byName ? "name\n" : "labels\n") + string.Join('\n', keys);
         if (_nodeGroups.TryGetValue(signature, out var groups))
         {
-            return groups;
+            return (signature, groups.GroupOf, groups.Representatives);
         }
 
         var groupOf = new int[_nodes.Length];
@@ -272,7 +284,9 @@ public sealed class ClusterState
             groupOf[node.Index] = group;
         }
 
-        return _nodeGroups[signature] = (groupOf, [.. representatives]);
+        NodeInfo[] found = [.. representatives];
+        _nodeGroups[signature] = (groupOf, found);
+        return (signature, groupOf, found);
     }
 
     /// <summary>A value that depends only on a spec and the (fixed) nodes, computed once per spec and purpose.</summary>

@@ -12,7 +12,7 @@ public sealed class NodeInfo
     public const int DefaultMaxPods = 110;
 
     private readonly List<PodInfo> _pods = [];
-    private readonly Dictionary<string, int> _podsByOwner = new(StringComparer.Ordinal);
+    private int? _lowestPriority = int.MaxValue;
 
     internal NodeInfo(Node node, int index)
     {
@@ -50,14 +50,27 @@ public sealed class NodeInfo
     /// <summary><c>Pods.Count</c>, kept beside the node's other figures so that a filter reads one object per node.</summary>
     internal int PodCount { get; private set; }
 
-    /// <summary>How many pods of a workload (by <see cref="PodInfo.Owner"/>) run here.</summary>
-    public int PodsOf(string owner) => _podsByOwner.GetValueOrDefault(owner);
+    /// <summary>
+    /// The lowest priority of the node's pods (<see cref="int.MaxValue"/> without pods): preemption asks every node
+    /// of a failing pod whether it holds a pod it could evict, and this answers without visiting the pods.
+    /// </summary>
+    internal int LowestPriority => _lowestPriority ??= _pods.Count == 0 ? int.MaxValue : _pods.Min(p => p.Priority);
+
+    /// <summary>
+    /// How many pods of a workload (by <see cref="PodInfo.Owner"/>) run here, counted over the node's pods (the
+    /// scheduler reads the cluster state's index instead).
+    /// </summary>
+    public int PodsOf(string owner) => _pods.Count(p => p.Owner == owner);
 
     internal void Add(PodInfo pod)
     {
         _pods.Add(pod);
         PodCount++;
-        _podsByOwner[pod.Owner] = PodsOf(pod.Owner) + 1;
+        if (_lowestPriority is { } lowest)
+        {
+            _lowestPriority = Math.Min(lowest, pod.Priority);
+        }
+
         Requested += pod.Spec.Requests;
         NonZeroRequested += ResourceAmounts.NonZero(pod.Spec.Requests);
         foreach (var port in pod.Spec.Ports)
@@ -76,7 +89,11 @@ public sealed class NodeInfo
 
         _pods.RemoveAt(index);
         PodCount--;
-        _podsByOwner[pod.Owner] = PodsOf(pod.Owner) - 1;
+        if (pod.Priority == _lowestPriority)
+        {
+            _lowestPriority = null;
+        }
+
         Requested -= pod.Spec.Requests;
         NonZeroRequested -= ResourceAmounts.NonZero(pod.Spec.Requests);
         foreach (var port in pod.Spec.Ports)

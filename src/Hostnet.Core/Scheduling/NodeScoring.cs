@@ -16,33 +16,32 @@ public static class NodeScoring
     public static NodeInfo Best(PodInfo pod, IReadOnlyList<NodeInfo> feasible)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        return Best(pod, feasible, node => node.PodsOf(pod.Owner));
+        ArgumentNullException.ThrowIfNull(feasible);
+        return Best(pod, [.. feasible], new OwnedOnNode(pod.Owner));
     }
 
     /// <summary>
     /// The best node, with the workload's pods per node from the cluster state's index (node index → count) rather
-    /// than one lookup by owner name on every node.
+    /// than a look at every node's pods.
     /// </summary>
-    internal static NodeInfo Best(PodInfo pod, IReadOnlyList<NodeInfo> feasible, IReadOnlyDictionary<int, int>? ownedByNode) =>
-        ownedByNode is null ? Best(pod, feasible, _ => 0) : Best(pod, feasible, node => ownedByNode.GetValueOrDefault(node.Index));
+    internal static NodeInfo Best(PodInfo pod, ReadOnlySpan<NodeInfo> feasible, Dictionary<int, int>? ownedByNode) =>
+        ownedByNode is null ? Best(pod, feasible, default(NoneOwned)) : Best(pod, feasible, new OwnedByIndex(ownedByNode));
 
     /// <summary>
     /// One pass over the feasible nodes; the hash, the last tie-breaker, is computed only for nodes that tie on the
     /// first two scores (most do, in a cluster of identical nodes, but the pod name's share is computed once).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static NodeInfo Best(PodInfo pod, IReadOnlyList<NodeInfo> feasible, Func<NodeInfo, int> owned)
+    private static NodeInfo Best<TOwned>(PodInfo pod, ReadOnlySpan<NodeInfo> feasible, TOwned owned)
+        where TOwned : struct, IOwnedPods
     {
-        ArgumentNullException.ThrowIfNull(feasible);
         var request = ResourceAmounts.NonZero(pod.Spec.Requests);
         var prefix = Continue(Continue(OffsetBasis, pod.Name), "/");
         NodeInfo? best = null;
         (int Owned, double Room) bestScore = default;
         uint? bestHash = null;
-        for (var i = 0; i < feasible.Count; i++)
+        foreach (var node in feasible)
         {
-            var node = feasible[i];
-            var score = (owned(node), LeastAllocated(request, node));
+            var score = (owned.On(node), LeastAllocated(request, node));
             if (best is not null && score.Item1 == bestScore.Owned && score.Item2 == bestScore.Room)
             {
                 bestHash ??= Continue(prefix, best.Name);
@@ -65,11 +64,12 @@ public static class NodeScoring
     }
 
     /// <summary>noderesources/least_allocated.go: the mean over CPU and memory of the share left free, 0–100.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double LeastAllocated(ResourceAmounts request, NodeInfo node) =>
         (Free(node.Allocatable.MilliCpu, node.NonZeroRequested.MilliCpu + request.MilliCpu)
             + Free(node.Allocatable.Memory, node.NonZeroRequested.Memory + request.Memory)) / 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Free(long capacity, long requested) =>
         capacity <= 0 || requested > capacity ? 0 : (double)(capacity - requested) * 100 / capacity;
 
@@ -81,7 +81,6 @@ public static class NodeScoring
         return Continue(Continue(Continue(OffsetBasis, first), "/"), second);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint Continue(uint hash, string text)
     {
         foreach (var c in text)
@@ -90,5 +89,26 @@ public static class NodeScoring
         }
 
         return hash;
+    }
+
+    /// <summary>How many pods of the workload being placed run on a node (a struct, so that the loop above is specialized and inlined).</summary>
+    private interface IOwnedPods
+    {
+        int On(NodeInfo node);
+    }
+
+    private readonly struct NoneOwned : IOwnedPods
+    {
+        public int On(NodeInfo node) => 0;
+    }
+
+    private readonly struct OwnedByIndex(Dictionary<int, int> counts) : IOwnedPods
+    {
+        public int On(NodeInfo node) => counts.GetValueOrDefault(node.Index);
+    }
+
+    private readonly struct OwnedOnNode(string owner) : IOwnedPods
+    {
+        public int On(NodeInfo node) => node.PodsOf(owner);
     }
 }

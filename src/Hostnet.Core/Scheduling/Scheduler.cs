@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
@@ -90,7 +91,7 @@ public sealed class Scheduler
         _nextStartNodeIndex = (start + examined) % state.Nodes.Count;
         if (feasible.Count > 0)
         {
-            return new ScheduleResult(NodeScoring.Best(pod, feasible, state.NodesOf(pod.Owner)).Name, feasible.Count, examined == candidates.Count, null);
+            return new ScheduleResult(NodeScoring.Best(pod, CollectionsMarshal.AsSpan(feasible), state.NodesOf(pod.Owner)).Name, feasible.Count, examined == candidates.Count, null);
         }
 
         // No node fits, so every candidate was examined and rejected: their statuses make the FailedScheduling message.
@@ -99,7 +100,7 @@ public sealed class Scheduler
         {
             var node = candidates[(start + i) % candidates.Count];
             statuses[node.Name] = verdicts is null ? _rejected[i]
-                : verdicts.Verdicts[node.Index] is { IsSuccess: false } verdict ? verdict
+                : verdicts.Of(node.Index) is { IsSuccess: false } verdict ? verdict
                 : _rejected[node.Index];
         }
 
@@ -294,7 +295,12 @@ public sealed class Scheduler
     /// </summary>
     private FilterStatus? AfterEvictingLowerPriority(PodInfo pod, ClusterState state, NodeInfo node)
     {
-        // Most nodes hold no pod of lower priority: find that out without allocating (a failing pod asks every node).
+        // Most nodes hold no pod of lower priority: a failing pod asks every node, so find that out without visiting its pods.
+        if (node.LowestPriority >= pod.Priority)
+        {
+            return null;
+        }
+
         List<PodInfo>? victims = null;
         for (var i = 0; i < node.Pods.Count; i++)
         {

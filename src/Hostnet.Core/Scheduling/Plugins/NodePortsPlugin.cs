@@ -9,6 +9,7 @@ namespace Hostnet.Core.Scheduling.Plugins;
 public sealed class NodePortsPlugin : IFilterPlugin
 {
     private static readonly FilterStatus Conflict = FilterStatus.Unschedulable("NodePorts", SchedulerReasons.NodePorts);
+    private static readonly PreFilterResult FreeEverywhere = new(static _ => FilterStatus.Success);
 
     public string Name => "NodePorts";
 
@@ -24,14 +25,14 @@ public sealed class NodePortsPlugin : IFilterPlugin
             return PreFilterResult.Skip;
         }
 
-        // Where nobody claims the port number, no claim can conflict: those nodes pass without a look at their ports.
-        var claiming = ports.Select(p => state.NodesClaiming(p.Port)).ToArray();
-        return new(node =>
+        // A number nobody claims on any node cannot conflict: such ports are left out, and a pod left with none passes
+        // every node.
+        var claimed = ports.Where(p => state.IsClaimed(p.Port)).ToArray();
+        return claimed.Length == 0 ? FreeEverywhere : new(node =>
         {
-            for (var i = 0; i < ports.Count; i++)
+            foreach (var port in claimed)
             {
-                var port = ports[i];
-                if (claiming[i] is { } nodes && nodes.ContainsKey(node.Index) && node.UsedPorts.CheckConflict(port.HostIP, port.Protocol, port.Port))
+                if (node.UsedPorts.CheckConflict(port.HostIP, port.Protocol, port.Port))
                 {
                     return Conflict;
                 }

@@ -10,6 +10,10 @@ namespace Hostnet.Core.Semantics.Placement;
 /// </summary>
 public static class DefaultPreemption
 {
+    // One instance each, shared by every node of every message: a failing pod judges thousands of nodes.
+    private static readonly FilterStatus NotHelpful = FilterStatus.Unresolvable("DefaultPreemption", SchedulerReasons.PreemptionNotHelpful);
+    private static readonly FilterStatus NoVictims = FilterStatus.Unresolvable("DefaultPreemption", SchedulerReasons.NoPreemptionVictims);
+
     /// <summary>
     /// The PostFilter message for a pod whose filter verdicts are <paramref name="filtered"/>. Nodes rejected as
     /// UnschedulableAndUnresolvable (and nodes a PreFilter result left out) are not helped by preemption; the other
@@ -24,12 +28,12 @@ public static class DefaultPreemption
         var verdicts = filtered.NodeToStatus.ToDictionary(
             n => n.Key,
             n => n.Value.Code == StatusCode.UnschedulableAndUnresolvable
-                ? FilterStatus.Unresolvable("DefaultPreemption", SchedulerReasons.PreemptionNotHelpful)
-                : candidate?.Invoke(n.Key) ?? FilterStatus.Unresolvable("DefaultPreemption", SchedulerReasons.NoPreemptionVictims),
+                ? NotHelpful
+                : candidate?.Invoke(n.Key) ?? NoVictims,
             StringComparer.Ordinal);
         var inner = new FitError(
             numAllNodes,
-            new Diagnosis(verdicts, FilterStatus.Unresolvable("DefaultPreemption", SchedulerReasons.PreemptionNotHelpful)));
+            new Diagnosis(verdicts, NotHelpful));
         return WithDynamicResources("preemption: " + inner.Error(version), version);
     }
 
