@@ -1,29 +1,25 @@
-using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Scheduling;
 
 /// <summary>
-/// The host ports in use on one node, as kube-scheduler records them: host IP → (protocol, port), with reference
-/// counts so that removing one of two identical claims keeps the port used. Mirrors
+/// The host ports in use on one node, as kube-scheduler records them: (host IP, protocol, port) claims with reference
+/// counts, so that removing one of two identical claims keeps the port used. Mirrors
 /// staging/src/k8s.io/kube-scheduler/framework/types.go (HostPortInfo: Add, Remove, Len, CheckConflict, sanitize):
-/// host IP "" means 0.0.0.0, protocol "" means TCP, ports ≤ 0 are never recorded and never conflict.
+/// host IP "" means 0.0.0.0, protocol "" means TCP, ports ≤ 0 are never recorded and never conflict. Upstream keys
+/// the claims by IP; here they are kept by port number, since a check only ever compares claims of one number and a
+/// node rarely has more than one claim per number.
 /// </summary>
 public sealed class HostPortInfo
 {
-    private readonly Dictionary<string, Dictionary<(string Protocol, int Port), int>> _byIp = new(StringComparer.Ordinal);
-
-    /// <summary>Claims by port number alone, whatever the IP and protocol: most checks end at "this port is not used here".</summary>
-    private readonly Dictionary<int, int> _byPort = [];
-
-    /// <summary>
-    /// Bit <c>port % 256</c> set for every claimed number: a clear bit proves the number unclaimed without a lookup,
-    /// which is the answer on almost every node the scheduler filters.
-    /// </summary>
-    private NumberMask _numbers;
+    private readonly Dictionary<int, List<Claim>> _byPort = [];
 
     /// <summary>How many (IP, protocol, port) entries are recorded.</summary>
-    public int Count => _byIp.Values.Sum(ports => ports.Count);
+    public int Count { get; private set; }
+
+    /// <summary>The port numbers claimed at all.</summary>
+    public IEnumerable<int> Numbers => _byPort.Keys;
 
     public void Add(string ip, string protocol, int port)
     {
@@ -33,53 +29,44 @@ public sealed class HostPortInfo
         }
 
         (ip, protocol) = Sanitize(ip, protocol);
-        if (!_byIp.TryGetValue(ip, out var ports))
+        ref var claims = ref CollectionsMarshal.GetValueRefOrAddDefault(_byPort, port, out _);
+        claims ??= [];
+        var index = IndexOf(claims, ip, protocol);
+        if (index >= 0)
         {
-            _byIp[ip] = ports = [];
+            CollectionsMarshal.AsSpan(claims)[index].Count++;
+            return;
         }
 
-        ports[(protocol, port)] = ports.GetValueOrDefault((protocol, port)) + 1;
-        _byPort[port] = _byPort.GetValueOrDefault(port) + 1;
-        _numbers.Add(port);
+        claims.Add(new Claim(ip, protocol) { Count = 1 });
+        Count++;
     }
 
     public void Remove(string ip, string protocol, int port)
     {
-        if (port <= 0)
-        {
-            return;
-        }
-
         (ip, protocol) = Sanitize(ip, protocol);
-        if (!_byIp.TryGetValue(ip, out var ports) || !ports.TryGetValue((protocol, port), out var count))
+        if (port <= 0 || !_byPort.TryGetValue(port, out var claims))
         {
             return;
         }
 
-        if (_byPort[port] > 1)
+        var index = IndexOf(claims, ip, protocol);
+        if (index < 0)
         {
-            _byPort[port]--;
+            return;
         }
-        else
+
+        ref var claim = ref CollectionsMarshal.AsSpan(claims)[index];
+        if (--claim.Count > 0)
+        {
+            return;
+        }
+
+        claims.RemoveAt(index);
+        Count--;
+        if (claims.Count == 0)
         {
             _byPort.Remove(port);
-            _numbers = default;
-            foreach (var number in _byPort.Keys)
-            {
-                _numbers.Add(number);
-            }
-        }
-
-        if (count > 1)
-        {
-            ports[(protocol, port)] = count - 1;
-            return;
-        }
-
-        ports.Remove((protocol, port));
-        if (ports.Count == 0)
-        {
-            _byIp.Remove(ip);
         }
     }
 
@@ -89,47 +76,44 @@ public sealed class HostPortInfo
     /// </summary>
     public bool CheckConflict(string ip, string protocol, int port)
     {
-        if (port <= 0 || !_numbers.MayContain(port) || !_byPort.ContainsKey(port))
+        if (port <= 0 || !_byPort.TryGetValue(port, out var claims))
         {
             return false;
         }
 
         (ip, protocol) = Sanitize(ip, protocol);
-        var key = (protocol, port);
-        if (ip == HostPortBinding.AnyAddress)
+        var any = ip == HostPortBinding.AnyAddress;
+        foreach (var claim in CollectionsMarshal.AsSpan(claims))
         {
-            foreach (var ports in _byIp.Values)
+            if (claim.Protocol == protocol && (any || claim.Ip == HostPortBinding.AnyAddress || claim.Ip == ip))
             {
-                if (ports.ContainsKey(key))
-                {
-                    return true;
-                }
+                return true;
             }
-
-            return false;
         }
 
-        return (_byIp.TryGetValue(HostPortBinding.AnyAddress, out var any) && any.ContainsKey(key))
-            || (_byIp.TryGetValue(ip, out var same) && same.ContainsKey(key));
+        return false;
+    }
+
+    private static int IndexOf(List<Claim> claims, string ip, string protocol)
+    {
+        var span = CollectionsMarshal.AsSpan(claims);
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (span[i].Ip == ip && span[i].Protocol == protocol)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static (string Ip, string Protocol) Sanitize(string ip, string protocol) =>
         (string.IsNullOrEmpty(ip) ? HostPortBinding.AnyAddress : ip, string.IsNullOrEmpty(protocol) ? "TCP" : protocol);
 
-    /// <summary>256 bits, one per <c>port % 256</c>.</summary>
-    private struct NumberMask
+    /// <summary>One (IP, protocol) claim of a port number, with how many pods hold it.</summary>
+    private record struct Claim(string Ip, string Protocol)
     {
-        private Words _words;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly bool MayContain(int port) => (_words[(port >> 6) & 3] & (1UL << port)) != 0;
-
-        public void Add(int port) => _words[(port >> 6) & 3] |= 1UL << port;
-
-        [InlineArray(4)]
-        private struct Words
-        {
-            private ulong _word;
-        }
+        public int Count { get; set; }
     }
 }

@@ -32,7 +32,7 @@ public sealed class NodePortsPlugin : IFilterPlugin
         {
             foreach (var port in claimed)
             {
-                if (node.UsedPorts.CheckConflict(port.HostIP, port.Protocol, port.Port))
+                if (node.MayClaimPort(port.Port) && node.UsedPorts.CheckConflict(port.HostIP, port.Protocol, port.Port))
                 {
                     return Conflict;
                 }
