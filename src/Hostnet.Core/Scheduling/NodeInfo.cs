@@ -19,6 +19,7 @@ public sealed class NodeInfo
     {
         Node = node;
         Name = node.Name;
+        NameHash = NodeScoring.NameHash(node.Name);
         Index = index;
         Allocatable = ResourceAmounts.Allocatable(node.Allocatable);
         AllowedPods = node.Allocatable.TryGetValue("pods", out var pods) && Quantity.TryParse(pods, out var count)
@@ -29,6 +30,9 @@ public sealed class NodeInfo
     public Node Node { get; }
 
     public string Name { get; }
+
+    /// <summary>The hash of the name that scoring's tie-breaker mixes with the pod's, taken once.</summary>
+    internal uint NameHash { get; }
 
     /// <summary>The node's position in the cluster state (nodes are ordered by name).</summary>
     public int Index { get; }

@@ -6,7 +6,8 @@ namespace Hostnet.Core.Scheduling;
 /// first the node with the fewest pods of the same workload (the default PodTopologySpread constraints spread a
 /// workload's pods over hosts), then the node with the most room left for CPU and memory after the pod
 /// (NodeResourcesFit's LeastAllocated, counting 100m CPU and 200Mi memory for a pod that requests none), then the
-/// lowest FNV-1a hash of pod name and node name (a fixed stand-in for upstream's random pick among equals).
+/// lowest <see cref="TieBreak"/> of the pod's and the node's name hashes (a fixed stand-in for upstream's random pick
+/// among equals, different for every pod).
 /// TaintToleration and NodeAffinity preferences, image locality and balanced allocation are not scored.
 /// </summary>
 public static class NodeScoring
@@ -28,35 +29,29 @@ public static class NodeScoring
         ownedByNode is null ? Best(pod, feasible, default(NoneOwned)) : Best(pod, feasible, new OwnedByIndex(ownedByNode));
 
     /// <summary>
-    /// One pass over the feasible nodes; the hash, the last tie-breaker, is computed only for nodes that tie on the
-    /// first two scores (most do, in a cluster of identical nodes, but the pod name's share is computed once).
+    /// One pass over the feasible nodes, comparing (pods of the workload, room, tie-breaker) in turn; a node with more
+    /// of the workload's pods than the best so far is passed over without computing the rest.
     /// </summary>
-    private static NodeInfo Best<TOwned>(PodInfo pod, ReadOnlySpan<NodeInfo> feasible, TOwned owned)
+    private static NodeInfo Best<TOwned>(PodInfo pod, ReadOnlySpan<NodeInfo> feasible, TOwned ownedPods)
         where TOwned : struct, IOwnedPods
     {
         var request = ResourceAmounts.NonZero(pod.Spec.Requests);
-        var prefix = Continue(Continue(OffsetBasis, pod.Name), "/");
+        var podHash = NameHash(pod.Name);
         NodeInfo? best = null;
-        (int Owned, double Room) bestScore = default;
-        uint? bestHash = null;
+        (int Owned, double Room, uint TieBreak) bestScore = default;
         foreach (var node in feasible)
         {
-            var score = (owned.On(node), LeastAllocated(request, node));
-            if (best is not null && score.Item1 == bestScore.Owned && score.Item2 == bestScore.Room)
+            var owned = ownedPods.On(node);
+            if (best is not null && owned > bestScore.Owned)
             {
-                bestHash ??= Continue(prefix, best.Name);
-                var hash = Continue(prefix, node.Name);
-                if (hash < bestHash)
-                {
-                    (best, bestHash) = (node, hash);
-                }
-
                 continue;
             }
 
-            if (best is null || (score.Item1 != bestScore.Owned ? score.Item1 < bestScore.Owned : score.Item2 > bestScore.Room))
+            var room = LeastAllocated(request, node);
+            var tieBreak = TieBreak(podHash, node.NameHash);
+            if (best is null || owned < bestScore.Owned || room > bestScore.Room || (room == bestScore.Room && tieBreak < bestScore.TieBreak))
             {
-                (best, bestScore, bestHash) = (node, score, null);
+                (best, bestScore) = (node, (owned, room, tieBreak));
             }
         }
 
@@ -79,6 +74,22 @@ public static class NodeScoring
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         return Continue(Continue(Continue(OffsetBasis, first), "/"), second);
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units of a name.</summary>
+    internal static uint NameHash(string name) => Continue(OffsetBasis, name);
+
+    /// <summary>
+    /// The last tie-breaker between equal nodes for a pod: the names' hashes mixed by murmur3's finalizer, so that
+    /// every pod orders the nodes differently, computed from each node's hash taken once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint TieBreak(uint podHash, uint nodeHash)
+    {
+        var hash = podHash ^ (nodeHash * 0x9E3779B1u);
+        hash = (hash ^ (hash >> 16)) * 0x85EBCA6Bu;
+        hash = (hash ^ (hash >> 13)) * 0xC2B2AE35u;
+        return hash ^ (hash >> 16);
     }
 
     private static uint Continue(uint hash, string text)
