@@ -36,6 +36,9 @@ public sealed class ClusterState
 
     public IReadOnlyList<NodeInfo> Nodes => _nodes;
 
+    /// <summary>The nodes for loops that visit thousands of them per cycle.</summary>
+    internal ReadOnlySpan<NodeInfo> NodeSpan => _nodes;
+
     /// <summary>Changes with every add or remove, so that a result computed on one state can be reused until it changes.</summary>
     public long Version { get; private set; }
 

@@ -87,7 +87,7 @@ public sealed class Scheduler
         var verdicts = cycle.NodeNames is null ? state.StaticVerdicts(this, pod.Spec, n => RunFilters(cycle.NodeOnly, n)) : null;
         var examined = verdicts is null
             ? FilterEach(candidates, cycle, start, toFind, feasible)
-            : FilterPassing(state.Nodes, verdicts.Passing, cycle.Others, start, toFind, feasible);
+            : FilterPassing(state.NodeSpan, verdicts.Passing, cycle.Others, start, toFind, feasible);
         _nextStartNodeIndex = (start + examined) % state.Nodes.Count;
         if (feasible.Count > 0)
         {
@@ -143,8 +143,7 @@ public sealed class Scheduler
     /// whatever the other pods do): the turn examines the same nodes and finds the same feasible ones, without a step
     /// per rejected node. A rejection is kept by node index. Returns how many nodes the turn examined.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int FilterPassing(IReadOnlyList<NodeInfo> nodes, int[] passing, List<Func<NodeInfo, FilterStatus>> others, int start, int toFind, List<NodeInfo> feasible)
+    private int FilterPassing(ReadOnlySpan<NodeInfo> nodes, int[] passing, List<Func<NodeInfo, FilterStatus>> others, int start, int toFind, List<NodeInfo> feasible)
     {
         var first = Array.BinarySearch(passing, start);
         first = first < 0 ? ~first : first;
@@ -162,11 +161,11 @@ public sealed class Scheduler
             feasible.Add(node);
             if (feasible.Count == toFind)
             {
-                return ((index - start + nodes.Count) % nodes.Count) + 1;
+                return ((index - start + nodes.Length) % nodes.Length) + 1;
             }
         }
 
-        return nodes.Count;
+        return nodes.Length;
     }
 
     /// <summary>The nodes a PreFilter restricted the pod to, in the state's order (names the state does not list are left out).</summary>
@@ -248,7 +247,7 @@ public sealed class Scheduler
 
     private static FilterStatus RunFilters(List<Func<NodeInfo, FilterStatus>> filters, NodeInfo node)
     {
-        foreach (var filter in filters)
+        foreach (var filter in CollectionsMarshal.AsSpan(filters))
         {
             var status = filter(node);
             if (!status.IsSuccess)
