@@ -14,53 +14,26 @@ public static class NodeScoring
 {
     private const uint OffsetBasis = 2166136261u;
 
+    /// <summary>
+    /// The best of the feasible nodes, counting the workload's pods on each node; the scheduler makes the same choice
+    /// with <see cref="NodeChoice"/> as its filters pass the nodes, reading those counts from the cluster state's index.
+    /// </summary>
     public static NodeInfo Best(PodInfo pod, IReadOnlyList<NodeInfo> feasible)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(feasible);
-        return Best(pod, [.. feasible], new OwnedOnNode(pod.Owner));
-    }
-
-    /// <summary>
-    /// The best node, with the workload's pods per node from the cluster state's index (node index → count) rather
-    /// than a look at every node's pods.
-    /// </summary>
-    internal static NodeInfo Best(PodInfo pod, ReadOnlySpan<NodeInfo> feasible, Dictionary<int, int>? ownedByNode) =>
-        ownedByNode is null ? Best(pod, feasible, default(NoneOwned)) : Best(pod, feasible, new OwnedByIndex(ownedByNode));
-
-    /// <summary>
-    /// One pass over the feasible nodes, comparing (pods of the workload, room, tie-breaker) in turn; a node with more
-    /// of the workload's pods than the best so far is passed over without computing the rest.
-    /// </summary>
-    private static NodeInfo Best<TOwned>(PodInfo pod, ReadOnlySpan<NodeInfo> feasible, TOwned ownedPods)
-        where TOwned : struct, IOwnedPods
-    {
-        var request = ResourceAmounts.NonZero(pod.Spec.Requests);
-        var podHash = NameHash(pod.Name);
-        NodeInfo? best = null;
-        (int Owned, double Room, uint TieBreak) bestScore = default;
+        var choice = new NodeChoice(pod);
         foreach (var node in feasible)
         {
-            var owned = ownedPods.On(node);
-            if (best is not null && owned > bestScore.Owned)
-            {
-                continue;
-            }
-
-            var room = LeastAllocated(request, node);
-            var tieBreak = TieBreak(podHash, node.NameHash);
-            if (best is null || owned < bestScore.Owned || room > bestScore.Room || (room == bestScore.Room && tieBreak < bestScore.TieBreak))
-            {
-                (best, bestScore) = (node, (owned, room, tieBreak));
-            }
+            choice.Offer(node, node.PodsOf(pod.Owner));
         }
 
-        return best ?? throw new ArgumentException("no feasible node", nameof(feasible));
+        return choice.Best ?? throw new ArgumentException("no feasible node", nameof(feasible));
     }
 
     /// <summary>noderesources/least_allocated.go: the mean over CPU and memory of the share left free, 0–100.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double LeastAllocated(ResourceAmounts request, NodeInfo node) =>
+    internal static double LeastAllocated(ResourceAmounts request, NodeInfo node) =>
         (Free(node.Allocatable.MilliCpu, node.NonZeroRequested.MilliCpu + request.MilliCpu)
             + Free(node.Allocatable.Memory, node.NonZeroRequested.Memory + request.Memory)) / 2;
 
@@ -100,26 +73,5 @@ public static class NodeScoring
         }
 
         return hash;
-    }
-
-    /// <summary>How many pods of the workload being placed run on a node (a struct, so that the loop above is specialized and inlined).</summary>
-    private interface IOwnedPods
-    {
-        int On(NodeInfo node);
-    }
-
-    private readonly struct NoneOwned : IOwnedPods
-    {
-        public int On(NodeInfo node) => 0;
-    }
-
-    private readonly struct OwnedByIndex(Dictionary<int, int> counts) : IOwnedPods
-    {
-        public int On(NodeInfo node) => counts.GetValueOrDefault(node.Index);
-    }
-
-    private readonly struct OwnedOnNode(string owner) : IOwnedPods
-    {
-        public int On(NodeInfo node) => node.PodsOf(owner);
     }
 }

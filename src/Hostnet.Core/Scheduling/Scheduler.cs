@@ -22,7 +22,6 @@ public sealed class Scheduler
     private const int MinFeasibleNodesPercentageToFind = 5;
 
     private readonly IFilterPlugin[] _plugins;
-    private readonly List<NodeInfo> _feasible = [];
     private FilterStatus[] _rejected = [];
     private int _nextStartNodeIndex;
     private (SchedulingSpec Spec, string Namespace, IReadOnlyDictionary<string, string> Labels, ClusterState State, long Version, ScheduleResult Result)? _lastFailure;
@@ -75,23 +74,23 @@ public sealed class Scheduler
         var candidates = cycle.NodeNames is null ? state.Nodes : Restricted(cycle.NodeNames, state);
         var toFind = NumFeasibleNodesToFind(candidates.Count);
 
-        // Buffers reused from cycle to cycle: a cycle over thousands of nodes allocates nothing per node.
-        var feasible = _feasible;
-        feasible.Clear();
+        // A buffer reused from cycle to cycle: a cycle over thousands of nodes allocates nothing per node.
         if (_rejected.Length < state.Nodes.Count)
         {
             _rejected = new FilterStatus[state.Nodes.Count];
         }
 
         var start = _nextStartNodeIndex;
+        var choice = new NodeChoice(pod);
+        var owned = state.NodesOf(pod.Owner);
         var verdicts = cycle.NodeNames is null ? state.StaticVerdicts(this, pod.Spec, n => RunFilters(cycle.NodeOnly, n)) : null;
         var examined = verdicts is null
-            ? FilterEach(candidates, cycle, start, toFind, feasible)
-            : FilterPassing(state.NodeSpan, verdicts.Passing, cycle.Others, start, toFind, feasible);
+            ? FilterEach(candidates, cycle, start, toFind, ref choice, owned)
+            : FilterPassing(state.NodeSpan, verdicts.Passing, cycle.Others, start, toFind, ref choice, owned);
         _nextStartNodeIndex = (start + examined) % state.Nodes.Count;
-        if (feasible.Count > 0)
+        if (choice.Best is { } best)
         {
-            return new ScheduleResult(NodeScoring.Best(pod, CollectionsMarshal.AsSpan(feasible), state.NodesOf(pod.Owner)).Name, feasible.Count, examined == candidates.Count, null);
+            return new ScheduleResult(best.Name, choice.Offered, examined == candidates.Count, null);
         }
 
         // No node fits, so every candidate was examined and rejected: their statuses make the FailedScheduling message.
@@ -110,13 +109,14 @@ public sealed class Scheduler
     }
 
     /// <summary>
-    /// Filters the candidates in turn from <paramref name="start"/>, each through every filter, until enough are
-    /// feasible; a rejection is kept by position in the turn. Returns how many were examined.
+    /// Filters the candidates in turn from <paramref name="start"/>, each through every filter, offering each feasible
+    /// one to the choice until enough are found; a rejection is kept by position in the turn. Returns how many were
+    /// examined.
     /// </summary>
-    private int FilterEach(IReadOnlyList<NodeInfo> candidates, Cycle cycle, int start, int toFind, List<NodeInfo> feasible)
+    private int FilterEach(IReadOnlyList<NodeInfo> candidates, Cycle cycle, int start, int toFind, ref NodeChoice choice, Dictionary<int, int>? owned)
     {
         var examined = 0;
-        for (; examined < candidates.Count && feasible.Count < toFind; examined++)
+        for (; examined < candidates.Count && choice.Offered < toFind; examined++)
         {
             var node = candidates[(start + examined) % candidates.Count];
             var status = RunFilters(cycle.NodeOnly, node);
@@ -127,7 +127,7 @@ public sealed class Scheduler
 
             if (status.IsSuccess)
             {
-                feasible.Add(node);
+                choice.Offer(node, owned?.GetValueOrDefault(node.Index) ?? 0);
             }
             else
             {
@@ -143,7 +143,7 @@ public sealed class Scheduler
     /// whatever the other pods do): the turn examines the same nodes and finds the same feasible ones, without a step
     /// per rejected node. A rejection is kept by node index. Returns how many nodes the turn examined.
     /// </summary>
-    private int FilterPassing(ReadOnlySpan<NodeInfo> nodes, int[] passing, List<Func<NodeInfo, FilterStatus>> others, int start, int toFind, List<NodeInfo> feasible)
+    private int FilterPassing(ReadOnlySpan<NodeInfo> nodes, int[] passing, List<Func<NodeInfo, FilterStatus>> others, int start, int toFind, ref NodeChoice choice, Dictionary<int, int>? owned)
     {
         var first = Array.BinarySearch(passing, start);
         first = first < 0 ? ~first : first;
@@ -158,8 +158,8 @@ public sealed class Scheduler
                 continue;
             }
 
-            feasible.Add(node);
-            if (feasible.Count == toFind)
+            choice.Offer(node, owned?.GetValueOrDefault(index) ?? 0);
+            if (choice.Offered == toFind)
             {
                 return ((index - start + nodes.Length) % nodes.Length) + 1;
             }
