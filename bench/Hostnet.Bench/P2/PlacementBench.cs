@@ -26,11 +26,14 @@ internal static class PlacementBench
         report.WriteLine("Deployments of 50 replicas, host network with a port each (every 25th reuses 9100 by mistake and stays Pending),");
         report.WriteLine("a node selector and the tolerations of their pool, then a 5,000-pod DaemonSet. Queue \"anti-affinity\": 10,000 pods");
         report.WriteLine("of Deployments of 100 replicas with required anti-affinity on `kubernetes.io/hostname` against their own pods.");
-        report.WriteLine("Every pod is scheduled and bound in turn, as `hostnet plan` does. Each row is a child process: a warm-up on a");
-        report.WriteLine($"smaller workload, then one timed run. The baseline places the first {PlacementChild.BaselinePods:N0} pods of the queue only.");
+        report.WriteLine("Every pod is scheduled and bound in turn, as `hostnet plan` does. Each row is a child process: warm-up rounds on");
+        report.WriteLine($"a smaller workload for {PlacementChild.WarmUpSeconds:0} s (so that tiered compilation has optimized the code), then, for hostnet,");
+        report.WriteLine($"{PlacementChild.HostnetRuns} timed runs, each on a freshly built workload once the JIT has gone quiet; the row shows the run of median");
+        report.WriteLine("wall time (the fastest and slowest beside it). The baseline runs once and places the first");
+        report.WriteLine($"{PlacementChild.BaselinePods:N0} pods of the queue only.");
         report.WriteLine();
-        var table = new MarkdownTable("size", "queue", "mode", "nodes", "running", "pods timed", "pending", "wall", "CPU", "pods/s (wall)", "pods/s (CPU)", "× baseline (CPU)", "scored/pod", "alloc/pod", "GC 0/1/2", "peak RSS") { TextColumns = 3 };
-        var phases = new MarkdownTable("size", "queue", "build state", "Deployments' pods", "DaemonSet's pods", "of which schedule", "of which bind") { TextColumns = 2 };
+        var table = new MarkdownTable("size", "queue", "mode", "nodes", "running", "pods timed", "pending", "wall", "wall min–max", "CPU", "pods/s (wall)", "pods/s (CPU)", "× baseline (CPU)", "scored/pod", "alloc/pod", "GC 0/1/2", "peak RSS") { TextColumns = 3 };
+        var phases = new MarkdownTable("size", "queue", "build state", "Deployments' pods", "DaemonSet's pods", "of which schedule", "of which bind", "GC pauses", "methods compiled") { TextColumns = 2 };
         int[] divisors = settings.Quick ? [100, 10] : [100, 10, 1];
         foreach (var divisor in divisors)
         {
@@ -59,6 +62,7 @@ internal static class PlacementBench
                         Format.Count((long)pods),
                         Format.Count((long)D("pending")),
                         Format.Milliseconds(wall),
+                        D("runs") > 1 ? $"{Format.Milliseconds(D("wall-min-ms"))}–{Format.Milliseconds(D("wall-max-ms"))}" : "–",
                         Format.Milliseconds(cpu),
                         Format.Count((long)(pods / (wall / 1000))),
                         Format.Count((long)(pods / (cpu / 1000))),
@@ -69,7 +73,8 @@ internal static class PlacementBench
                         Format.Megabytes((long)D("peak-kb") * 1024));
                     if (mode == "hostnet")
                     {
-                        phases.Row(size, label, Format.Milliseconds(D("build-ms")), Format.Milliseconds(D("deployments-ms")), Format.Milliseconds(D("daemonset-ms")), Format.Milliseconds(D("schedule-ms")), Format.Milliseconds(D("bind-ms")));
+                        phases.Row(size, label, Format.Milliseconds(D("build-ms")), Format.Milliseconds(D("deployments-ms")), Format.Milliseconds(D("daemonset-ms")), Format.Milliseconds(D("schedule-ms")), Format.Milliseconds(D("bind-ms")),
+                            Format.Milliseconds(D("deployments-gc-pause-ms") + D("daemonset-gc-pause-ms")), Format.Count((long)(D("deployments-jitted") + D("daemonset-jitted"))));
                     }
                 }
             }
@@ -78,7 +83,8 @@ internal static class PlacementBench
         report.Write(table);
         report.WriteLine();
         report.WriteLine("Where the time goes (hostnet, wall): building the state (nodes, running pods bound directly), placing the");
-        report.WriteLine("Deployments' pods and the DaemonSet's, and within them scheduling cycles versus binding to the chosen node.");
+        report.WriteLine("Deployments' pods and the DaemonSet's, and within them scheduling cycles versus binding to the chosen node; the");
+        report.WriteLine("garbage collector's pauses and the methods the JIT compiled while the placing was timed.");
         report.WriteLine();
         report.Write(phases);
         report.WriteLine();
