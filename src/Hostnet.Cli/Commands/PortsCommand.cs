@@ -24,9 +24,10 @@ internal static class PortsCommand
         var free = new Option<string?>("--free") { Description = "List the ports of FROM-TO free on every node the manifests' workloads could run on (every node without manifests)", HelpName = "FROM-TO" };
         var protocol = ChoiceOption.Create("--protocol", "Only this protocol (with --free, the protocol looked for; default TCP)", "any", ["any", "TCP", "UDP", "SCTP"]);
         var format = ChoiceOption.Create("--format", "Output format", "text", ["text", "json"], "-f");
+        var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml (its reservedPorts count as held on every node) instead of searching upward", HelpName = "FILE" };
         var command = new Command("ports", "Show which host ports are in use on each node, and by whom")
         {
-            paths, cluster, node, free, protocol, format,
+            paths, cluster, node, free, protocol, format, config,
         };
         command.SetAction(result => Run(
             new PortsRequest(
@@ -35,7 +36,8 @@ internal static class PortsCommand
                 result.GetValue(node),
                 result.GetValue(free),
                 result.GetRequiredValue(protocol),
-                result.GetRequiredValue(format)),
+                result.GetRequiredValue(format),
+                result.GetValue(config)),
             environment));
         return command;
     }
@@ -54,6 +56,11 @@ internal static class PortsCommand
             range = parsed;
         }
 
+        if (AnalysisOptionsLoader.Load(request.ConfigPath, kubeVersion: null, environment) is not { } options)
+        {
+            return ExitCodes.Invalid;
+        }
+
         var snapshot = ClusterSnapshot.Empty;
         if (request.Cluster is not null)
         {
@@ -65,10 +72,10 @@ internal static class PortsCommand
             snapshot = loaded;
         }
 
-        return Run(request, range, snapshot, environment);
+        return Run(request, range, snapshot, options, environment);
     }
 
-    private static int Run(PortsRequest request, (int From, int To)? range, ClusterSnapshot snapshot, CliEnvironment environment)
+    private static int Run(PortsRequest request, (int From, int To)? range, ClusterSnapshot snapshot, AnalysisOptions options, CliEnvironment environment)
     {
         var workloads = new List<Workload>();
         var manifestNodes = new List<Node>();
@@ -92,14 +99,15 @@ internal static class PortsCommand
             return ExitCodes.Invalid;
         }
 
-        var version = snapshot.ServerVersion ?? KubeVersion.Latest;
-        var map = PortMapBuilder.Build(snapshot, range is null ? workloads : [], PlanOptions.Default with { KubeVersion = version });
+        var version = snapshot.ServerVersion ?? options.KubeVersion;
+        var planOptions = new PlanOptions(version, options.DefaultNamespace, options.ExtraReservedPorts);
+        var map = PortMapBuilder.Build(snapshot, range is null ? workloads : [], planOptions);
         map = Filter(map, request.Node, request.Protocol);
         FreePortQuery? freeQuery = null;
         if (range is { } wanted)
         {
             var protocol = request.Protocol == "any" ? "TCP" : request.Protocol;
-            var nodes = FreePortCandidates.Nodes(new RunningCluster(snapshot.Nodes, snapshot.Pods, version, PlanOptions.Default.DefaultNamespace), workloads, request.Node);
+            var nodes = FreePortCandidates.Nodes(new RunningCluster(snapshot.Nodes, snapshot.Pods, version, options.DefaultNamespace), workloads, request.Node);
             freeQuery = new FreePortQuery(protocol, wanted.From, wanted.To, nodes, FreePorts.Find(map, nodes, wanted.From, wanted.To, protocol));
         }
 
@@ -174,5 +182,5 @@ internal static class PortsCommand
         return (from, to);
     }
 
-    private sealed record PortsRequest(string[] Paths, string? Cluster, string? Node, string? Free, string Protocol, string Format);
+    private sealed record PortsRequest(string[] Paths, string? Cluster, string? Node, string? Free, string Protocol, string Format, string? ConfigPath);
 }

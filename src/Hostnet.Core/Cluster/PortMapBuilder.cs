@@ -22,6 +22,9 @@ public static class PortMapBuilder
     private const string ControlPlaneLabel = "node-role.kubernetes.io/control-plane";
     private const string MasterLabel = "node-role.kubernetes.io/master";
 
+    /// <summary>The detail of a port <c>reservedPorts</c> in <c>.hostnet.yaml</c> says every node holds.</summary>
+    private const string ReservedByConfiguration = "on every node (reservedPorts in .hostnet.yaml)";
+
     public static PortMap Build(ClusterSnapshot cluster, IReadOnlyList<Workload> planned, PlanOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -49,6 +52,7 @@ public static class PortMapBuilder
 
         var everyNode = NodePortCatalogue.Entries
             .Where(e => e.Where == NodePortCatalogue.EveryNode)
+            .Concat((options ?? PlanOptions.Default).ExtraReservedPorts.Select(e => e with { Where = ReservedByConfiguration }))
             .Select(e => Component(e, owner: null))
             .Concat(cluster.Services.SelectMany(ServiceNodePorts))
             .OrderBy(u => u.Port).ThenBy(u => u.Protocol, StringComparer.Ordinal)

@@ -127,6 +127,31 @@ public sealed class PortsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Ports_ReservedPortsOfHostnetYaml_AreHeldOnEveryNode()
+    {
+        _sandbox.Write(".hostnet.yaml", "reservedPorts:\n  - {port: 7003, owner: our agent}\n");
+
+        var map = _sandbox.Run("ports", "--cluster", Fixture("kubectl-list.json"), "--node", "node-2");
+        var free = _sandbox.Run("ports", "--cluster", Fixture("kubectl-list.json"), "--free", "7002-7004");
+
+        map.ExitCode.ShouldBe(0, map.ToString());
+        map.Output.ShouldContain("*       7003         TCP       0.0.0.0    component  our agent");
+        map.Output.ShouldContain("on every node (reservedPorts in .hostnet.yaml)\n");
+        free.Output.ShouldBe("Free TCP ports in 7002-7004 on all 3 nodes:\n7002, 7004\n");
+    }
+
+    [Fact]
+    public void Ports_BrokenConfig_Exits2WithPosition()
+    {
+        _sandbox.Write("bad.yaml", "reservedPorts: 7\n");
+
+        var result = _sandbox.Run("ports", "--cluster", Fixture("kubectl-list.json"), "--config", "bad.yaml");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("bad.yaml:1:16: reservedPorts must be a list");
+    }
+
+    [Fact]
     public void Ports_FreeJson_NamesTheNodes()
     {
         var result = _sandbox.Run("ports", "--cluster", Fixture("kubectl-list.json"), "--free", "5353", "--protocol", "UDP", "--format", "json");

@@ -1,4 +1,7 @@
 using Hostnet.Core.Cluster;
+using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Scheduling.Planning;
+using Hostnet.Core.Semantics;
 using Shouldly;
 using Xunit;
 
@@ -9,6 +12,22 @@ public sealed class PortMapBuilderTests
     private static PortMap Map() => PortMapBuilder.Build(SnapshotText.ReadFixture("kubectl-list.json").Snapshot, []);
 
     private static IReadOnlyList<PortUse> On(PortMap map, string node) => map.Nodes.Single(n => n.Node == node).Ports;
+
+    [Fact]
+    public void Build_ReservedPortsOfTheConfiguration_AreHeldOnEveryNode()
+    {
+        var options = PlanOptions.Default with
+        {
+            ExtraReservedPorts = [new NodeReservedPort(7000, 7002, "UDP", "our agents", Severity.Warning)],
+        };
+
+        var map = PortMapBuilder.Build(SnapshotText.ReadFixture("kubectl-list.json").Snapshot, [], options);
+
+        var use = map.EveryNode.Single(u => u.Owner == "our agents");
+        (use.Port, use.ToPort, use.Protocol, use.Source).ShouldBe((7000, 7002, "UDP", PortSource.NodeComponent));
+        use.Detail.ShouldBe("on every node (reservedPorts in .hostnet.yaml)");
+        FreePorts.Find(map, ["node-1", "node-2"], 6999, 7003, "UDP").ShouldBe([(6999, 6999), (7003, 7003)]);
+    }
 
     [Fact]
     public void Build_EndedPodsHoldNothing_TerminatingPodsStillDo()
