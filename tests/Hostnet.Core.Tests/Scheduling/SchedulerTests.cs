@@ -183,6 +183,55 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public void Remove_KeepsAPortThatSharesTheRemovedOnesMaskBit()
+    {
+        // 80 and 336 share bit 80 of NodeInfo's 256-bit port-number mask: removing 80 must not make 336 look free.
+        var state = SchedulingObjects.State(SchedulingObjects.Nodes(1));
+        var holder80 = SchedulingObjects.WithHostPorts("TCP//80");
+        state.Add(holder80, "node-1");
+        state.Add(SchedulingObjects.WithHostPorts("TCP//336"), "node-1");
+        state.Remove(holder80).ShouldBeTrue();
+        var scheduler = new Scheduler(KubeVersion.Latest);
+
+        scheduler.Schedule(SchedulingObjects.WithHostPorts("TCP//336"), state).IsScheduled.ShouldBeFalse();
+        scheduler.Schedule(SchedulingObjects.WithHostPorts("TCP//80"), state).NodeName.ShouldBe("node-1");
+    }
+
+    [Fact]
+    public void Schedule_AfterTheLowerPriorityHolderIsRemoved_FindsNoPreemptionVictim()
+    {
+        var state = SchedulingObjects.State(SchedulingObjects.Nodes(1));
+        var low = SchedulingObjects.WithHostPorts("TCP//80");
+        state.Add(low, "node-1");
+        state.Add(Pod("other-critical", "{priorityClassName: system-node-critical, containers: [{name: c, ports: [{containerPort: 80, hostPort: 80}]}]}", owner: "DaemonSet/svclb"), "node-1");
+        var pod = Pod("p", "{priorityClassName: system-node-critical, containers: [{name: c, ports: [{containerPort: 80, hostPort: 80}]}]}");
+        var scheduler = new Scheduler(new KubeVersion(1, 33));
+        scheduler.Schedule(pod, state).Message.ShouldBe(
+            "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. preemption: 0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports.");
+
+        state.Remove(low).ShouldBeTrue();
+
+        scheduler.Schedule(pod, state).Message.ShouldBe(
+            "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.");
+    }
+
+    [Fact]
+    public void Schedule_EqualNodes_EachReplicaGoesWhereItsTieBreakerIsLowest()
+    {
+        var state = SchedulingObjects.State(SchedulingObjects.Nodes(5));
+        var scheduler = new Scheduler(KubeVersion.Latest);
+
+        foreach (var name in new[] { "web-a", "web-b", "web-c" })
+        {
+            // A pod of its own workload each, so that only the tie-breaker tells the five empty nodes apart.
+            var pod = Pod(name, "{containers: [{name: c}]}", owner: "Deployment/" + name);
+            var expected = state.Nodes.MinBy(n => NodeScoring.TieBreak(NodeScoring.NameHash(name), NodeScoring.NameHash(n.Name)))!.Name;
+
+            scheduler.Schedule(pod, state).NodeName.ShouldBe(expected);
+        }
+    }
+
+    [Fact]
     public void Schedule_ManyNodes_StopsAtTheFeasibleNodesToFind()
     {
         var state = SchedulingObjects.State(SchedulingObjects.Nodes(1000));
