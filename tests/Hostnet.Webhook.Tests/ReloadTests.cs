@@ -90,10 +90,16 @@ public sealed class ReloadTests
     {
         await using var webhook = await TestWebhook.StartAsync("mode: warn\n");
         await File.WriteAllTextAsync(webhook.PolicyPath, "mode: loud\nhostNetwork: [x]\n");
-        await Eventually(() => webhook.Logs.Any(l => l.Contains("keeping the last good policy", StringComparison.Ordinal)));
+
+        // The watcher may first see the file half written (and reject that too): wait for the whole file's errors.
+        string[] expected = ["policy.yaml:1:7: mode must be enforce, warn or dryrun", "policy.yaml:2:14: hostNetwork must be a mapping"];
+        await Eventually(() => expected.All(e => webhook.Logs.Any(l => l.EndsWith(e, StringComparison.Ordinal)))
+            && webhook.Logs.Any(l => l.Contains("keeping the last good policy", StringComparison.Ordinal)));
         webhook.Server.Policies.Current.Mode.ShouldBe(Core.Policy.PolicyMode.Warn);
-        webhook.Logs.ShouldContain(l => l.EndsWith("policy.yaml:1:7: mode must be enforce, warn or dryrun", StringComparison.Ordinal));
-        webhook.Logs.ShouldContain(l => l.EndsWith("policy.yaml:2:14: hostNetwork must be a mapping", StringComparison.Ordinal));
+        foreach (var error in expected)
+        {
+            webhook.Logs.ShouldContain(l => l.EndsWith(error, StringComparison.Ordinal));
+        }
         using var ready = await webhook.Client.GetAsync("/readyz");
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
