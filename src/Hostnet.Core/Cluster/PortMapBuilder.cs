@@ -29,6 +29,7 @@ public static class PortMapBuilder
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(planned);
+        options ??= PlanOptions.Default;
         var nodes = new Dictionary<string, NodeState>(StringComparer.Ordinal);
         foreach (var node in cluster.Nodes)
         {
@@ -44,7 +45,7 @@ public static class PortMapBuilder
             }
         }
 
-        var unplaced = planned.Count == 0 ? new List<string>() : Place(cluster, planned, options ?? PlanOptions.Default, nodes);
+        var unplaced = planned.Count == 0 ? new List<string>() : Place(cluster, planned, options, nodes);
         foreach (var state in nodes.Values)
         {
             state.AddComponents();
@@ -52,7 +53,7 @@ public static class PortMapBuilder
 
         var everyNode = NodePortCatalogue.Entries
             .Where(e => e.Where == NodePortCatalogue.EveryNode)
-            .Concat((options ?? PlanOptions.Default).ExtraReservedPorts.Select(e => e with { Where = ReservedByConfiguration }))
+            .Concat(options.ExtraReservedPorts.Select(e => e with { Where = ReservedByConfiguration }))
             .Select(e => Component(e, owner: null))
             .Concat(cluster.Services.SelectMany(ServiceNodePorts))
             .OrderBy(u => u.Port).ThenBy(u => u.Protocol, StringComparer.Ordinal)

@@ -113,10 +113,13 @@ public sealed class NodeInfo
             UsedPorts.Remove(port.HostIP, port.Protocol, port.Port);
         }
 
-        _portNumbers = default;
-        foreach (var number in UsedPorts.Numbers)
+        if (pod.Spec.Ports.Count > 0)
         {
-            _portNumbers.Add(number);
+            _portNumbers = default;
+            foreach (var number in UsedPorts.Numbers)
+            {
+                _portNumbers.Add(number);
+            }
         }
 
         return true;

@@ -22,10 +22,10 @@ public static class NodeScoring
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(feasible);
-        var choice = new NodeChoice(pod);
+        var choice = new NodeChoice(pod, feasible.ToDictionary(n => n.Index, n => n.PodsOf(pod.Owner)));
         foreach (var node in feasible)
         {
-            choice.Offer(node, node.PodsOf(pod.Owner));
+            choice.Offer(node);
         }
 
         return choice.Best ?? throw new ArgumentException("no feasible node", nameof(feasible));

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling.Plugins;
@@ -81,12 +80,11 @@ public sealed class Scheduler
         }
 
         var start = _nextStartNodeIndex;
-        var choice = new NodeChoice(pod);
-        var owned = state.NodesOf(pod.Owner);
+        var choice = new NodeChoice(pod, state.NodesOf(pod.Owner));
         var verdicts = cycle.NodeNames is null ? state.StaticVerdicts(this, pod.Spec, n => RunFilters(cycle.NodeOnly, n)) : null;
         var examined = verdicts is null
-            ? FilterEach(candidates, cycle, start, toFind, ref choice, owned)
-            : FilterPassing(state.NodeSpan, verdicts.Passing, cycle.Others, start, toFind, ref choice, owned);
+            ? FilterEach(candidates, cycle, start, toFind, ref choice)
+            : FilterPassing(state.NodeSpan, verdicts.Passing, cycle.Others, start, toFind, ref choice);
         _nextStartNodeIndex = (start + examined) % state.Nodes.Count;
         if (choice.Best is { } best)
         {
@@ -113,7 +111,7 @@ public sealed class Scheduler
     /// one to the choice until enough are found; a rejection is kept by position in the turn. Returns how many were
     /// examined.
     /// </summary>
-    private int FilterEach(IReadOnlyList<NodeInfo> candidates, Cycle cycle, int start, int toFind, ref NodeChoice choice, Dictionary<int, int>? owned)
+    private int FilterEach(IReadOnlyList<NodeInfo> candidates, Cycle cycle, int start, int toFind, ref NodeChoice choice)
     {
         var examined = 0;
         for (; examined < candidates.Count && choice.Offered < toFind; examined++)
@@ -127,7 +125,7 @@ public sealed class Scheduler
 
             if (status.IsSuccess)
             {
-                choice.Offer(node, owned?.GetValueOrDefault(node.Index) ?? 0);
+                choice.Offer(node);
             }
             else
             {
@@ -143,7 +141,7 @@ public sealed class Scheduler
     /// whatever the other pods do): the turn examines the same nodes and finds the same feasible ones, without a step
     /// per rejected node. A rejection is kept by node index. Returns how many nodes the turn examined.
     /// </summary>
-    private int FilterPassing(ReadOnlySpan<NodeInfo> nodes, int[] passing, List<Func<NodeInfo, FilterStatus>> others, int start, int toFind, ref NodeChoice choice, Dictionary<int, int>? owned)
+    private int FilterPassing(ReadOnlySpan<NodeInfo> nodes, int[] passing, List<Func<NodeInfo, FilterStatus>> others, int start, int toFind, ref NodeChoice choice)
     {
         var first = Array.BinarySearch(passing, start);
         first = first < 0 ? ~first : first;
@@ -158,7 +156,7 @@ public sealed class Scheduler
                 continue;
             }
 
-            choice.Offer(node, owned?.GetValueOrDefault(index) ?? 0);
+            choice.Offer(node);
             if (choice.Offered == toFind)
             {
                 return ((index - start + nodes.Length) % nodes.Length) + 1;
