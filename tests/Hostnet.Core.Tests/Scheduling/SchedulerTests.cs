@@ -13,6 +13,10 @@ public sealed class SchedulerTests
     private static PodInfo Pod(string name, string spec, string labels = "{app: web}", string owner = "Deployment/web") =>
         SchedulingObjects.Pod($"{{apiVersion: v1, kind: Pod, metadata: {{name: {name}, labels: {labels}}}, spec: {spec}}}", owner);
 
+    /// <summary>A system-node-critical pod wanting host port 80.</summary>
+    private static PodInfo CriticalOnPort80(string name, string owner = "Deployment/web") =>
+        Pod(name, "{priorityClassName: system-node-critical, containers: [{name: c, ports: [{containerPort: 80, hostPort: 80}]}]}", owner: owner);
+
     [Fact]
     public void Schedule_RequestAboveAllocatable_IsInsufficientCpu()
     {
@@ -141,7 +145,7 @@ public sealed class SchedulerTests
     {
         var state = SchedulingObjects.State(SchedulingObjects.Nodes(1));
         state.Add(SchedulingObjects.WithHostPorts("TCP//80"), "node-1");
-        var pod = Pod("p", "{priorityClassName: system-node-critical, containers: [{name: c, ports: [{containerPort: 80, hostPort: 80}]}]}");
+        var pod = CriticalOnPort80("p");
 
         var result = new Scheduler(new KubeVersion(1, 33)).Schedule(pod, state);
 
@@ -155,8 +159,8 @@ public sealed class SchedulerTests
     {
         var state = SchedulingObjects.State(SchedulingObjects.Nodes(1));
         state.Add(SchedulingObjects.WithHostPorts("TCP//80"), "node-1");
-        state.Add(Pod("other-critical", "{priorityClassName: system-node-critical, containers: [{name: c, ports: [{containerPort: 80, hostPort: 80}]}]}", owner: "DaemonSet/svclb"), "node-1");
-        var pod = Pod("p", "{priorityClassName: system-node-critical, containers: [{name: c, ports: [{containerPort: 80, hostPort: 80}]}]}");
+        state.Add(CriticalOnPort80("other-critical", "DaemonSet/svclb"), "node-1");
+        var pod = CriticalOnPort80("p");
 
         new Scheduler(new KubeVersion(1, 33)).Schedule(pod, state).Message.ShouldBe(
             "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. preemption: 0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports.");
@@ -203,8 +207,8 @@ public sealed class SchedulerTests
         var state = SchedulingObjects.State(SchedulingObjects.Nodes(1));
         var low = SchedulingObjects.WithHostPorts("TCP//80");
         state.Add(low, "node-1");
-        state.Add(Pod("other-critical", "{priorityClassName: system-node-critical, containers: [{name: c, ports: [{containerPort: 80, hostPort: 80}]}]}", owner: "DaemonSet/svclb"), "node-1");
-        var pod = Pod("p", "{priorityClassName: system-node-critical, containers: [{name: c, ports: [{containerPort: 80, hostPort: 80}]}]}");
+        state.Add(CriticalOnPort80("other-critical", "DaemonSet/svclb"), "node-1");
+        var pod = CriticalOnPort80("p");
         var scheduler = new Scheduler(new KubeVersion(1, 33));
         scheduler.Schedule(pod, state).Message.ShouldBe(
             "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. preemption: 0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports.");
