@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The README's test command: install the system tools the tests need when they are missing, restore, build with
+# warnings as errors, run every test (the .NET test projects, then the script tests under tests/scripts/), and end
+# with the totals as one line "N passed, N failed". Exits non-zero on any failure.
+#
+#   ./test.sh               everything (what .ci/run runs)
+#   ./test.sh --build-only  the tools, restore and build, no tests (the fresh-clone test runs this part)
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+build_only=false
+case "${1:-}" in
+  "") ;;
+  --build-only) build_only=true ;;
+  *) echo "usage: ./test.sh [--build-only]" >&2; exit 2 ;;
+esac
+
+# System tools the tests call, one row each: the Debian package that provides it, then a command that succeeds
+# when it is there. A test never skips for a missing tool: it fails, so they must be here.
+missing=()
+need() {
+  local package=$1
+  shift
+  "$@" >/dev/null 2>&1 || missing+=("$package")
+}
+check_tools() {
+  missing=()
+  need python3-jsonschema /usr/bin/python3 -c 'import jsonschema' # SARIF against the official schema (SarifSchema.cs)
+  need prometheus command -v promtool                              # the webhook's /metrics (MetricsTests.cs)
+  need chromium test -x /usr/bin/chromium                           # the audit's HTML report (AuditHtmlChromiumTests.cs)
+}
+
+check_tools
+if [ ${#missing[@]} -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: missing ${missing[*]} (Debian package names): install them with your package manager and run again" >&2
+    exit 1
+  fi
+  sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  echo "test.sh: installing ${missing[*]}" >&2
+  "${sudo[@]}" apt-get update -qq >/dev/null &&
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  check_tools
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "test.sh: could not install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+dotnet restore hostnet.sln || exit 1
+dotnet build hostnet.sln -c Release --no-restore -warnaserror || exit 1
+$build_only && exit 0
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test hostnet.sln -c Release --no-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# A test run that crashed or found nothing to run is a failure even when no test reported one.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] || [ "$passed" -eq 0 ]; then
+  failed=$((failed + 1))
+fi
+
+# Script tests: each tests/scripts/*.sh is one test, passed when it exits 0.
+for script in tests/scripts/*.sh; do
+  [ -e "$script" ] || continue
+  echo "--- $script" >&2
+  if bash "$script"; then
+    passed=$((passed + 1))
+  else
+    echo "FAILED: $script" >&2
+    failed=$((failed + 1))
+  fi
+done
+
+totals="${passed} passed, ${failed} failed"
+[ "$skipped" -eq 0 ] || totals+=", ${skipped} skipped"
+echo "$totals"
+[ "$failed" -eq 0 ]
