@@ -34,7 +34,7 @@ fresh() {
   unshare "${unshare_options[@]}" env -i PATH="$PATH" ${DOTNET_ROOT:+DOTNET_ROOT="$DOTNET_ROOT"} \
     HOME="$work/home" NUGET_PACKAGES="$work/packages" DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false \
-    bash -c 'if [ -d "$0" ]; then mount -t tmpfs -o size=1m hidden "$0"; fi; cd "$1" && shift 2 && eval "$@"' \
+    bash -c 'if [ -d "$0" ]; then mount -t tmpfs -o size=1m hidden "$0"; fi; cd "$1" && shift && eval "$@"' \
     "$local_packages" "$clone" "$@"
 }
 
