@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates the Kubernetes API schema that hostnet's strict decoder (HN004) checks objects against.
 
-Regenerate (from the repository root, with ../shared beside it) and commit the result:
+Regenerate (from the repository root) and commit the result:
 
     python3 tools/gen-schema.py
     # or: python3 tools/gen-schema.py --fixtures DIR --out FILE
@@ -9,7 +9,7 @@ Regenerate (from the repository root, with ../shared beside it) and commit the r
     python3 tools/gen-schema.py --paths
 
 Input: the fully populated round-trip fixtures of kubernetes/api (`testdata/HEAD/*.yaml`, kept as published in
-`../shared/reference/k8s-api-fixtures/HEAD`). Every field of every type is set there with a placeholder value, so the
+`tests/reference/k8s-api-fixtures/HEAD`). Every field of every type is set there with a placeholder value, so the
 set of legal field names is read from data, not written by hand. Needs python3 and PyYAML.
 
 Output: `src/Hostnet.Core/Data/schema/kubernetes-api.txt`, deterministic (sorted, LF, no timestamps):
@@ -55,7 +55,7 @@ import sys
 import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_FIXTURES = os.path.join(ROOT, "..", "shared", "reference", "k8s-api-fixtures", "HEAD")
+DEFAULT_FIXTURES = os.path.join(ROOT, "tests", "reference", "k8s-api-fixtures", "HEAD")
 DEFAULT_OUT = os.path.join(ROOT, "src", "Hostnet.Core", "Data", "schema", "kubernetes-api.txt")
 
 # Parent Go struct -> {json field: Go struct of the field's value (of its items, for a list)}.
@@ -540,7 +540,7 @@ def main() -> int:
     if args.paths:
         sys.stdout.write(generator.paths())
         return 0
-    source = "kubernetes/api testdata/HEAD (../shared/reference/k8s-api-fixtures/HEAD, commit 10b39a39bcee)"
+    source = "kubernetes/api testdata/HEAD (tests/reference/k8s-api-fixtures/HEAD, commit 10b39a39bcee)"
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="\n") as stream:
         stream.write(generator.render(source))

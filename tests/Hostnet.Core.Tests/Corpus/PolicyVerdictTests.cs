@@ -9,7 +9,7 @@ namespace Hostnet.Core.Tests.Corpus;
 
 /// <summary>
 /// Our Pod Security evaluation at the baseline level against the upstream policy test suites in
-/// shared/corpus/verdicts (SOURCES.md, "Expected verdicts"): PSA's own fixtures, Kyverno's
+/// tests/corpus/verdicts (SOURCES.md, "Expected verdicts"): PSA's own fixtures, Kyverno's
 /// disallow-host-namespaces and disallow-host-ports (the same policy as PSA baseline's hostNamespaces and hostPorts),
 /// and Gatekeeper's host-network-ports cases run against block_host_network. Every expected verdict must match.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class PolicyVerdictTests
 
     private static readonly PodSecurityPolicy EnforceBaseline = new(Baseline, Baseline, Baseline);
 
-    private static string Verdicts => Path.Combine(RepositoryPaths.Shared, "corpus", "verdicts");
+    private static string Verdicts => Path.Combine(RepositoryPaths.Corpus, "verdicts");
 
     public static TheoryData<string, bool> PsaFixtures()
     {

@@ -7,7 +7,7 @@ using Xunit;
 namespace Hostnet.Core.Tests.Corpus;
 
 /// <summary>
-/// The real manifests of ../shared/corpus (calico, flannel, ingress-nginx, …) are the closest thing to users' YAML:
+/// The real manifests of tests/corpus (calico, flannel, ingress-nginx, …) are the closest thing to users' YAML:
 /// every one must load and decode without a single HN000 and without an HN004 false alarm.
 /// </summary>
 public sealed class RealCorpusTests
@@ -17,10 +17,10 @@ public sealed class RealCorpusTests
         var data = new TheoryData<string>();
         foreach (var folder in (string[])["real", "negatives"])
         {
-            var root = Path.Combine(RepositoryPaths.Shared, "corpus", folder);
+            var root = Path.Combine(RepositoryPaths.Corpus, folder);
             foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                data.Add(Path.GetRelativePath(Path.Combine(RepositoryPaths.Shared, "corpus"), file).Replace('\\', '/'));
+                data.Add(Path.GetRelativePath(RepositoryPaths.Corpus, file).Replace('\\', '/'));
             }
         }
 
@@ -31,7 +31,7 @@ public sealed class RealCorpusTests
     [MemberData(nameof(CorpusFiles))]
     public void Check_RealManifest_HasNoInputErrorsOrUnknownFields(string file)
     {
-        var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.Shared, "corpus", file));
+        var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.Corpus, file));
         var source = SourceFile.FromBytes(file, bytes, out var problem);
         problem.ShouldBeNull();
 

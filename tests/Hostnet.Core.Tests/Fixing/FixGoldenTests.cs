@@ -7,7 +7,7 @@ using Xunit;
 namespace Hostnet.Core.Tests.Fixing;
 
 /// <summary>
-/// <c>hostnet fix</c> over every file of <c>examples/</c> and of ../shared/corpus/real, as golden unified diffs
+/// <c>hostnet fix</c> over every file of <c>examples/</c> and of tests/corpus/real, as golden unified diffs
 /// (<c>testdata/golden/fix/</c>; an unchanged file has an empty one). The result must load, have none of the findings
 /// that were fixed, change nothing on a second run, and touch only lines that hold a field it rewrote or removed.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class FixGoldenTests
             data.Add("examples/" + Path.GetFileName(file));
         }
 
-        var corpus = Path.Combine(RepositoryPaths.Shared, "corpus", "real");
+        var corpus = Path.Combine(RepositoryPaths.Corpus, "real");
         foreach (var file in Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             data.Add("corpus/real/" + Path.GetRelativePath(corpus, file).Replace('\\', '/'));
@@ -55,5 +55,5 @@ public sealed class FixGoldenTests
 
     private static string Read(string name) => name.StartsWith("examples/", StringComparison.Ordinal)
         ? File.ReadAllText(Path.Combine(RepositoryPaths.Root, name))
-        : File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "corpus", name["corpus/".Length..]));
+        : File.ReadAllText(Path.Combine(RepositoryPaths.Corpus, name["corpus/".Length..]));
 }

@@ -11,7 +11,7 @@ namespace Hostnet.Core.Tests.Loading;
 /// <summary>
 /// BlockYamlParser must build exactly the tree NodeBuilder builds from YamlDotNet's events (every node, value, style
 /// and position) wherever it does not give up, and give up wherever YamlDotNet or the loader reports an error:
-/// checked on hand-written edge cases, every test fixture and the shared corpus, document by document and then as
+/// checked on hand-written edge cases, every test fixture and the vendored corpus (tests/corpus), document by document and then as
 /// loaded files (loader with and without the fast path).
 /// </summary>
 public sealed class BlockYamlParserTests
@@ -188,7 +188,7 @@ public sealed class BlockYamlParserTests
     public static TheoryData<string> InputFiles() => [.. Files()];
 
     internal static IEnumerable<string> Files() =>
-        ((string[])[RepositoryPaths.TestData, Path.Combine(RepositoryPaths.Shared, "corpus")])
+        ((string[])[RepositoryPaths.TestData, RepositoryPaths.Corpus])
             .SelectMany(root => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             .Where(file => Path.GetExtension(file) is ".yaml" or ".yml" or ".json");
 
@@ -213,7 +213,7 @@ public sealed class BlockYamlParserTests
     }
 
     [Fact]
-    public void TryBuild_SharedCorpus_TakesMostDocuments()
+    public void TryBuild_Corpus_TakesMostDocuments()
     {
         var chunks = Files()
             .Where(path => path.Contains("corpus", StringComparison.Ordinal))

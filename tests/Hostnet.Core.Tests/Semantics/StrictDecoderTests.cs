@@ -1,5 +1,6 @@
 using Hostnet.Core.Loading;
 using Hostnet.Core.Semantics.Schema;
+using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
 
@@ -353,7 +354,7 @@ public sealed class StrictDecoderTests
     [Fact]
     public void Check_UpstreamFixtures_HaveNoViolations()
     {
-        var fixtures = Path.Combine(FindShared(), "reference", "k8s-api-fixtures");
+        var fixtures = Path.Combine(RepositoryPaths.Reference, "k8s-api-fixtures");
         var documents = Directory.EnumerateFiles(fixtures, "*.yaml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .SelectMany(path => new ManifestLoader().Load(new SourceFile(path, File.ReadAllText(path))).Documents)
@@ -367,9 +368,8 @@ public sealed class StrictDecoderTests
     [Fact]
     public void Check_Corpus_HasNoViolations()
     {
-        var shared = FindShared();
         var files = new[] { "real", "negatives" }
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(shared, "corpus", folder), "*", SearchOption.AllDirectories))
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Corpus, folder), "*", SearchOption.AllDirectories))
             .Where(path => path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -379,7 +379,7 @@ public sealed class StrictDecoderTests
         var findings = new List<string>();
         foreach (var path in files)
         {
-            var result = new ManifestLoader().Load(new SourceFile(Path.GetRelativePath(shared, path), File.ReadAllText(path)));
+            var result = new ManifestLoader().Load(new SourceFile(Path.GetRelativePath(RepositoryPaths.Corpus, path), File.ReadAllText(path)));
             foreach (var document in result.Documents)
             {
                 checkedObjects += ApiSchema.Default.Covers(document.ApiVersion, document.Kind) ? 1 : 0;
@@ -404,19 +404,4 @@ public sealed class StrictDecoderTests
 
     private static string PodWithContainerLine(string containerLine) =>
         $"apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    {containerLine}\n";
-
-    /// <summary>The shared folder beside the repository root (<c>&lt;repo&gt;/../shared</c>).</summary>
-    private static string FindShared()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "corpus")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no shared/corpus above {AppContext.BaseDirectory}: clone the shared folder beside the repository");
-    }
 }

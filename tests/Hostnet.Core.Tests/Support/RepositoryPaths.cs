@@ -1,12 +1,15 @@
 namespace Hostnet.Core.Tests.Support;
 
-/// <summary>Finds the repository root and the shared folder beside it from the test assembly's location.</summary>
+/// <summary>Finds the repository root, and the vendored corpus and reference data in it, from the test assembly's location.</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The shared specification and corpus, at <c>../shared</c> from the repository root.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The real-world manifests and policy suites (<c>tests/corpus</c>, sources and licences in its SOURCES.md).</summary>
+    public static string Corpus => Path.Combine(Root, "tests", "corpus");
+
+    /// <summary>Upstream reference data: API round-trip fixtures and the SARIF schema (<c>tests/reference</c>).</summary>
+    public static string Reference => Path.Combine(Root, "tests", "reference");
 
     public static string TestData => Path.Combine(AppContext.BaseDirectory, "testdata");
 

@@ -9,7 +9,7 @@ namespace Hostnet.Core.Tests.Support;
 /// </summary>
 internal static class SarifSchema
 {
-    public static string SchemaPath => Path.Combine(RepositoryPaths.Shared, "reference", "sarif", "sarif-schema-2.1.0.json");
+    public static string SchemaPath => Path.Combine(RepositoryPaths.Reference, "sarif", "sarif-schema-2.1.0.json");
 
     // Reads the document from stdin; prints one line per violation and exits 1 when there is any.
     private const string Script = """
