@@ -35,7 +35,7 @@ public sealed class MetricsTests
         Promtool(text).ShouldBe((0, string.Empty));
     }
 
-    /// <summary>Runs <c>promtool check metrics</c> (Debian's prometheus package; .ci/run installs it).</summary>
+    /// <summary>Runs <c>promtool check metrics</c> (Debian's prometheus package; test.sh installs it).</summary>
     private static (int ExitCode, string Output) Promtool(string exposition)
     {
         var start = new ProcessStartInfo("promtool", "check metrics")

@@ -9,7 +9,7 @@ using Xunit;
 namespace Hostnet.Cli.Tests.Commands;
 
 /// <summary>
-/// The HTML report in a real browser: Debian's headless Chromium (installed by .ci/run) screenshots it, and the map's
+/// The HTML report in a real browser: Debian's headless Chromium (installed by test.sh) screenshots it, and the map's
 /// clash is on screen in the clash colour; its DOM after the script ran shows the findings filter at work.
 /// </summary>
 public sealed class AuditHtmlChromiumTests : IDisposable
@@ -56,7 +56,7 @@ public sealed class AuditHtmlChromiumTests : IDisposable
 
     private string RunChromium(params string[] arguments)
     {
-        File.Exists(Chromium).ShouldBeTrue($"{Chromium} is missing: .ci/run installs Debian's chromium package");
+        File.Exists(Chromium).ShouldBeTrue($"{Chromium} is missing: ./test.sh installs Debian's chromium package");
         var start = new ProcessStartInfo(Chromium)
         {
             RedirectStandardOutput = true,

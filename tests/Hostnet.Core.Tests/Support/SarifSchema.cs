@@ -5,7 +5,7 @@ namespace Hostnet.Core.Tests.Support;
 
 /// <summary>
 /// Validates a SARIF document against the official 2.1.0 schema with Debian's python3-jsonschema (no JSON-schema
-/// validator restores for .NET here; see DOTNET.md). CI installs the package; without it the tests fail, never skip.
+/// validator restores for .NET here; see DOTNET.md). test.sh installs the package; without it the tests fail, never skip.
 /// </summary>
 internal static class SarifSchema
 {
