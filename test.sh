@@ -16,8 +16,8 @@ case "${1:-}" in
   *) echo "usage: ./test.sh [--build-only]" >&2; exit 2 ;;
 esac
 
-# System tools the tests call, one row each: the Debian package that provides it, then a command that succeeds
-# when it is there. A test never skips for a missing tool: it fails, so they must be here.
+# System tools the tests call, one row each: the Debian package that provides it, then a command that runs the tool
+# (not merely finds it). A test never skips for a missing tool: it fails, so they must be here.
 missing=()
 need() {
   local package=$1
@@ -26,9 +26,9 @@ need() {
 }
 check_tools() {
   missing=()
-  need python3-jsonschema /usr/bin/python3 -c 'import jsonschema' # SARIF against the official schema (SarifSchema.cs)
-  need prometheus command -v promtool                              # the webhook's /metrics (MetricsTests.cs)
-  need chromium test -x /usr/bin/chromium                           # the audit's HTML report (AuditHtmlChromiumTests.cs)
+  need python3-jsonschema /usr/bin/python3 -c 'import jsonschema.validators' # SARIF against the official schema
+  need prometheus promtool --version                                         # the webhook's /metrics
+  need chromium /usr/bin/chromium --version                                  # the audit's HTML report
 }
 
 check_tools
