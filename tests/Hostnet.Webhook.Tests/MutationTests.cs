@@ -42,6 +42,17 @@ public sealed class MutationTests : IClassFixture<MutationTests.Server>
         (await Answer("/mutate", review))["patch"].ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Mutate_Patched_LogsWhatThePatchChanges()
+    {
+        var review = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.TestData, "reviews", "pod-create.json")))!;
+
+        await Answer("/mutate", review);
+
+        _webhook.Logs.ShouldContain(l => l.Contains("mutate pod-create Pod ", StringComparison.Ordinal)
+            && l.Contains(": Mutated [add /spec/dnsPolicy,replace /spec/containers/0/ports/0/hostPort] in ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("pod-delete")]
     [InlineData("service-create")]

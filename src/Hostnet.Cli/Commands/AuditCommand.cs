@@ -23,7 +23,7 @@ internal static class AuditCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output", HelpName = "FILE" };
         var failOn = ChoiceOption.Create("--fail-on", "Exit 1 when a finding is at or above this severity", "error", ["error", "warning", "info", "none"]);
         var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml instead of searching upward", HelpName = "FILE" };
-        var kubeVersion = new Option<string?>("--kube-version") { Description = "Kubernetes version to mirror (default: the snapshot's server version)" };
+        var kubeVersion = new Option<string?>("--kube-version") { HelpName = "1.N", Description = "Kubernetes version to mirror (default: the snapshot's server version)" };
         var kube = new KubeOptions();
         var command = new Command("audit", "Inventory the cluster's host-network use and find what is broken or will break")
         {

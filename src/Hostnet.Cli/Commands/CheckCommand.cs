@@ -14,7 +14,7 @@ internal static class CheckCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var paths = new Argument<string[]>("paths")
+        var paths = new Argument<string[]>("PATH")
         {
             Description = "Files, folders (recursive *.yaml, *.yml, *.json) or - for standard input",
             Arity = ArgumentArity.OneOrMore,
@@ -33,13 +33,14 @@ internal static class CheckCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output", HelpName = "FILE" };
         var failOn = ChoiceOption.Create("--fail-on", "Exit 1 when a finding is at or above this severity", "error", ["error", "warning", "info", "none"]);
         var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml instead of searching upward", HelpName = "FILE" };
-        var kubeVersion = new Option<string?>("--kube-version") { Description = $"Kubernetes version to mirror, e.g. 1.30 (default {KubeVersion.Latest})" };
+        var kubeVersion = new Option<string?>("--kube-version") { HelpName = "1.N", Description = $"Kubernetes version to mirror, e.g. 1.30 (default {KubeVersion.Latest})" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also say which documents were skipped and why" };
         var cluster = new Option<string?>("--cluster") { Description = "Check against this cluster snapshot (docs/cluster.md): its nodes are the nodes placement rules reason about", HelpName = "FILE|-" };
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "Exit 0 when the paths hold no manifest file (by default that is exit 2: a mistyped path must not pass CI)" };
 
         var command = new Command("check", "Find host-network pitfalls in manifests")
         {
-            paths, format, output, failOn, config, kubeVersion, verbose, cluster,
+            paths, format, output, failOn, config, kubeVersion, verbose, cluster, allowEmpty,
         };
         command.SetAction(result =>
         {
@@ -51,7 +52,8 @@ internal static class CheckCommand
                 result.GetValue(config),
                 result.GetValue(kubeVersion),
                 result.GetValue(verbose),
-                result.GetValue(cluster));
+                result.GetValue(cluster),
+                result.GetValue(allowEmpty));
             return Run(request, environment);
         });
         return command;
@@ -82,6 +84,12 @@ internal static class CheckCommand
         var limits = LoaderLimits.Default;
         var collector = new InputCollector(environment, limits);
         var inputs = collector.Inputs(request.Paths);
+        if (inputs.Count == 0 && !request.AllowEmpty)
+        {
+            environment.Error.WriteLine($"hostnet: no *.yaml, *.yml or *.json file in {string.Join(", ", request.Paths)}: nothing to check (--allow-empty makes this exit 0)");
+            return ExitCodes.Invalid;
+        }
+
 
         // Read and load file by file, each text dropped once parsed: what stays is the node trees (with positions).
         var readProblems = new InputProblem?[inputs.Count];
@@ -164,5 +172,6 @@ internal static class CheckCommand
         string? ConfigPath,
         string? KubeVersion,
         bool Verbose,
-        string? ClusterPath);
+        string? ClusterPath,
+        bool AllowEmpty);
 }

@@ -30,7 +30,7 @@ internal static class DnsCommand
 
     public static Command Create(CliEnvironment environment)
     {
-        var file = new Argument<string?>("file") { Description = "A manifest with the pod or workload (or - for standard input)", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string?>("FILE") { Description = "A manifest with the pod or workload (or - for standard input)", Arity = ArgumentArity.ZeroOrOne };
         var name = new Option<string?>("--name") { Description = "The workload to use when FILE holds several", HelpName = "NAME" };
         var hostNetwork = new Option<bool>("--host-network") { Description = "Without FILE: the pod has hostNetwork: true" };
         var dnsPolicy = new Option<string?>("--dns-policy") { Description = "Without FILE: the pod's dnsPolicy (default ClusterFirst)", HelpName = "POLICY" };
@@ -40,11 +40,17 @@ internal static class DnsCommand
         var hostname = new Option<string?>("--hostname") { Description = "Without FILE: the pod's spec.hostname", HelpName = "NAME" };
         var subdomain = new Option<string?>("--subdomain") { Description = "Without FILE: the pod's spec.subdomain", HelpName = "NAME" };
         var @namespace = new Option<string?>("--namespace", "-n") { Description = "The pod's namespace when the manifest does not say (default: default)", HelpName = "NAMESPACE" };
-        var clusterDomain = new Option<string>("--cluster-domain") { Description = $"The kubelet's clusterDomain; \"\" for none (default {DefaultClusterDomain})", DefaultValueFactory = _ => DefaultClusterDomain, HelpName = "DOMAIN" };
+        var clusterDomain = new Option<string>("--cluster-domain") { Description = "The kubelet's clusterDomain; \"\" for none", DefaultValueFactory = _ => DefaultClusterDomain, HelpName = "DOMAIN" };
         var clusterDns = new Option<string[]>("--cluster-dns") { Description = $"The kubelet's clusterDNS address (repeatable); \"\" for none (default {DefaultClusterDns})", HelpName = "IP" };
         var resolvConf = new Option<string?>("--resolv-conf") { Description = "The node's resolv.conf as the kubelet reads it; \"\" as the kubelet's resolvConf: \"\" (default: a typical node's, see docs/dns.md)", HelpName = "FILE" };
-        var kubeVersion = new Option<string?>("--kube-version") { Description = $"Kubernetes version to mirror, e.g. 1.30 (default {KubeVersion.Latest})" };
+        var kubeVersion = new Option<string?>("--kube-version") { HelpName = "1.N", Description = $"Kubernetes version to mirror, e.g. 1.30 (default {KubeVersion.Latest})" };
         var format = ChoiceOption.Create("--format", "Output format", "text", ["text", "json"], "-f");
+
+        NameOption.MustBeLabels(hostname);
+        NameOption.MustBeLabels(subdomain);
+        NameOption.MustBeLabels(@namespace);
+        NameOption.MustBeSubdomains(clusterDomain, allowEmpty: true);
+        NameOption.MustBeAddresses(clusterDns, allowEmpty: true);
 
         var command = new Command("dns", "Print the resolv.conf the kubelet writes for a pod, and why")
         {
@@ -104,9 +110,9 @@ internal static class DnsCommand
     private static int Run(DnsRequest request, CliEnvironment environment)
     {
         var version = KubeVersion.Latest;
-        if (request.KubeVersion is not null && !KubeVersion.TryParse(request.KubeVersion, out version))
+        if (request.KubeVersion is not null && !AnalysisOptionsLoader.TryParseKubeVersion(request.KubeVersion, environment, out version))
         {
-            return Fail(environment, $"--kube-version must look like 1.30, not '{request.KubeVersion}'");
+            return ExitCodes.Invalid;
         }
 
         var host = ReadResolvConf(request.ResolvConfPath, environment, out var resolverPath, out var problem);
@@ -245,7 +251,9 @@ internal static class DnsCommand
 
         problem = workloads.Count == 0
             ? $"{request.File} has no pod or workload{(request.Name is null ? string.Empty : $" named '{request.Name}'")}"
-            : $"{request.File} has {workloads.Count} workloads ({string.Join(", ", workloads.Select(w => w.DisplayName))}); choose one with --name";
+            : request.Name is null
+                ? $"{request.File} has {workloads.Count} workloads ({string.Join(", ", workloads.Select(w => w.DisplayName))}); choose one with --name"
+                : $"{request.File} has {workloads.Count} workloads named '{request.Name}' ({string.Join(", ", workloads.Select(w => $"{w.DisplayName} in {w.Source.File}"))}); give the file that holds the one you mean";
         return null;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hostnet.Cli.Output;
 using Hostnet.Core.Rules;
 
 namespace Hostnet.Cli.Commands;
@@ -8,7 +9,7 @@ internal static class ExplainCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var rule = new Argument<string>("rule") { Description = "A rule ID (HN030) or slug (host-network-cluster-dns)" };
+        var rule = new Argument<string>("RULE") { Description = "A rule ID (HN030) or slug (host-network-cluster-dns)" };
         var command = new Command("explain", "Print a rule's documentation") { rule };
         command.SetAction(result =>
         {
@@ -28,7 +29,9 @@ internal static class ExplainCommand
             }
 
             using var reader = new StreamReader(page);
-            environment.Output.Write(reader.ReadToEnd());
+            // A file or pipe gets the Markdown as it is; a terminal gets links as plain text.
+            var text = reader.ReadToEnd();
+            environment.Output.Write(environment.OutputIsTerminal ? MarkdownLinks.ToPlainText(text) : text);
             return ExitCodes.Success;
         });
         return command;

@@ -16,7 +16,7 @@ internal static class FixCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var paths = new Argument<string[]>("paths")
+        var paths = new Argument<string[]>("PATH")
         {
             Description = "Files, folders (recursive *.yaml, *.yml, *.json) or - for standard input",
             Arity = ArgumentArity.OneOrMore,
@@ -45,7 +45,7 @@ internal static class FixCommand
         });
         var failOn = ChoiceOption.Create("--fail-on", "Exit 1 when a finding at or above this severity is left after fixing", "error", ["error", "warning", "info", "none"]);
         var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml instead of searching upward", HelpName = "FILE" };
-        var kubeVersion = new Option<string?>("--kube-version") { Description = "Kubernetes version to mirror, e.g. 1.30" };
+        var kubeVersion = new Option<string?>("--kube-version") { HelpName = "1.N", Description = "Kubernetes version to mirror, e.g. 1.30" };
 
         var command = new Command("fix", "Repair what can be repaired safely, as minimal edits that keep comments and layout")
         {
@@ -112,6 +112,24 @@ internal static class FixCommand
         return threshold is { } level && outcome.Report.Fails(level) ? ExitCodes.Findings : ExitCodes.Success;
     }
 
+    /// <summary>
+    /// The names a diff gives a file: git's <c>a/</c> and <c>b/</c> prefixes on the path relative to the working
+    /// directory, without <c>./</c> or <c>..</c> steps, which <c>git apply</c> refuses ("invalid path"). A file
+    /// outside the working directory (or standard input) keeps the name it was given.
+    /// </summary>
+    private static (string From, string To) DiffNames(string path, string workingDirectory)
+    {
+        if (path == InputCollector.StandardInput)
+        {
+            return ("a/" + path, "b/" + path);
+        }
+
+        var relative = Path.GetRelativePath(workingDirectory, Path.GetFullPath(path, workingDirectory)).Replace('\\', '/');
+        return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? (path, path)
+            : ("a/" + relative, "b/" + relative);
+    }
+
     private static bool WriteOutput(FixOutput mode, IReadOnlyList<FixedFile> files, CliEnvironment environment)
     {
         string? previous = null;
@@ -121,9 +139,8 @@ internal static class FixCommand
             switch (mode)
             {
                 case FixOutput.Diff:
-                    // git's a/ and b/ prefixes for relative paths, so that `git apply` takes the diff as it is.
-                    var rooted = Path.IsPathRooted(path);
-                    environment.Output.Write(UnifiedDiff.Create(file.Original.Text, file.Text, rooted ? path : "a/" + path, rooted ? path : "b/" + path));
+                    var (from, to) = DiffNames(path, environment.WorkingDirectory);
+                    environment.Output.Write(UnifiedDiff.Create(file.Original.Text, file.Text, from, to));
                     break;
                 case FixOutput.Write when path != InputCollector.StandardInput:
                     if (file.Changed && !TryReplace(path, file.Text, environment))

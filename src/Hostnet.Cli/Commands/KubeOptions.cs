@@ -10,11 +10,13 @@ namespace Hostnet.Cli.Commands;
 /// </summary>
 internal sealed class KubeOptions
 {
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Path to the kubeconfig file (default: KUBECONFIG, then ~/.kube/config)", HelpName = "FILE" };
 
     public Option<string?> Context { get; } = new("--context") { Description = "The kubeconfig context to use (default: current-context)", HelpName = "NAME" };
 
-    public Option<int> Timeout { get; } = CreateTimeout();
+    public Option<TimeSpan?> Timeout { get; } = CreateTimeout();
 
     public void AddTo(Command command)
     {
@@ -36,24 +38,23 @@ internal sealed class KubeOptions
             TimeProvider.System);
         return new KubeApiClient(
             KubeConnectionResolver.Resolve(options),
-            KubeClientOptions.Default with { RequestTimeout = TimeSpan.FromSeconds(result.GetValue(Timeout)) });
+            KubeClientOptions.Default with { RequestTimeout = result.GetValue(Timeout) ?? DefaultTimeout });
     }
 
-    private static Option<int> CreateTimeout()
+    private static Option<TimeSpan?> CreateTimeout() => new("--request-timeout")
     {
-        var timeout = new Option<int>("--request-timeout")
+        Description = "How long to wait for each API request, as kubectl takes it: 30 (seconds), 5s, 1m, 1h30m; 0 for no limit (default 60s)",
+        HelpName = "DURATION",
+        CustomParser = result =>
         {
-            Description = "Seconds to wait for each API request",
-            DefaultValueFactory = _ => 60,
-            HelpName = "SECONDS",
-        };
-        timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() <= 0)
+            var word = result.Tokens.Count == 0 ? string.Empty : result.Tokens[^1].Value;
+            if (KubectlDuration.Parse(word) is { } duration)
             {
-                result.AddError("--request-timeout must be a positive number of seconds");
+                return duration;
             }
-        });
-        return timeout;
-    }
+
+            result.AddError($"--request-timeout '{word}': {KubectlDuration.InvalidMessage}");
+            return null;
+        },
+    };
 }

@@ -19,7 +19,7 @@ internal static class PlanCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var paths = new Argument<string[]>("paths")
+        var paths = new Argument<string[]>("PATH")
         {
             Description = "Files, folders (recursive *.yaml, *.yml, *.json) or - for standard input",
             Arity = ArgumentArity.OneOrMore,
@@ -32,18 +32,7 @@ internal static class PlanCommand
             }
         });
 
-        var nodes = new Option<int?>("--nodes")
-        {
-            Description = $"Plan against N identical worker nodes (default {SyntheticCluster.DefaultNodeCount} when the input has no Node objects)",
-            HelpName = "N",
-        };
-        nodes.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1 or > 100_000)
-            {
-                result.AddError("--nodes must be a number from 1 to 100000");
-            }
-        });
+        var nodes = NumberOption.Create("--nodes", $"Plan against N identical worker nodes (default {SyntheticCluster.DefaultNodeCount} when the input has no Node objects)", 1, 100_000);
 
         var cluster = new Option<string?>("--cluster")
         {
@@ -54,7 +43,7 @@ internal static class PlanCommand
         var format = ChoiceOption.Create("--format", "Output format", "text", ["text", "json"], "-f");
         var failOn = ChoiceOption.Create("--fail-on", "Exit 1 when a pod of the input would not run (none: never)", "error", ["error", "warning", "info", "none"]);
         var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml instead of searching upward", HelpName = "FILE" };
-        var kubeVersion = new Option<string?>("--kube-version") { Description = $"Kubernetes version whose messages to print, e.g. 1.30 (default {KubeVersion.Latest})" };
+        var kubeVersion = new Option<string?>("--kube-version") { HelpName = "1.N", Description = $"Kubernetes version whose messages to print, e.g. 1.30 (default {KubeVersion.Latest})" };
         var rollout = new Option<bool>("--rollout") { Description = "Also replay the update of each Deployment, DaemonSet and StatefulSet: completes or stuck, and why" };
 
         var command = new Command("plan", "Predict where the pods of the input run, which stay Pending and which crash")
@@ -118,15 +107,22 @@ internal static class PlanCommand
 
         var objects = loaded.SelectMany(l => l.Documents).Select(ObjectReader.Read).OfType<KubeObject>().ToList();
         var cluster = snapshot ?? Cluster(request, objects.OfType<Node>().ToList(), environment);
+        var workloads = objects.OfType<Workload>().ToList();
+
+        // What check says the API server or Pod Security refuses is never created: plan and check agree.
+        var checkOptions = options with { KubeVersion = version };
+        var report = new ManifestChecker(checkOptions) { Cluster = snapshot ?? ClusterSnapshot.Empty }.Check(loaded);
+        var refusals = Refusals.Find(report, workloads, options.DefaultNamespace);
         var plan = Planner.Plan(
             cluster,
-            objects.OfType<Workload>(),
-            new PlanOptions(version, options.DefaultNamespace, options.ExtraReservedPorts));
+            workloads,
+            new PlanOptions(version, options.DefaultNamespace, options.ExtraReservedPorts) { Refusals = refusals });
         if (request.Rollout)
         {
+            var applied = AppliedWorkloads.Resolve(workloads, refusals, options.DefaultNamespace);
             plan = plan with
             {
-                Rollouts = [.. RolloutPlanner.Simulate(cluster, objects.OfType<Workload>(), version, options.DefaultNamespace)],
+                Rollouts = [.. RolloutPlanner.Simulate(cluster, applied.Workloads, version, options.DefaultNamespace)],
             };
         }
         if (request.Format == "json")

@@ -14,7 +14,7 @@ internal static class PortsCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var paths = new Argument<string[]>("paths")
+        var paths = new Argument<string[]>("PATH")
         {
             Description = "Manifests whose workloads are added as if applied (files, folders or -)",
             Arity = ArgumentArity.ZeroOrMore,

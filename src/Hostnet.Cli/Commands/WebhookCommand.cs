@@ -13,10 +13,12 @@ namespace Hostnet.Cli.Commands;
 /// </summary>
 internal static class WebhookCommand
 {
+    private const int DefaultDays = 365;
+
     public static Command Create(CliEnvironment environment)
     {
-        var certificate = new Option<string?>("--tls-cert") { Description = "The serving certificate (PEM); reloaded when it changes", HelpName = "FILE" };
-        var key = new Option<string?>("--tls-key") { Description = "Its private key (PEM); reloaded when it changes", HelpName = "FILE" };
+        var certificate = new Option<string?>("--tls-cert") { Description = "Required: the serving certificate (PEM); reloaded when it changes", HelpName = "FILE" };
+        var key = new Option<string?>("--tls-key") { Description = "Required: its private key (PEM); reloaded when it changes", HelpName = "FILE" };
         var policy = new Option<string?>("--policy") { Description = "The policy file (docs/webhook.md); reloaded when it changes", HelpName = "FILE" };
         var listen = new Option<string>("--listen")
         {
@@ -63,13 +65,20 @@ internal static class WebhookCommand
         try
         {
             var server = WebhookServer.Create(options, TimeProvider.System);
-            server.RunAsync().GetAwaiter().GetResult();
-            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            try
+            {
+                server.RunAsync().GetAwaiter().GetResult();
+            }
+            finally
+            {
+                server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
             return ExitCodes.Success;
         }
-        catch (IOException error)
+        catch (WebhookStartException error)
         {
-            environment.Error.WriteLine($"hostnet: cannot listen on {options.Listen}: {error.Message}");
+            environment.Error.WriteLine($"hostnet: {error.Message}");
             return ExitCodes.Invalid;
         }
     }
@@ -79,25 +88,22 @@ internal static class WebhookCommand
         var service = new Option<string>("--service") { Description = "The webhook Service's name", Required = true, HelpName = "NAME" };
         var @namespace = new Option<string>("--namespace") { Description = "The Service's namespace", Required = true, HelpName = "NS" };
         var output = new Option<string>("--out") { Description = "Folder to write ca.crt, ca.key, tls.crt, tls.key and ca-bundle.txt into", Required = true, HelpName = "DIR" };
-        var days = new Option<int>("--days") { Description = "Validity of the serving certificate in days (the CA gets ten times as long)", DefaultValueFactory = _ => 365 };
+        var days = NumberOption.Create("--days", $"Validity of the serving certificate in days, 1 to 3650 (default {DefaultDays}; the CA gets ten times as long)", 1, 3650);
         var dnsNames = new Option<string[]>("--dns-name") { Description = "Another name for the certificate (repeatable), e.g. localhost", HelpName = "NAME" };
+        NameOption.MustBeLabels(service);
+        NameOption.MustBeLabels(@namespace);
+        NameOption.MustBeSubdomains(dnsNames);
         var command = new Command("gen-certs", "Write a CA, a serving certificate for the Service's DNS names, and the caBundle")
         {
             service, @namespace, output, days, dnsNames,
         };
         command.SetAction(result =>
         {
-            if (result.GetValue(days) is < 1 or > 3650)
-            {
-                environment.Error.WriteLine("hostnet: --days must be between 1 and 3650");
-                return ExitCodes.Invalid;
-            }
-
             var generated = CertificateAuthority.Generate(
                 result.GetRequiredValue(service),
                 result.GetRequiredValue(@namespace),
                 TimeProvider.System.GetUtcNow(),
-                TimeSpan.FromDays(result.GetValue(days)),
+                TimeSpan.FromDays(result.GetValue(days) ?? DefaultDays),
                 result.GetValue(dnsNames));
             var folder = Path.GetFullPath(result.GetRequiredValue(output), environment.WorkingDirectory);
             try

@@ -26,12 +26,24 @@ internal static class AnalysisOptionsLoader
             return options;
         }
 
-        if (!KubeVersion.TryParse(kubeVersion, out var version))
+        return TryParseKubeVersion(kubeVersion, environment, out var version) ? options with { KubeVersion = version } : null;
+    }
+
+    /// <summary>Parses <c>--kube-version</c>; a malformed one, or one older than <see cref="KubeVersion.Oldest"/>, is one line on standard error.</summary>
+    public static bool TryParseKubeVersion(string text, CliEnvironment environment, out KubeVersion version)
+    {
+        if (!KubeVersion.TryParse(text, out version))
         {
-            environment.Error.WriteLine($"hostnet: --kube-version must look like 1.30, not '{kubeVersion}'");
-            return null;
+            environment.Error.WriteLine($"hostnet: --kube-version must look like 1.30, not '{text}'");
+            return false;
         }
 
-        return options with { KubeVersion = version };
+        if (version < KubeVersion.Oldest)
+        {
+            environment.Error.WriteLine($"hostnet: --kube-version {version} is older than {KubeVersion.Oldest}, the oldest release whose behaviour hostnet mirrors ({KubeVersion.Oldest} to {KubeVersion.Latest})");
+            return false;
+        }
+
+        return true;
     }
 }

@@ -25,4 +25,7 @@ public sealed record AdmissionDecision(
 
     /// <summary>The RFC 6902 JSON Patch (JSON text) of <c>/mutate</c>; null when nothing changes.</summary>
     public string? Patch { get; init; }
+
+    /// <summary>What the patch changes, as <c>op path</c> (<c>add /spec/dnsPolicy</c>), for the log line of <c>/mutate</c>.</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
 }

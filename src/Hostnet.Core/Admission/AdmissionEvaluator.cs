@@ -86,7 +86,12 @@ public static class AdmissionEvaluator
         var operations = new ManifestFixer(OptionsFor(subject, policy), policy.Mutations).PatchFor(new SourceFile(ObjectFile, subject.Object!));
         return operations.Count == 0
             ? AdmissionDecision.Unchanged
-            : AdmissionDecision.Unchanged with { Verdict = AdmissionVerdict.Mutated, Patch = JsonPatch.ToJson(operations) };
+            : AdmissionDecision.Unchanged with
+            {
+                Verdict = AdmissionVerdict.Mutated,
+                Patch = JsonPatch.ToJson(operations),
+                Changes = [.. operations.Select(o => $"{o.Op} {o.Path}")],
+            };
     }
 
     /// <summary>The options a check runs with: the policy's configuration, in the request's namespace.</summary>

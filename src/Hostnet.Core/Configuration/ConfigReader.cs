@@ -82,7 +82,13 @@ public static class ConfigReader
     {
         if (value is SourceScalar scalar && KubeVersion.TryParse(scalar.Value, out var version))
         {
-            return version;
+            if (version >= KubeVersion.Oldest)
+            {
+                return version;
+            }
+
+            problems.Add(new InputProblem(file.Path, value.Position, $"kubeVersion {version} is older than {KubeVersion.Oldest}, the oldest release whose behaviour hostnet mirrors"));
+            return null;
         }
 
         problems.Add(new InputProblem(file.Path, value.Position, "kubeVersion must look like \"1.30\""));

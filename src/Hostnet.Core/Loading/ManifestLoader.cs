@@ -104,6 +104,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
             return roots;
         }
 
+        var problemsBefore = problems.Count;
         try
         {
             var text = chunk.Text;
@@ -125,6 +126,13 @@ public sealed class ManifestLoader(LoaderLimits limits)
         {
             // Some malformed input (an unterminated flow sequence) makes YamlDotNet throw without a position.
             problems.Add(new InputProblem(path, new SourcePosition(chunk.FirstLine, 1), "YAML syntax error: " + (error is InvalidOperationException ? "the document ends inside a flow collection (an unclosed [ or {?)" : error.Message)));
+        }
+
+        // A chart's template fails as YAML in many places; one line saying what it is helps more than the first of them.
+        if (problems.Count > problemsBefore && HelmTemplateMarker.Find(chunk) is { } template)
+        {
+            problems.RemoveRange(problemsBefore, problems.Count - problemsBefore);
+            problems.Add(new InputProblem(path, template, HelmTemplateMarker.Message));
         }
 
         return roots;

@@ -8,6 +8,13 @@ public readonly record struct KubeVersion(int Major, int Minor) : IComparable<Ku
     /// <summary>The newest release whose behaviour hostnet mirrors; the default.</summary>
     public static KubeVersion Latest { get; } = new(1, 37);
 
+    /// <summary>
+    /// The oldest release whose behaviour hostnet mirrors: SEMANTICS.md traces every version-dependent message and
+    /// default back to 1.24 (the scheduler's FitError wording, kube-proxy's port holding, Pod Security's levels), not
+    /// further. Older versions are refused rather than answered with a newer release's behaviour.
+    /// </summary>
+    public static KubeVersion Oldest { get; } = new(1, 24);
+
     public static bool operator <(KubeVersion left, KubeVersion right) => left.CompareTo(right) < 0;
 
     public static bool operator >(KubeVersion left, KubeVersion right) => left.CompareTo(right) > 0;

@@ -45,6 +45,19 @@ public static class PlanJsonWriter
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("rejected");
+            foreach (var refused in plan.Refused)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", refused.Kind);
+                json.WriteString("namespace", refused.Namespace);
+                json.WriteString("name", refused.Name);
+                json.WriteString("rejectedBy", refused.RefusedBy);
+                json.WriteString("message", refused.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("notes");
             foreach (var note in plan.Notes)
             {
@@ -62,6 +75,7 @@ public static class PlanJsonWriter
             json.WriteNumber("crashLoopBackOff", input.Count(p => p.Status == "CrashLoopBackOff"));
             json.WriteNumber("failed", input.Count(p => p.Status == "Failed"));
             json.WriteNumber("certainlyNotRunning", input.Count(p => p.WouldNotRun && p.Certain));
+            json.WriteNumber("rejected", plan.Refused.Count);
             json.WriteEndObject();
             json.WriteEndObject();
         });

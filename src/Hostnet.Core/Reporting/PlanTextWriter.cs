@@ -38,6 +38,17 @@ public static class PlanTextWriter
             }
         }
 
+        if (plan.Refused.Count > 0 && failing.Count == 0)
+        {
+            output.WriteLine();
+        }
+
+        foreach (var refused in plan.Refused)
+        {
+            output.WriteLine($"{refused.Namespace}/{refused.Name} ({refused.DisplayName}): rejected by {refused.RefusedBy}, no pod of it is created");
+            output.WriteLine($"  {refused.Message}");
+        }
+
         foreach (var rollout in plan.Rollouts)
         {
             output.WriteLine($"rollout of {rollout.Workload}: {rollout.OutcomeName}: {rollout.Reason}");
@@ -59,6 +70,11 @@ public static class PlanTextWriter
         foreach (var note in plan.Notes)
         {
             output.WriteLine("note: " + note);
+        }
+
+        if (plan.Refused.Count > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Refused.Count} object(s) of the input rejected: {string.Join(", ", plan.Refused.Select(r => r.DisplayName))}."));
         }
 
         var input = plan.Pods.Where(p => p.FromInput).ToList();

@@ -56,7 +56,8 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         if (logger.IsEnabled(LogLevel.Information))
         {
             var verdict = decision.Verdict.ToString();
-            var ids = string.Join(",", decision.Findings.Select(f => f.Id));
+            // A mutation answers with a patch and no findings: its log line lists what the patch changes.
+            var ids = string.Join(",", decision.Verdict == AdmissionVerdict.Mutated ? decision.Changes : decision.Findings.Select(f => f.Id));
             LogAnswered(
                 logger,
                 name,

@@ -48,6 +48,9 @@ public sealed partial class CertificateStore : IDisposable
         }
     }
 
+    /// <summary>Why the last load failed (the file and the reason); null after a good one.</summary>
+    public string? LastProblem { get; private set; }
+
     /// <summary>Reads the pair again; false (and the last good certificate kept) when it does not load.</summary>
     public bool Reload()
     {
@@ -61,6 +64,7 @@ public sealed partial class CertificateStore : IDisposable
             }
 
             // Old connections keep the certificate they negotiated with; the previous object is left to the collector.
+            LastProblem = null;
             Volatile.Write(ref _current, loaded);
             _metrics.RecordReload("certificate", success: true);
             LogLoaded(_logger, _certificatePath, loaded.Subject, loaded.NotAfter);
@@ -69,6 +73,7 @@ public sealed partial class CertificateStore : IDisposable
         catch (Exception error) when (error is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             _metrics.RecordReload("certificate", success: false);
+            LastProblem = $"certificate {_certificatePath} with key {_keyPath}: {(error is FileNotFoundException or DirectoryNotFoundException ? "no such file or directory" : error.Message)}";
             LogNotLoaded(_logger, _certificatePath, _keyPath, error.Message, _current is null ? "no certificate (not ready)" : "the last good certificate");
             return false;
         }

@@ -39,6 +39,9 @@ public sealed partial class PolicyStore : IDisposable
     /// <summary>Whether a policy is in force: no file was given, or the file has loaded at least once.</summary>
     public bool IsValid => Volatile.Read(ref _current) is not null;
 
+    /// <summary>The first problem of the last load that failed, as <c>file:line:column: message</c>; null after a good one.</summary>
+    public string? LastProblem { get; private set; }
+
     /// <summary>Reads the file again; false (and the last good policy kept) when it cannot be read or has problems.</summary>
     public bool Reload()
     {
@@ -63,7 +66,7 @@ public sealed partial class PolicyStore : IDisposable
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new InputProblem(_path, SourcePosition.Start, error.Message));
+            problems.Add(new InputProblem(_path, SourcePosition.Start, error is FileNotFoundException or DirectoryNotFoundException ? "no such file or directory" : error.Message));
         }
 
         if (policy is null || problems.Count > 0)
@@ -73,11 +76,13 @@ public sealed partial class PolicyStore : IDisposable
                 LogPolicyProblem(_logger, file, position, message);
             }
 
+            LastProblem = problems.Count > 0 ? $"{problems[0].File}:{problems[0].Position}: {problems[0].Message}" : $"{_path}: holds no policy";
             LogPolicyKept(_logger, _path, _current is null ? "the default policy (not ready)" : "the last good policy");
             _metrics.RecordReload("policy", success: false);
             return false;
         }
 
+        LastProblem = null;
         Volatile.Write(ref _current, policy);
         _metrics.RecordReload("policy", success: true);
         LogPolicyLoaded(_logger, _path, policy.Mode);

@@ -27,10 +27,12 @@ public sealed class WebhookServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly BufferedStandardOutput? _output;
+    private readonly System.Net.IPEndPoint _listen;
 
-    private WebhookServer(WebApplication app, PolicyStore policies, CertificateStore certificates, WebhookMetrics metrics, BufferedStandardOutput? output)
+    private WebhookServer(WebApplication app, System.Net.IPEndPoint listen, PolicyStore policies, CertificateStore certificates, WebhookMetrics metrics, BufferedStandardOutput? output)
     {
         _app = app;
+        _listen = listen;
         _output = output;
         Policies = policies;
         Certificates = certificates;
@@ -86,11 +88,24 @@ public sealed class WebhookServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        // A failed start (a port in use) is reported once, by the caller, not logged with its stack trace as well.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         var loggers = builder.Services.BuildServiceProvider().GetRequiredService<ILoggerFactory>();
         var metrics = new WebhookMetrics();
         var policies = new PolicyStore(options.PolicyPath, options.ReloadPollInterval, time, metrics, loggers.CreateLogger<PolicyStore>());
         var certificates = new CertificateStore(options.CertificatePath, options.KeyPath, options.ReloadPollInterval, time, metrics, loggers.CreateLogger<CertificateStore>());
+
+        // A file named on the command line that does not load is a mistake to report now, not a server that is
+        // never ready; reloads later keep the last good one instead.
+        var startProblem = policies.LastProblem is { } policyProblem ? "policy " + policyProblem : certificates.LastProblem;
+        if (startProblem is not null)
+        {
+            policies.Dispose();
+            certificates.Dispose();
+            output?.Dispose();
+            throw new WebhookStartException(startProblem);
+        }
 
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -111,7 +126,7 @@ public sealed class WebhookServer : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var server = new WebhookServer(app, policies, certificates, metrics, output);
+        var server = new WebhookServer(app, options.Listen, policies, certificates, metrics, output);
         var handler = new AdmissionHandler(policies, metrics, options.MaxRequestBodyBytes, app.Services.GetRequiredService<ILogger<AdmissionHandler>>());
         app.UseRequestTimeouts();
         app.MapPost("/validate", context => handler.HandleAsync(context, AdmissionEndpoint.Validate));
@@ -132,20 +147,27 @@ public sealed class WebhookServer : IAsyncDisposable
         return context.Response.WriteAsync(body, context.RequestAborted);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken = default)
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         WarmUp();
-        return _app.StartAsync(cancellationToken);
+        try
+        {
+            await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException error)
+        {
+            throw new WebhookStartException($"cannot listen on {_listen}: {error.Message}", error);
+        }
     }
 
     /// <summary>Stops taking connections and waits for the requests in flight.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
 
-    /// <summary>Runs until SIGTERM or Ctrl+C, then drains.</summary>
-    public Task RunAsync()
+    /// <summary>Starts (see <see cref="StartAsync"/>), runs until SIGTERM or Ctrl+C, then drains.</summary>
+    public async Task RunAsync()
     {
-        WarmUp();
-        return _app.RunAsync();
+        await StartAsync().ConfigureAwait(false);
+        await _app.WaitForShutdownAsync().ConfigureAwait(false);
     }
 
     /// <summary>

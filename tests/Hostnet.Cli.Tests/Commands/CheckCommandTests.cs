@@ -54,7 +54,7 @@ public sealed class CheckCommandTests : IDisposable
         var result = _sandbox.Run("check", "pod.yaml", "--fail-on", "critical");
 
         result.ExitCode.ShouldBe(2, result.ToString());
-        result.Error.ShouldStartWith("hostnet: --fail-on must be one of error, warning, info, none, not 'critical'\n");
+        result.Error.ShouldBe("hostnet: --fail-on must be one of error, warning, info, none, not 'critical' (see 'hostnet check --help')\n");
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class CheckCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Output.ShouldBeEmpty();
-        result.Error.ShouldStartWith("hostnet: --format must be one of text, json, sarif, github, not 'xml'\n");
+        result.Error.ShouldBe("hostnet: --format must be one of text, json, sarif, github, not 'xml' (see 'hostnet check --help')\n");
     }
 
     [Theory]

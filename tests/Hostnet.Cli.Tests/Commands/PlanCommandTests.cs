@@ -142,7 +142,7 @@ public sealed class PlanCommandTests : IDisposable
         var result = _sandbox.Run("plan", Example("nginx-hostnetwork-with-ports.yaml"), "--nodes", "0");
 
         result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("--nodes must be a number from 1 to 100000");
+        result.Error.ShouldContain("--nodes must be a whole number from 1 to 100000, not '0'");
     }
 
     [Fact]

@@ -23,6 +23,16 @@ public sealed class InvalidDnsPolicy : WorkloadRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    private const string SuggestionPrefix = " (did you mean ";
+
+    /// <summary>The message as the API server gives it, without the spelling suggestion hostnet adds.</summary>
+    public static string WithoutSuggestion(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var suggestion = message.IndexOf(SuggestionPrefix, StringComparison.Ordinal);
+        return suggestion < 0 ? message : message[..suggestion];
+    }
+
     /// <summary>The value <c>hostnet fix</c> writes instead, or null when nothing is near enough.</summary>
     public static string? Suggestion(string written) => Spelling.Nearest(written, DnsPolicy.Supported);
 
@@ -40,7 +50,7 @@ public sealed class InvalidDnsPolicy : WorkloadRule
         string? fix = null;
         if (suggestion is not null)
         {
-            message += $" (did you mean \"{suggestion}\"?)";
+            message += $"{SuggestionPrefix}\"{suggestion}\"?)";
             fix = $"set dnsPolicy: {suggestion}";
         }
 

@@ -10,4 +10,7 @@ namespace Hostnet.Core.Scheduling.Planning;
 public sealed record PlanOptions(KubeVersion KubeVersion, string DefaultNamespace, IReadOnlyList<NodeReservedPort> ExtraReservedPorts)
 {
     public static PlanOptions Default { get; } = new(KubeVersion.Latest, "default", []);
+
+    /// <summary>The workloads of the input that the cluster refuses (<see cref="Planning.Refusals"/>); none by default.</summary>
+    public IReadOnlyDictionary<Workload, RefusedObject> Refusals { get; init; } = new Dictionary<Workload, RefusedObject>();
 }

@@ -11,8 +11,11 @@ public sealed record PlanResult(IReadOnlyList<PlannedPod> Pods, int NodeCount, I
     /// <summary>The simulated rollouts (<c>--rollout</c>); empty otherwise.</summary>
     public IReadOnlyList<RolloutResult> Rollouts { get; init; } = [];
 
-    /// <summary>Whether a pod of the input would not run.</summary>
-    public bool InputWouldNotRun => Pods.Any(p => p.FromInput && p.WouldNotRun);
+    /// <summary>Objects of the input the cluster refuses (the API server, or Pod Security for their pods), in input order.</summary>
+    public IReadOnlyList<RefusedObject> Refused { get; init; } = [];
+
+    /// <summary>Whether a pod of the input would not run, or an object of the input is refused.</summary>
+    public bool InputWouldNotRun => Refused.Count > 0 || Pods.Any(p => p.FromInput && p.WouldNotRun);
 
     /// <summary>
     /// Per workload of the input, how many of its pods cannot run whatever the scheduler chooses and how many it has,

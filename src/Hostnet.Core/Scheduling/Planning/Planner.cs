@@ -41,7 +41,9 @@ public sealed class Planner
         var planner = new Planner(cluster, options);
         var queue = planner.PlaceExisting(cluster);
         var bound = new List<ExpandedPod>();
-        foreach (var workload in planner.LastOfEachName(workloads))
+        var applied = AppliedWorkloads.Resolve(workloads, options.Refusals, options.DefaultNamespace);
+        planner._notes.AddRange(applied.Notes);
+        foreach (var workload in applied.Workloads)
         {
             planner.Expand(workload, cluster, queue, bound);
         }
@@ -59,33 +61,7 @@ public sealed class Planner
 
         planner.Start(placed);
         var rows = planner._rows.OrderBy(r => r.Namespace, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
-        return new PlanResult(rows, cluster.Nodes.Count, planner._notes);
-    }
-
-    /// <summary>
-    /// One workload per kind, namespace and name: the API holds one object per name, so the last one given wins, as
-    /// <c>kubectl apply</c> of the whole input would leave it.
-    /// </summary>
-    private List<Workload> LastOfEachName(IEnumerable<Workload> workloads)
-    {
-        var byName = new Dictionary<(string Kind, string Namespace, string Name), Workload>();
-        var order = new List<(string Kind, string Namespace, string Name)>();
-        foreach (var workload in workloads)
-        {
-            var key = (workload.Kind, Namespace(workload), workload.Name);
-            if (byName.ContainsKey(key))
-            {
-                _notes.Add($"{workload.DisplayName} in namespace {key.Item2} appears more than once in the input; the last one is planned, as kubectl apply would leave it");
-            }
-            else
-            {
-                order.Add(key);
-            }
-
-            byName[key] = workload;
-        }
-
-        return [.. order.Select(k => byName[k])];
+        return new PlanResult(rows, cluster.Nodes.Count, planner._notes) { Refused = applied.Refused };
     }
 
     /// <summary>Binds the snapshot's pods; returns the queue, holding its unbound pods.</summary>

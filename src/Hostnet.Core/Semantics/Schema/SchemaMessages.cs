@@ -6,10 +6,14 @@ namespace Hostnet.Core.Semantics.Schema;
 /// </summary>
 internal static class SchemaMessages
 {
-    public static string UnknownField(string path) => $"strict decoding error: unknown field \"{path}\"";
+    public const string StrictDecodingError = "strict decoding error: ";
+
+    public const string GoTypeErrorStart = "json: cannot unmarshal ";
+
+    public static string UnknownField(string path) => $"{StrictDecodingError}unknown field \"{path}\"";
 
     public static string GoTypeError(string goValue, string goStruct, string goPath, string goType) =>
-        $"json: cannot unmarshal {goValue} into Go struct field {goStruct}.{goPath} of type {goType}";
+        $"{GoTypeErrorStart}{goValue} into Go struct field {goStruct}.{goPath} of type {goType}";
 
     public static string Expected(string path, string expected, string actual) => $"{path}: expected {expected}, got {actual}";
 

@@ -13,8 +13,11 @@ public static partial class DnsNames
 {
     public const int SubdomainMaxLength = 253;
 
+    public const int LabelMaxLength = 63;
+
     private const string LabelFormat = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     private const string SubdomainFormat = LabelFormat + "(\\." + LabelFormat + ")*";
+    private const string LabelError = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
     private const string SubdomainError = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
     private const string LabelFormatWithUnderscore = "_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?";
     private const string SubdomainFormatWithUnderscore = LabelFormatWithUnderscore + "(\\." + LabelFormatWithUnderscore + ")*";
@@ -23,6 +26,27 @@ public static partial class DnsNames
     /// <summary>The error details for a value that is not a DNS-1123 subdomain; empty when it is one.</summary>
     public static IReadOnlyList<string> IsDns1123Subdomain(string value) =>
         Check(value, Subdomain(), SubdomainError, SubdomainFormat);
+
+    /// <summary>
+    /// The error details for a value that is not a DNS-1123 label (a namespace, a pod's hostname); empty when it is one.
+    /// Mirrors IsDNS1123Label of apimachinery pkg/util/validation/validation.go (v1.35).
+    /// </summary>
+    public static IReadOnlyList<string> IsDns1123Label(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var errors = new List<string>();
+        if (value.Length > LabelMaxLength)
+        {
+            errors.Add(MaxLenError(LabelMaxLength));
+        }
+
+        if (!Label().IsMatch(value))
+        {
+            errors.Add(RegexError(LabelError, LabelFormat, "my-name", "123-abc"));
+        }
+
+        return errors;
+    }
 
     /// <summary>As <see cref="IsDns1123Subdomain"/>, but labels may also contain '_' and start with one.</summary>
     public static IReadOnlyList<string> IsDns1123SubdomainWithUnderscore(string value) =>
@@ -59,6 +83,9 @@ public static partial class DnsNames
     // \z, not $: Go's $ matches only at the very end, .NET's also before a final newline.
     [GeneratedRegex(@"\A" + SubdomainFormat + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex Subdomain();
+
+    [GeneratedRegex(@"\A" + LabelFormat + @"\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Label();
 
     [GeneratedRegex(@"\A" + SubdomainFormatWithUnderscore + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex SubdomainWithUnderscore();
