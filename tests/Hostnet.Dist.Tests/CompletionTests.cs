@@ -13,6 +13,9 @@ public sealed class CompletionTests : IDisposable
     private static readonly InstalledTool Tool = InstalledTool.Instance;
     private readonly string _folder = Directory.CreateTempSubdirectory("hostnet-completion-").FullName;
 
+    /// <summary>The shells' working folder: empty, so that no file name joins the candidates.</summary>
+    private string Empty => Directory.CreateDirectory(Path.Combine(_folder, "empty")).FullName;
+
     public static TheoryData<string, string[]> Lines => new()
     {
         { "hostnet che", ["check"] },
@@ -20,7 +23,7 @@ public sealed class CompletionTests : IDisposable
         { "hostnet check --format ", ["github", "json", "sarif", "text"] },
         { "hostnet check examples/ --fail-on w", ["warning"] },
         { "hostnet webhook gen", ["gen-certs"] },
-        { "hostnet completion ", ["bash", "fish", "zsh"] },
+        { "hostnet completion z", ["zsh"] },
     };
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -114,6 +117,6 @@ public sealed class CompletionTests : IDisposable
     private string RunShell(string shell, string[] arguments)
     {
         var path = $"{Tool.ToolPath}{Path.PathSeparator}{Environment.GetEnvironmentVariable("PATH")}";
-        return ExternalProgram.RunOk(shell, arguments, workingDirectory: _folder, environment: new Dictionary<string, string> { ["PATH"] = path });
+        return ExternalProgram.RunOk(shell, arguments, workingDirectory: Empty, environment: new Dictionary<string, string> { ["PATH"] = path });
     }
 }

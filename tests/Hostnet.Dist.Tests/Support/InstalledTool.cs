@@ -8,6 +8,8 @@ namespace Hostnet.Dist.Tests.Support;
 /// machine): tools/pack-tool.sh packs the pointer package and the linux-x64 and any packages into a feed, and
 /// <c>dotnet tool install --tool-path</c> installs from that feed alone, with a package cache of its own so that no
 /// earlier run's package of the same version is reused. Everything lives in one temporary folder, removed at exit.
+/// While working on these tests, HOSTNET_DIST_FEED=DIR installs from the packages tools/pack-tool.sh left in DIR
+/// instead of packing again.
 /// </summary>
 internal sealed class InstalledTool
 {
@@ -19,8 +21,7 @@ internal sealed class InstalledTool
         Directory.CreateDirectory(Root);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(Root, recursive: true);
 
-        Feed = Path.Combine(Root, "feed");
-        ExternalProgram.RunOk(Path.Combine(RepositoryPaths.Root, "tools", "pack-tool.sh"), [Feed], timeout: TimeSpan.FromMinutes(30));
+        Feed = Environment.GetEnvironmentVariable("HOSTNET_DIST_FEED") is { Length: > 0 } packed ? Path.GetFullPath(packed) : Pack(Path.Combine(Root, "feed"));
         ToolPath = Install(Path.Combine(Root, "tools"));
         Hostnet = Path.Combine(ToolPath, "hostnet");
         File.Exists(Hostnet).ShouldBeTrue($"dotnet tool install left no {Hostnet}");
@@ -43,8 +44,14 @@ internal sealed class InstalledTool
     /// <summary>The executable the tool path's <c>hostnet</c> leads to, links followed.</summary>
     public string Executable => new FileInfo(Hostnet).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Hostnet;
 
-    /// <summary>Installs Hostnet.Tool from the feed alone into <paramref name="toolPath"/>, passing <paramref name="extraArguments"/> on.</summary>
-    public string Install(string toolPath, params string[] extraArguments)
+    private static string Pack(string feed)
+    {
+        ExternalProgram.RunOk(Path.Combine(RepositoryPaths.Root, "tools", "pack-tool.sh"), [feed], timeout: TimeSpan.FromMinutes(30));
+        return feed;
+    }
+
+    /// <summary>Installs Hostnet.Tool from the feed alone into <paramref name="toolPath"/>.</summary>
+    private string Install(string toolPath)
     {
         var config = Path.Combine(Root, "nuget.config");
         File.WriteAllText(config, $"""
@@ -58,7 +65,7 @@ internal sealed class InstalledTool
             """);
         ExternalProgram.RunOk(
             "dotnet",
-            ["tool", "install", "Hostnet.Tool", "--tool-path", toolPath, "--configfile", config, .. extraArguments],
+            ["tool", "install", "Hostnet.Tool", "--tool-path", toolPath, "--configfile", config],
             workingDirectory: Root,
             environment: new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(Root, "nuget-packages") },
             timeout: TimeSpan.FromMinutes(5));
