@@ -57,27 +57,18 @@ public sealed class CompletionTests : IDisposable
     [MemberData(nameof(Lines))]
     public void Zsh_CompletesTheWordAtTheCursor(string line, string[] expected)
     {
-        var script = Script("zsh");
         var words = line.Split(' ');
-        var array = string.Join(' ', words.Select(w => $"'{w}'"));
 
-        // compdef and compadd belong to zsh's completion system, which needs a terminal: these two stand in for them
-        // and print what the script hands over. zsh itself filters by the typed prefix; the test does that below.
-        var output = RunShell(
-            ExternalProgram.Require("zsh", "zsh"),
-            ["-f", "-c", $"compdef() {{ :; }}; compadd() {{ print -l -- \"${{(@P)2}}\"; }}; _files() {{ print -- FILES; }}; source {script}; words=({array}); CURRENT={words.Length}; _hostnet"]);
+        var output = CompleteInZsh(words);
 
+        // zsh itself filters the candidates by the typed prefix; the stand-in compadd does not, so the test does.
         Candidates(output).Where(c => c.StartsWith(words[^1], StringComparison.Ordinal)).ShouldBe(expected);
     }
 
     [Fact]
     public void Zsh_OffersFileNamesWhereHostnetHasNothing()
     {
-        var script = Script("zsh");
-
-        var output = RunShell(
-            ExternalProgram.Require("zsh", "zsh"),
-            ["-f", "-c", $"compdef() {{ :; }}; compadd() {{ print -l -- \"${{(@P)2}}\"; }}; _files() {{ print -- FILES; }}; source {script}; words=(hostnet check --output ''); CURRENT=4; _hostnet"]);
+        var output = CompleteInZsh(["hostnet", "check", "--output", ""]);
 
         output.ShouldBe("FILES\n");
     }
@@ -101,6 +92,19 @@ public sealed class CompletionTests : IDisposable
 
         result.ExitCode.ShouldBe(2);
         result.Output.ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// Runs the zsh script's completion function on <paramref name="words"/>, the cursor in the last. compdef, compadd
+    /// and _files belong to zsh's completion system, which needs a terminal: stand-ins print what the script hands over.
+    /// </summary>
+    private string CompleteInZsh(string[] words)
+    {
+        var script = Script("zsh");
+        var array = string.Join(' ', words.Select(w => $"'{w}'"));
+        return RunShell(
+            ExternalProgram.Require("zsh", "zsh"),
+            ["-f", "-c", $"compdef() {{ :; }}; compadd() {{ print -l -- \"${{(@P)2}}\"; }}; _files() {{ print -- FILES; }}; source {script}; words=({array}); CURRENT={words.Length}; _hostnet"]);
     }
 
     private static string[] Candidates(string output) =>
