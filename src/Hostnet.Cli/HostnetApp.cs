@@ -23,6 +23,7 @@ internal static class HostnetApp
             WebhookCommand.Create(environment),
             SnapshotCommand.Create(environment),
             AuditCommand.Create(environment),
+            CompletionCommand.Create(environment),
         };
 
     public static int Run(string[] args, CliEnvironment environment)

@@ -21,7 +21,8 @@ public sealed class DeployManifestTests
         loaded.SelectMany(l => l.Problems).ShouldBeEmpty();
         var kinds = loaded.SelectMany(l => l.Documents).Select(d => d.Kind).ToHashSet(StringComparer.Ordinal);
         kinds.ShouldBe(
-            ["Namespace", "ServiceAccount", "ConfigMap", "Deployment", "PodDisruptionBudget", "Service", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "Issuer", "Certificate"],
+            ["Namespace", "ServiceAccount", "ConfigMap", "Deployment", "PodDisruptionBudget", "Service", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "Issuer", "Certificate",
+                "Kustomization"], // kustomization.yaml: loaded, and skipped by the checks as no Kubernetes object
             ignoreOrder: true);
 
         var report = new ManifestChecker(AnalysisOptions.Default).Check(loaded);
