@@ -19,6 +19,7 @@ public sealed class AnalysisContext
     private readonly Lazy<ILookup<string, Workload>> _workloadsByNamespace;
     private readonly Lazy<IReadOnlyDictionary<string, NamespaceObject>> _namespaces;
     private readonly Lazy<PodTemplateIndex> _podTemplates;
+    private readonly Lazy<Dictionary<(string Namespace, string Name), ConfigMap>> _configMaps;
     private readonly Dictionary<Workload, PodListeners> _listeners = new(ReferenceEqualityComparer.Instance);
     private RunningCluster? _running;
 
@@ -36,6 +37,9 @@ public sealed class AnalysisContext
             .GroupBy(n => n.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
         _podTemplates = new(() => new PodTemplateIndex(this));
+        _configMaps = new(() => objects.OfType<ConfigMap>()
+            .GroupBy(c => (NamespaceOf(c), c.Name))
+            .ToDictionary(g => g.Key, g => g.First()));
     }
 
     public AnalysisOptions Options { get; }
@@ -78,6 +82,9 @@ public sealed class AnalysisContext
 
         return listeners;
     }
+
+    /// <summary>The ConfigMap of the input with that namespace and name, if any.</summary>
+    public ConfigMap? ConfigMapNamed(string @namespace, string name) => _configMaps.Value.GetValueOrDefault((@namespace, name));
 
     /// <summary>Workloads by the namespace they will land in.</summary>
     public IEnumerable<Workload> WorkloadsIn(string @namespace) => _workloadsByNamespace.Value[@namespace];

@@ -6,6 +6,7 @@ using Hostnet.Core.Model;
 using Hostnet.Core.Rules.Api;
 using Hostnet.Core.Rules.Dns;
 using Hostnet.Core.Rules.RunTime;
+using Hostnet.Core.Semantics.Dns;
 using Hostnet.Core.Semantics.Listeners;
 using Hostnet.Core.Semantics.Schema;
 
@@ -15,7 +16,8 @@ namespace Hostnet.Core.Fixing;
 /// Turns the findings of fixable rules on one document into field edits (RULES.md, the fix column): the nearest valid
 /// dnsPolicy (HN001), hostPort = containerPort (HN002), a pod-level field moved from a container to the pod spec or a
 /// wrong-case key renamed to the field it spells (HN004), the inferred port declared (HN010), <c>maxSurge: 0</c> and <c>maxUnavailable: 1</c> (HN015, HN016),
-/// <c>dnsPolicy: ClusterFirstWithHostNet</c> (HN030). Suppressed findings and findings without a safe fix yield
+/// <c>dnsPolicy: ClusterFirstWithHostNet</c> where the pod shows it resolves cluster names, <c>dnsPolicy: Default</c> (the
+/// same resolver it already gets, now on purpose) where it does not (HN030). Suppressed findings and findings without a safe fix yield
 /// nothing. When two fixes would write the same field, the first in rule order wins; running the check again on the
 /// result finds what is left (<see cref="ManifestFixer"/> repeats until nothing changes).
 /// </summary>
@@ -86,8 +88,9 @@ public static class FixPlanner
         "HN002" => findings.Select(d => HostPortFromContainerPort(document, d.FieldPath!)),
         "HN004" => MisplacedFields(document, workload, findings),
         "HN010" => UndeclaredPorts(document, workload, findings),
-        "HN015" or "HN016" => [NoSurge(rule, document, workload)],
-        "HN030" => [ClusterFirstWithHostNet(document, workload)],
+        // An HN015 about an apiVersion no longer served is fixed by hand: the new apiVersion needs a selector too.
+        "HN015" or "HN016" => findings.Any(d => d.FieldPath != "apiVersion") ? [NoSurge(rule, document, workload)] : [],
+        "HN030" => [DnsPolicyFor(document, workload, findings[0])],
         _ => [],
     };
 
@@ -274,7 +277,11 @@ public static class FixPlanner
         };
     }
 
-    private static IReadOnlyList<FieldEdit> ClusterFirstWithHostNet(ManifestDocument document, Workload workload)
+    /// <summary>
+    /// The finding's own fix decides: <c>ClusterFirstWithHostNet</c> only where HN030 found the pod using cluster names,
+    /// since it makes the pod depend on cluster DNS (a bootstrap loop for a CNI agent); <c>Default</c> otherwise.
+    /// </summary>
+    private static IReadOnlyList<FieldEdit> DnsPolicyFor(ManifestDocument document, Workload workload, Diagnostic finding)
     {
         var spec = workload.Spec.Path;
         if (FieldPaths.Resolve(document.Root, spec) is not SourceMapping specMapping)
@@ -282,7 +289,8 @@ public static class FixPlanner
             return [];
         }
 
-        return [SetOrAdd(HostNetworkClusterDns.Rule.Id, specMapping, spec, "dnsPolicy", JsonValue.Create("ClusterFirstWithHostNet"), after: "hostNetwork")];
+        var policy = finding.Fix == HostNetworkClusterDns.UseClusterDnsFix ? DnsPolicy.ClusterFirstWithHostNet : DnsPolicy.Default;
+        return [SetOrAdd(HostNetworkClusterDns.Rule.Id, specMapping, spec, "dnsPolicy", JsonValue.Create(policy), after: "hostNetwork")];
     }
 
     private static FieldEdit SetOrAdd(string rule, SourceMapping mapping, string mappingPath, string key, JsonNode value, string? after = null) =>

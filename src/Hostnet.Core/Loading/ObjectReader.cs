@@ -23,6 +23,7 @@ public static class ObjectReader
             "NetworkPolicy" => new NetworkPolicy(document, metadata, ReadSelector(Fields.Map(spec, "podSelector")) ?? EmptySelector),
             "Namespace" => new NamespaceObject(document, metadata),
             "Node" => ReadNode(document, metadata, spec),
+            "ConfigMap" when document.ApiVersion == "v1" => new ConfigMap(document, metadata, Fields.StringMap(root, "data")),
             _ => null,
         };
     }

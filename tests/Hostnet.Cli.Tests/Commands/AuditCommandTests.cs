@@ -23,7 +23,7 @@ public sealed class AuditCommandTests : IDisposable
         result.Output.ShouldContain("3 nodes, 9 pods, 3 namespaces, 4 workloads");
         result.Output.ShouldContain("  monitoring  DaemonSet/node-exporter   1/2 running, 1 pending");
         result.Output.ShouldContain("error HN012 [host-port-conflict] Pod/default/debug-shell (observed)");
-        result.Output.ShouldEndWith("5 host-network owners: 7 errors, 10 warnings, 1 info (6 observed in the cluster's state)\n");
+        result.Output.ShouldEndWith("5 host-network owners: 7 errors, 8 warnings, 3 info (6 observed in the cluster's state)\n");
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class AuditCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(1, result.ToString());
         result.Output.ShouldBeEmpty();
-        result.Error.ShouldBe("hostnet: wrote out/report.html: 5 host-network owners: 7 errors, 10 warnings, 1 info (6 observed in the cluster's state)\n");
+        result.Error.ShouldBe("hostnet: wrote out/report.html: 5 host-network owners: 7 errors, 8 warnings, 3 info (6 observed in the cluster's state)\n");
         _sandbox.Read("out/report.html").ShouldStartWith("<!DOCTYPE html>");
     }
 

@@ -19,6 +19,7 @@ public sealed class FixCommandTests : IDisposable
           containers:
             - name: agent
               image: registry.example.com/agent:1.0
+              args: [--server=https://collector.ops.svc:4317]
         """;
 
     private readonly CliSandbox _sandbox = new();

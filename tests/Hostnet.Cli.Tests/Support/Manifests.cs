@@ -16,7 +16,7 @@ internal static class Manifests
               image: registry.example.com/app:1.0
         """;
 
-    /// <summary>One warning: HN030 on line 7 (hostNetwork without dnsPolicy).</summary>
+    /// <summary>One warning: HN030 on line 7 (hostNetwork without dnsPolicy, and args that name a cluster Service).</summary>
     public const string Warning = """
         apiVersion: v1
         kind: Pod
@@ -28,6 +28,7 @@ internal static class Manifests
           containers:
             - name: agent
               image: registry.example.com/agent:1.0
+              args: [--server=https://collector.ops.svc:4317]
         """;
 
     /// <summary>One error: HN001 on line 8 (a look-alike dnsPolicy), and no HN030.</summary>

@@ -35,7 +35,7 @@ public sealed class FixPlannerTests
 
         var result = FixRun.Fix(text);
 
-        result.Text.ShouldBe(text.Replace("  spec:\n    hostNetwork: true\n", "  spec:\n    hostNetwork: true\n    dnsPolicy: ClusterFirstWithHostNet\n", StringComparison.Ordinal));
+        result.Text.ShouldBe(text.Replace("  spec:\n    hostNetwork: true\n", "  spec:\n    hostNetwork: true\n    dnsPolicy: Default\n", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ManifestFixerTests
 
         var patch = fixer.PatchFor(new SourceFile("sidecar.yaml", text));
 
-        JsonPatch.ToJson(patch).ShouldBe("""[{"op":"remove","path":"/spec/template/spec/containers/0/hostNetwork"},{"op":"add","path":"/spec/template/spec/hostNetwork","value":true},{"op":"add","path":"/spec/template/spec/dnsPolicy","value":"ClusterFirstWithHostNet"},{"op":"add","path":"/spec/strategy","value":{"rollingUpdate":{"maxSurge":0,"maxUnavailable":1}}}]""");
+        JsonPatch.ToJson(patch).ShouldBe("""[{"op":"remove","path":"/spec/template/spec/containers/0/hostNetwork"},{"op":"add","path":"/spec/template/spec/hostNetwork","value":true},{"op":"add","path":"/spec/template/spec/dnsPolicy","value":"Default"},{"op":"add","path":"/spec/strategy","value":{"rollingUpdate":{"maxSurge":0,"maxUnavailable":1}}}]""");
         AssertPatchGivesFixedText(fixer, text, patch);
     }
 
@@ -42,7 +42,7 @@ public sealed class ManifestFixerTests
 
         var patch = new ManifestFixer(AnalysisOptions.Default).PatchFor(new SourceFile("review.json", review));
 
-        JsonPatch.ToJson(patch).ShouldBe("""[{"op":"add","path":"/spec/dnsPolicy","value":"ClusterFirstWithHostNet"}]""");
+        JsonPatch.ToJson(patch).ShouldBe("""[{"op":"add","path":"/spec/dnsPolicy","value":"Default"}]""");
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class ManifestFixerTests
         var patch = new ManifestFixer(AnalysisOptions.Default).PatchFor(new SourceFile("review.json", review));
 
         // The rename puts the pod on the host network, so the next round adds the DNS policy that needs (HN030).
-        JsonPatch.ToJson(patch).ShouldBe("""[{"op":"move","from":"/spec/hostnetwork","path":"/spec/hostNetwork"},{"op":"add","path":"/spec/dnsPolicy","value":"ClusterFirstWithHostNet"}]""");
+        JsonPatch.ToJson(patch).ShouldBe("""[{"op":"move","from":"/spec/hostnetwork","path":"/spec/hostNetwork"},{"op":"add","path":"/spec/dnsPolicy","value":"Default"}]""");
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class SarifReportWriterTests
           containers:
             - name: agent
               image: registry.example.com/agent:1.0
+              args: [--server=https://collector.ops.svc:4317]
         """;
 
     [Fact]

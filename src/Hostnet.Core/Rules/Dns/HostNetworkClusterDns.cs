@@ -1,5 +1,7 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Fixing;
+using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Dns;
 
@@ -7,10 +9,24 @@ namespace Hostnet.Core.Rules.Dns;
 
 /// <summary>
 /// HN030: host network with <c>ClusterFirst</c>, written or defaulted. The kubelet silently hands such a pod the node's
-/// resolver (pkg/kubelet/network/dns/dns.go, getPodDNSType). An explicit <c>Default</c> is a choice, not a finding.
+/// resolver (pkg/kubelet/network/dns/dns.go, getPodDNSType), which is what CNI agents, CSI node plugins and other node
+/// components need. So the rule warns only where the pod shows it resolves cluster names
+/// (<see cref="ClusterNameEvidence"/>), and otherwise says at info that <c>ClusterFirst</c> here behaves as <c>Default</c>.
+/// Not reported: an explicit <c>Default</c> (a choice), pods for Windows nodes (kubernetes/website
+/// <c>content/en/docs/concepts/services-networking/dns-pod-service.md</c>, "DNS resolution on Windows nodes":
+/// "ClusterFirstWithHostNet is not supported for pods that run on Windows nodes."), and pods whose containers all mount
+/// the node's <c>/etc/resolv.conf</c> over their own (the runtime's file is hidden, whatever the policy).
 /// </summary>
 public sealed class HostNetworkClusterDns : WorkloadRule
 {
+    /// <summary>The fix offered with evidence; <c>hostnet fix</c> and the webhook's mutation apply it only then.</summary>
+    public const string UseClusterDnsFix = "set dnsPolicy: ClusterFirstWithHostNet";
+
+    /// <summary>The fix offered without evidence: records the intent, changes nothing at run time.</summary>
+    public const string RecordNodeResolverFix =
+        "set dnsPolicy: Default to record that the node's resolver is intended (nothing changes at run time); "
+        + "ClusterFirstWithHostNet only if the pod resolves cluster names";
+
     public static RuleDescriptor Rule { get; } = new(
         "HN030",
         "host-network-cluster-dns",
@@ -29,12 +45,57 @@ public sealed class HostNetworkClusterDns : WorkloadRule
             return;
         }
 
+        var podSpec = FieldPaths.Resolve(workload.Source.Root, spec.Path) as SourceMapping;
+        if (RunsOnWindows(spec, podSpec) || MountsNodeResolvConf(podSpec))
+        {
+            return;
+        }
+
         var written = spec.DnsPolicy is null ? "is not set, so it defaults to ClusterFirst" : "is ClusterFirst";
+        var path = spec.DnsPolicy is null ? spec.Path + ".hostNetwork" : spec.Path + ".dnsPolicy";
+        if (ClusterNameEvidence.Find(workload, context) is { } evidence)
+        {
+            context.Report(
+                Rule,
+                workload,
+                path,
+                $"hostNetwork is true and dnsPolicy {written}: the kubelet silently falls back to the node's resolv.conf, so cluster names do not resolve, and the pod uses one: {evidence.Where} names {evidence.Name}",
+                UseClusterDnsFix);
+            return;
+        }
+
         context.Report(
             Rule,
             workload,
-            spec.DnsPolicy is null ? spec.Path + ".hostNetwork" : spec.Path + ".dnsPolicy",
-            $"hostNetwork is true and dnsPolicy {written}: the kubelet silently falls back to the node's resolv.conf, so cluster names such as kubernetes.default.svc do not resolve",
-            "set dnsPolicy: ClusterFirstWithHostNet");
+            path,
+            $"hostNetwork is true and dnsPolicy {written}: on the host network ClusterFirst behaves as Default (the node's resolv.conf), and nothing in the pod names a cluster service (.svc, .cluster.local, kubernetes.default or a Service of namespace {context.NamespaceOf(workload)})",
+            RecordNodeResolverFix,
+            Severity.Info);
+    }
+
+    /// <summary>A HostProcess pod or container, <c>os.name: windows</c>, or a node selector for Windows nodes.</summary>
+    private static bool RunsOnWindows(PodSpec spec, SourceMapping? podSpec) =>
+        spec.NodeSelector.TryGetValue("kubernetes.io/os", out var os) && os == "windows"
+        || Fields.String(Fields.Map(podSpec, "os"), "name") == "windows"
+        || IsHostProcess(podSpec)
+        || ClusterNameEvidence.ContainerLists.SelectMany(key => Fields.List(podSpec, key)).OfType<SourceMapping>().Any(IsHostProcess);
+
+    private static bool IsHostProcess(SourceMapping? owner) =>
+        Fields.Bool(Fields.Map(Fields.Map(owner, "securityContext"), "windowsOptions"), "hostProcess") == true;
+
+    /// <summary>Every container mounts a <c>hostPath</c> volume at <c>/etc/resolv.conf</c>: the node's file, not the kubelet's.</summary>
+    private static bool MountsNodeResolvConf(SourceMapping? podSpec)
+    {
+        var hostPathVolumes = Fields.List(podSpec, "volumes").OfType<SourceMapping>()
+            .Where(v => Fields.Map(v, "hostPath") is not null)
+            .Select(v => Fields.String(v, "name"))
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        var containers = Fields.List(podSpec, "containers").OfType<SourceMapping>().ToList();
+        return hostPathVolumes.Count > 0 && containers.Count > 0 && containers.All(container =>
+            Fields.List(container, "volumeMounts").OfType<SourceMapping>().Any(mount =>
+                Fields.String(mount, "mountPath")?.TrimEnd('/') == "/etc/resolv.conf"
+                && Fields.String(mount, "name") is { } volume
+                && hostPathVolumes.Contains(volume)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hostnet.Core.Analysis;
+using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Placement;
@@ -47,12 +48,23 @@ public sealed class DaemonSetMissesNodes : IRule
         if (cluster.IsKnown)
         {
             var nodes = cluster.Nodes;
-            var missed = nodes
-                .Where(n => eligibility.Placement.Matches(n) && eligibility.FirstUntoleratedTaint(n) is not null)
-                .Select(n => $"{n.Name} ({Describe(eligibility.FirstUntoleratedTaint(n)!)})")
-                .ToArray();
+            var missedNodes = nodes.Where(n => eligibility.Placement.Matches(n) && eligibility.FirstUntoleratedTaint(n) is not null).ToArray();
+            var missed = missedNodes.Select(n => $"{n.Name} ({Describe(eligibility.FirstUntoleratedTaint(n)!)})").ToArray();
             var selected = nodes.Count(eligibility.Placement.Matches);
             var pending = Pending(daemonSet, cluster);
+            if (pending.Nodes.Count == 0 && missedNodes.Length > 0
+                && missedNodes.All(n => eligibility.FirstUntoleratedTaint(n)!.Key == WellKnownTaints.ControlPlane.Key)
+                && !WorkloadPodsOn(missedNodes, cluster).Any())
+            {
+                context.Report(
+                    Rule,
+                    daemonSet,
+                    position,
+                    string.Create(CultureInfo.InvariantCulture, $"this host-network DaemonSet skips the {missedNodes.Length} control-plane node(s) it selects, which carry {Describe(WellKnownTaints.ControlPlane)} and get no pod of it: {KnownNodes.List(missedNodes.Select(n => n.Name).ToArray())}; the snapshot shows no workload pod there (only DaemonSet and static pods), so nothing there needs it"),
+                    $"if pods that need the agent will run on control-plane nodes, tolerate the taint (key: {WellKnownTaints.ControlPlane.Key}, operator: Exists, effect: NoSchedule)");
+                return;
+            }
+
             var parts = new List<string>();
             if (missed.Length > 0)
             {
@@ -81,7 +93,7 @@ public sealed class DaemonSetMissesNodes : IRule
             return;
         }
 
-        if (eligibility.Tolerations.Any(t => t.Tolerates(WellKnownTaints.ControlPlane)) || SelectsSomeNodes(spec))
+        if (eligibility.Tolerations.Any(t => t.Tolerates(WellKnownTaints.ControlPlane)) || SelectsSomeNodes(spec) || SelectsWindows(spec))
         {
             return;
         }
@@ -90,9 +102,29 @@ public sealed class DaemonSetMissesNodes : IRule
             Rule,
             daemonSet,
             position,
-            $"this host-network DaemonSet does not tolerate {Describe(WellKnownTaints.ControlPlane)}, the taint kubeadm puts on control-plane nodes, so it runs no pod there ({silently})",
+            $"this host-network DaemonSet skips control-plane nodes: it does not tolerate {Describe(WellKnownTaints.ControlPlane)}, the taint kubeadm puts on them, so it runs no pod there ({silently}); that is intended for agents whose work runs on worker nodes only (storage, devices, tracing), since the same taint keeps ordinary pods off those nodes",
             $"if the agent belongs on control-plane nodes too, tolerate the taint (key: {WellKnownTaints.ControlPlane.Key}, operator: Exists, effect: NoSchedule)");
     }
+
+    /// <summary>
+    /// Running pods on <paramref name="nodes"/> that a node agent may serve: neither DaemonSet pods nor static pods
+    /// (owned by their Node), which are there to run the control plane itself.
+    /// </summary>
+    private static IEnumerable<ClusterPod> WorkloadPodsOn(IReadOnlyList<Node> nodes, RunningCluster cluster)
+    {
+        var names = nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        return cluster.Running.Select(r => r.Pod)
+            .Where(p => p.NodeName is { } node && names.Contains(node) && p.Controller?.Kind is not ("DaemonSet" or "Node"));
+    }
+
+    /// <summary>
+    /// A DaemonSet for Windows nodes never misses a kubeadm control-plane node: the control plane runs only on Linux
+    /// (kubernetes/website content/en/docs/concepts/windows/intro.md: "you can only run the control plane on Linux").
+    /// </summary>
+    private static bool SelectsWindows(PodSpec spec) =>
+        spec.NodeSelector.TryGetValue("kubernetes.io/os", out var os) && os == "windows"
+        || spec.RequiredNodeAffinity.Count > 0 && spec.RequiredNodeAffinity.All(t =>
+            t.MatchExpressions.Any(r => r.Key == "kubernetes.io/os" && r.Operator == "In" && r.Values.Count > 0 && r.Values.All(v => v == "windows")));
 
     /// <summary>
     /// The nodes whose DaemonSet pod the scheduler cannot place on the cluster as it runs (the DaemonSet's own running

@@ -41,7 +41,19 @@ public sealed class DeploymentSurgeHostPorts : IRule
     {
         var ports = HostPorts.Wanted(deployment.Spec);
         var replicas = deployment.EffectiveReplicas;
-        if (ports.Count == 0 || replicas == 0 || RolloutBudget.ForDeployment(deployment) is not { Surge: > 0, Unavailable: 0 } budget)
+        if (ports.Count == 0 || replicas == 0)
+        {
+            return;
+        }
+
+        var apiVersion = deployment.Source.ApiVersion;
+        if (RemovedApiVersion.IsRemovedWorkloadVersion(apiVersion, deployment.Kind) && context.Options.KubeVersion >= RemovedApiVersion.RemovedIn)
+        {
+            ReportNotServed(deployment, context, ports[0], replicas);
+            return;
+        }
+
+        if (RolloutBudget.ForDeployment(deployment) is not { Surge: > 0, Unavailable: 0 } budget)
         {
             return;
         }
@@ -86,6 +98,28 @@ public sealed class DeploymentSurgeHostPorts : IRule
         }
 
         context.Report(Rule, deployment, Position(deployment), message, "set maxSurge: 0 and maxUnavailable: 1 (or strategy type Recreate), so an old pod frees its node before the new one needs it", severity);
+    }
+
+    /// <summary>
+    /// A beta apiVersion the chosen Kubernetes no longer serves: kubectl stops before the rollout ever runs. Rewritten as
+    /// apps/v1 the Deployment gets that version's defaults (25 %/25 %, not extensions/v1beta1's 1/1), so the budget is
+    /// judged as apps/v1 would resolve it.
+    /// </summary>
+    private static void ReportNotServed(Workload deployment, AnalysisContext context, HostPortBinding port, int replicas)
+    {
+        var kubectl = RemovedApiVersion.KubectlMessage(deployment.Name, deployment.Metadata.Namespace ?? string.Empty, deployment.Source.ApiVersion, deployment.Kind, deployment.Source.File);
+        var asAppsV1 = RolloutBudget.ForDeployment(deployment, "apps/v1") is { Surge: > 0, Unavailable: 0 } budget
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"; written as apps/v1, maxSurge {Written(budget.MaxSurge, budget.MaxSurgeDefaulted)} and maxUnavailable {Written(budget.MaxUnavailable, budget.MaxUnavailableDefaulted)} come to {budget.Surge} and 0 for {Replicas(replicas)} holding host port {port}, so the rollout can stick: the surge pod needs a node that runs no replica")
+            : string.Empty;
+        context.Report(
+            Rule,
+            deployment,
+            "apiVersion",
+            $"apiVersion {deployment.Source.ApiVersion} is not served since Kubernetes {RemovedApiVersion.RemovedIn} (checked for {context.Options.KubeVersion}), so this Deployment is never created: kubectl apply says \"{kubectl}\"{asAppsV1}",
+            "write apiVersion: apps/v1 (with spec.selector), and set maxSurge: 0 and maxUnavailable: 1 so an old pod frees its node before the new one needs it",
+            Severity.Error);
     }
 
     private static string Written(IntOrString value, bool defaulted) => defaulted ? $"{value} (default)" : value.ToString();

@@ -41,6 +41,19 @@ public sealed class ServiceSelectsNothing : IRule
                 continue;
             }
 
+            if (LabelledOnlyOnItself(context, @namespace, selector) is { } owner)
+            {
+                var template = owner.Template.Metadata.Labels;
+                var has = template.Count == 0 ? "no labels" : Format(template);
+                context.Report(
+                    Rule,
+                    service,
+                    $"spec.selector[{selector.Keys.Order(StringComparer.Ordinal).First()}]",
+                    $"selector {Format(selector)} matches no pod in namespace \"{@namespace}\"; {owner.DisplayName} carries these labels on its own metadata.labels, but a Service selects pods, and its pods get the labels of spec.template.metadata.labels, which has {has}: the Service has no endpoints, so connections to it are refused",
+                    $"add {Format(selector)} to {owner.DisplayName}'s spec.template.metadata.labels");
+                continue;
+            }
+
             index ??= new LabelIndex(context);
             if (NearestMiss(index, @namespace, selector) is not { } workload)
             {
@@ -56,6 +69,16 @@ public sealed class ServiceSelectsNothing : IRule
                 "make the Service selector and the pod template labels agree");
         }
     }
+
+    /// <summary>
+    /// A controller of the namespace (first by name) whose own <c>metadata.labels</c> hold every pair of the selector while
+    /// its pod template does not: labels on a Deployment or DaemonSet are not copied to its pods.
+    /// </summary>
+    private static Workload? LabelledOnlyOnItself(AnalysisContext context, string @namespace, IReadOnlyDictionary<string, string> selector) =>
+        context.WorkloadsIn(@namespace)
+            .Where(w => w.Kind != "Pod" && selector.All(p => w.Metadata.Labels.TryGetValue(p.Key, out var v) && v == p.Value))
+            .OrderBy(w => w.DisplayName, StringComparer.Ordinal)
+            .FirstOrDefault();
 
     /// <summary>
     /// The near miss matching most pairs (then first by name). Candidates come from the pair whose near forms the
@@ -144,7 +167,7 @@ public sealed class ServiceSelectsNothing : IRule
     private static bool IsTypo(string a, string b) =>
         Math.Max(a.Length, b.Length) >= 3 && Semantics.Spelling.IsOneEdit(a, b);
 
-    private static string Format(IReadOnlyDictionary<string, string> selector) =>
+    private static string Format(IEnumerable<KeyValuePair<string, string>> selector) =>
         string.Join(",", selector.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 
     /// <summary>The workloads carrying one selector pair in a near form, as lists that may overlap.</summary>

@@ -21,13 +21,18 @@ public sealed record RolloutBudget(
 {
     private static readonly IntOrString TwentyFivePercent = IntOrString.FromString("25%");
 
+    private static readonly IntOrString One = IntOrString.FromInt(1);
+
     /// <summary>
     /// A Deployment's budget for its replicas, or null when it does not roll (<c>Recreate</c>) or a value is malformed.
-    /// Defaults 25 % and 25 % (pkg/apis/apps/v1/defaults.go, SetDefaults_Deployment); resolution mirrors
-    /// pkg/controller/deployment/util/deployment_util.go, ResolveFenceposts: surge rounds up, unavailable down, and
-    /// when both come to 0 one pod may be unavailable.
+    /// Defaults per apiVersion: 25 % and 25 % for apps/v1, apps/v1beta2 and apps/v1beta1 (pkg/apis/apps/v1/defaults.go,
+    /// v1beta2/defaults.go, v1beta1/defaults.go, SetDefaults_Deployment), but maxSurge 1 and maxUnavailable 1 for
+    /// extensions/v1beta1 (pkg/apis/extensions/v1beta1/defaults.go: "Set default MaxUnavailable as 1 by default.").
+    /// <paramref name="apiVersion"/> replaces the Deployment's own (what it would get written as apps/v1). Resolution
+    /// mirrors pkg/controller/deployment/util/deployment_util.go, ResolveFenceposts: surge rounds up, unavailable down,
+    /// and when both come to 0 one pod may be unavailable.
     /// </summary>
-    public static RolloutBudget? ForDeployment(Workload deployment)
+    public static RolloutBudget? ForDeployment(Workload deployment, string? apiVersion = null)
     {
         ArgumentNullException.ThrowIfNull(deployment);
         var strategy = deployment.Strategy;
@@ -36,7 +41,8 @@ public sealed record RolloutBudget(
             return null;
         }
 
-        return Resolve(strategy, TwentyFivePercent, TwentyFivePercent, deployment.EffectiveReplicas);
+        var defaults = (apiVersion ?? deployment.Source.ApiVersion) == "extensions/v1beta1" ? One : TwentyFivePercent;
+        return Resolve(strategy, defaults, defaults, deployment.EffectiveReplicas);
     }
 
     /// <summary>

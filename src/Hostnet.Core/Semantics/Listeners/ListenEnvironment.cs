@@ -33,6 +33,11 @@ internal static class ListenEnvironment
         ["HEALTH_PROBE_BIND_ADDRESS"] = "health",
     };
 
+    /// <summary>Words before PORT or ADDR that name one of the process's own servers.</summary>
+    private static readonly HashSet<string> OwnServers = new(
+        ["metrics", "health", "healthz", "http", "https", "grpc", "admin", "web", "app", "probe", "prometheus", "status", "debug", "pprof", "webhook"],
+        StringComparer.Ordinal);
+
     /// <summary>The listen settings among a container's environment variables with literal values, in order.</summary>
     public static IEnumerable<InferredListener> Find(Model.Container container, IReadOnlyDictionary<string, string> environment)
     {
@@ -51,9 +56,13 @@ internal static class ListenEnvironment
 
             var value = VariableExpansion.Expand(raw, environment);
             var protocol = "TCP";
-            var parsed = isPort
-                ? ListenAddress.TryParsePort(value, out var port)
-                : ListenAddress.TryParse(value, allowProtocol: false, out port, out protocol);
+            var named = Named(variable.Name, out var namedPortName);
+            var parsed = named != ListenSettingName.Meaning.None
+                ? ListenSettingName.TryParse(named, value, out var port)
+                : isPort
+                    ? ListenAddress.TryParsePort(value, out port)
+                    : ListenAddress.TryParse(value, allowProtocol: false, out port, out protocol);
+            portName ??= namedPortName;
             if (parsed)
             {
                 var evidence = $"env {variable.Name}={raw}";
@@ -90,6 +99,25 @@ internal static class ListenEnvironment
         return name.EndsWith("_LISTEN_ADDR", StringComparison.Ordinal)
             || name.EndsWith("_LISTEN_ADDRESS", StringComparison.Ordinal)
             || name.EndsWith("_BIND_ADDR", StringComparison.Ordinal)
-            || name.EndsWith("_BIND_ADDRESS", StringComparison.Ordinal);
+            || name.EndsWith("_BIND_ADDRESS", StringComparison.Ordinal)
+            || Named(name, out portName) != ListenSettingName.Meaning.None;
+    }
+
+    /// <summary>
+    /// An upper-case name outside the lists that says listen or bind (<c>PROMETHEUS_LISTEN_ADDR</c>), or a port or
+    /// address of the process's own servers (<c>METRICS_HTTP_PORT</c>, <c>GRPC_ADDR</c>): variables name clients far more
+    /// often than flags do (<c>DB_PORT</c>, <c>SMTP_PORT</c>), so a bare port word counts only after these.
+    /// </summary>
+    private static ListenSettingName.Meaning Named(string name, out string? portName)
+    {
+        portName = null;
+        if (name.Any(char.IsAsciiLetterLower) || !name.Contains('_', StringComparison.Ordinal))
+        {
+            return ListenSettingName.Meaning.None;
+        }
+
+        var meaning = ListenSettingName.Classify(name, out portName);
+        var own = ListenSettingName.Words(name).SkipLast(1).All(OwnServers.Contains);
+        return meaning == ListenSettingName.Meaning.Listen || own ? meaning : ListenSettingName.Meaning.None;
     }
 }

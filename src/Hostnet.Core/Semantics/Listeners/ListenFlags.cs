@@ -4,9 +4,10 @@ namespace Hostnet.Core.Semantics.Listeners;
 /// <summary>
 /// Listen flags in a container's <c>command</c> and <c>args</c>, as one token stream (the runtime runs command
 /// followed by args): <c>--flag=value</c>, <c>--flag value</c>, Go-style single dashes, and words of shell strings
-/// (<c>sh -c "exec app --port=8080"</c>). Only flags whose name clearly denotes a listen port or address count, and
-/// only values that are a port or <c>host:port</c>: <c>--xds-port</c> or <c>--upstream</c> name where to connect to,
-/// and <c>-p</c> means something else in every tool.
+/// (<c>sh -c "exec app --port=8080"</c>). The flags listed here count with any port or <c>host:port</c> value; any other
+/// name that says listen, bind, port or address counts as <see cref="ListenSettingName"/> reads it (a wildcard host
+/// where the name does not say listen). <c>--xds-port</c> or <c>--upstream</c> name where to connect to, and <c>-p</c>
+/// means something else in every tool.
 /// </summary>
 internal static class ListenFlags
 {
@@ -61,6 +62,15 @@ internal static class ListenFlags
     {
         Port,
         Address,
+
+        /// <summary>A name outside the known list that says listen or bind.</summary>
+        NamedListen,
+
+        /// <summary>A name outside the known list that says port.</summary>
+        NamedPort,
+
+        /// <summary>A name outside the known list that says address or host.</summary>
+        NamedAddress,
     }
 
     /// <summary>The listen flags among a container's words (see <see cref="Tokens"/>), in order.</summary>
@@ -88,7 +98,8 @@ internal static class ListenFlags
                 evidence = token.Text + " " + value;
             }
 
-            if (TryParseValue(flag, name, VariableExpansion.Expand(value, environment), out var port, out var protocol, out var assumed))
+            // A value in literal quotes (--metrics-address="0.0.0.0:29615", no shell to remove them) still names the port.
+            if (TryParseValue(flag, name, VariableExpansion.Expand(value, environment).Trim('"', '\''), out var port, out var protocol, out var assumed))
             {
                 yield return new InferredListener(port, protocol, ListenerSource.Argument, evidence, token.Path, portName) { ProtocolIsAssumed = assumed };
             }
@@ -190,13 +201,34 @@ internal static class ListenFlags
             return true;
         }
 
-        return false;
+        // Any other name that says listen, bind, port or address (--metricsport, --listenBGPPort, --api-hosts).
+        var rawName = equals < 0 ? body : body[..equals];
+        kind = ListenSettingName.Classify(rawName, out portName) switch
+        {
+            ListenSettingName.Meaning.Listen => FlagKind.NamedListen,
+            ListenSettingName.Meaning.Port => FlagKind.NamedPort,
+            ListenSettingName.Meaning.Address => FlagKind.NamedAddress,
+            _ => FlagKind.Port,
+        };
+        return kind != FlagKind.Port;
     }
+
+    private static ListenSettingName.Meaning MeaningOf(FlagKind kind) => kind switch
+    {
+        FlagKind.NamedListen => ListenSettingName.Meaning.Listen,
+        FlagKind.NamedPort => ListenSettingName.Meaning.Port,
+        _ => ListenSettingName.Meaning.Address,
+    };
 
     private static bool TryParseValue(FlagKind kind, string name, string value, out int port, out string protocol, out bool assumed)
     {
         protocol = "TCP";
         assumed = true;
+        if (kind is FlagKind.NamedListen or FlagKind.NamedPort or FlagKind.NamedAddress)
+        {
+            return ListenSettingName.TryParse(MeaningOf(kind), value, out port);
+        }
+
         if (kind == FlagKind.Port)
         {
             return ListenAddress.TryParsePort(value, out port);

@@ -58,6 +58,19 @@ public sealed class ListenerInferenceTests
     [InlineData("{name: c, image: 'nginx:1.27', args: [nginx, -c, /etc/custom/nginx.conf]}", "")]
     [InlineData("{name: c, image: 'nginx:1.27', command: [/bin/sh, -c, 'sleep infinity']}", "")]
     [InlineData("{name: c, image: 'redis:7', args: [redis-cli, monitor]}", "")]
+    // Names outside the known list that say port, listen, bind or address (issue 18's missed listeners).
+    [InlineData("{name: c, image: x, args: ['--metricsport=8680']}", "8680/TCP Argument --metricsport=8680")]
+    [InlineData("{name: c, image: x, args: ['--prometheus-listen-addr=0.0.0.0:9620']}", "9620/TCP Argument --prometheus-listen-addr=0.0.0.0:9620")]
+    [InlineData("{name: c, image: x, args: ['--app-port=9090']}", "9090/TCP Argument --app-port=9090")]
+    [InlineData("{name: c, image: x, args: ['--api-hosts=:50051']}", "50051/TCP Argument --api-hosts=:50051")]
+    [InlineData("{name: c, image: x, args: ['--listenBGPPort=1791']}", "1791/TCP Argument --listenBGPPort=1791")]
+    [InlineData("{name: c, image: x, args: ['--metrics-address=\"0.0.0.0:29615\"']}", "29615/TCP Argument --metrics-address=\"0.0.0.0:29615\"")]
+    [InlineData("{name: c, image: x, args: ['--grpc-port', '50052']}", "50052/TCP Argument --grpc-port 50052")]
+    [InlineData("{name: c, image: x, env: [{name: PROMETHEUS_LISTEN_ADDR, value: ':9091'}, {name: METRICS_HTTP_PORT, value: '9092'}]}", "9091/TCP Environment env PROMETHEUS_LISTEN_ADDR=:9091 | 9092/TCP Environment env METRICS_HTTP_PORT=9092")]
+    // ... but not where the name or the value says the other end: a client of a sidecar, the API server, a host name.
+    [InlineData("{name: c, image: x, args: ['--metadata-addr=127.0.0.1:9090', '--apiserver-port=6443', '--kubeconfig=/etc/kube/config', '--collector-port=4317', '--service-node-port-range=30000-32767']}", "")]
+    [InlineData("{name: c, image: x, args: ['--grpc-address=controller:9000', '--db-host=:5432', '--max-port=x']}", "")]
+    [InlineData("{name: c, image: x, env: [{name: SMTP_PORT, value: '25'}, {name: KUBERNETES_SERVICE_PORT, value: '443'}, {name: ELASTICSEARCH_PORT, value: '9200'}]}", "")]
     [InlineData("{name: c, image: 'memcached:1.6', args: ['-p11212']}", "")]
     [InlineData("{name: c, image: 'bitnami/nginx:1.27'}", "")]
     public void Infer_Container_FindsItsListeners(string container, string expected)

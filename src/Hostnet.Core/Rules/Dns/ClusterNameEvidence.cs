@@ -1,0 +1,189 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Fixing;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
+
+namespace Hostnet.Core.Rules.Dns;
+
+/// <summary>Where a pod shows that it resolves cluster names, and the name it uses.</summary>
+/// <param name="Where">The place, e.g. <c>container "shipper" args</c> or <c>ConfigMap "agent-config" key "config.yaml"</c>.</param>
+/// <param name="Name">The host name as written there, e.g. <c>loki-gateway.logging.svc.cluster.local</c>.</param>
+public sealed record ClusterNameEvidence(string Where, string Name)
+{
+    /// <summary>The suffixes and names that only cluster DNS answers.</summary>
+    private static readonly string[] ClusterMarkers = [".svc", ".cluster.local", "kubernetes.default"];
+
+    /// <summary>The pod spec's lists of containers that run a process of their own.</summary>
+    internal static readonly string[] ContainerLists = ["initContainers", "containers"];
+
+    /// <summary>
+    /// The first sign that the workload's pods resolve cluster names: a cluster marker (<c>.svc</c>, <c>.cluster.local</c>,
+    /// <c>kubernetes.default</c>) or a Service of the input in the pod's namespace used as a host (<c>name:port</c>,
+    /// <c>name.namespace</c>, <c>scheme://name</c>), in the containers' env values, args or command, or in a ConfigMap of the
+    /// input the pod mounts or reads into its environment. Null when there is none: the pod then shows no need for
+    /// cluster DNS.
+    /// </summary>
+    public static ClusterNameEvidence? Find(Workload workload, AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(context);
+        var @namespace = context.NamespaceOf(workload);
+        var services = context.Services.Where(s => context.NamespaceOf(s) == @namespace && s.Name.Length > 0).Select(s => s.Name).ToArray();
+        return Texts(workload, context, @namespace)
+            .Select(text => HostIn(text.Value, @namespace, services) is { } name ? new ClusterNameEvidence(text.Where, name) : null)
+            .FirstOrDefault(evidence => evidence is not null);
+    }
+
+    private static IEnumerable<(string Where, string Value)> Texts(Workload workload, AnalysisContext context, string @namespace)
+    {
+        foreach (var container in workload.Spec.AllContainers)
+        {
+            foreach (var env in container.Env.Where(e => e.Value is not null))
+            {
+                yield return ($"container \"{container.Name}\" env {env.Name}", env.Value!);
+            }
+
+            foreach (var arg in container.Args)
+            {
+                yield return ($"container \"{container.Name}\" args", arg);
+            }
+
+            foreach (var word in container.Command)
+            {
+                yield return ($"container \"{container.Name}\" command", word);
+            }
+        }
+
+        foreach (var name in ConfigMapsRead(workload))
+        {
+            if (context.ConfigMapNamed(@namespace, name) is not { } configMap)
+            {
+                continue;
+            }
+
+            foreach (var (key, value) in configMap.Data)
+            {
+                yield return ($"ConfigMap \"{name}\" key \"{key}\"", value);
+            }
+        }
+    }
+
+    /// <summary>The ConfigMaps the pod mounts (<c>configMap</c> and <c>projected</c> volumes) or reads into its environment.</summary>
+    private static IEnumerable<string> ConfigMapsRead(Workload workload)
+    {
+        if (FieldPaths.Resolve(workload.Source.Root, workload.Spec.Path) is not SourceMapping spec)
+        {
+            yield break;
+        }
+
+        foreach (var volume in Fields.List(spec, "volumes").OfType<SourceMapping>())
+        {
+            if (Fields.String(Fields.Map(volume, "configMap"), "name") is { } mounted)
+            {
+                yield return mounted;
+            }
+
+            foreach (var source in Fields.List(Fields.Map(volume, "projected"), "sources").OfType<SourceMapping>())
+            {
+                if (Fields.String(Fields.Map(source, "configMap"), "name") is { } projected)
+                {
+                    yield return projected;
+                }
+            }
+        }
+
+        foreach (var container in ContainerLists.SelectMany(key => Fields.List(spec, key)).OfType<SourceMapping>())
+        {
+            foreach (var from in Fields.List(container, "envFrom").OfType<SourceMapping>())
+            {
+                if (Fields.String(Fields.Map(from, "configMapRef"), "name") is { } name)
+                {
+                    yield return name;
+                }
+            }
+
+            foreach (var env in Fields.List(container, "env").OfType<SourceMapping>())
+            {
+                if (Fields.String(Fields.Map(Fields.Map(env, "valueFrom"), "configMapKeyRef"), "name") is { } name)
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+
+    /// <summary>The host name in <paramref name="text"/> that only cluster DNS resolves, or null.</summary>
+    private static string? HostIn(string text, string @namespace, string[] services)
+    {
+        foreach (var marker in ClusterMarkers)
+        {
+            for (var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + marker.Length;
+                if (end == text.Length || !IsLabelChar(text[end]))
+                {
+                    return WordAround(text, at, end);
+                }
+            }
+        }
+
+        foreach (var service in services)
+        {
+            for (var at = text.IndexOf(service, StringComparison.Ordinal); at >= 0; at = text.IndexOf(service, at + 1, StringComparison.Ordinal))
+            {
+                if (IsServiceHost(text, at, at + service.Length, @namespace))
+                {
+                    return WordAround(text, at, at + service.Length);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the Service name at [start, end) is used as a host: <c>name:port</c>, <c>name.namespace</c> or
+    /// <c>scheme://name</c>. A bare name (<c>calico-typha</c> in <c>FELIX_TYPHAK8SSERVICENAME</c>) is looked up through the
+    /// API, not DNS, and does not count.
+    /// </summary>
+    private static bool IsServiceHost(string text, int start, int end, string @namespace)
+    {
+        if (start > 0 && (IsLabelChar(text[start - 1]) || text[start - 1] == '.'))
+        {
+            return false;
+        }
+
+        var rest = text.AsSpan(end);
+        if (rest.Length >= 2 && rest[0] == ':' && char.IsAsciiDigit(rest[1]))
+        {
+            return true;
+        }
+
+        if (rest.Length > @namespace.Length && rest[0] == '.' && rest[1..].StartsWith(@namespace, StringComparison.Ordinal))
+        {
+            var after = @namespace.Length + 1;
+            return after == rest.Length || !IsLabelChar(rest[after]);
+        }
+
+        var schemed = start >= 3 && text.AsSpan(start - 3, 3).SequenceEqual("://");
+        return schemed && (rest.Length == 0 || !IsLabelChar(rest[0]) && rest[0] != '.');
+    }
+
+    private static bool IsLabelChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
+
+    /// <summary>The host-name word that holds [start, end): letters, digits, <c>-</c>, <c>_</c> and dots around it.</summary>
+    private static string WordAround(string text, int start, int end)
+    {
+        while (start > 0 && (IsLabelChar(text[start - 1]) || text[start - 1] == '.'))
+        {
+            start--;
+        }
+
+        while (end < text.Length && (IsLabelChar(text[end]) || text[end] == '.'))
+        {
+            end++;
+        }
+
+        return text[start..end].Trim('.');
+    }
+}
