@@ -13,11 +13,11 @@ internal static class BenchServeCommand
         var iperf3 = new Option<bool>("--iperf3") { Description = "Also run iperf3 -s, for clients measuring with --engine iperf3" };
         var cgroups = new Option<string[]>("--cgroup") { Description = "Join this cgroup first (the bench's host-network pod)", Hidden = true };
         var command = new Command("serve", "Serve bench clients: stream and request/response tests, and iperf3 with --iperf3") { listen, iperf3, cgroups };
-        command.Validators.Add(result =>
+        listen.Validators.Add(result =>
         {
-            if (!IPAddress.TryParse(result.GetValue(listen), out _))
+            if (!IPAddress.TryParse(result.GetValueOrDefault<string>(), out _))
             {
-                result.AddError($"--listen must be an IP address, not '{result.GetValue(listen)}'");
+                result.AddError($"--listen must be an IP address, not '{result.GetValueOrDefault<string>()}'");
             }
         });
         command.SetAction(result =>
