@@ -24,6 +24,7 @@ internal static class HostnetApp
             SnapshotCommand.Create(environment),
             AuditCommand.Create(environment),
             CompletionCommand.Create(environment),
+            BenchCommand.Create(environment),
         };
 
     public static int Run(string[] args, CliEnvironment environment)
