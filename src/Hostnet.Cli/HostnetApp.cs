@@ -20,6 +20,7 @@ internal static class HostnetApp
             WebhookCommand.Create(environment),
             SnapshotCommand.Create(environment),
             AuditCommand.Create(environment),
+            AgentCommand.Create(environment),
         };
 
         var parsed = root.Parse(args);
