@@ -25,6 +25,7 @@ internal static class HostnetApp
             AuditCommand.Create(environment),
             CompletionCommand.Create(environment),
             BenchCommand.Create(environment),
+            AgentCommand.Create(environment),
         };
 
     public static int Run(string[] args, CliEnvironment environment)

@@ -10,6 +10,9 @@ public sealed record PodStatus(
     string? PodIP,
     IReadOnlyList<PodCondition> Conditions)
 {
+    /// <summary><c>status.initContainerStatuses</c> then <c>status.containerStatuses</c>: which runtime container runs which container.</summary>
+    public IReadOnlyList<ContainerStatus> ContainerStatuses { get; init; } = [];
+
     public static PodStatus Running { get; } = new("Running", false, null, null, []);
 
     /// <summary>Whether the pod ended (<c>Succeeded</c>, <c>Failed</c>): it holds no ports or resources, the scheduler drops it.</summary>

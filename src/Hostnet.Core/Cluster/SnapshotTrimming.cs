@@ -5,8 +5,8 @@ namespace Hostnet.Core.Cluster;
 /// <summary>
 /// Which fields of a snapshot's objects the engine reads. The rest is skipped unread: <c>managedFields</c> and the
 /// <c>last-applied-configuration</c> annotation (together often half of what kubectl prints), the bookkeeping of
-/// <c>metadata</c> (uid, resourceVersion, timestamps), volumes and their mounts and other container fields no rule
-/// reads, and all of <c>status</c> but the pod's phase, conditions and IPs, the node's allocatable and addresses
+/// <c>metadata</c> (resourceVersion, timestamps), volumes and their mounts and other container fields no rule
+/// reads, and all of <c>status</c> but the pod's phase, conditions, IPs and container statuses (the agent maps runtime containers to pods), the node's allocatable and addresses
 /// (a node's <c>status.images</c> alone can be tens of kilobytes), and the counts and conditions of controllers.
 /// </summary>
 internal static class SnapshotTrimming
@@ -49,6 +49,7 @@ internal static class SnapshotTrimming
     private static bool KeptMetadata(ref readonly Utf8JsonReader property) =>
         property.ValueTextEquals("name"u8)
         || property.ValueTextEquals("namespace"u8)
+        || property.ValueTextEquals("uid"u8)
         || property.ValueTextEquals("labels"u8)
         || property.ValueTextEquals("ownerReferences"u8)
         || property.ValueTextEquals("deletionTimestamp"u8);
@@ -57,7 +58,9 @@ internal static class SnapshotTrimming
         property.ValueTextEquals("phase"u8)
         || property.ValueTextEquals("conditions"u8)
         || property.ValueTextEquals("hostIP"u8)
-        || property.ValueTextEquals("podIP"u8);
+        || property.ValueTextEquals("podIP"u8)
+        || property.ValueTextEquals("containerStatuses"u8)
+        || property.ValueTextEquals("initContainerStatuses"u8);
 
     private static bool KeptNodeStatus(ref readonly Utf8JsonReader property) =>
         property.ValueTextEquals("allocatable"u8)

@@ -38,8 +38,22 @@ public static class ObjectReader
             Fields.String(Fields.Map(document.Root, "metadata"), "deletionTimestamp") is not null,
             Fields.String(status, "hostIP"),
             Fields.String(status, "podIP"),
-            ReadConditions(status));
+            ReadConditions(status))
+        {
+            ContainerStatuses = [.. ReadContainerStatuses(status, "initContainerStatuses"), .. ReadContainerStatuses(status, "containerStatuses")],
+        };
     }
+
+    private static IEnumerable<ContainerStatus> ReadContainerStatuses(SourceMapping? status, string key) =>
+        Fields.List(status, key).OfType<SourceMapping>().Select(c =>
+        {
+            var running = Fields.Map(Fields.Map(c, "state"), "running");
+            return new ContainerStatus(
+                Fields.String(c, "name") ?? string.Empty,
+                Fields.String(c, "containerID"),
+                running is not null,
+                DateTimeOffset.TryParse(Fields.String(running, "startedAt"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var started) ? started : null);
+        });
 
     /// <summary>
     /// A controller's <c>status</c> as a snapshot records it: its counts (<c>replicas</c>, <c>updatedReplicas</c>,
@@ -128,7 +142,10 @@ public static class ObjectReader
             Fields.String(metadata, "name"),
             Fields.String(metadata, "namespace"),
             Fields.StringMap(metadata, "labels"),
-            Fields.StringMap(metadata, "annotations"));
+            Fields.StringMap(metadata, "annotations"))
+        {
+            Uid = Fields.String(metadata, "uid"),
+        };
 
     private static LabelSelector? ReadSelector(SourceMapping? selector) => selector is null
         ? null

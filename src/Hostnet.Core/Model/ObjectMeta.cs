@@ -8,4 +8,7 @@ public sealed record ObjectMeta(
     IReadOnlyDictionary<string, string> Annotations)
 {
     public static ObjectMeta Empty { get; } = new(null, null, new Dictionary<string, string>(), new Dictionary<string, string>());
+
+    /// <summary><c>metadata.uid</c> as the API server set it; the kubelet names a pod's cgroup after it (the agent reads it).</summary>
+    public string? Uid { get; init; }
 }

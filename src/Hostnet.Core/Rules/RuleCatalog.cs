@@ -17,9 +17,12 @@ public static class RuleCatalog
         .. Security.SecurityRules.All,
     ];
 
-    /// <summary>Every ID of the catalogue, HN000 (input that cannot be read) included.</summary>
+    /// <summary>The rules that run on what <c>hostnet agent</c> sees on a node (section F).</summary>
+    public static IReadOnlyList<OnNode.INodeRule> NodeRules => OnNode.NodeRules.All;
+
+    /// <summary>Every ID of the catalogue, HN000 (input that cannot be read) and the node rules included.</summary>
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
-        [.. new[] { InvalidInput.Descriptor }.Concat(Rules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        [.. new[] { InvalidInput.Descriptor }.Concat(Rules.Select(r => r.Descriptor)).Concat(NodeRules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)];
 
     public static RuleDescriptor? Find(string id) =>
         Descriptors.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase)

@@ -7,7 +7,8 @@ namespace Hostnet.Kube.Snapshot;
 /// Writes one listed object as <c>kubectl get -o json</c> does inside a <c>List</c> (with its <c>apiVersion</c> and
 /// <c>kind</c>), keeping only what hostnet's engine reads: <c>apiVersion</c>, <c>kind</c>, <c>metadata</c> without
 /// <c>managedFields</c> and the <c>kubectl.kubernetes.io/last-applied-configuration</c> annotation, <c>spec</c> without
-/// volumes, and <c>status</c>: for pods only <c>phase</c>, <c>conditions</c>, <c>hostIP</c> and <c>podIP</c>; for nodes
+/// volumes, and <c>status</c>: for pods only <c>phase</c>, <c>conditions</c>, <c>hostIP</c>, <c>podIP</c> and the container statuses (the agent maps
+/// runtime containers to pods by them); for nodes
 /// only <c>allocatable</c>, <c>capacity</c>, <c>addresses</c>, <c>conditions</c> and <c>nodeInfo</c> (not the image list);
 /// for the other kinds all of it (replica and scheduling counts).
 /// </summary>
@@ -15,7 +16,7 @@ internal static class ItemTrimmer
 {
     private const string LastApplied = "kubectl.kubernetes.io/last-applied-configuration";
 
-    private static readonly HashSet<string> PodStatus = new(StringComparer.Ordinal) { "phase", "conditions", "hostIP", "podIP" };
+    private static readonly HashSet<string> PodStatus = new(StringComparer.Ordinal) { "phase", "conditions", "hostIP", "podIP", "containerStatuses", "initContainerStatuses" };
     private static readonly HashSet<string> NodeStatus = new(StringComparer.Ordinal) { "allocatable", "capacity", "addresses", "conditions", "nodeInfo" };
 
     /// <summary>The pod-spec volumes of each kind, and a StatefulSet's claim templates: dropped.</summary>

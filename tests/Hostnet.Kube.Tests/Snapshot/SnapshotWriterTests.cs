@@ -34,7 +34,7 @@ public sealed class SnapshotWriterTests : FakeServerTestBase
         pod["spec"]!.AsObject().ContainsKey("volumes").ShouldBeFalse();
         pod["spec"]!["containers"]![0]!["volumeMounts"].ShouldNotBeNull();
         pod["spec"]!["hostNetwork"]!.GetValue<bool>().ShouldBeTrue();
-        pod["status"]!.AsObject().Select(p => p.Key).ShouldBe(["phase", "conditions", "hostIP", "podIP"]);
+        pod["status"]!.AsObject().Select(p => p.Key).ShouldBe(["phase", "conditions", "hostIP", "podIP", "containerStatuses"]);
 
         var node = items[0];
         node["status"]!.AsObject().Select(p => p.Key).ShouldBe(["capacity", "allocatable", "conditions", "addresses", "nodeInfo"]);

@@ -1,0 +1,122 @@
+using System.ComponentModel;
+using System.Globalization;
+using Hostnet.Core.NodeState;
+
+namespace Hostnet.Agent;
+
+/// <summary>
+/// One scan of the node: its waiting sockets (netlink sock_diag on the live <c>/proc</c>, the <c>/proc/net</c> tables
+/// otherwise or when the kernel refuses), then socket inode → processes through <c>/proc/&lt;pid&gt;/fd</c>, each with
+/// its <c>comm</c>, command line and cgroup. Only processes in the node's network namespace (that of
+/// <c>/proc/self/ns/net</c>) are searched: a process in a namespace of its own holds that namespace's sockets, never
+/// the node's. Read-only: it opens files and reads links, and never signals or enters a process.
+/// </summary>
+public sealed class NodeScanner(ProcFileSystem proc)
+{
+    private static readonly string[] Protocols = ["TCP", "UDP"];
+
+    /// <summary>Where the sockets were read from in the last scan, per protocol (<c>netlink</c> or <c>/proc/net</c>).</summary>
+    public IReadOnlyDictionary<string, string> SocketSources => _sources;
+
+    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
+
+    public NodeScan Scan()
+    {
+        var sockets = Protocols.SelectMany(ReadSockets).ToList();
+        var wanted = sockets.Select(s => s.Inode).ToHashSet();
+        var holders = FindHolders(wanted);
+        var listeners = sockets
+            .Select(s => new ScannedListener(s, holders.TryGetValue(s.Inode, out var processes) ? [.. processes.OrderBy(p => p.Pid)] : []))
+            .ToList();
+        return EphemeralRange() is var (from, to) ? new NodeScan(listeners, from, to) : new NodeScan(listeners);
+    }
+
+    /// <summary>The sockets of one protocol, from netlink when the live /proc is read, else from the /proc/net tables.</summary>
+    public IReadOnlyList<NodeSocket> ReadSockets(string protocol)
+    {
+        if (proc.IsLive)
+        {
+            try
+            {
+                var sockets = SockDiag.List(protocol);
+                _sources[protocol] = "netlink";
+                return sockets;
+            }
+            catch (Exception error) when (error is Win32Exception or InvalidDataException)
+            {
+                // No udp_diag module, or netlink forbidden: the tables say the same, more slowly.
+            }
+        }
+
+        _sources[protocol] = "/proc/net";
+        return ReadTables(protocol);
+    }
+
+    /// <summary>The /proc/net tables of one protocol, IPv4 then IPv6 (a kernel without IPv6 has no *6 file).</summary>
+    public IReadOnlyList<NodeSocket> ReadTables(string protocol)
+    {
+        var name = protocol.ToLowerInvariant();
+        return [.. new[] { name, name + "6" }.SelectMany(table => proc.ReadText(Path.Combine("net", table)) is { } text ? ProcNetTable.Parse(text, protocol) : [])];
+    }
+
+    private Dictionary<ulong, List<NodeProcess>> FindHolders(HashSet<ulong> wanted)
+    {
+        var holders = new Dictionary<ulong, List<NodeProcess>>();
+        var hostNetwork = proc.ReadLink(Path.Combine("self", "ns", "net"));
+        foreach (var pid in proc.Pids())
+        {
+            var directory = pid.ToString(CultureInfo.InvariantCulture);
+            if (hostNetwork is not null && proc.ReadLink(Path.Combine(directory, "ns", "net")) != hostNetwork)
+            {
+                continue;
+            }
+
+            NodeProcess? process = null;
+            foreach (var target in proc.FileDescriptorTargets(pid))
+            {
+                if (SocketInode(target) is not { } inode || !wanted.Contains(inode))
+                {
+                    continue;
+                }
+
+                process ??= ReadProcess(pid, directory);
+                if (!holders.TryGetValue(inode, out var list))
+                {
+                    holders[inode] = list = [];
+                }
+
+                if (!list.Contains(process))
+                {
+                    list.Add(process);
+                }
+            }
+        }
+
+        return holders;
+    }
+
+    private NodeProcess ReadProcess(int pid, string directory) => new(
+        pid,
+        (proc.ReadText(Path.Combine(directory, "comm")) ?? string.Empty).TrimEnd('\n'),
+        NodeProcess.JoinCommandLine(proc.ReadText(Path.Combine(directory, "cmdline")) ?? string.Empty),
+        CgroupPaths.Parse(proc.ReadText(Path.Combine(directory, "cgroup")) ?? string.Empty));
+
+    /// <summary><c>socket:[12345]</c> → 12345.</summary>
+    private static ulong? SocketInode(string target) =>
+        target.StartsWith("socket:[", StringComparison.Ordinal) && target.EndsWith(']')
+            && ulong.TryParse(target.AsSpan(8, target.Length - 9), NumberStyles.None, CultureInfo.InvariantCulture, out var inode)
+            ? inode
+            : null;
+
+    /// <summary><c>net.ipv4.ip_local_port_range</c>, or null when it cannot be read (the scan then assumes the default).</summary>
+    private (int From, int To)? EphemeralRange()
+    {
+        var text = proc.ReadText(Path.Combine("sys", "net", "ipv4", "ip_local_port_range"));
+        var parts = text?.Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        return parts is [var from, var to]
+            && int.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+            && int.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out var last)
+            ? (first, last)
+            : null;
+    }
+}

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Hostnet.Agent;
+using Hostnet.Cli.Input;
+using Hostnet.Core.Cluster;
+using Hostnet.Core.NodeState;
+using Hostnet.Core.Reporting;
+using Hostnet.Kube.Config;
+using Hostnet.Kube.Http;
+
+namespace Hostnet.Cli.Commands;
+
+/// <summary>
+/// <c>hostnet agent --once [--node NAME] [--cluster FILE|-] [--format text|json] [--proc-root DIR] [--grace 60s]</c>:
+/// what really listens on this node, whose it is, and the node rules HN060–HN063 (docs/agent.md). Without
+/// <c>--cluster</c> it reads the pods from the API server of the kubeconfig context, or in-cluster.
+/// </summary>
+internal static partial class AgentCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var once = new Option<bool>("--once") { Description = "Scan once, print the report and exit (the only mode of this version)" };
+        var node = new Option<string?>("--node") { Description = "The node's name as the API knows it (default: NODE_NAME, then the host name)", HelpName = "NAME" };
+        var cluster = new Option<string?>("--cluster") { Description = "Read the pods from this snapshot (hostnet snapshot, kubectl get pods -A -o json; - for standard input) instead of the API", HelpName = "FILE|-" };
+        var format = ChoiceOption.Create("--format", "Output format", "text", ["text", "json"], "-f");
+        var procRoot = new Option<string>("--proc-root") { Description = "The /proc to read (a recorded copy for tests)", DefaultValueFactory = _ => ProcFileSystem.DefaultRoot, HelpName = "DIR" };
+        var grace = new Option<string>("--grace") { Description = "How long a container may take to open its declared ports (HN061)", DefaultValueFactory = _ => "60s", HelpName = "DURATION" };
+        var failOn = ChoiceOption.Create("--fail-on", "Exit 1 when a finding is at or above this severity", "error", ["error", "warning", "info", "none"]);
+        var kube = new KubeOptions();
+        var command = new Command("agent", "List what listens on this node, whose it is, and what will clash")
+        {
+            once, node, cluster, format, procRoot, grace, failOn,
+        };
+        kube.AddTo(command);
+        command.SetAction((result, cancellationToken) => RunAsync(
+            new AgentRequest(
+                result.GetValue(once),
+                result.GetValue(node),
+                result.GetValue(cluster),
+                result.GetRequiredValue(format),
+                result.GetRequiredValue(procRoot),
+                result.GetRequiredValue(grace),
+                result.GetRequiredValue(failOn),
+                () => kube.Client(result, environment)),
+            environment,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(AgentRequest request, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        if (!request.Once)
+        {
+            environment.Error.WriteLine("hostnet: agent needs --once: the DaemonSet mode (--listen, --interval) is not part of this version");
+            return ExitCodes.Invalid;
+        }
+
+        if (ParseDuration(request.Grace) is not { } grace)
+        {
+            environment.Error.WriteLine($"hostnet: --grace must be a duration like 60s, 2m or 1m30s, not '{request.Grace}'");
+            return ExitCodes.Invalid;
+        }
+
+        var proc = new ProcFileSystem(Path.GetFullPath(request.ProcRoot, environment.WorkingDirectory));
+        if (!Directory.Exists(proc.Root))
+        {
+            environment.Error.WriteLine($"hostnet: --proc-root {request.ProcRoot}: no such directory");
+            return ExitCodes.Invalid;
+        }
+
+        var snapshot = request.Cluster is not null
+            ? ClusterInput.Load(request.Cluster, environment)
+            : await ReadLiveAsync(request, environment, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var nodeName = request.Node ?? environment.GetEnvironmentVariable("NODE_NAME") ?? Environment.MachineName;
+        var scan = new NodeScanner(proc).Scan();
+        var view = NodeView.Build(scan, new NodePods(nodeName, snapshot.Pods), TimeProvider.System.GetUtcNow(), grace);
+        var report = NodeAnalyzer.Analyze(view);
+        if (request.Format == "json")
+        {
+            NodeReportJsonWriter.Write(report, environment.Output);
+        }
+        else
+        {
+            NodeReportTextWriter.Write(report, environment.Output);
+        }
+
+        return CheckCommand.Threshold(request.FailOn) is { } threshold && report.Fails(threshold) ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static async Task<ClusterSnapshot?> ReadLiveAsync(AgentRequest request, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var client = request.Client();
+            var result = await LiveSnapshot.ReadAsync(client, onProgress: null, cancellationToken).ConfigureAwait(false);
+            return ClusterInput.Report(result, environment);
+        }
+        catch (Exception error) when (error is KubeConfigException or KubeApiException or IOException)
+        {
+            environment.Error.WriteLine($"hostnet: {error.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>A Go-style duration of hours, minutes and seconds (<c>60s</c>, <c>2m</c>, <c>1h30m</c>), as kubectl takes them.</summary>
+    internal static TimeSpan? ParseDuration(string text)
+    {
+        if (!DurationFormat().IsMatch(text))
+        {
+            return null;
+        }
+
+        var total = TimeSpan.Zero;
+        foreach (Match part in DurationPart().Matches(text))
+        {
+            var amount = long.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
+            total += part.Groups[2].Value switch { "h" => TimeSpan.FromHours(amount), "m" => TimeSpan.FromMinutes(amount), _ => TimeSpan.FromSeconds(amount) };
+        }
+
+        return total;
+    }
+
+    [GeneratedRegex(@"^([0-9]{1,6}[hms])+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationFormat();
+
+    [GeneratedRegex(@"([0-9]{1,6})([hms])", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPart();
+
+    private sealed record AgentRequest(
+        bool Once,
+        string? Node,
+        string? Cluster,
+        string Format,
+        string ProcRoot,
+        string Grace,
+        string FailOn,
+        Func<KubeApiClient> Client);
+}

@@ -1,0 +1,53 @@
+using Hostnet.Core.Cluster;
+using Hostnet.Core.NodeState;
+using Hostnet.Core.Reporting;
+using Hostnet.Core.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace Hostnet.Agent.Tests;
+
+/// <summary>
+/// <c>/proc</c> trees of each cgroup and runtime layout (testdata/proc/&lt;layout&gt;/: the socket tables, and per
+/// process <c>comm</c>, <c>cmdline</c>, <c>cgroup</c>, <c>fd/*</c> and <c>ns/net</c> as links, <c>self</c> → the agent),
+/// with the pods of the API beside them (<c>pods.json</c>): the agent's report equals <c>expected.txt</c> and
+/// <c>expected.json</c>. <c>UPDATE_GOLDEN=1</c> rewrites them; review the diff.
+/// </summary>
+public sealed class ProcFixtureTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 4, 12, 10, 0, TimeSpan.Zero);
+
+    private static string Folder => Path.Combine(RepositoryPaths.Root, "tests", "Hostnet.Agent.Tests", "testdata", "proc");
+
+    public static TheoryData<string> Layouts() => [.. Directory.EnumerateDirectories(Folder).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void Scan_RecordedProc_ReportsAsExpected(string layout)
+    {
+        var root = Path.Combine(Folder, layout);
+        var scanner = new NodeScanner(new ProcFileSystem(root));
+        using var pods = File.OpenRead(Path.Combine(root, "pods.json"));
+        var snapshot = SnapshotReader.Read("pods.json", pods).Snapshot;
+
+        var report = NodeAnalyzer.Analyze(NodeView.Build(scanner.Scan(), new NodePods("node-a", snapshot.Pods), Now, NodeView.DefaultGrace));
+
+        scanner.SocketSources.Values.ShouldAllBe(source => source == "/proc/net", "a recorded tree is read from its tables, never through netlink");
+        var text = new StringWriter();
+        NodeReportTextWriter.Write(report, text);
+        var json = new StringWriter();
+        NodeReportJsonWriter.Write(report, json);
+        Golden(Path.Combine(root, "expected.txt"), text.ToString());
+        Golden(Path.Combine(root, "expected.json"), json.ToString());
+    }
+
+    private static void Golden(string path, string actual)
+    {
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, actual);
+        }
+
+        actual.ShouldBe(File.Exists(path) ? File.ReadAllText(path) : "(no golden file)", $"{path} differs (UPDATE_GOLDEN=1 rewrites it)");
+    }
+}

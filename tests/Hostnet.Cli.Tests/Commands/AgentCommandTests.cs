@@ -1,0 +1,63 @@
+using Hostnet.Cli.Tests.Support;
+using Hostnet.Core.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace Hostnet.Cli.Tests.Commands;
+
+/// <summary><c>hostnet agent --once</c> over the recorded /proc trees of tests/Hostnet.Agent.Tests: report, format and exit codes.</summary>
+public sealed class AgentCommandTests : IDisposable
+{
+    private readonly CliSandbox _sandbox = new();
+
+    public void Dispose() => _sandbox.Dispose();
+
+    private static string Layout(string name) => Path.Combine(RepositoryPaths.Root, "tests", "Hostnet.Agent.Tests", "testdata", "proc", name);
+
+    [Theory]
+    [InlineData("cgroup-v1-cgroupfs-docker", "json", 1)]
+    [InlineData("cgroup-v2-systemd-containerd", "text", 0)]
+    [InlineData("cgroup-v2-systemd-crio", "text", 0)]
+    public void Agent_RecordedProc_PrintsTheReportAndExitsAsCheck(string layout, string format, int exitCode)
+    {
+        var root = Layout(layout);
+
+        var result = _sandbox.Run("agent", "--once", "--node", "node-a", "--proc-root", root, "--cluster", Path.Combine(root, "pods.json"), "--format", format);
+
+        result.ExitCode.ShouldBe(exitCode, result.ToString());
+        result.Output.ShouldBe(File.ReadAllText(Path.Combine(root, format == "json" ? "expected.json" : "expected.txt")));
+    }
+
+    [Fact]
+    public void Agent_FailOnWarning_ExitsOneForAWarning()
+    {
+        var root = Layout("cgroup-v2-systemd-crio");
+
+        var result = _sandbox.Run("agent", "--once", "--node", "node-a", "--proc-root", root, "--cluster", Path.Combine(root, "pods.json"), "--fail-on", "warning");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Output.ShouldContain("HN063 warning edge/gateway/gateway 30443/TCP");
+    }
+
+    [Theory]
+    [InlineData("hostnet: agent needs --once: the DaemonSet mode (--listen, --interval) is not part of this version", "agent")]
+    [InlineData("hostnet: --grace must be a duration like 60s, 2m or 1m30s, not '1.5m'", "agent", "--once", "--grace", "1.5m")]
+    [InlineData("hostnet: --proc-root /nonexistent-proc: no such directory", "agent", "--once", "--proc-root", "/nonexistent-proc")]
+    public void Agent_BadUsage_ExitsTwoWithOneLine(string error, params string[] args)
+    {
+        var result = _sandbox.Run([.. args, "--cluster", Path.Combine(Layout("cgroup-v2-systemd-crio"), "pods.json")]);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Error.Trim().ShouldBe(error);
+    }
+
+    [Theory]
+    [InlineData("60s", 60)]
+    [InlineData("2m", 120)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("1m30s", 90)]
+    public void ParseDuration_GoStyle_ReadsSeconds(string text, int seconds)
+    {
+        Hostnet.Cli.Commands.AgentCommand.ParseDuration(text).ShouldBe(TimeSpan.FromSeconds(seconds));
+    }
+}
