@@ -14,14 +14,23 @@ public sealed class ContainerImage : IDisposable
 
     public ContainerImage()
     {
-        Buildah = ExternalProgram.Require("buildah", "buildah");
-        PodmanPath = ExternalProgram.Require("podman", "podman");
-        ExternalProgram.Require("runc", "runc");
-        ExternalProgram.RunOk(
-            Path.Combine(RepositoryPaths.Root, "deploy", "image", "build.sh"),
-            [InstalledTool.Instance.Executable, Name],
-            environment: new Dictionary<string, string> { ["BUILDAH"] = string.Join(' ', [Buildah, .. StoreOptions]) },
-            timeout: TimeSpan.FromMinutes(5));
+        try
+        {
+            Buildah = ExternalProgram.Require("buildah", "buildah");
+            PodmanPath = ExternalProgram.Require("podman", "podman");
+            ExternalProgram.Require("runc", "runc");
+            ExternalProgram.RunOk(
+                Path.Combine(RepositoryPaths.Root, "deploy", "image", "build.sh"),
+                [InstalledTool.Instance.Executable, Name],
+                environment: new Dictionary<string, string> { ["BUILDAH"] = string.Join(' ', [Buildah, .. StoreOptions]) },
+                timeout: TimeSpan.FromMinutes(5));
+        }
+        catch
+        {
+            // xUnit disposes no fixture whose constructor failed: remove the store here.
+            Directory.Delete(_store, recursive: true);
+            throw;
+        }
     }
 
     public string Buildah { get; }

@@ -46,7 +46,7 @@ internal sealed class InstalledTool
 
     private static string Pack(string feed)
     {
-        ExternalProgram.RunOk(Path.Combine(RepositoryPaths.Root, "tools", "pack-tool.sh"), [feed], timeout: TimeSpan.FromMinutes(30));
+        ExternalProgram.RunOk(Path.Combine(RepositoryPaths.Root, "tools", "pack-tool.sh"), [feed], timeout: TimeSpan.FromMinutes(60));
         return feed;
     }
 
