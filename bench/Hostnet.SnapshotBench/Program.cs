@@ -67,7 +67,9 @@ try
         {
             var m = (k + run) % modes.Length; // rotate the order so drift on the shared machine hits every mode alike
             Console.Error.WriteLine($"run {run + 1}/{runs}: {modes[m].Name} …");
-            results[m].Add(await TimedAsync(modes[m].Program, modes[m].Arguments));
+            var result = await TimedAsync(modes[m].Program, modes[m].Arguments);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {result.Seconds:0.0} s, peak {result.PeakKiB / 1024.0:N0} MiB"));
+            results[m].Add(result);
         }
     }
 
