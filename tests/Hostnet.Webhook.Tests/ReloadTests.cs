@@ -38,7 +38,7 @@ public sealed class ReloadTests
         await using var webhook = await TestWebhook.StartAsync();
         var good = webhook.Server.Certificates.Current!.Thumbprint;
         await File.WriteAllTextAsync(Path.Combine(webhook.Folder, "tls.key"), "-----BEGIN PRIVATE KEY-----\ntruncated");
-        await Eventually(() => webhook.Server.Metrics.Write().Contains("source=\"certificate\",result=\"failure\"", StringComparison.Ordinal));
+        await Eventually(async () => (await webhook.Server.Metrics.WriteAsync(CancellationToken.None)).Contains("source=\"certificate\",result=\"failure\"", StringComparison.Ordinal));
         webhook.Server.Certificates.Current!.Thumbprint.ShouldBe(good);
         using var fresh = webhook.CreateClient();
         using var ready = await fresh.GetAsync("/readyz");
@@ -82,7 +82,7 @@ public sealed class ReloadTests
 
         // enforce: denied with HN030 warned; warn: admitted with HN030 and HN002 warned. Nothing in between.
         answers.SelectMany(a => a).ShouldAllBe(a => a.Allowed == a.Warned);
-        webhook.Server.Metrics.Write().ShouldContain("hostnet_webhook_reloads_total{source=\"policy\",result=\"success\"}");
+        (await webhook.Server.Metrics.WriteAsync(CancellationToken.None)).ShouldContain("hostnet_webhook_reloads_total{source=\"policy\",result=\"success\"}");
     }
 
     [Fact]
@@ -121,13 +121,15 @@ public sealed class ReloadTests
         await webhook.DisposeAsync();
     }
 
-    private static async Task Eventually(Func<bool> condition)
+    private static Task Eventually(Func<bool> condition) => Eventually(() => Task.FromResult(condition()));
+
+    private static async Task Eventually(Func<Task<bool>> condition)
     {
-        for (var waited = 0; waited < 10_000 && !condition(); waited += 50)
+        for (var waited = 0; waited < 10_000 && !await condition(); waited += 50)
         {
             await Task.Delay(50);
         }
 
-        condition().ShouldBeTrue();
+        (await condition()).ShouldBeTrue();
     }
 }

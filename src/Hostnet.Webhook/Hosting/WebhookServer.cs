@@ -136,7 +136,7 @@ public sealed class WebhookServer : IAsyncDisposable
         app.MapGet("/readyz", context => server.NotReadyReason is { } reason
             ? Text(context, $"not ready: {reason}\n", StatusCodes.Status503ServiceUnavailable)
             : Text(context, "ready\n"));
-        app.MapGet("/metrics", context => Text(context, metrics.Write(), contentType: WebhookMetrics.ContentType));
+        app.MapGet("/metrics", async context => await Text(context, await metrics.WriteAsync(context.RequestAborted), contentType: WebhookMetrics.ContentType));
         return server;
     }
 
