@@ -29,6 +29,15 @@ check_tools() {
   need python3-jsonschema /usr/bin/python3 -c 'import jsonschema.validators' # SARIF against the official schema
   need prometheus promtool --version                                         # the webhook's /metrics
   need chromium /usr/bin/chromium --version                                  # the audit's HTML report
+  need iproute2 ss --version                                                 # the agent's and bench's namespaces (ip netns, ss -Htlnp)
+  need git git --version                                                     # fresh-clone.sh, fix --diff through git apply
+  need kubectl kubectl version --client                                      # kubectl hostnet, kubectl kustomize
+  need buildah buildah --version                                             # the container image, built from scratch
+  need podman podman --version                                               # runs hostnet inside that image
+  need runc runc --version                                                   # podman's runtime in this sandbox (docs/install.md)
+  need iperf3 iperf3 --version                                               # hostnet bench against plain iperf3
+  need iptables iptables-save --version                                      # the bench's service datapath (kube-proxy's DNAT)
+  need conntrack conntrack --version                                         # the bench's service datapath (conntrack)
 }
 
 check_tools
