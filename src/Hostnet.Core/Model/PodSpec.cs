@@ -28,6 +28,12 @@ public sealed record PodSpec(
     /// <summary><c>spec.subdomain</c> as written.</summary>
     public string? Subdomain { get; init; }
 
+    /// <summary><c>spec.volumes</c>.</summary>
+    public IReadOnlyList<Volume> Volumes { get; init; } = [];
+
+    /// <summary><c>spec.os.name</c> (<c>linux</c> or <c>windows</c>) when written.</summary>
+    public string? OsName { get; init; }
+
     /// <summary>Required pod affinity terms (<c>affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution</c>).</summary>
     public IReadOnlyList<PodAffinityTerm> RequiredPodAffinity { get; init; } = [];
 
