@@ -105,7 +105,8 @@ public sealed class ApiRuleMessageTests
     }
 
     [Theory]
-    [InlineData("Pod", "{hostNetwork: true, hostUsers: false, " + C + "}]}", Latest, "spec.hostNetwork: Forbidden: when `pod.Spec.HostUsers` is false")]
+    [InlineData("Pod", "{hostNetwork: true, hostUsers: false, " + C + "}]}", Latest, "spec.hostNetwork: Forbidden: when `hostUsers` is false")]
+    [InlineData("Pod", "{hostNetwork: true, hostUsers: false, " + C + "}]}", "1.34", "spec.hostNetwork: Forbidden: when `hostUsers` is false")]
     [InlineData("Deployment", "{hostNetwork: true, hostUsers: false, " + C + "}]}", "1.33", "spec.template.spec.hostNetwork: Forbidden: when `pod.Spec.HostUsers` is false")]
     [InlineData("Deployment", "{hostNetwork: true, hostUsers: false, " + C + "}]}", "1.32", "")]
     [InlineData("Pod", "{hostNetwork: true, hostUsers: true, " + C + "}]}", Latest, "")]
