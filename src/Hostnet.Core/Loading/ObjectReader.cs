@@ -174,6 +174,10 @@ public static class ObjectReader
             OsName = Fields.String(Fields.Map(spec, "os"), "name"),
             Hostname = Fields.String(spec, "hostname"),
             Subdomain = Fields.String(spec, "subdomain"),
+            HostnameOverride = Fields.String(spec, "hostnameOverride"),
+            SetHostnameAsFqdn = Fields.Bool(spec, "setHostnameAsFQDN"),
+            HostAliases = [.. Fields.List(spec, "hostAliases").OfType<SourceMapping>()
+                .Select((a, i) => new HostAlias(Fields.Index(path, "hostAliases", i), Fields.String(a, "ip") ?? string.Empty, Fields.Strings(a, "hostnames")))],
             RequiredPodAffinity = ReadPodAffinityTerms(Fields.Map(affinity, "podAffinity")),
             TopologySpreadConstraints = ReadSpreadConstraints(spec),
             Priority = Fields.Int(spec, "priority"),

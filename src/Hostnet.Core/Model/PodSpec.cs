@@ -25,6 +25,15 @@ public sealed record PodSpec(
     /// <summary><c>spec.hostname</c> as written.</summary>
     public string? Hostname { get; init; }
 
+    /// <summary><c>spec.hostnameOverride</c> as written (HostnameOverride gate: alpha 1.34, beta and on by default 1.35).</summary>
+    public string? HostnameOverride { get; init; }
+
+    /// <summary><c>spec.setHostnameAsFQDN</c> as written.</summary>
+    public bool? SetHostnameAsFqdn { get; init; }
+
+    /// <summary><c>spec.hostAliases</c> as written.</summary>
+    public IReadOnlyList<HostAlias> HostAliases { get; init; } = [];
+
     /// <summary><c>spec.subdomain</c> as written.</summary>
     public string? Subdomain { get; init; }
 

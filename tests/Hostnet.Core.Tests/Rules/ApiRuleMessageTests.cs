@@ -114,6 +114,22 @@ public sealed class ApiRuleMessageTests
     public void HostNetworkUserNamespace_Messages(string kind, string spec, string version, string expected) =>
         Messages("HN008", kind, spec, version).ShouldBe(expected);
 
+    [Theory]
+    [InlineData("Pod", "{securityContext: {windowsOptions: {hostProcess: true}}, " + C + "}]}", Latest,
+        "spec.hostNetwork: Invalid value: false: hostNetwork must be true if pod contains any hostProcess containers")]
+    [InlineData("Deployment", "{hostNetwork: true, containers: [{name: a, securityContext: {windowsOptions: {hostProcess: true}}}, {name: b}]}", Latest,
+        "spec.template.spec: Invalid value: \"\": If pod contains any hostProcess containers then all containers must be HostProcess containers")]
+    [InlineData("Pod", "{securityContext: {windowsOptions: {hostProcess: true}}, containers: [{name: a}, {name: b, securityContext: {windowsOptions: {hostProcess: false}}}]}", Latest,
+        "spec.hostNetwork: Invalid value: false: hostNetwork must be true if pod contains any hostProcess containers\n"
+        + "spec: Invalid value: \"\": If pod contains any hostProcess containers then all containers must be HostProcess containers\n"
+        + "spec.containers[1].securityContext.windowsOptions.hostProcess: Invalid value: false: pod hostProcess value must be identical if both are specified, was true")]
+    [InlineData("Pod", "{hostNetwork: true, securityContext: {windowsOptions: {hostProcess: true}}, " + C + "}]}", Latest, "")]
+    [InlineData("Pod", "{hostNetwork: true, hostnameOverride: h.example.com, " + C + "}]}", "1.35", "spec.hostnameOverride: Forbidden: may not be specified when hostNetwork is true")]
+    [InlineData("Pod", "{hostNetwork: true, hostnameOverride: h.example.com, " + C + "}]}", "1.34", "")]
+    [InlineData("Pod", "{hostnameOverride: h.example.com, " + C + "}]}", Latest, "")]
+    public void HostNetworkFieldRejected_Messages(string kind, string spec, string version, string expected) =>
+        Messages("HN020", kind, spec, version).ShouldBe(expected);
+
     private static string Messages(string rule, string kind, string spec, string version)
     {
         KubeVersion.TryParse(version, out var kubeVersion).ShouldBeTrue();

@@ -16,5 +16,6 @@ internal static class ApiRules
         new InvalidDnsConfig(),
         new HostNetworkUserNamespace(),
         new ImmutablePodNetwork(),
+        new HostNetworkFieldRejected(),
     ];
 }

@@ -1,3 +1,4 @@
+using Hostnet.Core.Semantics.Validation;
 using static Hostnet.Core.Semantics.PodSecurity.PodSecurityText;
 
 namespace Hostnet.Core.Semantics.PodSecurity;
@@ -25,7 +26,7 @@ internal sealed class AppArmorProfileCheck : IPodSecurityCheck
         ArgumentNullException.ThrowIfNull(pod);
         var annotations = SortedSet(pod.Annotations
             .Where(a => a.Key.StartsWith(AnnotationPrefix, StringComparison.Ordinal) && !AllowedAnnotation(a.Value))
-            .Select(a => a.Key + "=" + GoQuote(a.Value)));
+            .Select(a => a.Key + "=" + FieldError.GoQuote(a.Value)));
         var annotationPath = AnnotationsPath(pod.Spec);
         if (pod.Version < FieldsChecked)
         {

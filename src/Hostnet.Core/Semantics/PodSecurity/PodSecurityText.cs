@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Semantics.PodSecurity;
@@ -42,27 +40,6 @@ internal static class PodSecurityText
 
     /// <summary>Sorted and de-duplicated, as Go's <c>sets.String.List()</c> returns them.</summary>
     public static List<string> SortedSet(IEnumerable<string> items) => [.. items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    /// <summary>A value as Go's <c>%q</c> prints it: double-quoted, with quotes, backslashes and control characters escaped.</summary>
-    public static string GoQuote(string value)
-    {
-        var text = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '"' => text.Append("\\\""),
-                '\\' => text.Append("\\\\"),
-                '\n' => text.Append("\\n"),
-                '\r' => text.Append("\\r"),
-                '\t' => text.Append("\\t"),
-                < ' ' or '\u007f' => text.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
-                _ => text.Append(c),
-            };
-        }
-
-        return text.Append('"').ToString();
-    }
 
     /// <summary>The containers (in visit order) whose security context fails the test.</summary>
     public static List<Container> Failing(EvaluatedPodSpec pod, Func<SecurityContext, bool> fails) =>

@@ -1,3 +1,4 @@
+using Hostnet.Core.Semantics.Validation;
 using static Hostnet.Core.Semantics.PodSecurity.PodSecurityText;
 
 namespace Hostnet.Core.Semantics.PodSecurity;
@@ -55,7 +56,7 @@ internal sealed class SeccompProfileBaselineCheck : IPodSecurityCheck
         var keys = new[] { PodAnnotation }.Concat(pod.Spec.AllContainers.Select(c => ContainerAnnotationPrefix + c.Name));
         var forbidden = SortedSet(keys
             .Where(k => pod.Annotations.TryGetValue(k, out var value) && !ValidAnnotation(value))
-            .Select(k => k + "=" + GoQuote(pod.Annotations[k])));
+            .Select(k => k + "=" + FieldError.GoQuote(pod.Annotations[k])));
         return forbidden.Count == 0
             ? null
             : new FailedCheck(
