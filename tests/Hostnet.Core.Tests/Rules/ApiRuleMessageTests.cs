@@ -130,6 +130,23 @@ public sealed class ApiRuleMessageTests
     public void HostNetworkFieldRejected_Messages(string kind, string spec, string version, string expected) =>
         Messages("HN020", kind, spec, version).ShouldBe(expected);
 
+    [Theory]
+    [InlineData("Pod", "{containers: [{name: foo, ports: [{containerPort: 80, hostPort: 80, protocol: UDP, hostIP: 10.0.0.1}, {containerPort: 80, hostPort: 80, protocol: UDP}]}]}", Latest,
+        "Warning: spec.containers[0].ports[1]: dangerously ambiguous port definition with spec.containers[0].ports[0]")]
+    [InlineData("Pod", "{containers: [{name: foo, ports: [{containerPort: 80, hostPort: 80, protocol: UDP, hostIP: 10.0.0.1}, {containerPort: 80, hostPort: 80, protocol: UDP}, {containerPort: 80, hostPort: 80, protocol: UDP, hostIP: 10.0.0.2}]}]}", Latest,
+        "Warning: spec.containers[0].ports[1]: dangerously ambiguous port definition with spec.containers[0].ports[0]\n"
+        + "Warning: spec.containers[0].ports[2]: dangerously ambiguous port definition with spec.containers[0].ports[1]")]
+    [InlineData("Pod", "{containers: [{name: foo, ports: [{containerPort: 80, hostPort: 80, protocol: UDP, hostIP: 10.0.0.1}, {containerPort: 80, protocol: UDP, hostIP: 10.0.0.1}]}]}", Latest,
+        "Warning: spec.containers[0].ports[1]: hostIP set without hostPort: {Name: HostPort:0 ContainerPort:80 Protocol:UDP HostIP:10.0.0.1}\n"
+        + "Warning: spec.containers[0].ports[1]: overlapping port definition with spec.containers[0].ports[0]")]
+    [InlineData("Pod", "{containers: [{name: foo, ports: [{containerPort: 80, protocol: UDP}]}, {name: bar, ports: [{containerPort: 80, protocol: UDP}]}]}", Latest,
+        "Warning: spec.containers[1].ports[0]: duplicate port definition with spec.containers[0].ports[0]")]
+    [InlineData("Deployment", "{hostNetwork: true, initContainers: [{name: s, restartPolicy: Always, ports: [{containerPort: 9090}]}], containers: [{name: a, ports: [{containerPort: 9090}]}]}", Latest,
+        "Warning: spec.template.spec.containers[0].ports[0]: duplicate port definition with spec.template.spec.initContainers[0].ports[0]: on the host network both containers bind this port on the node, so the one that starts second crash-loops with \"address already in use\"")]
+    [InlineData("Pod", "{containers: [{name: foo, ports: [{containerPort: 80, protocol: UDP}]}, {name: bar, ports: [{containerPort: 80, protocol: UDP}]}]}", "1.27", "")]
+    public void PortDefinitionWarning_Messages(string kind, string spec, string version, string expected) =>
+        Messages("HN021", kind, spec, version).ShouldBe(expected);
+
     private static string Messages(string rule, string kind, string spec, string version)
     {
         KubeVersion.TryParse(version, out var kubeVersion).ShouldBeTrue();

@@ -17,5 +17,6 @@ internal static class ApiRules
         new HostNetworkUserNamespace(),
         new ImmutablePodNetwork(),
         new HostNetworkFieldRejected(),
+        new PortDefinitionWarning(),
     ];
 }
