@@ -147,6 +147,16 @@ public sealed class ApiRuleMessageTests
     public void PortDefinitionWarning_Messages(string kind, string spec, string version, string expected) =>
         Messages("HN021", kind, spec, version).ShouldBe(expected);
 
+    [Theory]
+    [InlineData("Pod", "{hostNetwork: true, hostname: h, subdomain: s, " + C + "}]}",
+        "spec.hostname, spec.subdomain have no effect on the host network: the kubelet gives the pod the node's hostname, and /etc/hosts is the node's file plus hostAliases, without the pod's own name, so `hostname` and `hostname -f` inside the pod print the node's names")]
+    [InlineData("Deployment", "{hostNetwork: true, setHostnameAsFQDN: true, " + C + "}]}",
+        "spec.template.spec.setHostnameAsFQDN has no effect on the host network: the kubelet gives the pod the node's hostname, and /etc/hosts is the node's file plus hostAliases, without the pod's own name, so `hostname` and `hostname -f` inside the pod print the node's names")]
+    [InlineData("Pod", "{hostNetwork: true, setHostnameAsFQDN: false, " + C + "}]}", "")]
+    [InlineData("Pod", "{hostname: h, " + C + "}]}", "")]
+    public void HostNetworkHostnameIgnored_Messages(string kind, string spec, string expected) =>
+        Messages("HN031", kind, spec, Latest).ShouldBe(expected);
+
     private static string Messages(string rule, string kind, string spec, string version)
     {
         KubeVersion.TryParse(version, out var kubeVersion).ShouldBeTrue();
