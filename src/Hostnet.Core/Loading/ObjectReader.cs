@@ -188,8 +188,14 @@ public static class ObjectReader
                 .Select((s, i) => new Sysctl(Fields.Index(Fields.Join(path, "securityContext"), "sysctls", i), Fields.String(s, "name") ?? string.Empty, Fields.String(s, "value")))
                 .ToArray())
         {
+            Volumes = ReadVolumes(spec, path),
+            OsName = Fields.String(Fields.Map(spec, "os"), "name"),
             Hostname = Fields.String(spec, "hostname"),
             Subdomain = Fields.String(spec, "subdomain"),
+            HostnameOverride = Fields.String(spec, "hostnameOverride"),
+            SetHostnameAsFqdn = Fields.Bool(spec, "setHostnameAsFQDN"),
+            HostAliases = [.. Fields.List(spec, "hostAliases").OfType<SourceMapping>()
+                .Select((a, i) => new HostAlias(Fields.Index(path, "hostAliases", i), Fields.String(a, "ip") ?? string.Empty, Fields.Strings(a, "hostnames")))],
             RequiredPodAffinity = ReadPodAffinityTerms(Fields.Map(affinity, "podAffinity")),
             TopologySpreadConstraints = ReadSpreadConstraints(spec),
             Priority = Fields.Int(spec, "priority"),
@@ -233,13 +239,37 @@ public static class ObjectReader
         }
 
         var capabilities = Fields.Map(context, "capabilities");
+        var seLinux = Fields.Map(context, "seLinuxOptions");
         return new SecurityContext(
             Fields.Bool(context, "privileged"),
             Fields.Long(context, "runAsUser"),
             Fields.Bool(context, "runAsNonRoot"),
             Fields.Strings(capabilities, "add"),
-            Fields.Strings(capabilities, "drop"));
+            Fields.Strings(capabilities, "drop"))
+        {
+            AllowPrivilegeEscalation = Fields.Bool(context, "allowPrivilegeEscalation"),
+            ProcMount = Fields.String(context, "procMount"),
+            SeccompProfileType = ProfileType(Fields.Map(context, "seccompProfile")),
+            AppArmorProfileType = ProfileType(Fields.Map(context, "appArmorProfile")),
+            SeLinuxOptions = seLinux is null
+                ? null
+                : new SeLinuxOptions(Fields.String(seLinux, "user") ?? string.Empty, Fields.String(seLinux, "role") ?? string.Empty, Fields.String(seLinux, "type") ?? string.Empty),
+            WindowsHostProcess = Fields.Bool(Fields.Map(context, "windowsOptions"), "hostProcess"),
+        };
     }
+
+    /// <summary>A profile's <c>type</c>: empty when the profile is written without one, null when absent.</summary>
+    private static string? ProfileType(SourceMapping? profile) => profile is null ? null : Fields.String(profile, "type") ?? string.Empty;
+
+    private static Volume[] ReadVolumes(SourceMapping? spec, string specPath) =>
+        [.. Fields.List(spec, "volumes").Select((node, index) =>
+        {
+            var volume = node as SourceMapping;
+            return new Volume(
+                Fields.Index(specPath, "volumes", index),
+                Fields.String(volume, "name") ?? string.Empty,
+                [.. (volume?.Entries ?? []).Select(e => e.Key.Value).Where(k => k != "name")]);
+        })];
 
     private static Container[] ReadContainers(SourceMapping? spec, string specPath, string list, ContainerKind kind) =>
         Fields.List(spec, list)

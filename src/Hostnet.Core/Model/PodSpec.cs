@@ -25,8 +25,23 @@ public sealed record PodSpec(
     /// <summary><c>spec.hostname</c> as written.</summary>
     public string? Hostname { get; init; }
 
+    /// <summary><c>spec.hostnameOverride</c> as written (HostnameOverride gate: alpha 1.34, beta and on by default 1.35).</summary>
+    public string? HostnameOverride { get; init; }
+
+    /// <summary><c>spec.setHostnameAsFQDN</c> as written.</summary>
+    public bool? SetHostnameAsFqdn { get; init; }
+
+    /// <summary><c>spec.hostAliases</c> as written.</summary>
+    public IReadOnlyList<HostAlias> HostAliases { get; init; } = [];
+
     /// <summary><c>spec.subdomain</c> as written.</summary>
     public string? Subdomain { get; init; }
+
+    /// <summary><c>spec.volumes</c>.</summary>
+    public IReadOnlyList<Volume> Volumes { get; init; } = [];
+
+    /// <summary><c>spec.os.name</c> (<c>linux</c> or <c>windows</c>) when written.</summary>
+    public string? OsName { get; init; }
 
     /// <summary>Required pod affinity terms (<c>affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution</c>).</summary>
     public IReadOnlyList<PodAffinityTerm> RequiredPodAffinity { get; init; } = [];

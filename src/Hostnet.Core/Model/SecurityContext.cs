@@ -1,6 +1,6 @@
 namespace Hostnet.Core.Model;
 
-/// <summary>The security settings that matter for host networking (container or pod level).</summary>
+/// <summary>A security context (container or pod level) with the fields Pod Security and host networking read.</summary>
 public sealed record SecurityContext(
     bool? Privileged,
     long? RunAsUser,
@@ -9,6 +9,24 @@ public sealed record SecurityContext(
     IReadOnlyList<string> CapabilitiesDrop)
 {
     public static SecurityContext Empty { get; } = new(null, null, null, [], []);
+
+    /// <summary><c>allowPrivilegeEscalation</c> (container level only).</summary>
+    public bool? AllowPrivilegeEscalation { get; init; }
+
+    /// <summary><c>procMount</c> (container level only): <c>Default</c> or <c>Unmasked</c>.</summary>
+    public string? ProcMount { get; init; }
+
+    /// <summary><c>seccompProfile.type</c>; empty when <c>seccompProfile</c> is written without a type, null when absent.</summary>
+    public string? SeccompProfileType { get; init; }
+
+    /// <summary><c>appArmorProfile.type</c>; empty when <c>appArmorProfile</c> is written without a type, null when absent.</summary>
+    public string? AppArmorProfileType { get; init; }
+
+    /// <summary><c>seLinuxOptions</c> when written.</summary>
+    public SeLinuxOptions? SeLinuxOptions { get; init; }
+
+    /// <summary><c>windowsOptions.hostProcess</c>.</summary>
+    public bool? WindowsHostProcess { get; init; }
 
     /// <summary>Whether <c>capabilities.add</c> names the capability (<c>NET_ADMIN</c>, <c>ALL</c>, …).</summary>
     public bool Adds(string capability) => CapabilitiesAdd.Any(c => Is(c, capability));

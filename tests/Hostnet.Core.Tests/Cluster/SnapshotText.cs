@@ -47,7 +47,8 @@ internal static class SnapshotText
 
         for (var i = info.Properties.Count - 1; i >= 0; i--)
         {
-            if (info.Properties[i].PropertyType == typeof(ManifestDocument))
+            // Volumes too: the JSON reader skips them unread (SnapshotTrimming); only Pod Security of the input reads them.
+            if (info.Properties[i].PropertyType == typeof(ManifestDocument) || info.Properties[i].Name == nameof(Hostnet.Core.Model.PodSpec.Volumes))
             {
                 info.Properties.RemoveAt(i);
             }

@@ -105,13 +105,57 @@ public sealed class ApiRuleMessageTests
     }
 
     [Theory]
-    [InlineData("Pod", "{hostNetwork: true, hostUsers: false, " + C + "}]}", Latest, "spec.hostNetwork: Forbidden: when `pod.Spec.HostUsers` is false")]
+    [InlineData("Pod", "{hostNetwork: true, hostUsers: false, " + C + "}]}", Latest, "spec.hostNetwork: Forbidden: when `hostUsers` is false")]
+    [InlineData("Pod", "{hostNetwork: true, hostUsers: false, " + C + "}]}", "1.34", "spec.hostNetwork: Forbidden: when `hostUsers` is false")]
     [InlineData("Deployment", "{hostNetwork: true, hostUsers: false, " + C + "}]}", "1.33", "spec.template.spec.hostNetwork: Forbidden: when `pod.Spec.HostUsers` is false")]
     [InlineData("Deployment", "{hostNetwork: true, hostUsers: false, " + C + "}]}", "1.32", "")]
     [InlineData("Pod", "{hostNetwork: true, hostUsers: true, " + C + "}]}", Latest, "")]
     [InlineData("Pod", "{hostUsers: false, " + C + "}]}", Latest, "")]
     public void HostNetworkUserNamespace_Messages(string kind, string spec, string version, string expected) =>
         Messages("HN008", kind, spec, version).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("Pod", "{securityContext: {windowsOptions: {hostProcess: true}}, " + C + "}]}", Latest,
+        "spec.hostNetwork: Invalid value: false: hostNetwork must be true if pod contains any hostProcess containers")]
+    [InlineData("Deployment", "{hostNetwork: true, containers: [{name: a, securityContext: {windowsOptions: {hostProcess: true}}}, {name: b}]}", Latest,
+        "spec.template.spec: Invalid value: \"\": If pod contains any hostProcess containers then all containers must be HostProcess containers")]
+    [InlineData("Pod", "{securityContext: {windowsOptions: {hostProcess: true}}, containers: [{name: a}, {name: b, securityContext: {windowsOptions: {hostProcess: false}}}]}", Latest,
+        "spec.hostNetwork: Invalid value: false: hostNetwork must be true if pod contains any hostProcess containers\n"
+        + "spec: Invalid value: \"\": If pod contains any hostProcess containers then all containers must be HostProcess containers\n"
+        + "spec.containers[1].securityContext.windowsOptions.hostProcess: Invalid value: false: pod hostProcess value must be identical if both are specified, was true")]
+    [InlineData("Pod", "{hostNetwork: true, securityContext: {windowsOptions: {hostProcess: true}}, " + C + "}]}", Latest, "")]
+    [InlineData("Pod", "{hostNetwork: true, hostnameOverride: h.example.com, " + C + "}]}", "1.35", "spec.hostnameOverride: Forbidden: may not be specified when hostNetwork is true")]
+    [InlineData("Pod", "{hostNetwork: true, hostnameOverride: h.example.com, " + C + "}]}", "1.34", "")]
+    [InlineData("Pod", "{hostnameOverride: h.example.com, " + C + "}]}", Latest, "")]
+    public void HostNetworkFieldRejected_Messages(string kind, string spec, string version, string expected) =>
+        Messages("HN020", kind, spec, version).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("Pod", "{containers: [{name: foo, ports: [{containerPort: 80, hostPort: 80, protocol: UDP, hostIP: 10.0.0.1}, {containerPort: 80, hostPort: 80, protocol: UDP}]}]}", Latest,
+        "Warning: spec.containers[0].ports[1]: dangerously ambiguous port definition with spec.containers[0].ports[0]")]
+    [InlineData("Pod", "{containers: [{name: foo, ports: [{containerPort: 80, hostPort: 80, protocol: UDP, hostIP: 10.0.0.1}, {containerPort: 80, hostPort: 80, protocol: UDP}, {containerPort: 80, hostPort: 80, protocol: UDP, hostIP: 10.0.0.2}]}]}", Latest,
+        "Warning: spec.containers[0].ports[1]: dangerously ambiguous port definition with spec.containers[0].ports[0]\n"
+        + "Warning: spec.containers[0].ports[2]: dangerously ambiguous port definition with spec.containers[0].ports[1]")]
+    [InlineData("Pod", "{containers: [{name: foo, ports: [{containerPort: 80, hostPort: 80, protocol: UDP, hostIP: 10.0.0.1}, {containerPort: 80, protocol: UDP, hostIP: 10.0.0.1}]}]}", Latest,
+        "Warning: spec.containers[0].ports[1]: hostIP set without hostPort: {Name: HostPort:0 ContainerPort:80 Protocol:UDP HostIP:10.0.0.1}\n"
+        + "Warning: spec.containers[0].ports[1]: overlapping port definition with spec.containers[0].ports[0]")]
+    [InlineData("Pod", "{containers: [{name: foo, ports: [{containerPort: 80, protocol: UDP}]}, {name: bar, ports: [{containerPort: 80, protocol: UDP}]}]}", Latest,
+        "Warning: spec.containers[1].ports[0]: duplicate port definition with spec.containers[0].ports[0]")]
+    [InlineData("Deployment", "{hostNetwork: true, initContainers: [{name: s, restartPolicy: Always, ports: [{containerPort: 9090}]}], containers: [{name: a, ports: [{containerPort: 9090}]}]}", Latest,
+        "Warning: spec.template.spec.containers[0].ports[0]: duplicate port definition with spec.template.spec.initContainers[0].ports[0]: on the host network both containers bind this port on the node, so the one that starts second crash-loops with \"address already in use\"")]
+    [InlineData("Pod", "{containers: [{name: foo, ports: [{containerPort: 80, protocol: UDP}]}, {name: bar, ports: [{containerPort: 80, protocol: UDP}]}]}", "1.27", "")]
+    public void PortDefinitionWarning_Messages(string kind, string spec, string version, string expected) =>
+        Messages("HN021", kind, spec, version).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("Pod", "{hostNetwork: true, hostname: h, subdomain: s, " + C + "}]}",
+        "spec.hostname, spec.subdomain have no effect on the host network: the kubelet gives the pod the node's hostname, and /etc/hosts is the node's file plus hostAliases, without the pod's own name, so `hostname` and `hostname -f` inside the pod print the node's names")]
+    [InlineData("Deployment", "{hostNetwork: true, setHostnameAsFQDN: true, " + C + "}]}",
+        "spec.template.spec.setHostnameAsFQDN has no effect on the host network: the kubelet gives the pod the node's hostname, and /etc/hosts is the node's file plus hostAliases, without the pod's own name, so `hostname` and `hostname -f` inside the pod print the node's names")]
+    [InlineData("Pod", "{hostNetwork: true, setHostnameAsFQDN: false, " + C + "}]}", "")]
+    [InlineData("Pod", "{hostname: h, " + C + "}]}", "")]
+    public void HostNetworkHostnameIgnored_Messages(string kind, string spec, string expected) =>
+        Messages("HN031", kind, spec, Latest).ShouldBe(expected);
 
     private static string Messages(string rule, string kind, string spec, string version)
     {

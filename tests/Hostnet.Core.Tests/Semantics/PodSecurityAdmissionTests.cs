@@ -53,7 +53,12 @@ public sealed class PodSecurityAdmissionTests
 
         response.Denial.ShouldBeNull();
         response.Warning!.Text.ShouldBe("would violate PodSecurity \"baseline:v1.30\": host namespaces (hostNetwork=true), hostPort (container \"app\" uses hostPort 8080)");
-        response.AuditViolation!.Text.ShouldBe("would violate PodSecurity \"restricted:latest\": host namespaces (hostNetwork=true), hostPort (container \"app\" uses hostPort 8080)");
+        response.AuditViolation!.Text.ShouldBe(
+            "would violate PodSecurity \"restricted:latest\": host namespaces (hostNetwork=true), hostPort (container \"app\" uses hostPort 8080), "
+            + "allowPrivilegeEscalation != false (container \"app\" must set securityContext.allowPrivilegeEscalation=false), "
+            + "unrestricted capabilities (container \"app\" must set securityContext.capabilities.drop=[\"ALL\"]), "
+            + "runAsNonRoot != true (pod or container \"app\" must set securityContext.runAsNonRoot=true), "
+            + "seccompProfile (pod or container \"app\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\")");
     }
 
     [Fact]

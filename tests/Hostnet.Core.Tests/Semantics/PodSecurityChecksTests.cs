@@ -107,7 +107,7 @@ public sealed class PodSecurityChecksTests
     }
 
     [Fact]
-    public void Privileged_ChecksNothing_RestrictedIncludesBaseline()
+    public void Privileged_ChecksNothing_RestrictedV10_BaselineAndTheRestrictedChecksOf10()
     {
         var spec = Pod("""
             hostNetwork: true
@@ -117,7 +117,7 @@ public sealed class PodSecurityChecksTests
 
         PodSecurityEvaluator.Evaluate(LevelVersion.PrivilegedLatest, EvaluatedPodSpec.Pod(spec)).Allowed.ShouldBeTrue();
         PodSecurityEvaluator.Evaluate(new LevelVersion(PodSecurityLevel.Restricted, PodSecurityVersion.V1(0)), EvaluatedPodSpec.Pod(spec)).ForbiddenDetail()
-            .ShouldBe("host namespaces (hostNetwork=true)");
+            .ShouldBe("host namespaces (hostNetwork=true), runAsNonRoot != true (pod or container \"app\" must set securityContext.runAsNonRoot=true)");
     }
 
     private static PodSecurityResult Evaluate(PodSpec spec) => PodSecurityEvaluator.Evaluate(Baseline, EvaluatedPodSpec.Pod(spec));

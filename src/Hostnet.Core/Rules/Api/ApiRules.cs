@@ -16,5 +16,7 @@ internal static class ApiRules
         new InvalidDnsConfig(),
         new HostNetworkUserNamespace(),
         new ImmutablePodNetwork(),
+        new HostNetworkFieldRejected(),
+        new PortDefinitionWarning(),
     ];
 }

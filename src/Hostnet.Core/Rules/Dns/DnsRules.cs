@@ -8,5 +8,6 @@ internal static class DnsRules
     public static IReadOnlyList<IRule> All { get; } =
     [
         new HostNetworkClusterDns(),
+        new HostNetworkHostnameIgnored(),
     ];
 }

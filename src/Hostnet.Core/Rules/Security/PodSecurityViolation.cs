@@ -18,7 +18,7 @@ public sealed class PodSecurityViolation : WorkloadRule
     public static RuleDescriptor Rule { get; } = new(
         "HN050",
         "pod-security-violation",
-        "The namespace's Pod Security level forbids host namespaces or host ports",
+        "The namespace's Pod Security level forbids what the pod asks for",
         Severity.Error,
         "E. Security and policy");
 
@@ -38,7 +38,7 @@ public sealed class PodSecurityViolation : WorkloadRule
             return;
         }
 
-        var fix = $"run it in a namespace whose Pod Security level is privileged (namespace \"{@namespace}\" has {Describe(policy)}), or drop the host namespaces and host ports";
+        var fix = $"run it in a namespace whose Pod Security level is privileged (namespace \"{@namespace}\" has {Describe(policy)}), or drop what the admission names (host namespaces, host ports, probe hosts, …)";
         if (workload.IsPod)
         {
             CheckPod(workload, policy, context, fix);
@@ -51,7 +51,7 @@ public sealed class PodSecurityViolation : WorkloadRule
 
     private static void CheckPod(Workload pod, PodSecurityPolicy policy, AnalysisContext context, string fix)
     {
-        var response = PodSecurityAdmission.ValidatePod(policy, pod.Metadata.Name, pod.Spec);
+        var response = PodSecurityAdmission.ValidatePod(policy, pod.Metadata.Name, AdmittedPod(pod, context.Options.KubeVersion));
         if (response.Denial is { } denial)
         {
             context.Report(Rule, pod, FirstField(denial), denial.Text, fix);
@@ -65,8 +65,8 @@ public sealed class PodSecurityViolation : WorkloadRule
     private static void CheckController(Workload workload, PodSecurityPolicy policy, AnalysisContext context, string fix)
     {
         var version = context.Options.KubeVersion;
-        var template = PodSecurityAdmission.ValidatePodController(policy, workload.Spec, version);
-        var pods = PodSecurityAdmission.ValidatePod(policy, PodName(workload), workload.Spec);
+        var template = PodSecurityAdmission.ValidatePodController(policy, workload.Template, version);
+        var pods = PodSecurityAdmission.ValidatePod(policy, PodName(workload), AdmittedPod(workload, version));
         if (pods.Denial is not { } denial)
         {
             ReportAdmitted(workload, policy, template, "its pods are admitted", context, fix);
@@ -98,11 +98,15 @@ public sealed class PodSecurityViolation : WorkloadRule
         }
     }
 
+    /// <summary>A Pod (or a pod the controller creates from its template, with the template's annotations) as admitted.</summary>
+    private static EvaluatedPodSpec AdmittedPod(Workload workload, KubeVersion version) =>
+        EvaluatedPodSpec.Pod(workload.Spec, version) with { Annotations = workload.Template.Metadata.Annotations };
+
     /// <summary>Whether the template, as stored, lists other host ports than its pods get (1.28+ defaulting).</summary>
     private static bool LosesDefaultedHostPort(Workload workload, LevelVersion enforce, AdmissionMessage denial, KubeVersion version)
     {
         var inPods = HostPortDetail(denial.Result);
-        return inPods is not null && inPods != HostPortDetail(PodSecurityEvaluator.Evaluate(enforce, EvaluatedPodSpec.Template(workload.Spec, version)));
+        return inPods is not null && inPods != HostPortDetail(PodSecurityEvaluator.Evaluate(enforce, EvaluatedPodSpec.Template(workload.Spec, version) with { Annotations = workload.Template.Metadata.Annotations }));
     }
 
     private static string? HostPortDetail(PodSecurityResult result) =>

@@ -9,11 +9,19 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// </summary>
 /// <param name="Spec">The spec as written.</param>
 /// <param name="IsPod">Whether it is a Pod's own spec (defaulted) rather than a template.</param>
-/// <param name="Version">The cluster version, which decides template defaulting.</param>
+/// <param name="Version">The cluster version: it decides template defaulting and which checks its admission has.</param>
 public sealed record EvaluatedPodSpec(PodSpec Spec, bool IsPod, KubeVersion Version)
 {
-    /// <summary>A Pod, as admitted after defaulting.</summary>
-    public static EvaluatedPodSpec Pod(PodSpec spec) => new(spec, IsPod: true, KubeVersion.Latest);
+    private static readonly Dictionary<string, string> NoAnnotations = new(StringComparer.Ordinal);
+
+    /// <summary>The pod's (or template's) <c>metadata.annotations</c>: AppArmor and seccomp annotations are checked.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = NoAnnotations;
+
+    /// <summary>A Pod, as admitted after defaulting by a cluster of the given version.</summary>
+    public static EvaluatedPodSpec Pod(PodSpec spec, KubeVersion version) => new(spec, IsPod: true, version);
+
+    /// <summary>A Pod as the newest release admits it.</summary>
+    public static EvaluatedPodSpec Pod(PodSpec spec) => Pod(spec, KubeVersion.Latest);
 
     /// <summary>A workload's pod template as stored by the given version.</summary>
     public static EvaluatedPodSpec Template(PodSpec spec, KubeVersion version) => new(spec, IsPod: false, version);
@@ -30,4 +38,14 @@ public sealed record EvaluatedPodSpec(PodSpec Spec, bool IsPod, KubeVersion Vers
 
         return IsPod ? HostPorts.InPod(port, Spec) : HostPorts.Stored(port, Spec, isPod: false, Version);
     }
+
+    /// <summary>
+    /// Whether the 1.35 user-namespace relaxation applies: <c>hostUsers: false</c> (policy/helpers.go,
+    /// relaxPolicyForUserNamespacePod). Before policy 1.35 it hung on the alpha UserNamespacesPodSecurityStandards
+    /// gate, off by default, so checks ask only from 1.35 on.
+    /// </summary>
+    public bool InUserNamespace => Spec.HostUsers == false;
+
+    /// <summary>Whether <c>spec.os.name</c> is <c>windows</c>: some restricted checks exempt such pods from policy 1.25 on.</summary>
+    public bool IsWindows => Spec.OsName == "windows";
 }

@@ -13,7 +13,7 @@ internal sealed class HostNamespacesCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(0);
 
-    public FailedCheck? Check(EvaluatedPodSpec pod)
+    public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
         var spec = pod.Spec;

@@ -15,7 +15,7 @@ internal sealed class HostPortsCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(0);
 
-    public FailedCheck? Check(EvaluatedPodSpec pod)
+    public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
         var badContainers = new List<string>();
@@ -48,13 +48,10 @@ internal sealed class HostPortsCheck : IPodSecurityCheck
 
         var detail = string.Join(
             " ",
-            Pluralize("container", "containers", badContainers.Count),
-            "\"" + string.Join("\", \"", badContainers) + "\"",
-            Pluralize("uses", "use", badContainers.Count),
-            Pluralize("hostPort", "hostPorts", ports.Count),
+            PodSecurityText.Containers(badContainers),
+            PodSecurityText.Pluralize("uses", "use", badContainers.Count),
+            PodSecurityText.Pluralize("hostPort", "hostPorts", ports.Count),
             string.Join(", ", ports));
         return new FailedCheck(Reason, detail, firstPath!);
     }
-
-    private static string Pluralize(string singular, string plural, int count) => count == 1 ? singular : plural;
 }

@@ -1,17 +1,25 @@
 namespace Hostnet.Core.Semantics.PodSecurity;
 
-/// <summary>One Pod Security Standards check (pod-security-admission policy/checks.go, Check).</summary>
+/// <summary>
+/// One Pod Security Standards check (pod-security-admission policy/checks.go, <c>Check</c> and its
+/// <c>VersionedCheck</c>s): the check picks its own revision from the resolved policy version.
+/// </summary>
 internal interface IPodSecurityCheck
 {
-    /// <summary>The check ID; checks of a level run in ID order.</summary>
+    /// <summary>The check ID; baseline checks run first, then restricted ones, each in ID order (policy/registry.go).</summary>
     string Id { get; }
 
-    /// <summary>The level the check belongs to; baseline checks also run for restricted.</summary>
+    /// <summary>The level the check belongs to; baseline checks also run for restricted unless overridden.</summary>
     PodSecurityLevel Level { get; }
 
     /// <summary>The first policy version the check is part of.</summary>
     PodSecurityVersion MinimumVersion { get; }
 
+    /// <summary>The baseline checks this restricted check replaces (<c>OverrideCheckIDs</c>).</summary>
+    IReadOnlyList<string> Overrides => [];
+
     /// <summary>The violation, or null when the pod passes.</summary>
-    FailedCheck? Check(EvaluatedPodSpec pod);
+    /// <param name="pod">The pod as admission sees it, with the cluster version that evaluates it.</param>
+    /// <param name="version">The resolved policy version: never <c>latest</c>, never above the cluster's minor.</param>
+    FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version);
 }

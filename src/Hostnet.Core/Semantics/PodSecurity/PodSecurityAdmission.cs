@@ -13,19 +13,29 @@ public static class PodSecurityAdmission
     /// <summary>The audit annotation key of a violation (api.AuditViolationsAnnotationKey).</summary>
     public const string AuditViolationsAnnotation = PodSecurityPolicy.LabelPrefix + "audit-violations";
 
-    /// <summary>Admission of a Pod named <paramref name="name"/> (after defaulting).</summary>
-    public static AdmissionResponse ValidatePod(PodSecurityPolicy policy, string? name, PodSpec spec)
+    /// <summary>Admission of a Pod named <paramref name="name"/> (after defaulting) by the cluster of <see cref="EvaluatedPodSpec.Version"/>.</summary>
+    public static AdmissionResponse ValidatePod(PodSecurityPolicy policy, string? name, EvaluatedPodSpec pod)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return Evaluate(policy, EvaluatedPodSpec.Pod(spec), name, enforce: true);
+        return Evaluate(policy, pod, name, enforce: true);
     }
 
+    /// <summary>Admission of a Pod spec (no annotations) by the newest release.</summary>
+    public static AdmissionResponse ValidatePod(PodSecurityPolicy policy, string? name, PodSpec spec) =>
+        ValidatePod(policy, name, EvaluatedPodSpec.Pod(spec));
+
     /// <summary>Admission of a pod controller: its template as stored by <paramref name="version"/>, never enforced.</summary>
-    public static AdmissionResponse ValidatePodController(PodSecurityPolicy policy, PodSpec template, KubeVersion version)
+    public static AdmissionResponse ValidatePodController(PodSecurityPolicy policy, PodTemplate template, KubeVersion version)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return Evaluate(policy, EvaluatedPodSpec.Template(template, version), name: null, enforce: false);
+        ArgumentNullException.ThrowIfNull(template);
+        var pod = EvaluatedPodSpec.Template(template.Spec, version) with { Annotations = template.Metadata.Annotations };
+        return Evaluate(policy, pod, name: null, enforce: false);
     }
+
+    /// <summary>Admission of a template spec (no annotations).</summary>
+    public static AdmissionResponse ValidatePodController(PodSecurityPolicy policy, PodSpec template, KubeVersion version) =>
+        ValidatePodController(policy, new PodTemplate("spec.template.metadata", ObjectMeta.Empty, template), version);
 
     /// <summary><c>pods "name" is forbidden: violates PodSecurity "level:version": …</c> (<c>pods is forbidden</c> without a name).</summary>
     public static string Forbidden(string? name, LevelVersion policy, PodSecurityResult result)

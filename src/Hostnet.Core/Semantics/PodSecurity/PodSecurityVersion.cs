@@ -49,6 +49,17 @@ public readonly partial record struct PodSecurityVersion
     /// <summary>Whether a check that applies from <paramref name="minimum"/> on is part of this version.</summary>
     public bool Includes(PodSecurityVersion minimum) => IsLatest || (!minimum.IsLatest && Minor >= minimum.Minor);
 
+    /// <summary>Whether this version is 1.<paramref name="minor"/> or newer (a check revision's gate).</summary>
+    public bool IsAtLeast(int minor) => IsLatest || Minor >= minor;
+
+    /// <summary>
+    /// The version a cluster evaluates: <c>latest</c>, and any version newer than the cluster, resolve to the cluster's
+    /// own minor (policy/registry.go clamps to the newest check revision it has, and each revision first shipped in the
+    /// release of its number, so the results are the same).
+    /// </summary>
+    public PodSecurityVersion ResolvedFor(Model.KubeVersion cluster) =>
+        IsLatest || Minor > cluster.Minor ? V1(cluster.Minor) : this;
+
     public override string ToString() => IsLatest ? "latest" : string.Create(CultureInfo.InvariantCulture, $"v1.{Minor}");
 
     [GeneratedRegex(@"^v1\.([0-9]|[1-9][0-9]*)$", RegexOptions.CultureInvariant)]

@@ -1,0 +1,58 @@
+using Hostnet.Core.Model;
+
+namespace Hostnet.Core.Semantics.PodSecurity;
+
+/// <summary>
+/// The wording helpers the checks share: pod-security-admission policy/helpers.go (<c>joinQuote</c>,
+/// <c>pluralize</c>) and the "pod and containers …" setter lists several checks build.
+/// </summary>
+internal static class PodSecurityText
+{
+    /// <summary><c>"a", "b"</c>; empty for no items.</summary>
+    public static string JoinQuote(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? string.Empty : "\"" + string.Join("\", \"", list) + "\"";
+    }
+
+    public static string Pluralize(string singular, string plural, int count) => count == 1 ? singular : plural;
+
+    /// <summary><c>container "a"</c> or <c>containers "a", "b"</c>.</summary>
+    public static string Containers(IReadOnlyList<string> names) =>
+        Pluralize("container", "containers", names.Count) + " " + JoinQuote(names);
+
+    /// <summary><c>pod</c>, <c>containers "a", "b"</c> or <c>pod and container "a"</c>; null when nothing is at fault.</summary>
+    public static string? Setters(bool pod, IReadOnlyList<string> containers)
+    {
+        var setters = new List<string>(2);
+        if (pod)
+        {
+            setters.Add("pod");
+        }
+
+        if (containers.Count > 0)
+        {
+            setters.Add(Containers(containers));
+        }
+
+        return setters.Count == 0 ? null : string.Join(" and ", setters);
+    }
+
+    /// <summary>Sorted and de-duplicated, as Go's <c>sets.String.List()</c> returns them.</summary>
+    public static List<string> SortedSet(IEnumerable<string> items) => [.. items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The containers (in visit order) whose security context fails the test.</summary>
+    public static List<Container> Failing(EvaluatedPodSpec pod, Func<SecurityContext, bool> fails) =>
+        [.. pod.Spec.AllContainers.Where(c => fails(c.SecurityContext))];
+
+    public static List<string> Names(IEnumerable<Container> containers) => [.. containers.Select(c => c.Name)];
+
+    /// <summary>The path of a field below a container's security context.</summary>
+    public static string Field(Container container, string field) => container.Path + ".securityContext." + field;
+
+    /// <summary>The path of the annotations beside a pod spec: <c>metadata.annotations</c>, <c>spec.template.metadata.annotations</c>.</summary>
+    public static string AnnotationsPath(PodSpec spec) => spec.Path[..^"spec".Length] + "metadata.annotations";
+
+    /// <summary>The path of a field below the pod's security context.</summary>
+    public static string Field(PodSpec spec, string field) => spec.Path + ".securityContext." + field;
+}

@@ -1,0 +1,54 @@
+using static Hostnet.Core.Semantics.PodSecurity.PodSecurityText;
+
+namespace Hostnet.Core.Semantics.PodSecurity;
+
+/// <summary>
+/// Restricted <c>restrictedVolumes</c> (1.0): only configMap, csi, downwardAPI, emptyDir, ephemeral,
+/// persistentVolumeClaim, projected and secret volumes, and <c>image</c> on clusters from 1.33 (PR #130394 patched
+/// the 1.0 revision in place). Overrides hostPathVolumes. Mirrors policy/check_restrictedVolumes.go: a volume
+/// without a source is defaulted to emptyDir; another source is named by the first of the restricted types it has.
+/// </summary>
+internal sealed class RestrictedVolumesCheck : IPodSecurityCheck
+{
+    private static readonly string[] AllowedSources =
+        ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"];
+
+    private static readonly string[] RestrictedTypes =
+    [
+        "hostPath", "gcePersistentDisk", "awsElasticBlockStore", "gitRepo", "nfs", "iscsi", "glusterfs", "rbd", "flexVolume", "cinder", "cephfs",
+        "flocker", "fc", "azureFile", "vsphereVolume", "quobyte", "azureDisk", "photonPersistentDisk", "portworxVolume", "scaleIO", "storageos",
+    ];
+
+    private static readonly Model.KubeVersion ImageAllowed = new(1, 33);
+
+    public string Id => "restrictedVolumes";
+
+    public PodSecurityLevel Level => PodSecurityLevel.Restricted;
+
+    public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(0);
+
+    public IReadOnlyList<string> Overrides => [HostPathVolumesCheck.CheckId];
+
+    public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        var imageAllowed = pod.Version >= ImageAllowed;
+        var bad = pod.Spec.Volumes
+            .Where(v => v.Sources.Count > 0 && !AllowedSources.Any(v.Has) && !(imageAllowed && v.Has("image")))
+            .ToList();
+        if (bad.Count == 0)
+        {
+            return null;
+        }
+
+        var types = SortedSet(bad.Select(v => RestrictedTypes.FirstOrDefault(v.Has) ?? "unknown"));
+        var detail = string.Join(
+            " ",
+            Pluralize("volume", "volumes", bad.Count),
+            JoinQuote(bad.Select(v => v.Name)),
+            Pluralize("uses", "use", bad.Count),
+            Pluralize("restricted volume type", "restricted volume types", types.Count),
+            JoinQuote(types));
+        return new FailedCheck("restricted volume types", detail, bad[0].Path);
+    }
+}
