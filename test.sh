@@ -35,6 +35,10 @@ check_tools() {
   need buildah buildah --version                                             # the container image, built from scratch
   need podman podman --version                                               # runs hostnet inside that image
   need runc runc --version                                                   # podman's runtime in this sandbox (docs/install.md)
+  need zsh zsh --version                                                     # hostnet completion zsh, run in real zsh
+  need fish fish --version                                                   # hostnet completion fish, run in real fish
+  need curl curl --version                                                   # the image's /healthz, asked from outside
+  need gcc gcc --version                                                     # links the NativeAOT binary of the .NET tool
   need iperf3 iperf3 --version                                               # hostnet bench against plain iperf3
   need iptables iptables-save --version                                      # the bench's service datapath (kube-proxy's DNAT)
   need conntrack conntrack --version                                         # the bench's service datapath (conntrack)
