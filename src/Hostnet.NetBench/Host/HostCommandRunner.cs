@@ -19,19 +19,7 @@ internal static class HostCommandRunner
 
     public static HostCommandResult TryRun(HostCommand command)
     {
-        var start = new ProcessStartInfo(command.Arguments[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = command.StandardInput is not null,
-            UseShellExecute = false,
-        };
-        foreach (var argument in command.Arguments.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new HostCommandException(command, "could not start");
+        using var process = Process.Start(command.StartInfo()) ?? throw new HostCommandException(command, "could not start");
         if (command.StandardInput is not null)
         {
             process.StandardInput.Write(command.StandardInput);

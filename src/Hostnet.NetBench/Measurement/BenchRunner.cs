@@ -114,21 +114,8 @@ internal static class BenchRunner
         return SampleJson.Parse(line);
     }
 
-    private static Process Start(HostCommand command)
-    {
-        var start = new ProcessStartInfo(command.Arguments[0])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in command.Arguments.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start) ?? throw new HostCommandException(command, "could not start");
-    }
+    private static Process Start(HostCommand command) =>
+        Process.Start(command.StartInfo()) ?? throw new HostCommandException(command, "could not start");
 
     private static void Stop(Process process)
     {

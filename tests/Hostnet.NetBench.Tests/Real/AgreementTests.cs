@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Hostnet.NetBench.Datapath;
-using Hostnet.NetBench.Measurement;
 using Hostnet.NetBench.Results;
 using Hostnet.NetBench.Tests.Support;
 using Shouldly;
@@ -28,30 +26,18 @@ public sealed class AgreementTests(ITestOutputHelper output)
         var names = new BenchNames(Environment.ProcessId);
         using var lab = DatapathLab.Build([BenchMode.Host], names);
         var plan = lab.Plans[0];
-        using var server = Process.Start(new ProcessStartInfo("nsenter", [$"--net=/run/netns/{plan.ServerNamespace}", "--", .. Favoured, Shell.Hostnet, "bench", "serve", "--iperf3"])
+        using var server = new BenchServerProcess(plan.ServerNamespace, Favoured, "--iperf3");
+        var iperf3 = new List<double>();
+        var hostnet = new List<double>();
+        for (var run = 0; run < Runs; run++)
         {
-            RedirectStandardOutput = true,
-        })!;
-        try
-        {
-            server.StandardOutput.ReadLine().ShouldNotBeNull().ShouldStartWith(ServerRun.ReadyLine);
-            var iperf3 = new List<double>();
-            var hostnet = new List<double>();
-            for (var run = 0; run < Runs; run++)
-            {
-                iperf3.Add(Iperf3Output.Parse(Shell.InNamespace(plan.ClientNamespace, [.. Favoured, "iperf3", "-c", plan.TargetAddress, "-t", "1", "-J"])).Gbps);
-                hostnet.Add(SampleJson.Parse(Shell.InNamespace(plan.ClientNamespace,
-                    [.. Favoured, Shell.Hostnet, "bench", "client", "--target", plan.TargetAddress, "--duration", "1s", "--engine", "hostnet", "--sample"])).Gbps);
-            }
+            iperf3.Add(Iperf3Output.Parse(Shell.InNamespace(plan.ClientNamespace, [.. Favoured, "iperf3", "-c", plan.TargetAddress, "-t", "1", "-J"])).Gbps);
+            hostnet.Add(SampleJson.Parse(Shell.InNamespace(plan.ClientNamespace,
+                [.. Favoured, Shell.Hostnet, "bench", "client", "--target", plan.TargetAddress, "--duration", "1s", "--engine", "hostnet", "--sample"])).Gbps);
+        }
 
-            var ratio = Spread.Of(hostnet).Median / Spread.Of(iperf3).Median;
-            output.WriteLine($"iperf3 {string.Join(", ", iperf3)} Gbit/s; hostnet {string.Join(", ", hostnet)} Gbit/s; ratio {ratio:0.00}");
-            ratio.ShouldBeInRange(0.75, 1.25);
-        }
-        finally
-        {
-            server.Kill();
-            server.WaitForExit();
-        }
+        var ratio = Spread.Of(hostnet).Median / Spread.Of(iperf3).Median;
+        output.WriteLine($"iperf3 {string.Join(", ", iperf3)} Gbit/s; hostnet {string.Join(", ", hostnet)} Gbit/s; ratio {ratio:0.00}");
+        ratio.ShouldBeInRange(0.75, 1.25);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Hostnet.NetBench.Datapath;
 using Hostnet.NetBench.Measurement;
@@ -16,33 +15,22 @@ public sealed class ClientTests
     {
         using var lab = DatapathLab.Build([BenchMode.Host], new BenchNames(Environment.ProcessId));
         var plan = lab.Plans[0];
-        using var server = Process.Start(new ProcessStartInfo("nsenter", [$"--net=/run/netns/{plan.ServerNamespace}", "--", Shell.Hostnet, "bench", "serve"])
-        {
-            RedirectStandardOutput = true,
-        })!;
-        try
-        {
-            server.StandardOutput.ReadLine().ShouldNotBeNull().ShouldBe($"{ServerRun.ReadyLine} on 0.0.0.0:{BenchPorts.Hostnet}");
+        using var server = new BenchServerProcess(plan.ServerNamespace, []);
+        server.ReadyLine.ShouldBe($"{ServerRun.ReadyLine} on 0.0.0.0:{BenchPorts.Hostnet}");
 
-            var report = Shell.InNamespace(plan.ClientNamespace, Shell.Hostnet, "bench", "client",
-                "--target", $"first={plan.TargetAddress}", "--target", $"second={plan.TargetAddress}",
-                "--duration", "300ms", "--repeat", "2", "--streams", "2", "--engine", "hostnet", "--format", "json");
+        var report = Shell.InNamespace(plan.ClientNamespace, Shell.Hostnet, "bench", "client",
+            "--target", $"first={plan.TargetAddress}", "--target", $"second={plan.TargetAddress}",
+            "--duration", "300ms", "--repeat", "2", "--streams", "2", "--engine", "hostnet", "--format", "json");
 
-            using var json = JsonDocument.Parse(report);
-            var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
-            rows.Select(r => r.GetProperty("mode").GetString()).ShouldBe(["first", "second"]);
-            rows[0].GetProperty("ratioToHost").GetProperty("gbps").GetDouble().ShouldBe(1.0);
-            rows.ShouldAllBe(r => r.GetProperty("gbps").GetProperty("min").GetDouble() > 0.01);
-            rows.ShouldAllBe(r => r.GetProperty("parallelGbps").GetProperty("median").GetDouble() > 0.01);
-            rows.ShouldAllBe(r => r.GetProperty("latencyP50Ms").GetProperty("median").GetDouble() > 0);
-            json.RootElement.GetProperty("baseline").GetString().ShouldBe("first");
-            json.RootElement.GetProperty("engine").GetString().ShouldBe("hostnet");
-            json.RootElement.GetProperty("repeat").GetInt32().ShouldBe(2);
-        }
-        finally
-        {
-            server.Kill();
-            server.WaitForExit();
-        }
+        using var json = JsonDocument.Parse(report);
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        rows.Select(r => r.GetProperty("mode").GetString()).ShouldBe(["first", "second"]);
+        rows[0].GetProperty("ratioToHost").GetProperty("gbps").GetDouble().ShouldBe(1.0);
+        rows.ShouldAllBe(r => r.GetProperty("gbps").GetProperty("min").GetDouble() > 0.01);
+        rows.ShouldAllBe(r => r.GetProperty("parallelGbps").GetProperty("median").GetDouble() > 0.01);
+        rows.ShouldAllBe(r => r.GetProperty("latencyP50Ms").GetProperty("median").GetDouble() > 0);
+        json.RootElement.GetProperty("baseline").GetString().ShouldBe("first");
+        json.RootElement.GetProperty("engine").GetString().ShouldBe("hostnet");
+        json.RootElement.GetProperty("repeat").GetInt32().ShouldBe(2);
     }
 }
