@@ -46,7 +46,6 @@ internal sealed class BenchServer(IPEndPoint listen) : IDisposable
         {
             try
             {
-                connection.NoDelay = true;
                 var kind = new byte[1];
                 if (connection.Receive(kind) == 0)
                 {
@@ -59,6 +58,7 @@ internal sealed class BenchServer(IPEndPoint listen) : IDisposable
                 }
                 else if (kind[0] == TrafficProtocol.RequestResponse)
                 {
+                    connection.NoDelay = true;
                     Echo(connection);
                 }
             }
@@ -72,6 +72,7 @@ internal sealed class BenchServer(IPEndPoint listen) : IDisposable
     private static void Drain(Socket connection)
     {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
         var buffer = new byte[TrafficProtocol.StreamBufferBytes];
         long received = 0;
         int read;
@@ -80,10 +81,12 @@ internal sealed class BenchServer(IPEndPoint listen) : IDisposable
             received += read;
         }
 
+        var elapsed = clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var reply = new byte[TrafficProtocol.StreamReplyBytes];
         BinaryPrimitives.WriteInt64LittleEndian(reply, received);
-        BinaryPrimitives.WriteInt64LittleEndian(reply.AsSpan(8), (long)cpu.TotalMicroseconds);
+        BinaryPrimitives.WriteInt64LittleEndian(reply.AsSpan(8), (long)elapsed.TotalMicroseconds);
+        BinaryPrimitives.WriteInt64LittleEndian(reply.AsSpan(16), (long)cpu.TotalMicroseconds);
         connection.Send(reply);
     }
 

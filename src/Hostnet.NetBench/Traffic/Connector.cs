@@ -13,7 +13,10 @@ internal static class Connector
         var deadline = DateTime.UtcNow + StartupGrace;
         while (true)
         {
-            var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
+            {
+                NoDelay = test == TrafficProtocol.RequestResponse,
+            };
             try
             {
                 socket.Connect(target);

@@ -8,13 +8,16 @@ namespace Hostnet.NetBench.Traffic;
 /// <summary>hostnet's TCP stream generator: <c>streams</c> connections sending as fast as they can for a duration.</summary>
 internal static class StreamClient
 {
-    /// <summary>What one stream test measured: bytes the server received, over how long, and the CPU both ends used.</summary>
-    public sealed record Result(long Bytes, TimeSpan Elapsed, TimeSpan ClientCpu, TimeSpan ServerCpu)
+    /// <summary>
+    /// What one stream test measured: bytes the server received over the server's own interval (iperf3's
+    /// <c>sum_received</c>), how long the client ran, and the CPU both ends used.
+    /// </summary>
+    public sealed record Result(long Bytes, TimeSpan ReceiverElapsed, TimeSpan ClientElapsed, TimeSpan ClientCpu, TimeSpan ServerCpu)
     {
-        public double Gbps => Bytes * 8 / Elapsed.TotalSeconds / 1e9;
+        public double Gbps => Bytes * 8 / ReceiverElapsed.TotalSeconds / 1e9;
 
         /// <summary>CPU cores busy on both ends while the test ran.</summary>
-        public double CpuCores => (ClientCpu + ServerCpu).TotalSeconds / Elapsed.TotalSeconds;
+        public double CpuCores => (ClientCpu + ServerCpu).TotalSeconds / ClientElapsed.TotalSeconds;
     }
 
     public static Result Run(IPEndPoint target, int streams, TimeSpan duration, CancellationToken cancellation)
@@ -22,7 +25,7 @@ internal static class StreamClient
         var sockets = Enumerable.Range(0, streams).Select(_ => Connector.Connect(target, TrafficProtocol.Stream, cancellation)).ToList();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var results = new (long Bytes, long ServerCpuMicros)[streams];
+        var results = new StreamReply[streams];
         var threads = sockets.Select((socket, i) => new Thread(() => results[i] = Send(socket, clock, duration, cancellation))
         {
             IsBackground = true,
@@ -35,11 +38,12 @@ internal static class StreamClient
         sockets.ForEach(s => s.Dispose());
         cancellation.ThrowIfCancellationRequested();
 
-        // The server's CPU times of parallel streams overlap (one process): the longest covers the test.
-        return new Result(results.Sum(r => r.Bytes), elapsed, clientCpu, TimeSpan.FromMicroseconds(results.Max(r => r.ServerCpuMicros)));
+        // Parallel streams overlap on the server (one process, one clock): the longest interval and CPU time cover
+        // them all, as iperf3 divides the sum of its streams by one receiver interval.
+        return new Result(results.Sum(r => r.Bytes), results.Max(r => r.ReceiverElapsed), elapsed, clientCpu, results.Max(r => r.ServerCpu));
     }
 
-    private static (long, long) Send(Socket socket, Stopwatch clock, TimeSpan duration, CancellationToken cancellation)
+    private static StreamReply Send(Socket socket, Stopwatch clock, TimeSpan duration, CancellationToken cancellation)
     {
         var buffer = new byte[TrafficProtocol.StreamBufferBytes];
         Random.Shared.NextBytes(buffer);
@@ -62,6 +66,12 @@ internal static class StreamClient
             read += n;
         }
 
-        return (BinaryPrimitives.ReadInt64LittleEndian(reply), BinaryPrimitives.ReadInt64LittleEndian(reply.AsSpan(8)));
+        return new StreamReply(
+            BinaryPrimitives.ReadInt64LittleEndian(reply),
+            TimeSpan.FromMicroseconds(BinaryPrimitives.ReadInt64LittleEndian(reply.AsSpan(8))),
+            TimeSpan.FromMicroseconds(BinaryPrimitives.ReadInt64LittleEndian(reply.AsSpan(16))));
     }
+
+    /// <summary>The server's answer for one stream (<see cref="TrafficProtocol"/>).</summary>
+    private readonly record struct StreamReply(long Bytes, TimeSpan ReceiverElapsed, TimeSpan ServerCpu);
 }
