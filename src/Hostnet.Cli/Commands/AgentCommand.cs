@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Hostnet.Agent;
 using Hostnet.Cli.Input;
 using Hostnet.Core.Cluster;
@@ -16,7 +14,7 @@ namespace Hostnet.Cli.Commands;
 /// what really listens on this node, whose it is, and the node rules HN060–HN063 (docs/agent.md). Without
 /// <c>--cluster</c> it reads the pods from the API server of the kubeconfig context, or in-cluster.
 /// </summary>
-internal static partial class AgentCommand
+internal static class AgentCommand
 {
     public static Command Create(CliEnvironment environment)
     {
@@ -33,6 +31,7 @@ internal static partial class AgentCommand
             once, node, cluster, format, procRoot, grace, failOn,
         };
         kube.AddTo(command);
+        NameOption.MustBeSubdomains(node);
         command.SetAction((result, cancellationToken) => RunAsync(
             new AgentRequest(
                 result.GetValue(once),
@@ -56,12 +55,14 @@ internal static partial class AgentCommand
             return ExitCodes.Invalid;
         }
 
-        if (ParseDuration(request.Grace) is not { } grace)
+        // kubectl's duration forms, as --request-timeout takes them; 0 is no grace at all.
+        if (KubectlDuration.Parse(request.Grace) is not { } parsed)
         {
             environment.Error.WriteLine($"hostnet: --grace must be a duration like 60s, 2m or 1m30s, not '{request.Grace}'");
             return ExitCodes.Invalid;
         }
 
+        var grace = parsed == Timeout.InfiniteTimeSpan ? TimeSpan.Zero : parsed;
         var proc = new ProcFileSystem(Path.GetFullPath(request.ProcRoot, environment.WorkingDirectory));
         if (!Directory.Exists(proc.Root))
         {
@@ -107,30 +108,6 @@ internal static partial class AgentCommand
             return null;
         }
     }
-
-    /// <summary>A Go-style duration of hours, minutes and seconds (<c>60s</c>, <c>2m</c>, <c>1h30m</c>), as kubectl takes them.</summary>
-    internal static TimeSpan? ParseDuration(string text)
-    {
-        if (!DurationFormat().IsMatch(text))
-        {
-            return null;
-        }
-
-        var total = TimeSpan.Zero;
-        foreach (Match part in DurationPart().Matches(text))
-        {
-            var amount = long.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
-            total += part.Groups[2].Value switch { "h" => TimeSpan.FromHours(amount), "m" => TimeSpan.FromMinutes(amount), _ => TimeSpan.FromSeconds(amount) };
-        }
-
-        return total;
-    }
-
-    [GeneratedRegex(@"^([0-9]{1,6}[hms])+$", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationFormat();
-
-    [GeneratedRegex(@"([0-9]{1,6})([hms])", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationPart();
 
     private sealed record AgentRequest(
         bool Once,

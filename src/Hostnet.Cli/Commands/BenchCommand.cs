@@ -60,8 +60,8 @@ internal static class BenchCommand
             var settings = new BenchSettings(
                 [.. BenchModeNames.All.Where(m => chosen.Count == 0 || chosen.Contains(m))],
                 duration,
-                result.GetRequiredValue(options.Repeat),
-                result.GetRequiredValue(options.Streams),
+                options.RepeatOf(result),
+                options.StreamsOf(result),
                 engine);
             using var interruption = new Interruption();
             try

@@ -80,6 +80,20 @@ public sealed class BadOptionValueTests : IDisposable
         ["audit --kube-version"] = ["abc", "1.10"],
         ["audit --kubeconfig"] = ["missing-kubeconfig"],
         ["audit --context"] = ["nowhere"],
+        ["bench --modes"] = ["warp"],
+        ["bench --duration"] = ["10x", "abc"],
+        ["bench --svg"] = ["app.yaml/bench.svg"],
+        ["bench serve --listen"] = ["everywhere"],
+        ["bench serve --cgroup"] = ["missing-cgroup"],
+        ["bench client --target"] = ["=", "name="],
+        ["bench client --duration"] = ["10x"],
+        ["bench client --svg"] = ["app.yaml/bench.svg"],
+        ["agent --node"] = ["Bad_Node"],
+        ["agent --cluster"] = ["missing.json"],
+        ["agent --proc-root"] = ["missing-proc"],
+        ["agent --grace"] = ["abc", "-5s"],
+        ["agent --kubeconfig"] = ["missing-kubeconfig"],
+        ["agent --context"] = ["nowhere"],
     };
 
     private readonly CliSandbox _sandbox = new();
@@ -196,6 +210,8 @@ public sealed class BadOptionValueTests : IDisposable
         "webhook gen-certs" => ["--service", "svc", "--namespace", "ns", "--out", "certs2"],
         // The connection's options matter only for the live cluster, which the others are spared.
         "audit" => option is "--kubeconfig" or "--context" ? [] : ["--cluster", "app.yaml"],
+        "agent" => option is "--kubeconfig" or "--context" or "--cluster" ? ["--once", "--node", "node-1"] : ["--once", "--node", "node-1", "--cluster", "app.yaml"],
+        "bench client" => option == "--target" ? [] : ["--target", "127.0.0.1"],
         _ => [],
     };
 

@@ -24,7 +24,15 @@ public sealed class UnexpectedErrorTests : IDisposable
         ["webhook gen-certs"] = ["webhook", "gen-certs", "--service", "svc", "--namespace", "ns", "--out", "certs"],
         ["snapshot"] = ["snapshot"],
         ["audit"] = ["audit", "--cluster", "app.yaml"],
+        ["completion"] = ["completion", "bash"],
+        ["agent"] = ["agent", "--once", "--node", "node-1", "--cluster", "app.yaml"],
     };
+
+    /// <summary>
+    /// Commands that run datapaths between network namespaces or serve: their failures mid-run are tested where they
+    /// are cleaned up (Hostnet.NetBench.Tests, CleanupTests).
+    /// </summary>
+    private static readonly string[] Servers = ["webhook", "bench", "bench serve", "bench client"];
 
     private readonly CliSandbox _sandbox = new();
 
@@ -62,7 +70,7 @@ public sealed class UnexpectedErrorTests : IDisposable
     public void CommandTree_EveryCommandThatRuns_IsCovered()
     {
         var root = HostnetApp.CreateRoot(new CliEnvironment(TextWriter.Null, TextWriter.Null, () => Stream.Null, Path.GetTempPath(), false, true));
-        var commands = Leaves(root, string.Empty).Where(path => path != "webhook").ToList();
+        var commands = Leaves(root, string.Empty).Where(path => !Servers.Contains(path)).ToList();
 
         commands.ShouldBe(Runs.Keys, ignoreOrder: true);
     }

@@ -17,6 +17,14 @@ internal static class BenchClientCommand
         var options = new BenchOptions();
         var targets = new Option<string[]>("--target") { Description = "A server: ADDRESS, HOSTNAME or NAME=ADDRESS (repeatable; the first is the baseline)", HelpName = "[NAME=]ADDRESS", Required = true };
         var sample = new Option<bool>("--sample") { Description = "Print one run as a JSON line (how the bench reads its clients)", Hidden = true };
+        targets.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.Split('=', 2) is [var name, var address] ? name.Length == 0 || address.Length == 0 : t.Value.Length == 0))
+            {
+                result.AddError($"--target must be ADDRESS or NAME=ADDRESS, not '{token.Value}'");
+                return;
+            }
+        });
         var command = new Command("client", "Measure throughput, latency and CPU against bench servers (in a cluster: pod to pod)") { targets, sample };
         options.AddTo(command);
         command.SetAction(result =>
@@ -41,7 +49,7 @@ internal static class BenchClientCommand
                 named.Add((name, address));
             }
 
-            var settings = new ClientSettings(duration, result.GetRequiredValue(options.Streams), engine);
+            var settings = new ClientSettings(duration, options.StreamsOf(result), engine);
             using var interruption = new Interruption();
             try
             {
@@ -51,7 +59,7 @@ internal static class BenchClientCommand
                     return ExitCodes.Success;
                 }
 
-                var repeat = result.GetRequiredValue(options.Repeat);
+                var repeat = options.RepeatOf(result);
                 var samples = named.ToDictionary(t => t.Name, _ => new List<Sample>());
                 for (var run = 1; run <= repeat; run++)
                 {

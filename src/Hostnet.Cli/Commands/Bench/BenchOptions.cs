@@ -10,9 +10,11 @@ internal sealed class BenchOptions
 {
     public Option<string> Duration { get; } = new("--duration") { Description = "How long each test runs: 10s, 500ms, 1m (iperf3 rounds to whole seconds)", DefaultValueFactory = _ => "10s", HelpName = "TIME" };
 
-    public Option<int> Repeat { get; } = new("--repeat") { Description = "How many runs each figure is the median of", DefaultValueFactory = _ => 5, HelpName = "N" };
+    private const int DefaultRepeat = 5;
 
-    public Option<int> Streams { get; } = new("--streams") { Description = "Parallel streams for the second throughput test (1: single stream only)", DefaultValueFactory = _ => 1, HelpName = "N" };
+    public Option<int?> Repeat { get; } = NumberOption.Create("--repeat", $"How many runs each figure is the median of (default {DefaultRepeat})", 1, 1000);
+
+    public Option<int?> Streams { get; } = NumberOption.Create("--streams", "Parallel streams for the second throughput test (default 1: single stream only)", 1, 128);
 
     public Option<string> Engine { get; } = ChoiceOption.Create("--engine", "What measures throughput (auto: iperf3 when installed)", "auto", ["auto", "iperf3", "hostnet"]);
 
@@ -27,18 +29,14 @@ internal sealed class BenchOptions
             command.Options.Add(option);
         }
 
-        Repeat.Validators.Add(result =>
+        // Checked before the datapaths are built: a run of minutes must not end on a report it cannot write.
+        Svg.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            var path = result.GetValueOrDefault<string?>() ?? string.Empty;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (path.Length == 0 || Directory.Exists(path) || folder is null || !Directory.Exists(folder))
             {
-                result.AddError("--repeat must be at least 1");
-            }
-        });
-        Streams.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--streams must be at least 1");
+                result.AddError($"--svg: cannot write '{path}' (its folder does not exist, or it is a folder)");
             }
         });
         Duration.Validators.Add(result =>
@@ -49,6 +47,10 @@ internal sealed class BenchOptions
             }
         });
     }
+
+    public int RepeatOf(ParseResult result) => result.GetValue(Repeat) ?? DefaultRepeat;
+
+    public int StreamsOf(ParseResult result) => result.GetValue(Streams) ?? 1;
 
     public TimeSpan DurationOf(ParseResult result)
     {

@@ -13,6 +13,14 @@ internal static class BenchServeCommand
         var iperf3 = new Option<bool>("--iperf3") { Description = "Also run iperf3 -s, for clients measuring with --engine iperf3" };
         var cgroups = new Option<string[]>("--cgroup") { Description = "Join this cgroup first (the bench's host-network pod)", Hidden = true };
         var command = new Command("serve", "Serve bench clients: stream and request/response tests, and iperf3 with --iperf3") { listen, iperf3, cgroups };
+        cgroups.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => !File.Exists(Path.Combine(t.Value, "cgroup.procs"))))
+            {
+                result.AddError($"--cgroup: '{token.Value}' is not a cgroup (no cgroup.procs in it)");
+                return;
+            }
+        });
         listen.Validators.Add(result =>
         {
             if (!IPAddress.TryParse(result.GetValueOrDefault<string>(), out _))
