@@ -25,7 +25,7 @@ internal sealed class ClusterSnapshotBuilder(string path)
         ["cpu"] = "0",
         ["memory"] = "0",
         ["pods"] = "0",
-    };
+    }.AsReadOnly();
 
     private readonly List<Node> _nodes = [];
     private readonly Dictionary<string, Node> _nodesByName = new(StringComparer.Ordinal);

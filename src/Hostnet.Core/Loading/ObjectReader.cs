@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
 
@@ -88,7 +89,7 @@ public static class ObjectReader
             .ToArray();
     }
 
-    private static readonly LabelSelector EmptySelector = new(new Dictionary<string, string>(), []);
+    private static readonly LabelSelector EmptySelector = new(FrozenDictionary<string, string>.Empty, []);
 
     private static readonly string[] Probes = ["livenessProbe", "readinessProbe", "startupProbe"];
 
