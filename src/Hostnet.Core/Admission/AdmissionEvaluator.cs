@@ -127,7 +127,7 @@ public static class AdmissionEvaluator
     private static IEnumerable<AdmissionFinding> PolicyFindings(Workload workload, string defaultNamespace, WebhookPolicy policy)
     {
         var spec = workload.Spec;
-        var @namespace = string.IsNullOrEmpty(workload.Metadata.Namespace) ? defaultNamespace : workload.Metadata.Namespace;
+        var @namespace = workload.NamespaceOr(defaultNamespace);
         var serviceAccount = ServiceAccountOf(workload);
         var images = spec.AllContainers.Select(c => c.Image).OfType<string>().ToArray();
         var who = $"namespace \"{@namespace}\", service account \"{serviceAccount}\"";

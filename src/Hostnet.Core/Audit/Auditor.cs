@@ -1,6 +1,7 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Planning;
 
 namespace Hostnet.Core.Audit;
 
@@ -25,7 +26,7 @@ public static class Auditor
         objects.AddRange(snapshot.Namespaces);
         var context = new ManifestChecker(options) { Cluster = snapshot }.CheckObjects(objects);
         var fromSpecs = context.Diagnostics.Count;
-        var ports = PortMapBuilder.Build(snapshot, []);
+        var ports = PortMapBuilder.Build(snapshot, [], PlanOptions.Default with { DefaultNamespace = options.DefaultNamespace });
         var state = new LiveState(index, ports);
         foreach (var check in LiveChecks.All)
         {

@@ -39,7 +39,7 @@ internal static class PendingForPorts
 
             var self = holderOwners.Count > 0 && holderOwners.All(o => o.Equals(group.Key));
             var count = group.Count();
-            var pods = count == 1 ? $"Pod {Qualified(first)} of {group.Key} is" : $"{count} pods of {group.Key} (e.g. {Qualified(first)}) are";
+            var pods = count == 1 ? $"Pod {state.Index.Qualified(first)} of {group.Key} is" : $"{count} pods of {group.Key} (e.g. {state.Index.Qualified(first)}) are";
             context.Report(
                 self ? ReplicasExceedNodes.Rule : HostPortConflict.Rule,
                 first.Pod,
@@ -49,6 +49,4 @@ internal static class PendingForPorts
                 Diagnostics.Severity.Error);
         }
     }
-
-    private static string Qualified(ClusterPod pod) => $"{pod.Pod.Metadata.Namespace ?? "default"}/{pod.Pod.Name}";
 }

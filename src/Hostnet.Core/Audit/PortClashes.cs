@@ -44,7 +44,7 @@ internal static class PortClashes
                 HostPortConflict.Rule,
                 clash.Second.Pod.Pod,
                 null,
-                $"host port {port}/{protocol} is held twice on {LiveChecks.List(clash.Nodes)}: by {Describe(clash.First, first)} and by {Describe(clash.Second, second)}; the kubelet and the scheduler only see declared ports, so both run there and whichever binds second fails with \"address already in use\" and crash-loops",
+                $"host port {port}/{protocol} is held twice on {LiveChecks.List(clash.Nodes)}: by {Describe(clash.First, first, state.Index)} and by {Describe(clash.Second, second, state.Index)}; the kubelet and the scheduler only see declared ports, so both run there and whichever binds second fails with \"address already in use\" and crash-loops",
                 "declare the port (containerPort) so the scheduler keeps them apart, or move one of them to another port",
                 Diagnostics.Severity.Error);
         }
@@ -73,9 +73,9 @@ internal static class PortClashes
         }
     }
 
-    private static string Describe(Holder holder, OwnerKey owner)
+    private static string Describe(Holder holder, OwnerKey owner, AuditIndex index)
     {
-        var pod = $"Pod {holder.Pod.Pod.Metadata.Namespace ?? "default"}/{holder.Pod.Pod.Name}";
+        var pod = $"Pod {index.Qualified(holder.Pod)}";
         var of = owner.Kind == "Pod" ? string.Empty : $" of {owner}";
         var how = holder.Use.Source == PortSource.Declared ? "declared" : $"not declared: {holder.Use.Detail}";
         return $"{pod}{of} ({how})";

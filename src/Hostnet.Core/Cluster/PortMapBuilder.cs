@@ -41,7 +41,7 @@ public static class PortMapBuilder
             if (pod.NodeName is { } name && nodes.TryGetValue(name, out var state) && !pod.Status.Ended)
             {
                 var owner = pod.Controller is { } controller ? $"{controller.Kind}/{controller.Name}" : null;
-                state.AddPod(pod.Pod.Spec, $"Pod {Qualified(pod.Pod)}", owner, planned: false, pod.Status.Terminating);
+                state.AddPod(pod.Pod.Spec, $"Pod {pod.Pod.NamespaceOr(options.DefaultNamespace)}/{pod.Pod.Name}", owner, planned: false, pod.Status.Terminating);
             }
         }
 
@@ -55,7 +55,7 @@ public static class PortMapBuilder
             .Where(e => e.Where == NodePortCatalogue.EveryNode)
             .Concat(options.ExtraReservedPorts.Select(e => e with { Where = ReservedByConfiguration }))
             .Select(e => Component(e, owner: null))
-            .Concat(cluster.Services.SelectMany(ServiceNodePorts))
+            .Concat(cluster.Services.SelectMany(s => ServiceNodePorts(s, options.DefaultNamespace)))
             .OrderBy(u => u.Port).ThenBy(u => u.Protocol, StringComparer.Ordinal)
             .ToArray();
         return new PortMap(
@@ -67,11 +67,10 @@ public static class PortMapBuilder
     /// <summary>Plans the manifests on the cluster and adds the ports of their running pods; returns the pods that would not run.</summary>
     private static List<string> Place(ClusterSnapshot cluster, IReadOnlyList<Workload> planned, PlanOptions options, Dictionary<string, NodeState> nodes)
     {
-        string Namespace(KubeObject o) => string.IsNullOrEmpty(o.Metadata.Namespace) ? options.DefaultNamespace : o.Metadata.Namespace;
         var byOwner = new Dictionary<(string Namespace, string Owner), Workload>();
         foreach (var workload in planned)
         {
-            byOwner[(Namespace(workload), workload.DisplayName)] = workload;
+            byOwner[(workload.NamespaceOr(options.DefaultNamespace), workload.DisplayName)] = workload;
         }
 
         var unplaced = new List<(Workload Workload, string Namespace, string Status)>();
@@ -101,9 +100,7 @@ public static class PortMapBuilder
                 : string.Create(CultureInfo.InvariantCulture, $"{g.Key.Workload.Kind} {g.Key.Namespace}/{g.Key.Workload.Name}: {g.Count()} pod(s) {g.Key.Status}"))];
     }
 
-    private static string Qualified(Workload workload) => $"{workload.Metadata.Namespace ?? "default"}/{workload.Name}";
-
-    private static IEnumerable<PortUse> ServiceNodePorts(Service service) =>
+    private static IEnumerable<PortUse> ServiceNodePorts(Service service, string defaultNamespace) =>
         service.Ports
             .Where(p => p.NodePort > 0)
             .Select(p => new PortUse(
@@ -112,7 +109,7 @@ public static class PortMapBuilder
                 p.Protocol,
                 HostPortBinding.AnyAddress,
                 PortSource.ServiceNodePort,
-                $"Service {service.Metadata.Namespace ?? "default"}/{service.Name}",
+                $"Service {service.NamespaceOr(defaultNamespace)}/{service.Name}",
                 null,
                 string.Create(CultureInfo.InvariantCulture, $"{service.Type} port {p.Port}, taken by kube-proxy"),
                 Planned: false));
