@@ -1,8 +1,8 @@
-using Hostnet.Core.Scheduling;
+using Hostnet.Core.Semantics.Ports;
 using Shouldly;
 using Xunit;
 
-namespace Hostnet.Core.Tests.Scheduling;
+namespace Hostnet.Core.Tests.Semantics.Ports;
 
 /// <summary>Ports of TestHostPortInfo_AddRemove and TestHostPortInfo_Check (kube-scheduler framework types_test.go).</summary>
 public sealed class HostPortInfoTests
