@@ -59,7 +59,7 @@ internal sealed class NodeListeners(NodeInfo node, IReadOnlyList<NodeReservedPor
 
     private static PortHolder? First(Dictionary<(int Port, string Protocol), List<PortHolder>> held, Listener listener, string? image) =>
         held.TryGetValue((listener.Port, listener.Protocol), out var holders)
-            ? holders.FirstOrDefault(h => Overlaps(h.HostIP, listener.HostIP) && h.Reserved?.IsOwnedBy(image) != true)
+            ? holders.FirstOrDefault(h => HostPortInfo.BindsOverlap(h.HostIP, listener.HostIP) && h.Reserved?.IsOwnedBy(image) != true)
             : null;
 
     private static void Hold(Dictionary<(int Port, string Protocol), List<PortHolder>> held, int port, string protocol, PortHolder holder)
@@ -71,8 +71,4 @@ internal sealed class NodeListeners(NodeInfo node, IReadOnlyList<NodeReservedPor
 
         holders.Add(holder);
     }
-
-    private static bool Overlaps(string a, string b) => a == b || IsWildcard(a) || IsWildcard(b);
-
-    private static bool IsWildcard(string ip) => ip is HostPortInfo.DefaultBindAllHostIP or "::" or "";
 }

@@ -50,6 +50,15 @@ public sealed class HostPortInfo
         return protocol == otherProtocol && IpsOverlap(ip == DefaultBindAllHostIP, ip, otherIp);
     }
 
+    /// <summary>
+    /// Whether two sockets of one port and protocol on a node's host network cannot both be bound, as Linux decides
+    /// rather than the scheduler: either side on every address (0.0.0.0, or :: which also takes IPv4 under the default
+    /// <c>net.ipv6.bindv6only=0</c>; "" as <see cref="Sanitize"/> reads it) or both on the same address. The planner's
+    /// start-up replay and the agent's HN062 ask this; the scheduler's <see cref="CheckConflict"/> knows only 0.0.0.0.
+    /// </summary>
+    public static bool BindsOverlap(string address, string otherAddress) =>
+        IsEveryAddress(address) || IsEveryAddress(otherAddress) || string.Equals(address, otherAddress, StringComparison.OrdinalIgnoreCase);
+
     public void Add(string ip, string protocol, int port)
     {
         if (port <= 0)
@@ -123,6 +132,8 @@ public sealed class HostPortInfo
     /// <summary>Whether a claim on <paramref name="ip"/> (<paramref name="any"/>: it is 0.0.0.0) meets one on <paramref name="recorded"/>.</summary>
     private static bool IpsOverlap(bool any, string ip, string recorded) =>
         any || recorded == DefaultBindAllHostIP || recorded == ip;
+
+    private static bool IsEveryAddress(string address) => address is "" or DefaultBindAllHostIP or "::";
 
     private static int IndexOf(List<Claim> claims, string ip, string protocol)
     {
