@@ -9,7 +9,7 @@ namespace Hostnet.Core.Audit;
 /// Two running pods on one node that hold the same host port now: only possible past the scheduler (a pod with
 /// <c>nodeName</c>, or a host-network process listening on a port it does not declare), and then the second process to
 /// bind fails with <c>address already in use</c> and crash-loops. Pairs are found per node and port (the node's few
-/// holders of one port), conflicts as HostPortInfo.CheckConflict decides them (same protocol, same IP or 0.0.0.0), and
+/// holders of one port), conflicts as <see cref="HostPortInfo.Conflict"/> decides them (same protocol, same IP or 0.0.0.0), and
 /// reported once per pair of owners with the nodes where they clash.
 /// </summary>
 internal static class PortClashes
@@ -64,8 +64,7 @@ internal static class PortClashes
             {
                 var (a, b) = (holders[i], holders[j]);
                 if (!ReferenceEquals(a.Pod, b.Pod)
-                    && a.Use.Protocol == b.Use.Protocol
-                    && (a.Use.HostIP == b.Use.HostIP || a.Use.HostIP == HostPortBinding.AnyAddress || b.Use.HostIP == HostPortBinding.AnyAddress))
+                    && HostPortInfo.Conflict(a.Use.HostIP, a.Use.Protocol, a.Use.Port, b.Use.HostIP, b.Use.Protocol, b.Use.Port))
                 {
                     yield return (a, b);
                 }

@@ -19,9 +19,6 @@ namespace Hostnet.Core.Cluster;
 /// </summary>
 public static class PortMapBuilder
 {
-    private const string ControlPlaneLabel = "node-role.kubernetes.io/control-plane";
-    private const string MasterLabel = "node-role.kubernetes.io/master";
-
     /// <summary>The detail of a port <c>reservedPorts</c> in <c>.hostnet.yaml</c> says every node holds.</summary>
     private const string ReservedByConfiguration = "on every node (reservedPorts in .hostnet.yaml)";
 
@@ -51,8 +48,8 @@ public static class PortMapBuilder
             state.AddComponents();
         }
 
-        var everyNode = NodePortCatalogue.Entries
-            .Where(e => e.Where == NodePortCatalogue.EveryNode)
+        var everyNode = NodeComponentPorts.Entries
+            .Where(e => e.Scope == NodeComponentScope.EveryNode)
             .Concat(options.ExtraReservedPorts.Select(e => e with { Where = ReservedByConfiguration }))
             .Select(e => Component(e, owner: null))
             .Concat(cluster.Services.SelectMany(s => ServiceNodePorts(s, options.DefaultNamespace)))
@@ -107,7 +104,7 @@ public static class PortMapBuilder
                 p.NodePort,
                 p.NodePort,
                 p.Protocol,
-                HostPortBinding.AnyAddress,
+                HostPortInfo.DefaultBindAllHostIP,
                 PortSource.ServiceNodePort,
                 $"Service {service.NamespaceOr(defaultNamespace)}/{service.Name}",
                 null,
@@ -118,7 +115,7 @@ public static class PortMapBuilder
         entry.From,
         entry.To,
         entry.Protocol,
-        entry.Owner.Contains("127.0.0.1", StringComparison.Ordinal) ? "127.0.0.1" : HostPortBinding.AnyAddress,
+        entry.Owner.Contains("127.0.0.1", StringComparison.Ordinal) ? "127.0.0.1" : HostPortInfo.DefaultBindAllHostIP,
         PortSource.NodeComponent,
         entry.Owner,
         owner,
@@ -145,27 +142,27 @@ public static class PortMapBuilder
                 foreach (var undeclared in new PodListeners(spec).Undeclared)
                 {
                     var listener = undeclared.Listener;
-                    _uses.Add(new PortUse(listener.Port, listener.Port, listener.Protocol, HostPortBinding.AnyAddress, PortSource.Inferred, owner, workload, $"{listener.Evidence} in container {undeclared.Container.Name}", planned, terminating) { Certain = certain });
+                    _uses.Add(new PortUse(listener.Port, listener.Port, listener.Protocol, HostPortInfo.DefaultBindAllHostIP, PortSource.Inferred, owner, workload, $"{listener.Evidence} in container {undeclared.Container.Name}", planned, terminating) { Certain = certain });
                 }
             }
 
-            foreach (var container in spec.LongRunningContainers)
+            foreach (var container in spec.HostNetwork ? spec.LongRunningContainers : [])
             {
                 _containers.Add((container, owner, workload));
             }
         }
 
         /// <summary>
-        /// The catalogue's control-plane components on control-plane nodes, and the components whose image runs on
-        /// the node (kube-proxy, Calico, Cilium, …) unless their pod declares the port itself.
+        /// The components the node holds beyond those of every node (<see cref="NodeComponentPorts.HeldOn"/>: the
+        /// control plane's on control-plane nodes, kube-proxy's, Calico's, Cilium's … where a host-network pod of
+        /// their image runs), unless their pod declares the port itself.
         /// </summary>
         public void AddComponents()
         {
-            var controlPlane = Node.Metadata.Labels.ContainsKey(ControlPlaneLabel) || Node.Metadata.Labels.ContainsKey(MasterLabel);
-            foreach (var entry in NodePortCatalogue.Entries.Where(e => e.Where != NodePortCatalogue.EveryNode))
+            foreach (var entry in NodeComponentPorts.Entries.Where(e => !e.OnEveryNode))
             {
                 var running = _containers.FirstOrDefault(c => entry.IsOwnedBy(c.Container.Image));
-                if (running.Container is null && !(controlPlane && entry.Where == NodePortCatalogue.ControlPlane))
+                if (!NodeComponentPorts.HeldOn(entry, Node, running.Container is not null))
                 {
                     continue;
                 }

@@ -1,8 +1,8 @@
-using Hostnet.Core.Scheduling;
+using Hostnet.Core.Semantics.Ports;
 using Shouldly;
 using Xunit;
 
-namespace Hostnet.Core.Tests.Scheduling;
+namespace Hostnet.Core.Tests.Semantics.Ports;
 
 /// <summary>Ports of TestHostPortInfo_AddRemove and TestHostPortInfo_Check (kube-scheduler framework types_test.go).</summary>
 public sealed class HostPortInfoTests
@@ -98,6 +98,37 @@ public sealed class HostPortInfoTests
         info.Remove("0.0.0.0", "TCP", 80);
 
         info.CheckConflict("0.0.0.0", "TCP", 80).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0", "10.0.0.1", true)]
+    [InlineData("::", "10.0.0.1", true)]
+    [InlineData("", "10.0.0.1", true)]
+    [InlineData("10.0.0.1", "10.0.0.1", true)]
+    [InlineData("FE80::1", "fe80::1", true)]
+    [InlineData("10.0.0.1", "10.0.0.2", false)]
+    [InlineData("127.0.0.1", "::1", false)]
+    public void BindsOverlap_AsLinuxBinds_UnlikeTheScheduler(string address, string other, bool overlap)
+    {
+        HostPortInfo.BindsOverlap(address, other).ShouldBe(overlap);
+        HostPortInfo.BindsOverlap(other, address).ShouldBe(overlap);
+    }
+
+    [Theory]
+    [InlineData("", "", 80, "0.0.0.0", "TCP", 80, true)]
+    [InlineData("10.0.0.1", "TCP", 80, "10.0.0.2", "TCP", 80, false)]
+    [InlineData("10.0.0.1", "TCP", 80, "", "", 80, true)]
+    [InlineData("::", "TCP", 80, "10.0.0.1", "TCP", 80, false)]
+    [InlineData("0.0.0.0", "UDP", 80, "0.0.0.0", "TCP", 80, false)]
+    [InlineData("0.0.0.0", "TCP", 80, "0.0.0.0", "TCP", 81, false)]
+    [InlineData("0.0.0.0", "TCP", 0, "0.0.0.0", "TCP", 0, false)]
+    public void Conflict_OfTwoClaims_IsCheckConflictAgainstTheOther(string ip, string protocol, int port, string otherIp, string otherProtocol, int otherPort, bool conflict)
+    {
+        var recorded = new HostPortInfo();
+        recorded.Add(otherIp, otherProtocol, otherPort);
+
+        HostPortInfo.Conflict(ip, protocol, port, otherIp, otherProtocol, otherPort).ShouldBe(conflict);
+        recorded.CheckConflict(ip, protocol, port).ShouldBe(conflict);
     }
 
     /// <summary>"PROTOCOL/IP/PORT" as upstream's node_ports_test newPod writes it; empty parts stay empty.</summary>

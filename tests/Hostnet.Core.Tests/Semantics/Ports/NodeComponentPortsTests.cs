@@ -1,12 +1,13 @@
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Semantics;
 using Hostnet.Core.Semantics.Ports;
+using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
 
 namespace Hostnet.Core.Tests.Semantics.Ports;
 
-public sealed class NodePortCatalogueTests
+public sealed class NodeComponentPortsTests
 {
     [Theory]
     [InlineData(10250, "TCP", "the kubelet API", Severity.Error)]
@@ -16,7 +17,7 @@ public sealed class NodePortCatalogueTests
     [InlineData(53, "UDP", "DNS resolvers (systemd-resolved, dnsmasq, NodeLocal DNSCache)", Severity.Warning)]
     public void Find_KnownPorts_NamesTheOwner(int port, string protocol, string owner, Severity severity)
     {
-        var found = NodePortCatalogue.Find(port, protocol, [])!;
+        var found = NodeComponentPorts.Find(port, protocol, [])!;
 
         found.Owner.ShouldBe(owner);
         found.Severity.ShouldBe(severity);
@@ -28,14 +29,14 @@ public sealed class NodePortCatalogueTests
     [InlineData(8080, "TCP")]
     [InlineData(29999, "TCP")]
     public void Find_OtherPortsOrProtocols_FindsNothing(int port, string protocol) =>
-        NodePortCatalogue.Find(port, protocol, []).ShouldBeNull();
+        NodeComponentPorts.Find(port, protocol, []).ShouldBeNull();
 
     [Fact]
     public void Find_ConfiguredPorts_ComeFirst()
     {
         var mine = new NodeReservedPort(80, 80, "TCP", "our edge nginx", Severity.Error);
 
-        NodePortCatalogue.Find(80, "TCP", [mine]).ShouldBeSameAs(mine);
+        NodeComponentPorts.Find(80, "TCP", [mine]).ShouldBeSameAs(mine);
     }
 
     [Theory]
@@ -46,5 +47,32 @@ public sealed class NodePortCatalogueTests
     [InlineData("registry.example.com/typha-proxy:1.0", false)]
     [InlineData(null, false)]
     public void IsOwnedBy_MatchesTheOwnersRepository(string? image, bool owned) =>
-        NodePortCatalogue.Find(5473, "TCP", [])!.IsOwnedBy(image).ShouldBe(owned);
+        NodeComponentPorts.Find(5473, "TCP", [])!.IsOwnedBy(image).ShouldBe(owned);
+
+    [Theory]
+    [InlineData(10250, false, false, true)]
+    [InlineData(30000, false, false, true)]
+    [InlineData(6443, false, false, false)]
+    [InlineData(6443, true, false, true)]
+    [InlineData(6443, false, true, true)]
+    [InlineData(10256, true, false, false)]
+    [InlineData(10256, false, true, true)]
+    [InlineData(179, false, false, false)]
+    [InlineData(179, false, true, true)]
+    public void HeldOn_FollowsTheEntrysScope(int port, bool controlPlane, bool ownerRuns, bool held)
+    {
+        var node = Objects.Node("n", controlPlane ? "{node-role.kubernetes.io/control-plane: \"\"}" : "{}");
+
+        NodeComponentPorts.HeldOn(NodeComponentPorts.Find(port, "TCP", [])!, node, ownerRuns).ShouldBe(held);
+    }
+
+    [Fact]
+    public void HeldOn_ConfiguredPorts_OnEveryNode()
+    {
+        var mine = new NodeReservedPort(7000, 7000, "TCP", "our agents", Severity.Warning);
+        var node = Objects.Node("n");
+
+        mine.Scope.ShouldBe(NodeComponentScope.ReservedByConfiguration);
+        NodeComponentPorts.HeldOn(mine, node, ownerRunsThere: false).ShouldBeTrue();
+    }
 }
