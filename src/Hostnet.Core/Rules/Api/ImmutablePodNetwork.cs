@@ -23,7 +23,7 @@ public sealed class ImmutablePodNetwork : IRule
         "immutable-pod-network",
         "A bare Pod that exists changes hostNetwork or its ports",
         Severity.Error,
-        "A. The API server would reject it");
+        RuleSection.ApiServerRejects);
 
     public RuleDescriptor Descriptor => Rule;
 

@@ -18,7 +18,7 @@ public sealed class PortDefinitionWarning : WorkloadRule
         "port-definition-warning",
         "The API server warns about a port definition (hostIP without hostPort, duplicate or ambiguous ports)",
         Severity.Warning,
-        "A. The API server would reject it");
+        RuleSection.ApiServerRejects);
 
     public override RuleDescriptor Descriptor => Rule;
 

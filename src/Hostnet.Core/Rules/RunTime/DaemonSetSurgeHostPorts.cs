@@ -23,8 +23,7 @@ public sealed class DaemonSetSurgeHostPorts : IRule
         "daemonset-surge-host-ports",
         "DaemonSet rolling update with maxSurge on host ports or host network: the update never completes",
         Severity.Error,
-        "B. It will not run as written",
-        HasFix: true);
+        RuleSection.WillNotRun);
 
     public RuleDescriptor Descriptor => Rule;
 

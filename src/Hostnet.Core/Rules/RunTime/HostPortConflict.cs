@@ -22,7 +22,7 @@ public sealed class HostPortConflict : IRule
         "host-port-conflict",
         "Two workloads want the same host port and can run on the same node",
         Severity.Error,
-        "B. It will not run as written");
+        RuleSection.WillNotRun);
 
     public RuleDescriptor Descriptor => Rule;
 

@@ -21,7 +21,7 @@ public sealed class ReplicasExceedNodes : IRule
         "replicas-exceed-nodes",
         "More replicas of a host-port workload than nodes that can take one",
         Severity.Error,
-        "B. It will not run as written");
+        RuleSection.WillNotRun);
 
     public RuleDescriptor Descriptor => Rule;
 

@@ -17,7 +17,7 @@ public sealed class HostNetworkPrivileges : WorkloadRule
         "host-network-privileges",
         "Host network combined with privileged, NET_ADMIN, NET_RAW or hostPID",
         Severity.Info,
-        "E. Security and policy");
+        RuleSection.SecurityAndPolicy);
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -17,8 +17,7 @@ public sealed class ExternalTrafficPolicyCluster : IRule
         "external-traffic-policy",
         "A NodePort/LoadBalancer Service with externalTrafficPolicy Cluster in front of host-network DaemonSet pods",
         Severity.Info,
-        "D. Services and network policy",
-        HasFix: true);
+        RuleSection.ServicesAndNetworkPolicy);
 
     public RuleDescriptor Descriptor => Rule;
 

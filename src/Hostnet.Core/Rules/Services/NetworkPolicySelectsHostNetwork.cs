@@ -16,7 +16,7 @@ public sealed class NetworkPolicySelectsHostNetwork : IRule
         "network-policy-ineffective",
         "A NetworkPolicy selects host-network pods, which most network plugins ignore",
         Severity.Warning,
-        "D. Services and network policy");
+        RuleSection.ServicesAndNetworkPolicy);
 
     public RuleDescriptor Descriptor => Rule;
 

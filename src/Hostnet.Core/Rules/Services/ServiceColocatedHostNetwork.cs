@@ -26,7 +26,7 @@ public sealed class ServiceColocatedHostNetwork : IRule
         "service-colocated-host-network",
         "A Service selects host-network pods that can run more than one per node",
         Severity.Warning,
-        "D. Services and network policy");
+        RuleSection.ServicesAndNetworkPolicy);
 
     public RuleDescriptor Descriptor => Rule;
 
