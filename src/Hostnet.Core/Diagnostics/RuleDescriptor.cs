@@ -9,7 +9,8 @@ namespace Hostnet.Core.Diagnostics;
 /// <param name="Title">One line saying what the rule finds.</param>
 /// <param name="DefaultSeverity">The severity unless configuration says otherwise.</param>
 /// <param name="Section">The RULES.md section.</param>
-public sealed record RuleDescriptor(string Id, string Slug, string Title, Severity DefaultSeverity, RuleSection Section)
+/// <param name="Fix">What to do, where the rule says the same for every finding (RULES.md, the fix column); null where the fix depends on the finding.</param>
+public sealed record RuleDescriptor(string Id, string Slug, string Title, Severity DefaultSeverity, RuleSection Section, string? Fix = null)
 {
     public const string DocsBaseUri = "https://github.com/hostnet-dev/hostnet/blob/main/docs/rules/";
 
