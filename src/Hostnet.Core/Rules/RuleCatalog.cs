@@ -82,8 +82,8 @@ public static class RuleCatalog
         new HostNetworkClusterDnsFixer(),
         new HostPortMismatchFixer(),
         new UndeclaredHostListenerFixer(),
-        new DeploymentSurgeHostPortsFixer(),
-        new DaemonSetSurgeHostPortsFixer(),
+        new RollingUpdateWithoutSurgeFixer(DeploymentSurgeHostPorts.Rule),
+        new RollingUpdateWithoutSurgeFixer(DaemonSetSurgeHostPorts.Rule),
     ];
 
     /// <summary>Every ID of the catalogue, HN000 (input that cannot be read) and the node rules included, by ID.</summary>

@@ -7,17 +7,21 @@ using Hostnet.Core.Model;
 namespace Hostnet.Core.Rules.RunTime;
 
 /// <summary>
-/// The fix HN015 and HN016 share: <c>maxSurge: 0</c>, and <c>maxUnavailable: 1</c> unless a non-zero value is written:
-/// old pods then free their node (or port) before new ones need it.
+/// The fix of HN015 (<see cref="DeploymentSurgeHostPorts"/>) and HN016 (<see cref="DaemonSetSurgeHostPorts"/>), one
+/// fixer for each: <c>maxSurge: 0</c>, and <c>maxUnavailable: 1</c> unless a non-zero value is written: old pods then
+/// free their node (or port) before new ones need it.
 /// </summary>
-internal static class RollingUpdateWithoutSurge
+/// <param name="rule">The rule whose findings it repairs.</param>
+public sealed class RollingUpdateWithoutSurgeFixer(RuleDescriptor rule) : IRuleFixer
 {
+    public RuleDescriptor Rule => rule;
+
     /// <summary>
-    /// The edits for a rule's findings on one workload; none when every finding is about an apiVersion no longer served,
-    /// which is fixed by hand: the new apiVersion needs a selector too.
+    /// Nothing when every finding is about an apiVersion no longer served, which is fixed by hand: the new apiVersion
+    /// needs a selector too.
     /// </summary>
-    public static IEnumerable<IReadOnlyList<FieldEdit>> For(string rule, ManifestDocument document, Workload workload, IEnumerable<Diagnostic> findings) =>
-        findings.Any(d => d.FieldPath != "apiVersion") ? [Edits(rule, document, workload)] : [];
+    public IEnumerable<IReadOnlyList<FieldEdit>> Plan(ManifestDocument document, Workload workload, IReadOnlyList<Diagnostic> findings) =>
+        findings.Any(d => d.FieldPath != "apiVersion") ? [Edits(rule.Id, document, workload)] : [];
 
     private static IReadOnlyList<FieldEdit> Edits(string rule, ManifestDocument document, Workload workload)
     {
