@@ -6,6 +6,7 @@ using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Reporting;
+using Hostnet.Core.Rules;
 
 namespace Hostnet.Cli.Commands;
 
@@ -100,7 +101,7 @@ internal static class CheckCommand
         // One input per unreadable path, so the summary counts every path given.
         loaded.AddRange(readProblems.OfType<InputProblem>().GroupBy(p => p.File, StringComparer.Ordinal).Select(g => new LoadResult([], [.. g], [])));
 
-        var report = new ManifestChecker(options) { Cluster = snapshot }.Check(loaded);
+        var report = new ManifestChecker(options, RuleCatalog.Rules) { Cluster = snapshot }.Check(loaded);
         if (request.Verbose)
         {
             foreach (var skipped in report.Skipped)

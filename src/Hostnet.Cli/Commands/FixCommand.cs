@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text;
 using Hostnet.Cli.Input;
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Fixing;
 using Hostnet.Core.Loading;
+using Hostnet.Core.Rules;
 
 namespace Hostnet.Cli.Commands;
 
@@ -33,14 +35,14 @@ internal static class FixCommand
         var diff = new Option<bool>("--diff", "-d") { Description = "Print a unified diff of the fixes instead of the fixed text" };
         var rules = new Option<string[]>("--rule", "-r")
         {
-            Description = $"Only fix findings of these rules ({string.Join(", ", FixPlanner.FixableRules.Order(StringComparer.Ordinal))})",
+            Description = $"Only fix findings of these rules ({string.Join(", ", RuleCatalog.FixableIds)})",
             HelpName = "ID",
         };
         rules.Validators.Add(result =>
         {
-            foreach (var id in result.Tokens.SelectMany(t => Split(t.Value)).Where(id => !FixPlanner.FixableRules.Contains(id)))
+            foreach (var id in result.Tokens.SelectMany(t => Split(t.Value)).Where(id => !RuleCatalog.FixableIds.Contains(id)))
             {
-                result.AddError($"--rule: {id} is not a rule hostnet can fix (fixable: {string.Join(", ", FixPlanner.FixableRules.Order(StringComparer.Ordinal))})");
+                result.AddError($"--rule: {id} is not a rule hostnet can fix (fixable: {string.Join(", ", RuleCatalog.FixableIds)})");
             }
         });
         var failOn = ChoiceOption.Create("--fail-on", "Exit 1 when a finding at or above this severity is left after fixing", "error", ["error", "warning", "info", "none"]);
@@ -90,7 +92,7 @@ internal static class FixCommand
             environment.Error.WriteLine($"hostnet: {problem.File}:{problem.Position}: {problem.Message}");
         }
 
-        var outcome = new ManifestFixer(options, request.Rules).Fix(files, limits);
+        var outcome = new ManifestFixer(new ManifestChecker(options, RuleCatalog.Rules), RuleCatalog.Fixers, request.Rules).Fix(files, limits);
         if (!WriteOutput(request.Output, outcome.Files, environment))
         {
             return ExitCodes.Invalid;

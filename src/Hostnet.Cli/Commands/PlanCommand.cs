@@ -5,6 +5,7 @@ using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Reporting;
+using Hostnet.Core.Rules;
 using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Planning;
 using Hostnet.Core.Scheduling.Rollouts;
@@ -111,7 +112,7 @@ internal static class PlanCommand
 
         // What check says the API server or Pod Security refuses is never created: plan and check agree.
         var checkOptions = options with { KubeVersion = version };
-        var report = new ManifestChecker(checkOptions) { Cluster = snapshot ?? ClusterSnapshot.Empty }.Check(loaded);
+        var report = new ManifestChecker(checkOptions, RuleCatalog.Rules) { Cluster = snapshot ?? ClusterSnapshot.Empty }.Check(loaded);
         var refusals = Refusals.Find(report, workloads, options.DefaultNamespace);
         var plan = Planner.Plan(
             cluster,

@@ -21,7 +21,7 @@ public sealed class UndeclaredNodeListener : INodeRule
         "undeclared-listener",
         "A host-network pod's process listens on a port no container of the pod declares",
         Severity.Warning,
-        NodeRules.Section);
+        RuleSection.OnTheNode);
 
     public RuleDescriptor Descriptor => Rule;
 

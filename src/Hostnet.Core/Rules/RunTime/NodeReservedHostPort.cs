@@ -19,7 +19,7 @@ public sealed class NodeReservedHostPort : WorkloadRule
         "node-reserved-port",
         "Host port already used by the node's own components",
         Severity.Warning,
-        "B. It will not run as written");
+        RuleSection.WillNotRun);
 
     public override RuleDescriptor Descriptor => Rule;
 

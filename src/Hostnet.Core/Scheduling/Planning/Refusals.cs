@@ -30,7 +30,7 @@ public static class Refusals
         foreach (var group in findings.GroupBy(d => Copy(d, byObject, defaultNamespace)).Where(g => g.Key is not null))
         {
             var workload = group.Key!;
-            var api = group.Where(d => d.Rule.Section == InvalidDnsPolicy.Rule.Section).ToList();
+            var api = group.Where(d => d.Rule.Section == RuleSection.ApiServerRejects).ToList();
             var @namespace = workload.NamespaceOr(defaultNamespace);
             refused[workload] = api.Count > 0
                 ? new RefusedObject(workload.Kind, @namespace, workload.Name, ApiServer, CannotBeHandled(workload, api) ?? Invalid(workload, api))
@@ -41,7 +41,7 @@ public static class Refusals
     }
 
     private static bool Refuses(Diagnostic diagnostic) =>
-        diagnostic.Rule.Section == InvalidDnsPolicy.Rule.Section
+        diagnostic.Rule.Section == RuleSection.ApiServerRejects
         || (diagnostic.Rule.Id == PodSecurityViolation.Rule.Id && diagnostic.Severity == Severity.Error);
 
     /// <summary>The copy a finding is about: of those with its kind, namespace and name, the last one in its file that starts before it.</summary>
