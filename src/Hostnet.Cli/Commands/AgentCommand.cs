@@ -2,6 +2,7 @@ using System.CommandLine;
 using Hostnet.Agent;
 using Hostnet.Cli.Input;
 using Hostnet.Core.Cluster;
+using Hostnet.Core.Configuration;
 using Hostnet.Core.NodeState;
 using Hostnet.Core.Reporting;
 using Hostnet.Kube.Config;
@@ -56,7 +57,7 @@ internal static class AgentCommand
         }
 
         // kubectl's duration forms, as --request-timeout takes them; 0 is no grace at all.
-        if (KubectlDuration.Parse(request.Grace) is not { } parsed)
+        if (GoDuration.ParseTimeout(request.Grace) is not { } parsed)
         {
             environment.Error.WriteLine($"hostnet: --grace must be a duration like 60s, 2m or 1m30s, not '{request.Grace}'");
             return ExitCodes.Invalid;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hostnet.Core.Configuration;
 using Hostnet.NetBench.Measurement;
 using Hostnet.NetBench.Rendering;
 using Hostnet.NetBench.Results;
@@ -41,7 +42,7 @@ internal sealed class BenchOptions
         });
         Duration.Validators.Add(result =>
         {
-            if (!DurationText.TryParse(result.GetValueOrDefault<string>() ?? "", out _))
+            if (GoDuration.ParseRunTime(result.GetValueOrDefault<string>() ?? "") is null)
             {
                 result.AddError($"--duration must look like 10s, 500ms or 1m, not '{result.GetValueOrDefault<string>()}'");
             }
@@ -55,7 +56,7 @@ internal sealed class BenchOptions
     public TimeSpan DurationOf(ParseResult result)
     {
         // The validator has rejected what does not parse.
-        return DurationText.TryParse(result.GetRequiredValue(Duration), out var duration) ? duration : TimeSpan.Zero;
+        return GoDuration.ParseRunTime(result.GetRequiredValue(Duration)) ?? TimeSpan.Zero;
     }
 
     /// <summary>The engine asked for, or null with a reason when it cannot run here.</summary>
