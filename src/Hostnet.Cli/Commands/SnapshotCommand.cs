@@ -17,7 +17,7 @@ internal static class SnapshotCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var output = new Option<string?>("--output", "-o") { Description = "Write the snapshot to FILE (gzip when it ends with .gz) instead of standard output", HelpName = "FILE" };
+        var output = CommonOptions.ReportOutput("Write the snapshot to FILE (gzip when it ends with .gz) instead of standard output");
         var gzip = new Option<bool>("--gzip") { Description = "Compress the snapshot with gzip (needs --output)" };
         var kube = new KubeOptions();
         var command = new Command("snapshot", "Save the cluster's nodes, pods, services and workloads for plan --cluster and audit")

@@ -19,7 +19,7 @@ internal sealed class BenchOptions
 
     public Option<string> Engine { get; } = ChoiceOption.Create("--engine", "What measures throughput (auto: iperf3 when installed)", "auto", ["auto", "iperf3", "hostnet"]);
 
-    public Option<string> Format { get; } = ChoiceOption.Create("--format", "Output format", "text", ["text", "json"], "-f");
+    public Option<string> Format { get; } = CommonOptions.FormatOf("text", "json");
 
     public Option<string?> Svg { get; } = new("--svg") { Description = "Also draw the results with their spread as an SVG file", HelpName = "FILE" };
 
