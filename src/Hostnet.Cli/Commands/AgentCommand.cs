@@ -1,10 +1,9 @@
 using System.CommandLine;
 using Hostnet.Agent;
 using Hostnet.Cli.Input;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Configuration;
 using Hostnet.Core.NodeState;
 using Hostnet.Core.Reporting;
-using Hostnet.Kube.Config;
 using Hostnet.Kube.Http;
 
 namespace Hostnet.Cli.Commands;
@@ -56,7 +55,7 @@ internal static class AgentCommand
         }
 
         // kubectl's duration forms, as --request-timeout takes them; 0 is no grace at all.
-        if (KubectlDuration.Parse(request.Grace) is not { } parsed)
+        if (GoDuration.ParseTimeout(request.Grace) is not { } parsed)
         {
             environment.Error.WriteLine($"hostnet: --grace must be a duration like 60s, 2m or 1m30s, not '{request.Grace}'");
             return ExitCodes.Invalid;
@@ -72,7 +71,7 @@ internal static class AgentCommand
 
         var snapshot = request.Cluster is not null
             ? ClusterInput.Load(request.Cluster, environment)
-            : await ReadLiveAsync(request, environment, cancellationToken).ConfigureAwait(false);
+            : await LiveSnapshot.ReadOrReportAsync(request.Client, environment, showProgress: false, cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
         {
             return ExitCodes.Invalid;
@@ -91,22 +90,7 @@ internal static class AgentCommand
             NodeReportTextWriter.Write(report, environment.Output);
         }
 
-        return CheckCommand.Threshold(request.FailOn) is { } threshold && report.Fails(threshold) ? ExitCodes.Findings : ExitCodes.Success;
-    }
-
-    private static async Task<ClusterSnapshot?> ReadLiveAsync(AgentRequest request, CliEnvironment environment, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var client = request.Client();
-            var result = await LiveSnapshot.ReadAsync(client, onProgress: null, cancellationToken).ConfigureAwait(false);
-            return ClusterInput.Report(result, environment);
-        }
-        catch (Exception error) when (error is KubeConfigException or KubeApiException or IOException)
-        {
-            environment.Error.WriteLine($"hostnet: {error.Message}");
-            return null;
-        }
+        return RunRequest.ThresholdOf(request.FailOn) is { } threshold && report.Fails(threshold) ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     private sealed record AgentRequest(

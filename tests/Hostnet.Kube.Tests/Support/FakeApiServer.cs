@@ -14,7 +14,8 @@ namespace Hostnet.Kube.Tests.Support;
 
 /// <summary>
 /// An API server of our own on 127.0.0.1 with real TLS (Kestrel): it asks for a client certificate (and accepts only
-/// ones from its CA), records every request, and answers with what <see cref="Respond"/> returns.
+/// ones from its CA), records every request, and answers with what <see cref="Respond"/> returns. The Kube and Cli
+/// tests and bench/Hostnet.SnapshotBench (which serves a P2-size cluster with it) share this one.
 /// </summary>
 internal sealed class FakeApiServer : IAsyncDisposable
 {
@@ -100,6 +101,15 @@ internal sealed class FakeApiServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
-        await context.Response.WriteAsync(response.Body, context.RequestAborted);
+        if (response.Chunks is null)
+        {
+            await context.Response.WriteAsync(response.Body, context.RequestAborted);
+            return;
+        }
+
+        foreach (var chunk in response.Chunks)
+        {
+            await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+        }
     }
 }
