@@ -162,9 +162,12 @@ internal static class AgentCommand
         }
     }
 
-    /// <summary>Runs the agent against <paramref name="client"/> until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <summary>
+    /// Runs the agent against <paramref name="client"/> until <paramref name="cancellationToken"/> is cancelled;
+    /// <paramref name="listening"/> gets the endpoints' base address once they answer.
+    /// </summary>
     internal static async Task<int> ServeAsync(
-        KubeApiClient client, IPEndPoint listen, AgentDaemonOptions options, ProcFileSystem proc, TextWriter output, CancellationToken cancellationToken)
+        KubeApiClient client, IPEndPoint listen, AgentDaemonOptions options, ProcFileSystem proc, TextWriter output, CancellationToken cancellationToken, Action<Uri>? listening = null)
     {
         var log = TextWriter.Synchronized(output);
         var metrics = new AgentMetrics();
@@ -195,6 +198,7 @@ internal static class AgentCommand
         await using (server.ConfigureAwait(false))
         {
             log.WriteLine($"hostnet agent: node {options.Node}, scanning every {options.Interval.TotalSeconds:0.###}s, serving {server.Url}metrics");
+            listening?.Invoke(server.Url);
             await Task.WhenAll(watcher.RunAsync(cancellationToken), daemon.RunAsync(cancellationToken)).ConfigureAwait(false);
         }
 
