@@ -127,12 +127,6 @@ internal static class AgentCommand
     /// <summary>The DaemonSet: the pod watch, the scan loop and the HTTP endpoints, until the process is stopped.</summary>
     private static async Task<int> RunDaemonAsync(AgentRequest request, AgentDaemonOptions options, ProcFileSystem proc, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        if (request.Cluster is not null)
-        {
-            environment.Error.WriteLine("hostnet: --cluster needs --once: the DaemonSet watches the API server's pods");
-            return ExitCodes.Invalid;
-        }
-
         if (KubectlDuration.Parse(request.Interval) is not { } interval || interval == Timeout.InfiniteTimeSpan)
         {
             environment.Error.WriteLine($"hostnet: --interval must be a duration like 30s, 2m or 1m30s, not '{request.Interval}'");
@@ -142,6 +136,12 @@ internal static class AgentCommand
         if (!WebhookCommand.TryParseListen(request.Listen, out var listen))
         {
             environment.Error.WriteLine($"hostnet: --listen must look like :9477, 0.0.0.0:9477 or [::]:9477, not '{request.Listen}'");
+            return ExitCodes.Invalid;
+        }
+
+        if (request.Cluster is not null)
+        {
+            environment.Error.WriteLine("hostnet: --cluster needs --once: the DaemonSet watches the API server's pods");
             return ExitCodes.Invalid;
         }
 
