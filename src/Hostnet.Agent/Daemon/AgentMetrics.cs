@@ -13,7 +13,7 @@ public sealed class AgentMetrics
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    /// <summary>A scan of a quiet node takes milliseconds; 50,000 sockets take about a second (bench P4).</summary>
+    /// <summary>From a millisecond (a quiet node) to ten seconds (a node with tens of thousands of sockets on a busy CPU).</summary>
     private static readonly double[] ScanBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private readonly CollectorRegistry _registry = new();
