@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Hostnet.Agent.Daemon;
 using Hostnet.Cli.Commands;
 using Hostnet.Kube.Tests.Support;
+using Hostnet.Webhook.Tests.Support;
 using Shouldly;
 using Xunit;
 
@@ -70,7 +71,7 @@ public sealed class DaemonSetModeTests : FakeServerTestBase
             exposition.ShouldContain("hostnet_agent_scans_total{result=\"success\"}");
             exposition.ShouldContain("hostnet_agent_scan_duration_seconds_bucket{le=\"+Inf\"}");
             exposition.ShouldContain("hostnet_agent_api_events_total{result=\"created\"} 1");
-            Promtool(exposition).ShouldBe((0, ""));
+            Promtool.CheckMetrics(exposition).ShouldBe((0, ""));
         }
         finally
         {
@@ -122,17 +123,5 @@ public sealed class DaemonSetModeTests : FakeServerTestBase
             Stopwatch.GetTimestamp().ShouldBeLessThan(deadline, "the agent did not get there in time");
             await Task.Delay(20);
         }
-    }
-
-    /// <summary>Runs <c>promtool check metrics</c> (Debian's prometheus package; test.sh installs it): exit code and complaints.</summary>
-    private static (int ExitCode, string Problems) Promtool(string exposition)
-    {
-        var start = new ProcessStartInfo("promtool", "check metrics") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("promtool did not start");
-        process.StandardInput.Write(exposition);
-        process.StandardInput.Close();
-        var problems = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, problems);
     }
 }
