@@ -81,7 +81,8 @@ internal static class WebhookCommand
         }
     }
 
-    private static bool TryParseListen(string text, out IPEndPoint endpoint)
+    /// <summary><c>:8443</c>, <c>0.0.0.0:8443</c>, <c>[::]:8443</c> → the endpoint (shared with <c>agent --listen</c>).</summary>
+    internal static bool TryParseListen(string text, out IPEndPoint endpoint)
     {
         if (text.StartsWith(':'))
         {

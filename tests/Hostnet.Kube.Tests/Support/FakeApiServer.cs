@@ -76,10 +76,14 @@ internal sealed class FakeApiServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        using var reader = new StreamReader(context.Request.Body);
         var request = new RecordedRequest(
             context.Request.Path + context.Request.QueryString,
             context.Request.Headers.Authorization.FirstOrDefault(),
-            context.Connection.ClientCertificate?.Subject);
+            context.Connection.ClientCertificate?.Subject,
+            context.Request.Method,
+            context.Request.ContentType,
+            await reader.ReadToEndAsync(context.RequestAborted));
         Requests.Enqueue(request);
         var response = Respond(request);
         if (response.Delay is { } delay)
