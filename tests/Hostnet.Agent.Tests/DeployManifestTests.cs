@@ -1,5 +1,6 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Loading;
+using Hostnet.Core.Rules;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
@@ -23,7 +24,7 @@ public sealed class DeployManifestTests
         loaded.SelectMany(l => l.Documents).Select(d => d.Kind).ShouldBe(
             ["Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "DaemonSet", "Service", "Kustomization"], ignoreOrder: true);
 
-        var report = new ManifestChecker(AnalysisOptions.Default).Check(loaded);
+        var report = new ManifestChecker(AnalysisOptions.Default, RuleCatalog.Rules).Check(loaded);
 
         report.Diagnostics.Where(d => !d.IsSuppressed).Select(d => $"{d.File}:{d.Position}: {d.Rule.Id} {d.Message}").ShouldBeEmpty();
         report.Diagnostics.Where(d => d.IsSuppressed).Select(d => d.Rule.Id).ShouldBe(["HN050", "HN051"], ignoreOrder: true);

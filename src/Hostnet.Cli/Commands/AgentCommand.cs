@@ -6,6 +6,7 @@ using Hostnet.Cli.Input;
 using Hostnet.Core.Configuration;
 using Hostnet.Core.NodeState;
 using Hostnet.Core.Reporting;
+using Hostnet.Kube.Config;
 using Hostnet.Kube.Http;
 using Hostnet.Kube.Watching;
 
@@ -111,7 +112,7 @@ internal static class AgentCommand
     /// <summary>The DaemonSet: the pod watch, the scan loop and the HTTP endpoints, until the process is stopped.</summary>
     private static async Task<int> RunDaemonAsync(AgentRequest request, AgentDaemonOptions options, ProcFileSystem proc, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        if (KubectlDuration.Parse(request.Interval) is not { } interval || interval == Timeout.InfiniteTimeSpan)
+        if (GoDuration.ParseTimeout(request.Interval) is not { } interval || interval == Timeout.InfiniteTimeSpan)
         {
             environment.Error.WriteLine($"hostnet: --interval must be a duration like 30s, 2m or 1m30s, not '{request.Interval}'");
             return ExitCodes.Invalid;
