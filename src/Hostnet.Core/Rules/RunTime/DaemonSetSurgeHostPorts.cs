@@ -2,8 +2,8 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Controllers;
-using Hostnet.Core.Semantics.Placement;
 using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Rules.RunTime;
@@ -87,12 +87,12 @@ public sealed class DaemonSetSurgeHostPorts : IRule
     {
         if (oldPods.Count == 0)
         {
-            return SchedulerReasons.NodePorts;
+            return NodePortsPlugin.ErrReason;
         }
 
         var first = oldPods[0];
         var newPod = new PodInfo(first.Namespace, first.Name + "-new", first.Labels, first.Spec, first.Owner);
         var results = cluster.Place([.. oldPods, newPod], cluster.RunningOf(daemonSet));
-        return results[^1].Message is { } message ? "\"" + message + "\"" : SchedulerReasons.NodePorts;
+        return results[^1].Message is { } message ? "\"" + message + "\"" : NodePortsPlugin.ErrReason;
     }
 }

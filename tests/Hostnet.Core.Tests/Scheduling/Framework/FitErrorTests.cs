@@ -1,10 +1,12 @@
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Framework;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
 using Shouldly;
 using Xunit;
 
-namespace Hostnet.Core.Tests.Semantics.Placement;
+namespace Hostnet.Core.Tests.Scheduling.Framework;
 
 public sealed class FitErrorTests
 {
@@ -25,9 +27,9 @@ public sealed class FitErrorTests
         return statuses;
     }
 
-    private static readonly FilterStatus Ports = FilterStatus.Unschedulable("NodePorts", SchedulerReasons.NodePorts);
+    private static readonly FilterStatus Ports = FilterStatus.Unschedulable("NodePorts", NodePortsPlugin.ErrReason);
 
-    private static readonly FilterStatus Affinity = FilterStatus.Unresolvable("NodeAffinity", SchedulerReasons.NodeAffinity);
+    private static readonly FilterStatus Affinity = FilterStatus.Unresolvable("NodeAffinity", NodeAffinityPlugin.ErrReasonPod);
 
     [Fact]
     public void Error_Histogram_SortsEntriesInByteOrder()
