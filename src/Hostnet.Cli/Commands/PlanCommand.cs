@@ -113,13 +113,12 @@ internal static class PlanCommand
         var checkOptions = options with { KubeVersion = version };
         var report = new ManifestChecker(checkOptions) { Cluster = snapshot ?? ClusterSnapshot.Empty }.Check(loaded);
         var refusals = Refusals.Find(report, workloads, options.DefaultNamespace);
-        var plan = Planner.Plan(
-            cluster,
-            workloads,
-            new PlanOptions(version, options.DefaultNamespace, options.ExtraReservedPorts) { Refusals = refusals });
+
+        // One resolution of what kubectl apply stores, for the plan and its rollouts alike.
+        var applied = AppliedWorkloads.Resolve(workloads, refusals, options.DefaultNamespace);
+        var plan = Planner.Plan(cluster, applied, new PlanOptions(version, options.DefaultNamespace, options.ExtraReservedPorts));
         if (request.Rollout)
         {
-            var applied = AppliedWorkloads.Resolve(workloads, refusals, options.DefaultNamespace);
             plan = plan with
             {
                 Rollouts = [.. RolloutPlanner.Simulate(cluster, applied.Workloads, version, options.DefaultNamespace)],

@@ -5,6 +5,7 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Planning;
 
 namespace Hostnet.Cli.Commands;
@@ -107,7 +108,7 @@ internal static class PortsCommand
         if (range is { } wanted)
         {
             var protocol = request.Protocol == "any" ? "TCP" : request.Protocol;
-            var nodes = FreePortCandidates.Nodes(new RunningCluster(snapshot.Nodes, snapshot.Pods, version, options.DefaultNamespace), workloads, request.Node);
+            var nodes = FreePortCandidates.Nodes(new ClusterSimulation(snapshot.Nodes, snapshot.Pods, version, options.DefaultNamespace), workloads, request.Node);
             freeQuery = new FreePortQuery(protocol, wanted.From, wanted.To, nodes, FreePorts.Find(map, nodes, wanted.From, wanted.To, protocol));
         }
 

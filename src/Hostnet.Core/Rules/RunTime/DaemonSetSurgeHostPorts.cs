@@ -83,7 +83,7 @@ public sealed class DaemonSetSurgeHostPorts : IRule
     /// The scheduler's message for the new pod of the first node the DaemonSet runs on, placed while every old pod
     /// runs (its own running pods are the old ones), or the reason alone without nodes.
     /// </summary>
-    private static string Pending(Workload daemonSet, IReadOnlyList<PodInfo> oldPods, RunningCluster cluster)
+    private static string Pending(Workload daemonSet, IReadOnlyList<PodInfo> oldPods, ClusterSimulation cluster)
     {
         if (oldPods.Count == 0)
         {
