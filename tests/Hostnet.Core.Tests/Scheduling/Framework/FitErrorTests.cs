@@ -29,70 +29,27 @@ public sealed class FitErrorTests
 
     private static readonly FilterStatus Ports = FilterStatus.Unschedulable("NodePorts", NodePortsPlugin.ErrReason);
 
-    private static readonly FilterStatus Affinity = FilterStatus.Unresolvable("NodeAffinity", NodeAffinityPlugin.ErrReasonPod);
-
-    [Fact]
-    public void Error_Histogram_SortsEntriesInByteOrder()
+    public static TheoryData<string, int, int, int, string> PostFilterCases() => new()
     {
-        var error = new FitError(12, new Diagnosis(Statuses((2, Ports), (10, Affinity)), null));
+        {
+            "equal-priority replicas, before dynamic resources", 1, 33, 3,
+            "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod."
+        },
+        {
+            "from 1.34 the dynamic resources message comes first", 1, 34, 1,
+            "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod."
+        },
+    };
 
-        error.Error(KubeVersion.Latest).ShouldBe(
-            "0/12 nodes are available: 10 node(s) didn't match Pod's node affinity/selector, 2 node(s) didn't have free ports for the requested pod ports.");
-    }
-
-    [Fact]
-    public void Error_InsufficientBeforeNodeReasons_ByteOrderPutsUppercaseFirst()
+    [Theory]
+    [MemberData(nameof(PostFilterCases))]
+    public void PostFilter_Cases_MatchTheScheduler(string name, int major, int minor, int portNodes, string expected)
     {
-        var cpu = FilterStatus.Unschedulable("NodeResourcesFit", "Insufficient cpu");
-        var error = new FitError(2, new Diagnosis(Statuses((1, Affinity), (1, cpu)), null));
+        var version = new KubeVersion(major, minor);
+        var filtered = new Diagnosis(Statuses((portNodes, Ports)), null);
+        var error = new FitError(portNodes, filtered with { PostFilterMessage = DefaultPreemption.PostFilterMessage(portNodes, filtered, version) });
 
-        error.Error(KubeVersion.Latest).ShouldBe("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match Pod's node affinity/selector.");
-    }
-
-    [Fact]
-    public void Error_NoNodes_IsTheNoNodesMessage()
-    {
-        new FitError(0, new Diagnosis(new Dictionary<string, FilterStatus>(), null)).Error(KubeVersion.Latest)
-            .ShouldBe("no nodes available to schedule pods");
-    }
-
-    [Fact]
-    public void Error_PreFilterMessage_ReplacesTheHistogram()
-    {
-        var error = new FitError(3, new Diagnosis(Statuses((3, Ports)), null, "pod has unbound immediate PersistentVolumeClaims"));
-
-        error.Error(KubeVersion.Latest).ShouldBe("0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.");
-    }
-
-    [Fact]
-    public void Error_AbsentNodes_CountTheirReasonForEveryNodeLeftOut()
-    {
-        var absent = FilterStatus.Unresolvable("NodeAffinity", "node(s) didn't satisfy plugin(s) [NodeAffinity]");
-        var error = new FitError(5, new Diagnosis(Statuses((1, Ports)), absent));
-
-        error.Error(KubeVersion.Latest).ShouldBe(
-            "0/5 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 4 node(s) didn't satisfy plugin(s) [NodeAffinity].");
-    }
-
-    [Fact]
-    public void PostFilter_EqualPriorityReplicas_MatchesTheSchedulerBeforeDynamicResources()
-    {
-        var filtered = new Diagnosis(Statuses((3, Ports)), null);
-        var error = new FitError(3, filtered with { PostFilterMessage = DefaultPreemption.PostFilterMessage(3, filtered, V133) });
-
-        error.Error(V133).ShouldBe(
-            "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.");
-    }
-
-    [Fact]
-    public void PostFilter_From134_PutsTheDynamicResourcesMessageFirst()
-    {
-        var filtered = new Diagnosis(Statuses((1, Ports)), null);
-        var version = new KubeVersion(1, 34);
-        var error = new FitError(1, filtered with { PostFilterMessage = DefaultPreemption.PostFilterMessage(1, filtered, version) });
-
-        error.Error(version).ShouldBe(
-            "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.");
+        error.Error(version).ShouldBe(expected, name);
     }
 
     [Theory]
@@ -148,26 +105,49 @@ public sealed class FitErrorTests
             "0/2 nodes are available: 1 node(s) had untolerated taint {gpu: yes}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption:");
     }
 
-    public static TheoryData<string, int, string[], string?, string?, string> UpstreamCases() => new()
+    public static TheoryData<string, int, string[], string?, string?, string?, string> ErrorCases() => new()
     {
-        { "nodes failed Prefilter plugin", 3, ["Node(s) failed PreFilter plugin FalsePreFilter", "Node(s) failed PreFilter plugin FalsePreFilter", "Node(s) failed PreFilter plugin FalsePreFilter"], "Node(s) failed PreFilter plugin FalsePreFilter", null, "0/3 nodes are available: Node(s) failed PreFilter plugin FalsePreFilter." },
-        { "nodes failed Prefilter plugin and the preemption also failed", 3, ["Node(s) failed PreFilter plugin FalsePreFilter", "Node(s) failed PreFilter plugin FalsePreFilter", "Node(s) failed PreFilter plugin FalsePreFilter"], "Node(s) failed PreFilter plugin FalsePreFilter", "Error running PostFilter plugin FailedPostFilter", "0/3 nodes are available: Node(s) failed PreFilter plugin FalsePreFilter. Error running PostFilter plugin FailedPostFilter" },
-        { "nodes failed one Filter plugin with an empty PostFilterMsg", 3, ["Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1"], null, null, "0/3 nodes are available: 3 Node(s) failed Filter plugin FalseFilter-1." },
-        { "nodes failed one Filter plugin with a non-empty PostFilterMsg", 3, ["Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1"], null, "Error running PostFilter plugin FailedPostFilter", "0/3 nodes are available: 3 Node(s) failed Filter plugin FalseFilter-1. Error running PostFilter plugin FailedPostFilter" },
-        { "nodes failed two Filter plugins with an empty PostFilterMsg", 3, ["Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-2"], null, null, "0/3 nodes are available: 1 Node(s) failed Filter plugin FalseFilter-2, 2 Node(s) failed Filter plugin FalseFilter-1." },
-        { "nodes failed two Filter plugins with a non-empty PostFilterMsg", 3, ["Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-2"], null, "Error running PostFilter plugin FailedPostFilter", "0/3 nodes are available: 1 Node(s) failed Filter plugin FalseFilter-2, 2 Node(s) failed Filter plugin FalseFilter-1. Error running PostFilter plugin FailedPostFilter" },
-        { "failed to Permit on node", 1, ["Node failed Permit plugin Permit-1"], null, null, "0/1 nodes are available: 1 Node failed Permit plugin Permit-1." },
-        { "failed to Reserve on node", 1, ["Node failed Reserve plugin Reserve-1"], null, null, "0/1 nodes are available: 1 Node failed Reserve plugin Reserve-1." },
+        // TestFitError_Error (pkg/scheduler/framework/types_test.go, v1.35): nodes left out by PreFilter carry no reason.
+        { "nodes failed Prefilter plugin", 3, ["Node(s) failed PreFilter plugin FalsePreFilter", "Node(s) failed PreFilter plugin FalsePreFilter", "Node(s) failed PreFilter plugin FalsePreFilter"], "Node(s) failed PreFilter plugin FalsePreFilter", null, null, "0/3 nodes are available: Node(s) failed PreFilter plugin FalsePreFilter." },
+        { "nodes failed Prefilter plugin and the preemption also failed", 3, ["Node(s) failed PreFilter plugin FalsePreFilter", "Node(s) failed PreFilter plugin FalsePreFilter", "Node(s) failed PreFilter plugin FalsePreFilter"], "Node(s) failed PreFilter plugin FalsePreFilter", "Error running PostFilter plugin FailedPostFilter", null, "0/3 nodes are available: Node(s) failed PreFilter plugin FalsePreFilter. Error running PostFilter plugin FailedPostFilter" },
+        { "nodes failed one Filter plugin with an empty PostFilterMsg", 3, ["Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1"], null, null, null, "0/3 nodes are available: 3 Node(s) failed Filter plugin FalseFilter-1." },
+        { "nodes failed one Filter plugin with a non-empty PostFilterMsg", 3, ["Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1"], null, "Error running PostFilter plugin FailedPostFilter", null, "0/3 nodes are available: 3 Node(s) failed Filter plugin FalseFilter-1. Error running PostFilter plugin FailedPostFilter" },
+        { "nodes failed two Filter plugins with an empty PostFilterMsg", 3, ["Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-2"], null, null, null, "0/3 nodes are available: 1 Node(s) failed Filter plugin FalseFilter-2, 2 Node(s) failed Filter plugin FalseFilter-1." },
+        { "nodes failed two Filter plugins with a non-empty PostFilterMsg", 3, ["Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-1", "Node(s) failed Filter plugin FalseFilter-2"], null, "Error running PostFilter plugin FailedPostFilter", null, "0/3 nodes are available: 1 Node(s) failed Filter plugin FalseFilter-2, 2 Node(s) failed Filter plugin FalseFilter-1. Error running PostFilter plugin FailedPostFilter" },
+        { "failed to Permit on node", 1, ["Node failed Permit plugin Permit-1"], null, null, null, "0/1 nodes are available: 1 Node failed Permit plugin Permit-1." },
+        { "failed to Reserve on node", 1, ["Node failed Reserve plugin Reserve-1"], null, null, null, "0/1 nodes are available: 1 Node failed Reserve plugin Reserve-1." },
+
+        // hostnet's own: byte order, no nodes, the PreFilter message, nodes left out by NodeAffinity's PreFilter.
+        {
+            "histogram entries in byte order", 12, [.. Enumerable.Repeat(NodePortsPlugin.ErrReason, 2), .. Enumerable.Repeat(NodeAffinityPlugin.ErrReasonPod, 10)], null, null, null,
+            "0/12 nodes are available: 10 node(s) didn't match Pod's node affinity/selector, 2 node(s) didn't have free ports for the requested pod ports."
+        },
+        {
+            "byte order puts Insufficient (uppercase) first", 2, [NodeAffinityPlugin.ErrReasonPod, "Insufficient cpu"], null, null, null,
+            "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match Pod's node affinity/selector."
+        },
+        { "no nodes", 0, [], null, null, null, "no nodes available to schedule pods" },
+        {
+            "a PreFilter message replaces the histogram", 3, [.. Enumerable.Repeat(NodePortsPlugin.ErrReason, 3)], "pod has unbound immediate PersistentVolumeClaims", null, null,
+            "0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims."
+        },
+        {
+            "absent nodes count their reason for every node left out", 5, [NodePortsPlugin.ErrReason], null, null, "node(s) didn't satisfy plugin(s) [NodeAffinity]",
+            "0/5 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 4 node(s) didn't satisfy plugin(s) [NodeAffinity]."
+        },
     };
 
-    /// <summary>Ports of TestFitError_Error (pkg/scheduler/framework/types_test.go), on the current release.</summary>
+    /// <summary>One reason per node filtered; the nodes beyond them were left out by PreFilter, with <paramref name="absent"/> as their reason.</summary>
     [Theory]
-    [MemberData(nameof(UpstreamCases))]
-    public void Error_UpstreamCases_MatchUpstream(string name, int numAllNodes, string[] reasons, string? preFilter, string? postFilter, string expected)
+    [MemberData(nameof(ErrorCases))]
+    public void Error_Cases_MatchTheScheduler(string name, int numAllNodes, string[] reasons, string? preFilter, string? postFilter, string? absent, string expected)
     {
         var statuses = reasons.Select((r, i) => (Node: $"node{i + 1}", Status: FilterStatus.Unschedulable("Fake", r)))
             .ToDictionary(s => s.Node, s => s.Status, StringComparer.Ordinal);
-        var diagnosis = new Diagnosis(statuses, new FilterStatus(StatusCode.UnschedulableAndUnresolvable, string.Empty, []), preFilter, postFilter);
+        var absentStatus = absent is null
+            ? new FilterStatus(StatusCode.UnschedulableAndUnresolvable, string.Empty, [])
+            : FilterStatus.Unresolvable(PluginNames.NodeAffinity, absent);
+        var diagnosis = new Diagnosis(statuses, absentStatus, preFilter, postFilter);
 
         new FitError(numAllNodes, diagnosis).Error(KubeVersion.Latest).ShouldBe(expected, name);
     }
