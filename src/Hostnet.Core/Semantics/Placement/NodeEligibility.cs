@@ -39,9 +39,9 @@ public sealed class NodeEligibility
     }
 
     /// <summary>
-    /// For the pods of a DaemonSet, with the tolerations the controller adds. A node passes exactly when the controller
-    /// runs a pod there (daemon_controller.go, predicates: node name, node affinity, untolerated NoSchedule/NoExecute
-    /// taints; a cordoned node passes thanks to the unschedulable toleration).
+    /// For the pods of a DaemonSet, with the tolerations the controller adds. The node-only filters pass a node exactly
+    /// when the controller runs a pod there (daemon_controller.go, predicates: node name, node affinity, untolerated
+    /// NoSchedule/NoExecute taints; a cordoned node passes thanks to the unschedulable toleration).
     /// </summary>
     public static NodeEligibility ForDaemonSetPod(PodSpec spec)
     {
