@@ -2,6 +2,7 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Planning;
 
 namespace Hostnet.Core.Runs;
@@ -47,7 +48,7 @@ public static class HostPortQuery
         }
 
         var looked = protocol == "any" ? "TCP" : protocol;
-        var nodes = FreePortCandidates.Nodes(new RunningCluster(snapshot.Nodes, snapshot.Pods, options.KubeVersion, options.DefaultNamespace), workloads, node);
+        var nodes = FreePortCandidates.Nodes(new ClusterSimulation(snapshot.Nodes, snapshot.Pods, options.KubeVersion, options.DefaultNamespace), workloads, node);
         return (map, new FreePortQuery(looked, wanted.From, wanted.To, nodes, FreePorts.Find(map, nodes, wanted.From, wanted.To, looked)));
     }
 

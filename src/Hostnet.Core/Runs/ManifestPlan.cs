@@ -32,19 +32,12 @@ public static class ManifestPlan
 
         var report = new ManifestChecker(options, RuleCatalog.Rules) { Cluster = snapshot ?? ClusterSnapshot.Empty }.Check(loaded);
         var refusals = Refusals.Find(report, workloads, options.DefaultNamespace);
-        var plan = Planner.Plan(
-            cluster,
-            workloads,
-            new PlanOptions(options.KubeVersion, options.DefaultNamespace, options.ExtraReservedPorts) { Refusals = refusals });
-        if (!rollout)
-        {
-            return plan;
-        }
 
+        // One resolution of what kubectl apply stores, for the plan and its rollouts alike.
         var applied = AppliedWorkloads.Resolve(workloads, refusals, options.DefaultNamespace);
-        return plan with
-        {
-            Rollouts = [.. RolloutPlanner.Simulate(cluster, applied.Workloads, options.KubeVersion, options.DefaultNamespace)],
-        };
+        var plan = Planner.Plan(cluster, applied, new PlanOptions(options.KubeVersion, options.DefaultNamespace, options.ExtraReservedPorts));
+        return rollout
+            ? plan with { Rollouts = [.. RolloutPlanner.Simulate(cluster, applied.Workloads, options.KubeVersion, options.DefaultNamespace)] }
+            : plan;
     }
 }

@@ -2,6 +2,7 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Audit;
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Planning;
 using Hostnet.Core.Scheduling.Rollouts;
 using Hostnet.Core.Tests.Cluster;
@@ -93,7 +94,7 @@ public sealed class DefaultNamespaceTests
     {
         var cluster = Cluster();
 
-        var running = new RunningCluster(cluster.Nodes, cluster.Pods, KubeVersion.Latest, Configured).RunningOf(Web);
+        var running = new ClusterSimulation(cluster.Nodes, cluster.Pods, KubeVersion.Latest, Configured).RunningOf(Web);
 
         running.Select(p => (p.Namespace, p.Name)).ShouldBe([(Configured, "web-5d8f7c6b9-aaaaa")]);
     }

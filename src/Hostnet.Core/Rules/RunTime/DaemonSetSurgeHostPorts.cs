@@ -2,8 +2,8 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Controllers;
-using Hostnet.Core.Semantics.Placement;
 using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Rules.RunTime;
@@ -83,16 +83,16 @@ public sealed class DaemonSetSurgeHostPorts : IRule
     /// The scheduler's message for the new pod of the first node the DaemonSet runs on, placed while every old pod
     /// runs (its own running pods are the old ones), or the reason alone without nodes.
     /// </summary>
-    private static string Pending(Workload daemonSet, IReadOnlyList<PodInfo> oldPods, RunningCluster cluster)
+    private static string Pending(Workload daemonSet, IReadOnlyList<PodInfo> oldPods, ClusterSimulation cluster)
     {
         if (oldPods.Count == 0)
         {
-            return SchedulerReasons.NodePorts;
+            return NodePortsPlugin.ErrReason;
         }
 
         var first = oldPods[0];
         var newPod = new PodInfo(first.Namespace, first.Name + "-new", first.Labels, first.Spec, first.Owner);
         var results = cluster.Place([.. oldPods, newPod], cluster.RunningOf(daemonSet));
-        return results[^1].Message is { } message ? "\"" + message + "\"" : SchedulerReasons.NodePorts;
+        return results[^1].Message is { } message ? "\"" + message + "\"" : NodePortsPlugin.ErrReason;
     }
 }

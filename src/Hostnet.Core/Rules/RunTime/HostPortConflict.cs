@@ -3,6 +3,7 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
 using Hostnet.Core.Semantics.Ports;
 
@@ -73,7 +74,7 @@ public sealed class HostPortConflict : IRule
         if (nodes.Count > 0)
         {
             var common = nodes
-                .Where(n => later.Eligibility.Admits(n) && earlier.Placement.Eligibility.Admits(n))
+                .Where(n => DefaultProfile.Admits(later.Eligibility, n) && DefaultProfile.Admits(earlier.Placement.Eligibility, n))
                 .Select(n => n.Name)
                 .ToArray();
             if (common.Length == 0)
@@ -89,10 +90,10 @@ public sealed class HostPortConflict : IRule
         }
 
         var consequence = certain
-            ? $"on every node that runs both, the pod placed second stays Pending ({SchedulerReasons.NodePorts})"
+            ? $"on every node that runs both, the pod placed second stays Pending ({NodePortsPlugin.ErrReason})"
             : string.Create(
                 CultureInfo.InvariantCulture,
-                $"the scheduler puts their pods on different nodes, so together they need {later.Pods + earlier.Placement.Pods} nodes with the port free, and pods beyond that stay Pending ({SchedulerReasons.NodePorts})");
+                $"the scheduler puts their pods on different nodes, so together they need {later.Pods + earlier.Placement.Pods} nodes with the port free, and pods beyond that stay Pending ({NodePortsPlugin.ErrReason})");
         context.Report(
             Rule,
             later.Workload,

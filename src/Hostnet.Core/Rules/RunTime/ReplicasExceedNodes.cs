@@ -2,6 +2,7 @@ using System.Globalization;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
 using Hostnet.Core.Semantics.Ports;
 
@@ -54,7 +55,7 @@ public sealed class ReplicasExceedNodes : IRule
             {
                 Report(workload, context, string.Create(
                     CultureInfo.InvariantCulture,
-                    $"replicas is {replicas} but every pod is bound to node {workload.Spec.NodeName} by nodeName and {holds}: the kubelet rejects {replicas - 1} of them (Pod was rejected: Predicate NodePorts failed: {SchedulerReasons.NodePorts}) and the controller keeps replacing them"), severity);
+                    $"replicas is {replicas} but every pod is bound to node {workload.Spec.NodeName} by nodeName and {holds}: the kubelet rejects {replicas - 1} of them (Pod was rejected: Predicate NodePorts failed: {NodePortsPlugin.ErrReason}) and the controller keeps replacing them"), severity);
             }
 
             return;
@@ -84,7 +85,7 @@ public sealed class ReplicasExceedNodes : IRule
         {
             Report(workload, context, string.Create(
                 CultureInfo.InvariantCulture,
-                $"replicas is {replicas} but the pod is pinned by name to {pinned} node(s) and {holds}: {replicas - pinned} replica(s) or more stay Pending ({SchedulerReasons.NodePorts})"), severity);
+                $"replicas is {replicas} but the pod is pinned by name to {pinned} node(s) and {holds}: {replicas - pinned} replica(s) or more stay Pending ({NodePortsPlugin.ErrReason})"), severity);
         }
     }
 

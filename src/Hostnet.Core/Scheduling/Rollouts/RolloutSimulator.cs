@@ -1,5 +1,6 @@
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
 
 namespace Hostnet.Core.Scheduling.Rollouts;
@@ -53,7 +54,7 @@ public static class RolloutSimulator
 
             case "DaemonSet":
                 var eligibility = NodeEligibility.ForDaemonSetPod(workload.Spec);
-                var daemonNodes = nodes.Where(eligibility.Admits).Select(n => n.Name).Distinct(StringComparer.Ordinal).ToList();
+                var daemonNodes = nodes.Where(n => DefaultProfile.Admits(eligibility, n)).Select(n => n.Name).Distinct(StringComparer.Ordinal).ToList();
                 var daemonPods = owned.Count > 0
                     ? owned.Select(Existing).Where(p => p.Node is not null).DistinctBy(p => p.Node).ToDictionary(p => p.Node!, StringComparer.Ordinal)
                     : daemonNodes.ToDictionary(n => n, n => Placed($"{workload.Name}-old-{n}", DaemonSetPods.PodFor(workload.Spec, n), true), StringComparer.Ordinal);

@@ -1,18 +1,18 @@
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
-using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Expansion;
 
-namespace Hostnet.Core.Analysis;
+namespace Hostnet.Core.Scheduling;
 
 /// <summary>
-/// The cluster the placement rules reason about, as kube-scheduler sees it: the nodes of the snapshot given with
-/// <c>--cluster</c> and the Node objects of the input (once per name), with the snapshot's pods bound to them as
-/// <c>hostnet plan</c> binds them (pods that ended hold nothing, pods on nodes not listed are left out). Rules ask it
-/// what would happen to a workload's pods with <see cref="Place"/>, which runs the <see cref="Scheduler"/> and puts the
-/// state back, so every rule sees the cluster as it is.
+/// A cluster as kube-scheduler sees it, driven by hostnet's <see cref="Scheduler"/> and <see cref="KubeletAdmission"/>:
+/// the nodes (once per name) with a snapshot's running pods bound to them (pods that ended hold nothing, pods on nodes
+/// not listed are left out). <c>hostnet plan</c> (Planning/Planner) places its queue on it pod after pod with
+/// <see cref="Schedule"/> and <see cref="Bind"/>; the placement rules (the nodes of <c>--cluster</c> and of the input)
+/// and <c>ports --free</c> ask what would happen to a workload's pods with <see cref="Place"/> and
+/// <see cref="FeasibleNodes"/>, which put the state back, so every question sees the cluster as it is.
 /// </summary>
-public sealed class RunningCluster
+public sealed class ClusterSimulation
 {
     private readonly List<(ClusterPod Pod, PodInfo Info)> _running = [];
 
@@ -21,13 +21,17 @@ public sealed class RunningCluster
     private readonly string _defaultNamespace;
     private readonly Dictionary<Workload, IReadOnlyList<PodInfo>> _runningOf = new(ReferenceEqualityComparer.Instance);
 
+    // The scheduler of the pods placed in turn (a plan's queue): it carries the rotation from one cycle to the next.
+    private readonly Scheduler _scheduler;
+
     /// <summary>The nodes (a name given twice keeps its first node) with the pods of a snapshot bound to them.</summary>
-    public RunningCluster(IEnumerable<Node> nodes, IEnumerable<ClusterPod> pods, KubeVersion version, string defaultNamespace)
+    public ClusterSimulation(IEnumerable<Node> nodes, IEnumerable<ClusterPod> pods, KubeVersion version, string defaultNamespace)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(pods);
         _defaultNamespace = defaultNamespace;
         Version = version;
+        _scheduler = new Scheduler(version);
         Nodes = [.. nodes.DistinctBy(n => n.Name, StringComparer.Ordinal)];
         State = new ClusterState(Nodes);
         foreach (var existing in pods)
@@ -42,11 +46,6 @@ public sealed class RunningCluster
         }
     }
 
-    internal RunningCluster(AnalysisContext context)
-        : this(context.Cluster.Nodes.Concat(context.Nodes), context.Cluster.Pods, context.Options.KubeVersion, context.Options.DefaultNamespace)
-    {
-    }
-
     /// <summary>The nodes, as given (snapshot first, then the input's Node objects).</summary>
     public IReadOnlyList<Node> Nodes { get; }
 
@@ -58,7 +57,7 @@ public sealed class RunningCluster
     /// <summary>The nodes with the snapshot's running pods bound.</summary>
     public ClusterState State { get; }
 
-    /// <summary>The snapshot's pods that hold a node (bound to a listed node, not ended), with their scheduler view.</summary>
+    /// <summary>The snapshot's pods that hold a node (bound to a listed node, not ended), with their scheduler view, in snapshot order.</summary>
     public IReadOnlyList<(ClusterPod Pod, PodInfo Info)> Running => _running;
 
     /// <summary>
@@ -98,10 +97,27 @@ public sealed class RunningCluster
         return [.. WorkloadExpander.Expand(workload, workload.NamespaceOr(_defaultNamespace), State.Nodes).Select(p => p.Pod)];
     }
 
+    /// <summary>One scheduling cycle of the pod against the cluster as it is now (the state is left as it was).</summary>
+    public ScheduleResult Schedule(PodInfo pod) => _scheduler.Schedule(pod, State);
+
+    /// <summary>Binds the pod to the node, for the next cycles to see it.</summary>
+    public void Bind(PodInfo pod, string nodeName) => State.Add(pod, nodeName);
+
+    /// <summary>
+    /// Whether some node passes every filter for the pod while the pods of <paramref name="aside"/> are gone
+    /// (<see cref="Scheduler.FitsAnywhere"/>): a pod that fits nowhere even then fails whatever the scheduler chose.
+    /// </summary>
+    public bool FitsAnywhere(PodInfo pod, IReadOnlyList<PodInfo> aside)
+    {
+        ArgumentNullException.ThrowIfNull(aside);
+        return State.Without(aside, () => _scheduler.FitsAnywhere(pod, State));
+    }
+
     /// <summary>
     /// Places the pods one after the other as the scheduler would (a pod naming its node goes to the kubelet, which
     /// admits or rejects it), each bound where it lands so that the next one sees it, while the pods of
-    /// <paramref name="aside"/> are gone; then puts the state back as it was.
+    /// <paramref name="aside"/> are gone; then puts the state back as it was. Each call asks a fresh scheduler, so that
+    /// every question starts its turn over the nodes from the first.
     /// </summary>
     public IReadOnlyList<ScheduleResult> Place(IReadOnlyList<PodInfo> pods, IReadOnlyList<PodInfo> aside)
     {
@@ -116,7 +132,7 @@ public sealed class RunningCluster
             {
                 foreach (var pod in pods)
                 {
-                    var result = Schedule(scheduler, pod);
+                    var result = ScheduleOrAdmit(scheduler, pod);
                     if (result.NodeName is { } nodeName)
                     {
                         State.Add(pod, nodeName);
@@ -150,7 +166,7 @@ public sealed class RunningCluster
         return State.Without(aside, () => pods.SelectMany(p => scheduler.FeasibleNodes(p, State).Select(n => (p, n))).ToArray());
     }
 
-    private ScheduleResult Schedule(Scheduler scheduler, PodInfo pod)
+    private ScheduleResult ScheduleOrAdmit(Scheduler scheduler, PodInfo pod)
     {
         if (string.IsNullOrEmpty(pod.Spec.Spec.NodeName))
         {

@@ -1,6 +1,4 @@
-using Hostnet.Core.Semantics.Placement;
-
-namespace Hostnet.Core.Scheduling.Plugins;
+namespace Hostnet.Core.Scheduling.Framework;
 
 /// <summary>A plugin's PreFilter outcome for one pod.</summary>
 /// <param name="Filter">The per-node check, or null when the plugin has nothing to check (upstream's <c>Skip</c>).</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Hostnet.Core.Model;
 
-namespace Hostnet.Core.Semantics.Placement;
+namespace Hostnet.Core.Scheduling.Framework;
 
 /// <summary>
 /// The <c>FailedScheduling</c> message of a pod that fits no node, byte for byte as kube-scheduler prints it.
@@ -17,6 +17,9 @@ public sealed record FitError(int NumAllNodes, Diagnosis Diagnosis)
 
     private static readonly KubeVersion PeriodAfterPostFilterUntil = new(1, 27);
 
+    /// <summary>schedule_one.go, ErrNoNodesAvailable: the whole message when the cluster has no nodes.</summary>
+    public const string NoNodesAvailable = "no nodes available to schedule pods";
+
     /// <summary>
     /// <c>0/N nodes are available: &lt;PreFilter message&gt;.</c>, or the reason histogram (<c>&lt;count&gt; &lt;reason&gt;</c>
     /// sorted in byte order, so <c>10 …</c> comes before <c>2 …</c>), then the PostFilter message.
@@ -25,7 +28,7 @@ public sealed record FitError(int NumAllNodes, Diagnosis Diagnosis)
     {
         if (NumAllNodes == 0)
         {
-            return SchedulerReasons.NoNodesAvailable;
+            return NoNodesAvailable;
         }
 
         var message = string.Create(CultureInfo.InvariantCulture, $"0/{NumAllNodes} nodes are available:");

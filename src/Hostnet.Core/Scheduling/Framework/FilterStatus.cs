@@ -1,4 +1,4 @@
-namespace Hostnet.Core.Semantics.Placement;
+namespace Hostnet.Core.Scheduling.Framework;
 
 /// <summary>A filter plugin's verdict on one node: its code, the plugin, and the reasons it gives.</summary>
 /// <param name="Code">Success, or why the node is rejected.</param>

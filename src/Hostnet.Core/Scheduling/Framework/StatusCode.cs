@@ -1,4 +1,4 @@
-namespace Hostnet.Core.Semantics.Placement;
+namespace Hostnet.Core.Scheduling.Framework;
 
 /// <summary>
 /// The outcome of a scheduler plugin on one node; names and meaning from kube-scheduler's framework <c>Code</c>
