@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Semantics.Placement;
@@ -12,7 +13,7 @@ namespace Hostnet.Core.Semantics.Placement;
 /// <param name="Operator"><c>In</c>, <c>NotIn</c>, <c>Exists</c>, <c>DoesNotExist</c>, <c>Gt</c> or <c>Lt</c>.</param>
 /// <param name="Values">The values the operator compares with.</param>
 /// <param name="IsField">Whether <paramref name="Key"/> names a field rather than a label.</param>
-public sealed record NodeRequirement(string Key, string Operator, IReadOnlyList<string> Values, bool IsField)
+public sealed partial record NodeRequirement(string Key, string Operator, IReadOnlyList<string> Values, bool IsField)
 {
     /// <summary>The one node field a node selector may test.</summary>
     public const string NameField = "metadata.name";
@@ -24,10 +25,19 @@ public sealed record NodeRequirement(string Key, string Operator, IReadOnlyList<
 
     public static NodeRequirement NameIs(string nodeName) => new(NameField, "In", [nodeName], IsField: true);
 
-    /// <summary>Whether the node meets it. An unknown operator or a malformed number matches nothing, as upstream.</summary>
+    /// <summary>
+    /// Whether the node meets it. An unknown operator, a malformed number or, on a label, a value that is no valid label
+    /// value matches nothing, as upstream (labels.NewRequirement rejects it and the term matches no node:
+    /// node_affinity_test.go "Pod with an invalid value in Affinity term won't be scheduled onto the node").
+    /// </summary>
     public bool Matches(Node node)
     {
         ArgumentNullException.ThrowIfNull(node);
+        if (!IsField && !Values.All(IsLabelValue))
+        {
+            return false;
+        }
+
         string? value = null;
         var has = IsField
             ? Key == NameField && (value = node.Name) is not null
@@ -49,4 +59,10 @@ public sealed record NodeRequirement(string Key, string Operator, IReadOnlyList<
 
     public static long? ParseNumber(string text) =>
         long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    /// <summary>apimachinery IsValidLabelValue: empty, or up to 63 alphanumerics, '-', '_' and '.' with alphanumeric ends.</summary>
+    private static bool IsLabelValue(string value) => value.Length <= 63 && LabelValuePattern().IsMatch(value);
+
+    [GeneratedRegex("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelValuePattern();
 }
