@@ -42,7 +42,6 @@ internal static class SnapshotCommand
         }
 
         var progress = new ProgressBar(environment.Error, environment.ErrorIsTerminal);
-        string? partial = null;
         try
         {
             using var client = request.Client();
@@ -56,22 +55,14 @@ internal static class SnapshotCommand
             }
             else
             {
-                // Written beside the target and renamed at the end, so a failed run leaves no half snapshot behind.
-                var path = Path.GetFullPath(request.OutputPath, environment.WorkingDirectory);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                partial = path + ".partial";
-                var file = File.Create(partial);
-                await using (file.ConfigureAwait(false))
+                summary = await SnapshotFile.WriteAsync(Path.GetFullPath(request.OutputPath, environment.WorkingDirectory), async file =>
                 {
                     var target = compress ? new GZipStream(file, CompressionLevel.Optimal) : (Stream)file;
                     await using (target.ConfigureAwait(false))
                     {
-                        summary = await writer.WriteAsync(target, progress.Report, cancellationToken).ConfigureAwait(false);
+                        return await writer.WriteAsync(target, progress.Report, cancellationToken).ConfigureAwait(false);
                     }
-                }
-
-                File.Move(partial, path, overwrite: true);
-                partial = null;
+                }).ConfigureAwait(false);
             }
 
             progress.Clear();
@@ -83,13 +74,6 @@ internal static class SnapshotCommand
             progress.Clear();
             environment.Error.WriteLine($"hostnet: {error.Message}");
             return ExitCodes.Invalid;
-        }
-        finally
-        {
-            if (partial is not null && File.Exists(partial))
-            {
-                File.Delete(partial);
-            }
         }
     }
 
