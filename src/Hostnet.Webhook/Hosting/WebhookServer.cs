@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -112,6 +111,7 @@ public sealed class WebhookServer : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.MaxConcurrentConnections = options.MaxConnections;
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
             kestrel.Listen(options.Listen, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
             {
@@ -119,16 +119,12 @@ public sealed class WebhookServer : IAsyncDisposable
             }));
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
-        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
-        {
-            Timeout = options.RequestTimeout,
-            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-        });
 
         var app = builder.Build();
         var server = new WebhookServer(app, options.Listen, policies, certificates, metrics, output);
-        var handler = new AdmissionHandler(policies, metrics, options.MaxRequestBodyBytes, app.Services.GetRequiredService<ILogger<AdmissionHandler>>());
-        app.UseRequestTimeouts();
+        // The admission handler keeps each review's deadline itself: a timeout middleware would cancel an answer mid-write.
+        var handler = new AdmissionHandler(
+            policies, metrics, options.MaxRequestBodyBytes, app.Services.GetRequiredService<ILogger<AdmissionHandler>>(), options.RequestTimeout, options.MaxConcurrentReviews);
         app.MapPost("/validate", context => handler.HandleAsync(context, AdmissionEndpoint.Validate));
         app.MapPost("/mutate", context => handler.HandleAsync(context, AdmissionEndpoint.Mutate));
         // RequestDelegate handlers, not Delegate ones: those bind parameters by reflection, which NativeAOT lacks.
