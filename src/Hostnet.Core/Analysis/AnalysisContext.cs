@@ -93,7 +93,7 @@ public sealed class AnalysisContext
     public string NamespaceOf(KubeObject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        return string.IsNullOrEmpty(subject.Metadata.Namespace) ? Options.DefaultNamespace : subject.Metadata.Namespace;
+        return subject.NamespaceOr(Options.DefaultNamespace);
     }
 
     /// <summary>Reports a finding about an object, at the most specific position of <paramref name="fieldPath"/>.</summary>

@@ -2,7 +2,6 @@ using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Expansion;
-using Hostnet.Core.Scheduling.Rollouts;
 
 namespace Hostnet.Core.Analysis;
 
@@ -19,7 +18,7 @@ public sealed class RunningCluster
 
     // A workload owns only pods of its namespace: looking there keeps RunningOf from scanning the whole cluster per workload.
     private readonly Dictionary<string, List<(ClusterPod Pod, PodInfo Info)>> _runningByNamespace = new(StringComparer.Ordinal);
-    private readonly Func<KubeObject, string> _namespaceOf;
+    private readonly string _defaultNamespace;
     private readonly Dictionary<Workload, IReadOnlyList<PodInfo>> _runningOf = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The nodes (a name given twice keeps its first node) with the pods of a snapshot bound to them.</summary>
@@ -27,7 +26,7 @@ public sealed class RunningCluster
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(pods);
-        _namespaceOf = o => string.IsNullOrEmpty(o.Metadata.Namespace) ? defaultNamespace : o.Metadata.Namespace;
+        _defaultNamespace = defaultNamespace;
         Version = version;
         Nodes = [.. nodes.DistinctBy(n => n.Name, StringComparer.Ordinal)];
         State = new ClusterState(Nodes);
@@ -35,17 +34,10 @@ public sealed class RunningCluster
         {
             if (!existing.Status.Ended && State.Find(existing.NodeName) is { } node)
             {
-                var info = ExistingPods.Info(existing, _namespaceOf(existing.Pod));
+                var info = ExistingPods.Info(existing, existing.Pod.NamespaceOr(_defaultNamespace));
                 State.Add(info, node.Name);
                 _running.Add((existing, info));
                 AddToNamespace(info.Namespace, existing, info);
-
-                // RolloutOwnership reads a pod without a namespace as in "default", whatever the default namespace is.
-                var owned = existing.Pod.Metadata.Namespace ?? "default";
-                if (owned != info.Namespace)
-                {
-                    AddToNamespace(owned, existing, info);
-                }
             }
         }
     }
@@ -70,7 +62,7 @@ public sealed class RunningCluster
     public IReadOnlyList<(ClusterPod Pod, PodInfo Info)> Running => _running;
 
     /// <summary>
-    /// The running pods that belong to the workload itself: its controller's (RolloutOwnership), or for a bare Pod the
+    /// The running pods that belong to the workload itself: its controller's (<see cref="PodOwnership"/>), or for a bare Pod the
     /// pod of that name. Applying the workload again replaces them rather than adding to them.
     /// </summary>
     public IReadOnlyList<PodInfo> RunningOf(Workload workload)
@@ -78,11 +70,11 @@ public sealed class RunningCluster
         ArgumentNullException.ThrowIfNull(workload);
         if (!_runningOf.TryGetValue(workload, out var own))
         {
-            var @namespace = _namespaceOf(workload);
+            var @namespace = workload.NamespaceOr(_defaultNamespace);
             _runningOf[workload] = own = [.. (_runningByNamespace.GetValueOrDefault(@namespace) ?? [])
                 .Where(r => workload.IsPod
                     ? r.Info.Namespace == @namespace && r.Info.Name == workload.Name
-                    : RolloutOwnership.Owns(workload, @namespace, r.Pod))
+                    : PodOwnership.Owns(workload, @namespace, r.Pod, _defaultNamespace))
                 .Select(r => r.Info)];
         }
 
@@ -103,7 +95,7 @@ public sealed class RunningCluster
     public IReadOnlyList<PodInfo> PodsOf(Workload workload)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        return [.. WorkloadExpander.Expand(workload, _namespaceOf(workload), State.Nodes).Select(p => p.Pod)];
+        return [.. WorkloadExpander.Expand(workload, workload.NamespaceOr(_defaultNamespace), State.Nodes).Select(p => p.Pod)];
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ using Hostnet.Kube.Config;
 namespace Hostnet.Kube.Http;
 
 /// <summary>
-/// GET requests to one API server over HTTPS: credentials on every request (refreshed once after a 401, as client-go's
+/// Requests to one API server over HTTPS: credentials on every request (refreshed once after a 401, as client-go's
 /// exec round tripper does), retries with backoff on 429 and 5xx honouring <c>Retry-After</c>, a timeout per attempt,
 /// and errors worded for the user (<see cref="ApiErrors"/>). Nothing it throws or keeps in messages holds a token,
 /// a key or a certificate. The client owns the connection's credential source and disposes it.
@@ -50,23 +50,63 @@ public sealed class KubeApiClient : IDisposable
             ?? new ServerVersion(null, null, null), cancellationToken);
 
     /// <summary>
-    /// Sends <c>GET pathAndQuery</c> and hands a successful body to <paramref name="read"/>, inside the attempt's timeout.
-    /// The body is cut off after <paramref name="maxBodyBytes"/> or at a string longer than <see cref="MaxStringBytes"/>,
-    /// and a body that is not JSON, or a connection closed before its end, fails with the server and path named.
+    /// Sends <c>GET pathAndQuery</c> and hands a successful body of at most <paramref name="maxBodyBytes"/> to
+    /// <paramref name="read"/>, inside the client's request timeout (<see cref="SendAsync{T}"/>).
     /// </summary>
-    public async Task<T> GetAsync<T>(string pathAndQuery, long maxBodyBytes, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    public Task<T> GetAsync<T>(string pathAndQuery, long maxBodyBytes, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, pathAndQuery, null, maxBodyBytes, read, null, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="body"/> (POST, PATCH) and returns the answer's HTTP status, successful or not: the caller
+    /// decides what a 403, 404 or 409 means. Throws <see cref="KubeApiException"/> only when no answer came.
+    /// </summary>
+    public async Task<HttpStatusCode> WriteAsync(HttpMethod method, string pathAndQuery, ApiBody body, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await SendAsync(method, pathAndQuery, body, MaxSmallBodyBytes, (_, _) => Task.FromResult(HttpStatusCode.OK), null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException error) when (error.StatusCode is { } status)
+        {
+            return status;
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="method"/> <c>pathAndQuery</c> with an optional body and hands a successful answer's body to
+    /// <paramref name="read"/>, inside <paramref name="timeout"/> per attempt (the client's request timeout when null; a
+    /// watch asks the server for its own <c>timeoutSeconds</c> and waits a little longer). The body is cut off after
+    /// <paramref name="maxBodyBytes"/> or at a string longer than <see cref="MaxStringBytes"/>, and a body that is not
+    /// JSON, or a connection closed before its end, fails with the server and path named.
+    /// </summary>
+    public async Task<T> SendAsync<T>(
+        HttpMethod method,
+        string pathAndQuery,
+        ApiBody? body,
+        long maxBodyBytes,
+        Func<Stream, CancellationToken, Task<T>> read,
+        TimeSpan? timeout,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(read);
         var uri = new Uri(_connection.Server, pathAndQuery);
+        var attemptTimeout = timeout ?? _options.RequestTimeout;
         var refreshed = false;
         for (var attempt = 1; ; attempt++)
         {
-            using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            var credentials = await CredentialsAsync(source => source.GetAsync(linked.Token), timeout, cancellationToken).ConfigureAwait(false);
+            using var timeoutSource = new CancellationTokenSource(attemptTimeout, _options.TimeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+            var credentials = await CredentialsAsync(source => source.GetAsync(linked.Token), timeoutSource, attemptTimeout, cancellationToken).ConfigureAwait(false);
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                using var request = new HttpRequestMessage(method, uri);
+                if (body is not null)
+                {
+                    request.Content = new StringContent(body.Content, System.Text.Encoding.UTF8);
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue(body.ContentType);
+                }
+
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 request.Headers.UserAgent.Add(new ProductInfoHeaderValue("hostnet", "0.1"));
                 if (credentials.Token is not null)
@@ -77,16 +117,16 @@ public sealed class KubeApiClient : IDisposable
                 using var response = await InvokerFor(credentials.ClientCertificate).SendAsync(request, linked.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    var body = new BoundedJsonStream(await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false), maxBodyBytes, MaxStringBytes);
-                    await using (body.ConfigureAwait(false))
+                    var answer = new BoundedJsonStream(await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false), maxBodyBytes, MaxStringBytes);
+                    await using (answer.ConfigureAwait(false))
                     {
-                        return await read(body, linked.Token).ConfigureAwait(false);
+                        return await read(answer, linked.Token).ConfigureAwait(false);
                     }
                 }
 
                 var status = await ReadStatusAsync(response, linked.Token).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshed
-                    && await CredentialsAsync(source => source.RefreshAsync(credentials, linked.Token), timeout, cancellationToken).ConfigureAwait(false))
+                    && await CredentialsAsync(source => source.RefreshAsync(credentials, linked.Token), timeoutSource, attemptTimeout, cancellationToken).ConfigureAwait(false))
                 {
                     refreshed = true;
                     attempt--;
@@ -100,26 +140,26 @@ public sealed class KubeApiClient : IDisposable
                     continue;
                 }
 
-                throw ApiErrors.FromStatus(response.StatusCode, status, pathAndQuery, _connection);
+                throw ApiErrors.FromStatus(response.StatusCode, status, method, pathAndQuery, _connection);
             }
-            catch (OperationCanceledException error) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException error) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new KubeApiException(
-                    $"GET {pathAndQuery}: the API server at {_connection.DisplayServer} did not answer within {_options.RequestTimeout.TotalSeconds:0.###}s",
+                    $"{method} {pathAndQuery}: the API server at {_connection.DisplayServer} did not answer within {attemptTimeout.TotalSeconds:0.###}s",
                     null,
                     error);
             }
             catch (JsonBodyLimitException error)
             {
                 throw new KubeApiException(
-                    $"GET {pathAndQuery}: the API server at {_connection.DisplayServer} sent {error.Message}; hostnet stopped reading there ({LimitsDoc})",
+                    $"{method} {pathAndQuery}: the API server at {_connection.DisplayServer} sent {error.Message}; hostnet stopped reading there ({LimitsDoc})",
                     HttpStatusCode.OK,
                     error);
             }
             catch (JsonException error)
             {
                 throw new KubeApiException(
-                    $"GET {pathAndQuery}: the API server at {_connection.DisplayServer} answered with a body that is not the JSON expected: {OneLine(error.Message)}",
+                    $"{method} {pathAndQuery}: the API server at {_connection.DisplayServer} answered with a body that is not the JSON expected: {OneLine(error.Message)}",
                     HttpStatusCode.OK,
                     error);
             }
@@ -145,7 +185,7 @@ public sealed class KubeApiClient : IDisposable
             {
                 // The headers came, then the connection closed (or was reset) before the body's end.
                 throw new KubeApiException(
-                    $"GET {pathAndQuery}: the connection to the API server at {_connection.DisplayServer} closed before the whole answer came: {Describe(error)}",
+                    $"{method} {pathAndQuery}: the connection to the API server at {_connection.DisplayServer} closed before the whole answer came: {Describe(error)}",
                     null,
                     error);
             }
@@ -177,7 +217,8 @@ public sealed class KubeApiClient : IDisposable
     /// A credential source's work (an exec plugin run) inside the attempt's timeout, so a plugin that never exits is
     /// stopped (the source kills it when cancelled) instead of hanging hostnet; client-go sets no such limit.
     /// </summary>
-    private async Task<T> CredentialsAsync<T>(Func<ICredentialSource, ValueTask<T>> get, CancellationTokenSource timeout, CancellationToken cancellationToken)
+    private async Task<T> CredentialsAsync<T>(
+        Func<ICredentialSource, ValueTask<T>> get, CancellationTokenSource timeout, TimeSpan limit, CancellationToken cancellationToken)
     {
         try
         {
@@ -186,7 +227,7 @@ public sealed class KubeApiClient : IDisposable
         catch (OperationCanceledException error) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new KubeConfigException(
-                $"getting credentials for {_connection.Source}: {error.Message} within {_options.RequestTimeout.TotalSeconds:0.###}s and was stopped (--request-timeout sets the limit)",
+                $"getting credentials for {_connection.Source}: {error.Message} within {limit.TotalSeconds:0.###}s and was stopped (--request-timeout sets the limit)",
                 error);
         }
     }

@@ -5,6 +5,7 @@ using Xunit;
 namespace Hostnet.Cli.Tests.Commands;
 
 /// <summary><c>webhook gen-certs</c> never lets a private key be read by others, not even for a moment (issue 15).</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class GenCertsKeyModeTests : IDisposable
 {
     private readonly CliSandbox _sandbox = new();

@@ -9,6 +9,9 @@ internal sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary
     /// <summary>A 200 whose body <paramref name="write"/> produces.</summary>
     public static FakeResponse Streamed(Func<Microsoft.AspNetCore.Http.HttpContext, Task> write) => new(200, "", WriteBody: write);
 
+    /// <summary>UTF-8 pieces written one after the other instead of <see cref="Body"/>: a large list page, never held as one string.</summary>
+    public IEnumerable<ReadOnlyMemory<byte>>? Chunks { get; init; }
+
     public static FakeResponse Json(string body) => new(200, body);
 
     /// <summary>A <c>Status</c> body as the API server writes it.</summary>

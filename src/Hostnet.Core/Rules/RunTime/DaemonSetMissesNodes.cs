@@ -25,7 +25,7 @@ public sealed class DaemonSetMissesNodes : IRule
         "daemonset-misses-nodes",
         "Host-network DaemonSet does not tolerate taints some nodes carry, so it does not run there",
         Severity.Info,
-        "B. It will not run as written");
+        RuleSection.WillNotRun);
 
     public RuleDescriptor Descriptor => Rule;
 

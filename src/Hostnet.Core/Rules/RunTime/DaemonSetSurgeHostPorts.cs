@@ -23,8 +23,8 @@ public sealed class DaemonSetSurgeHostPorts : IRule
         "daemonset-surge-host-ports",
         "DaemonSet rolling update with maxSurge on host ports or host network: the update never completes",
         Severity.Error,
-        "B. It will not run as written",
-        HasFix: true);
+        RuleSection.WillNotRun,
+        Fix: "set maxSurge: 0 and maxUnavailable: 1, so each node's old pod goes before its new one starts");
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -76,7 +76,7 @@ public sealed class DaemonSetSurgeHostPorts : IRule
             daemonSet,
             daemonSet.Strategy!.Path + ".rollingUpdate.maxSurge",
             message,
-            "set maxSurge: 0 and maxUnavailable: 1, so each node's old pod goes before its new one starts");
+            Rule.Fix);
     }
 
     /// <summary>

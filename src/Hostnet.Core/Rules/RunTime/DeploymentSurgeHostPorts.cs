@@ -23,8 +23,7 @@ public sealed class DeploymentSurgeHostPorts : IRule
         "deployment-surge-host-ports",
         "Deployment rolling update surges on host ports with no pod allowed to go: the rollout can stick",
         Severity.Warning,
-        "B. It will not run as written",
-        HasFix: true);
+        RuleSection.WillNotRun);
 
     public RuleDescriptor Descriptor => Rule;
 

@@ -22,7 +22,8 @@ public sealed class HostPortConflict : IRule
         "host-port-conflict",
         "Two workloads want the same host port and can run on the same node",
         Severity.Error,
-        "B. It will not run as written");
+        RuleSection.WillNotRun,
+        Fix: "move one of the two to another port, or give them node selectors that cannot match the same node");
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -97,7 +98,7 @@ public sealed class HostPortConflict : IRule
             later.Workload,
             binding.FieldPath,
             $"host port {binding} is also wanted by {named} and {where}: {consequence}",
-            "move one of the two to another port, or give them node selectors that cannot match the same node",
+            Rule.Fix,
             certain ? Severity.Error : Severity.Warning);
     }
 

@@ -21,7 +21,8 @@ public sealed class ReplicasExceedNodes : IRule
         "replicas-exceed-nodes",
         "More replicas of a host-port workload than nodes that can take one",
         Severity.Error,
-        "B. It will not run as written");
+        RuleSection.WillNotRun,
+        Fix: "lower replicas to the number of nodes that can take one, make more nodes eligible, or use a DaemonSet");
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -88,5 +89,5 @@ public sealed class ReplicasExceedNodes : IRule
     }
 
     private static void Report(Workload workload, AnalysisContext context, string message, Severity severity) =>
-        context.Report(Rule, workload, "spec.replicas", message, "lower replicas to the number of nodes that can take one, make more nodes eligible, or use a DaemonSet", severity);
+        context.Report(Rule, workload, "spec.replicas", message, Rule.Fix, severity);
 }

@@ -251,7 +251,7 @@ public sealed class Planner
         return listeners;
     }
 
-    private string Namespace(KubeObject obj) => string.IsNullOrEmpty(obj.Metadata.Namespace) ? _options.DefaultNamespace : obj.Metadata.Namespace;
+    private string Namespace(KubeObject obj) => obj.NamespaceOr(_options.DefaultNamespace);
 
     /// <summary>How many of the snapshot's pods belong to a workload of the input (by owner reference), or null when none.</summary>
     private int? RunningIn(ClusterSnapshot cluster, Workload workload, string @namespace)
