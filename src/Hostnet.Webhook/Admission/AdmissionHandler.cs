@@ -209,9 +209,12 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             return;
         }
 
+        // One write with a Content-Length, as the answers: the line arrives whole or not at all.
+        var body = System.Text.Encoding.UTF8.GetBytes(message + "\n");
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(message + "\n", context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>One line per refused request, at most ten a second; the next line says how many were left out.</summary>
