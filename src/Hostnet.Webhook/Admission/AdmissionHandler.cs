@@ -88,6 +88,12 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
                 LogClientGone(logger, name, stage, dropped);
             }
         }
+        catch (Exception error)
+        {
+            // Kestrel's own log of it is filtered out (WebhookServer): one line here instead, and Kestrel answers 500.
+            LogFailed(logger, name, stage, error.GetType().Name, OneLine(error.Message));
+            throw;
+        }
         finally
         {
             if (slotHeld)
@@ -268,6 +274,9 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Endpoint}: the client closed the connection during the {Stage} ({Dropped} earlier refusals not logged)")]
     private static partial void LogClientGone(ILogger logger, string endpoint, string stage, long dropped);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Endpoint} failed during the {Stage}: {Type}: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string endpoint, string stage, string type, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Endpoint} refused with HTTP {Status}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string endpoint, int status, string reason);
