@@ -20,6 +20,9 @@ public sealed class RobustnessTests : IClassFixture<AdmissionFixtureTests.Server
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\"}", "the AdmissionReview has no request")]
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1beta1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"1\"}}", "only admission.k8s.io/v1 AdmissionReviews are served, not \"admission.k8s.io/v1beta1\"")]
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"kind\":{\"kind\":\"Pod\"}}}", "the AdmissionReview's request has no uid")]
+    [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":\"1\",\"operation\":\"CREATE\",\"kind\":{\"kind\":\"Pod\"},\"object\":null}}", "the AdmissionReview's request has no object (only a DELETE may have none; the operation is CREATE)")]
+    [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":\"1\",\"operation\":\"UPDATE\",\"kind\":{\"kind\":\"Pod\"}}}", "the AdmissionReview's request has no object (only a DELETE may have none; the operation is UPDATE)")]
+    [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":\"1\",\"operation\":\"CREATE\",\"kind\":{\"kind\":\"Pod\"},\"object\":\"{\\\"kind\\\":\\\"Pod\\\"}\"}}", "the AdmissionReview's request.object is a string, not an object")]
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":7}}", "malformed AdmissionReview at $.request.uid (line 1, byte 55): the value has the wrong JSON type for this field.")]
     public async Task Validate_BadBody_Is400WithOneLine(string body, string message)
     {

@@ -34,16 +34,7 @@ internal static class WebhookGenCertsCommand
             var folder = Path.GetFullPath(result.GetRequiredValue(output), environment.WorkingDirectory);
             try
             {
-                Directory.CreateDirectory(folder);
-                foreach (var (name, content) in generated.Files)
-                {
-                    var path = Path.Combine(folder, name);
-                    File.WriteAllText(path, content);
-                    if (name.EndsWith(".key", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
-                    {
-                        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                    }
-                }
+                generated.WriteTo(folder);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {

@@ -9,8 +9,8 @@ namespace Hostnet.Cli.Output;
 internal static class SnapshotOutput
 {
     /// <summary>
-    /// Writes the snapshot. A file is written beside the target and renamed at the end, so a failed run leaves no half
-    /// snapshot behind.
+    /// Writes the snapshot. A file goes through <see cref="SnapshotFile"/>: a failed run leaves no half snapshot behind
+    /// and a planted link is never followed.
     /// </summary>
     public static async Task<SnapshotSummary> WriteAsync(
         SnapshotWriter writer, string? outputPath, bool compress, Action<ListProgress> onProgress, CliEnvironment environment, CancellationToken cancellationToken)
@@ -23,32 +23,14 @@ internal static class SnapshotOutput
             return written;
         }
 
-        var path = Path.GetFullPath(outputPath, environment.WorkingDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var partial = path + ".partial";
-        try
+        return await SnapshotFile.WriteAsync(Path.GetFullPath(outputPath, environment.WorkingDirectory), async file =>
         {
-            SnapshotSummary summary;
-            var file = File.Create(partial);
-            await using (file.ConfigureAwait(false))
+            var target = compress ? new GZipStream(file, CompressionLevel.Optimal) : (Stream)file;
+            await using (target.ConfigureAwait(false))
             {
-                var target = compress ? new GZipStream(file, CompressionLevel.Optimal) : (Stream)file;
-                await using (target.ConfigureAwait(false))
-                {
-                    summary = await writer.WriteAsync(target, onProgress, cancellationToken).ConfigureAwait(false);
-                }
+                return await writer.WriteAsync(target, onProgress, cancellationToken).ConfigureAwait(false);
             }
-
-            File.Move(partial, path, overwrite: true);
-            return summary;
-        }
-        finally
-        {
-            if (File.Exists(partial))
-            {
-                File.Delete(partial);
-            }
-        }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>On standard error: the kinds the server does not serve and, when writing a file, what the snapshot holds.</summary>

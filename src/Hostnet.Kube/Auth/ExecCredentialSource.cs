@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Hostnet.Kube.Config;
+using Hostnet.Kube.Http;
 
 namespace Hostnet.Kube.Auth;
 
@@ -23,6 +24,12 @@ public sealed class ExecCredentialSource : ICredentialSource, IDisposable
         To learn more about this feature, consult the documentation available at:
               https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins
         """;
+
+    /// <summary>
+    /// The most a plugin may print: an ExecCredential is a token or a certificate and key, a few KiB. client-go reads
+    /// without a limit; hostnet stops the plugin there instead of filling its memory.
+    /// </summary>
+    public const long MaxOutputBytes = 1024 * 1024;
 
     private const string V1 = "client.authentication.k8s.io/v1";
     private const string V1Beta1 = "client.authentication.k8s.io/v1beta1";
@@ -161,13 +168,23 @@ public sealed class ExecCredentialSource : ICredentialSource, IDisposable
 
             try
             {
-                stdout = await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+                using var output = new StreamReader(new BoundedJsonStream(process.StandardOutput.BaseStream, MaxOutputBytes, MaxOutputBytes));
+                stdout = await output.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
                 await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (JsonBodyLimitException error)
             {
                 process.Kill(entireProcessTree: true);
-                throw;
+                throw new KubeConfigException(
+                    $"getting credentials: exec: executable {_config.Command} printed {error.Message} and was stopped "
+                    + $"(an ExecCredential is a few KiB; docs/snapshot.md, \"Limits\")",
+                    error);
+            }
+            catch (OperationCanceledException error)
+            {
+                // The caller's timeout (KubeApiClient) or Ctrl+C: the plugin must not outlive the request.
+                process.Kill(entireProcessTree: true);
+                throw new OperationCanceledException($"exec: executable {_config.Command} did not finish", error, cancellationToken);
             }
 
             exitCode = process.ExitCode;

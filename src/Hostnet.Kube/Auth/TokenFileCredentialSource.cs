@@ -6,7 +6,8 @@ namespace Hostnet.Kube.Auth;
 /// <summary>
 /// A bearer token read from a file and read again once a minute, as client-go's <c>NewCachedFileTokenSource</c> does
 /// (transport/token_source.go): projected service-account tokens are rotated by the kubelet while hostnet runs.
-/// When a re-read fails, the last token is used.
+/// When a re-read fails, the last token is used. An empty file is an error, with client-go's words (readTokenFile), not
+/// an empty bearer token.
 /// </summary>
 public sealed class TokenFileCredentialSource(string path, X509Certificate2? clientCertificate, TimeProvider timeProvider) : ICredentialSource
 {
@@ -46,9 +47,12 @@ public sealed class TokenFileCredentialSource(string path, X509Certificate2? cli
     {
         try
         {
-            return new Credentials(File.ReadAllText(path).Trim(), clientCertificate);
+            var token = File.ReadAllText(path).Trim();
+            return token.Length == 0
+                ? throw new KubeConfigException($"read empty token from file \"{path}\"")
+                : new Credentials(token, clientCertificate);
         }
-        catch (Exception error) when ((error is IOException or UnauthorizedAccessException) && previous is not null)
+        catch (Exception error) when ((error is IOException or UnauthorizedAccessException or KubeConfigException) && previous is not null)
         {
             return previous;
         }

@@ -13,7 +13,7 @@ internal static partial class ApiErrors
         return code switch
         {
             HttpStatusCode.Unauthorized => new KubeApiException(
-                $"Unauthorized: check your credentials: the API server at {connection.Server} rejected those of {connection.Source} "
+                $"Unauthorized: check your credentials: the API server at {connection.DisplayServer} rejected those of {connection.Source} "
                 + "(an expired or revoked token or certificate, or an exec plugin that needs a new login)",
                 code),
             HttpStatusCode.Forbidden => new KubeApiException(Forbidden(message, pathAndQuery), code),

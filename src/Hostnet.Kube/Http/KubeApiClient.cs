@@ -28,17 +28,33 @@ public sealed class KubeApiClient : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
     }
 
+    /// <summary>The most a <c>/version</c> answer or an error's <c>Status</c> may hold: both are a few hundred bytes.</summary>
+    public const long MaxSmallBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The longest string an answer may hold: the API server takes no request body over 3 MiB
+    /// (staging/src/k8s.io/apiserver/pkg/server/config.go, <c>MaxRequestBodyBytes</c>), so no stored object, and no string
+    /// in one, is longer.
+    /// </summary>
+    public const long MaxStringBytes = 3 * 1024 * 1024;
+
+    /// <summary>The server as messages name it (without a password in its URL).</summary>
+    public string DisplayServer => _connection.DisplayServer;
+
+    private const string LimitsDoc = "docs/snapshot.md, \"Limits\"";
+
     /// <summary><c>GET /version</c>.</summary>
     public Task<ServerVersion> GetVersionAsync(CancellationToken cancellationToken) =>
-        GetAsync("/version", async (stream, token) =>
+        GetAsync("/version", MaxSmallBodyBytes, async (stream, token) =>
             await JsonSerializer.DeserializeAsync(stream, KubeJsonContext.Default.ServerVersion, token).ConfigureAwait(false)
             ?? new ServerVersion(null, null, null), cancellationToken);
 
     /// <summary>
-    /// Sends <c>GET pathAndQuery</c> and hands a successful body to <paramref name="read"/>, inside the attempt's timeout.
+    /// Sends <c>GET pathAndQuery</c> and hands a successful body of at most <paramref name="maxBodyBytes"/> to
+    /// <paramref name="read"/>, inside the client's request timeout (<see cref="SendAsync{T}"/>).
     /// </summary>
-    public Task<T> GetAsync<T>(string pathAndQuery, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, pathAndQuery, null, read, null, cancellationToken);
+    public Task<T> GetAsync<T>(string pathAndQuery, long maxBodyBytes, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, pathAndQuery, null, maxBodyBytes, read, null, cancellationToken);
 
     /// <summary>
     /// Sends <paramref name="body"/> (POST, PATCH) and returns the answer's HTTP status, successful or not: the caller
@@ -48,7 +64,7 @@ public sealed class KubeApiClient : IDisposable
     {
         try
         {
-            return await SendAsync(method, pathAndQuery, body, (_, _) => Task.FromResult(HttpStatusCode.OK), null, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(method, pathAndQuery, body, MaxSmallBodyBytes, (_, _) => Task.FromResult(HttpStatusCode.OK), null, cancellationToken).ConfigureAwait(false);
         }
         catch (KubeApiException error) when (error.StatusCode is { } status)
         {
@@ -59,10 +75,18 @@ public sealed class KubeApiClient : IDisposable
     /// <summary>
     /// Sends <paramref name="method"/> <c>pathAndQuery</c> with an optional body and hands a successful answer's body to
     /// <paramref name="read"/>, inside <paramref name="timeout"/> per attempt (the client's request timeout when null; a
-    /// watch asks the server for its own <c>timeoutSeconds</c> and waits a little longer).
+    /// watch asks the server for its own <c>timeoutSeconds</c> and waits a little longer). The body is cut off after
+    /// <paramref name="maxBodyBytes"/> or at a string longer than <see cref="MaxStringBytes"/>, and a body that is not
+    /// JSON, or a connection closed before its end, fails with the server and path named.
     /// </summary>
     public async Task<T> SendAsync<T>(
-        HttpMethod method, string pathAndQuery, ApiBody? body, Func<Stream, CancellationToken, Task<T>> read, TimeSpan? timeout, CancellationToken cancellationToken)
+        HttpMethod method,
+        string pathAndQuery,
+        ApiBody? body,
+        long maxBodyBytes,
+        Func<Stream, CancellationToken, Task<T>> read,
+        TimeSpan? timeout,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(read);
@@ -71,9 +95,9 @@ public sealed class KubeApiClient : IDisposable
         var refreshed = false;
         for (var attempt = 1; ; attempt++)
         {
-            var credentials = await _connection.Credentials.GetAsync(cancellationToken).ConfigureAwait(false);
             using var timeoutSource = new CancellationTokenSource(attemptTimeout, _options.TimeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+            var credentials = await CredentialsAsync(source => source.GetAsync(linked.Token), timeoutSource, attemptTimeout, cancellationToken).ConfigureAwait(false);
             try
             {
                 using var request = new HttpRequestMessage(method, uri);
@@ -87,13 +111,13 @@ public sealed class KubeApiClient : IDisposable
                 request.Headers.UserAgent.Add(new ProductInfoHeaderValue("hostnet", "0.1"));
                 if (credentials.Token is not null)
                 {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credentials.Token);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CheckedToken(credentials.Token));
                 }
 
                 using var response = await InvokerFor(credentials.ClientCertificate).SendAsync(request, linked.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    var answer = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+                    var answer = new BoundedJsonStream(await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false), maxBodyBytes, MaxStringBytes);
                     await using (answer.ConfigureAwait(false))
                     {
                         return await read(answer, linked.Token).ConfigureAwait(false);
@@ -102,7 +126,7 @@ public sealed class KubeApiClient : IDisposable
 
                 var status = await ReadStatusAsync(response, linked.Token).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshed
-                    && await _connection.Credentials.RefreshAsync(credentials, cancellationToken).ConfigureAwait(false))
+                    && await CredentialsAsync(source => source.RefreshAsync(credentials, linked.Token), timeoutSource, attemptTimeout, cancellationToken).ConfigureAwait(false))
                 {
                     refreshed = true;
                     attempt--;
@@ -121,24 +145,47 @@ public sealed class KubeApiClient : IDisposable
             catch (OperationCanceledException error) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new KubeApiException(
-                    $"{method} {pathAndQuery}: the API server at {_connection.Server} did not answer within {attemptTimeout.TotalSeconds:0.###}s",
+                    $"{method} {pathAndQuery}: the API server at {_connection.DisplayServer} did not answer within {attemptTimeout.TotalSeconds:0.###}s",
                     null,
+                    error);
+            }
+            catch (JsonBodyLimitException error)
+            {
+                throw new KubeApiException(
+                    $"{method} {pathAndQuery}: the API server at {_connection.DisplayServer} sent {error.Message}; hostnet stopped reading there ({LimitsDoc})",
+                    HttpStatusCode.OK,
+                    error);
+            }
+            catch (JsonException error)
+            {
+                throw new KubeApiException(
+                    $"{method} {pathAndQuery}: the API server at {_connection.DisplayServer} answered with a body that is not the JSON expected: {OneLine(error.Message)}",
+                    HttpStatusCode.OK,
                     error);
             }
             catch (HttpRequestException error) when (error.InnerException is System.Security.Authentication.AuthenticationException)
             {
                 var trust = _connection.TrustedRoots is null ? "the system's trusted roots" : "the kubeconfig's certificate-authority";
                 throw new KubeApiException(
-                    $"cannot reach the API server at {_connection.Server} ({_connection.Source}): its TLS certificate was not accepted: "
+                    $"cannot reach the API server at {_connection.DisplayServer} ({_connection.Source}): its TLS certificate was not accepted: "
                     + $"it must chain to {trust} and carry the name \"{_connection.TlsServerName ?? _connection.Server.IdnHost}\" "
                     + "(tls-server-name can name another)",
                     null,
                     error);
             }
-            catch (HttpRequestException error)
+            catch (HttpRequestException error) when (error.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError)
             {
                 throw new KubeApiException(
-                    $"cannot reach the API server at {_connection.Server} ({_connection.Source}): {Describe(error)}",
+                    $"cannot reach the API server at {_connection.DisplayServer} ({_connection.Source}): {Describe(error)}",
+                    null,
+                    error);
+            }
+            catch (Exception error) when (error is HttpRequestException or IOException)
+            {
+                // The headers came, then the connection closed (or was reset) before the body's end.
+                throw new KubeApiException(
+                    $"{method} {pathAndQuery}: the connection to the API server at {_connection.DisplayServer} closed before the whole answer came: {Describe(error)}",
                     null,
                     error);
             }
@@ -166,18 +213,48 @@ public sealed class KubeApiClient : IDisposable
         _ => null,
     };
 
+    /// <summary>
+    /// A credential source's work (an exec plugin run) inside the attempt's timeout, so a plugin that never exits is
+    /// stopped (the source kills it when cancelled) instead of hanging hostnet; client-go sets no such limit.
+    /// </summary>
+    private async Task<T> CredentialsAsync<T>(
+        Func<ICredentialSource, ValueTask<T>> get, CancellationTokenSource timeout, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await get(_connection.Credentials).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException error) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new KubeConfigException(
+                $"getting credentials for {_connection.Source}: {error.Message} within {limit.TotalSeconds:0.###}s and was stopped (--request-timeout sets the limit)",
+                error);
+        }
+    }
+
+    /// <summary>A token with a line break or another control character would split or corrupt the request's headers.</summary>
+    private string CheckedToken(string token) => token.Any(char.IsControl)
+        ? throw new KubeConfigException($"the bearer token of {_connection.Source} contains a line break or another control character; a token is one line of printable text")
+        : token;
+
+    /// <summary>An error's <c>Status</c>, read up to <see cref="MaxSmallBodyBytes"/>; null when the body is not one.</summary>
     private static async Task<StatusJson?> ReadStatusAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return text.TrimStart().StartsWith('{') ? JsonSerializer.Deserialize(text, KubeJsonContext.Default.StatusJson) : null;
+            var body = new BoundedJsonStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), MaxSmallBodyBytes, MaxSmallBodyBytes);
+            await using (body.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(body, KubeJsonContext.Default.StatusJson, cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or JsonBodyLimitException or IOException)
         {
             return null;
         }
     }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     /// <summary>The innermost reason (a TLS or socket error says more than "An error occurred while sending the request").</summary>
     private static string Describe(Exception error)

@@ -22,6 +22,16 @@ public sealed class ListPager(KubeApiClient client, int pageSize = ListPager.Def
     /// <summary>How many times one list may restart after expired tokens before giving up.</summary>
     public const int MaxRestarts = 3;
 
+    /// <summary>256 MiB: 500 objects of 512 KiB, far above real pages (a few MiB), and a bound on hostnet's memory.</summary>
+    public const long MaxPageBytesCeiling = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The most one page may hold, since a page is parsed whole: <c>limit</c> objects of at most
+    /// <see cref="KubeApiClient.MaxStringBytes"/> each (the API server's request limit), and never more than
+    /// <see cref="MaxPageBytesCeiling"/>.
+    /// </summary>
+    public long MaxPageBytes { get; } = Math.Min((long)pageSize * KubeApiClient.MaxStringBytes, MaxPageBytesCeiling);
+
     /// <summary>
     /// Lists <paramref name="resource"/>; <paramref name="onItem"/> gets every item (without <c>apiVersion</c>/<c>kind</c>,
     /// as list answers carry them only on the list), and <paramref name="onPage"/> the count so far after each page, with
@@ -34,6 +44,7 @@ public sealed class ListPager(KubeApiClient client, int pageSize = ListPager.Def
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var restarts = 0;
         string? continueToken = null;
+        var tokensSent = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var path = $"{resource.Path}?limit={pageSize}";
@@ -45,13 +56,14 @@ public sealed class ListPager(KubeApiClient client, int pageSize = ListPager.Def
             JsonDocument page;
             try
             {
-                page = await client.GetAsync(path, (body, token) => JsonDocument.ParseAsync(body, default, token), cancellationToken)
+                page = await client.GetAsync(path, MaxPageBytes, (body, token) => JsonDocument.ParseAsync(body, default, token), cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (KubeApiException error) when (error.StatusCode == HttpStatusCode.Gone && continueToken is not null && restarts < MaxRestarts)
             {
                 restarts++;
                 continueToken = null;
+                tokensSent.Clear();
                 continue;
             }
 
@@ -90,6 +102,14 @@ public sealed class ListPager(KubeApiClient client, int pageSize = ListPager.Def
             if (continueToken is null)
             {
                 return seen.Count;
+            }
+
+            if (!tokensSent.Add(continueToken))
+            {
+                // The same token again would page forever.
+                throw new KubeApiException(
+                    $"GET {path}: the API server at {client.DisplayServer} answered with a continue token it had sent before; "
+                    + "hostnet stopped paging instead of listing forever");
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Hostnet.Kube.Http;
+using Hostnet.Kube.Listing;
 
 namespace Hostnet.Kube.Watching;
 
@@ -91,6 +92,7 @@ public sealed class ResourceWatcher(
     private Task<string> ListAsync(CancellationToken cancellationToken) =>
         client.GetAsync(
             Query(),
+            ListPager.MaxPageBytesCeiling,
             async (body, token) =>
             {
                 using var list = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
@@ -115,6 +117,7 @@ public sealed class ResourceWatcher(
             HttpMethod.Get,
             query,
             null,
+            long.MaxValue, // bounded in time by timeoutSeconds; each string by KubeApiClient.MaxStringBytes
             async (body, token) =>
             {
                 using var reader = new StreamReader(body);

@@ -14,34 +14,99 @@ namespace Hostnet.Webhook.Admission;
 /// Reads an AdmissionReview, asks the core for a decision under the current policy, and answers. Bad requests get
 /// HTTP 400 (413 when too large) with one line of text; the API server reads only HTTP 200 answers, so it applies
 /// the webhook's failurePolicy to those.
+/// <para>
+/// Every review has a deadline (<see cref="WebhookOptions.RequestTimeout"/>, below the API server's timeoutSeconds)
+/// from its arrival: a body that has not arrived by then gets 408, a review not decided by then 504, each with one line,
+/// so the API server applies the failurePolicy at once and with a reason. At most
+/// <see cref="WebhookOptions.MaxConcurrentReviews"/> reviews are read and evaluated at a time, which bounds the memory
+/// their bodies take. An answer is written whole or not at all: nothing cancels it once it starts.
+/// </para>
 /// </summary>
-internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetrics metrics, long maxBodyBytes, ILogger<AdmissionHandler> logger)
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The semaphore holds no handle unless AvailableWaitHandle is read, and the handler lives as long as the server.")]
+internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetrics metrics, long maxBodyBytes, ILogger<AdmissionHandler> logger, TimeSpan? reviewTimeout = null, int maxConcurrentReviews = 16)
 {
+    private readonly TimeSpan _deadline = reviewTimeout ?? TimeSpan.FromSeconds(1.5);
+    private readonly SemaphoreSlim _slots = new(maxConcurrentReviews, maxConcurrentReviews);
+    private readonly LogRateLimit _refusalLog = new(10, TimeProvider.System);
+
     public async Task HandleAsync(HttpContext context, AdmissionEndpoint endpoint)
     {
         var started = Stopwatch.GetTimestamp();
         var name = endpoint == AdmissionEndpoint.Validate ? "validate" : "mutate";
-        var (review, refusal, status) = await ReadAsync(context).ConfigureAwait(false);
-        if (review?.Request is not { } request)
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        deadline.CancelAfter(_deadline);
+        var slotHeld = false;
+        var stage = "review";
+        try
         {
-            metrics.RecordRejected(name, status, Stopwatch.GetElapsedTime(started).TotalSeconds);
-            LogRefused(logger, name, status, refusal!);
-            await RefuseAsync(context, status, refusal!).ConfigureAwait(false);
-            return;
+            await _slots.WaitAsync(deadline.Token).ConfigureAwait(false);
+            slotHeld = true;
+            stage = "body";
+            var (review, refusal, status) = await ReadAsync(context, deadline.Token).ConfigureAwait(false);
+            stage = "review";
+            if (status == StatusCodes.Status408RequestTimeout)
+            {
+                // Kestrel's minimum data rate cut a body that trickled in.
+                metrics.RecordTimeout(name, "body");
+            }
+
+            if (review?.Request is not { } request)
+            {
+                await RefuseAsync(context, name, started, status, refusal!).ConfigureAwait(false);
+                return;
+            }
+
+            var subject = new AdmissionSubject(
+                request.Kind?.Kind ?? string.Empty,
+                request.Operation ?? string.Empty,
+                request.Namespace,
+                request.SubResource,
+                request.Object is { ValueKind: JsonValueKind.Object } created ? created.GetRawText() : null,
+                request.OldObject is { ValueKind: JsonValueKind.Object } old ? old.GetRawText() : null);
+            var policy = policies.Current;
+            // The core cannot be interrupted: a review past its deadline is answered now and finishes in the background,
+            // keeping its slot until then, so late reviews cannot pile up beyond the limit.
+            var evaluation = Task.Run(() => endpoint == AdmissionEndpoint.Validate ? AdmissionEvaluator.Validate(subject, policy) : AdmissionEvaluator.Mutate(subject, policy), CancellationToken.None);
+            _ = evaluation.ContinueWith(_ => _slots.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            slotHeld = false;
+            var decision = await evaluation.WaitAsync(deadline.Token).ConfigureAwait(false);
+            await AnswerAsync(context, name, started, request, subject, decision).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            metrics.RecordTimeout(name, stage);
+            var text = stage == "body"
+                ? $"the request body did not arrive within {_deadline.TotalSeconds:0.###}s"
+                : $"the review did not finish within {_deadline.TotalSeconds:0.###}s (the API server applies the webhook's failurePolicy)";
+            await RefuseAsync(context, name, started, stage == "body" ? StatusCodes.Status408RequestTimeout : StatusCodes.Status504GatewayTimeout, text).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is OperationCanceledException or IOException)
+        {
+            // The client went away (or reset the connection): nobody is left to answer.
+            if (logger.IsEnabled(LogLevel.Warning) && _refusalLog.TryTake(out var dropped))
+            {
+                LogClientGone(logger, name, stage, dropped);
+            }
+        }
+        catch (Exception error)
+        {
+            // Kestrel's own log of it is filtered out (WebhookServer): one line here instead, and Kestrel answers 500.
+            LogFailed(logger, name, stage, error.GetType().Name, OneLine(error.Message));
+            throw;
+        }
+        finally
+        {
+            if (slotHeld)
+            {
+                _slots.Release();
+            }
+        }
+    }
 
-        var subject = new AdmissionSubject(
-            request.Kind?.Kind ?? string.Empty,
-            request.Operation ?? string.Empty,
-            request.Namespace,
-            request.SubResource,
-            request.Object is { ValueKind: JsonValueKind.Object } created ? created.GetRawText() : null,
-            request.OldObject is { ValueKind: JsonValueKind.Object } old ? old.GetRawText() : null);
-        var policy = policies.Current;
+    private async Task AnswerAsync(HttpContext context, string name, long started, AdmissionRequest request, AdmissionSubject subject, AdmissionDecision decision)
+    {
         var dryRun = request.DryRun == true;
-        var decision = endpoint == AdmissionEndpoint.Validate ? AdmissionEvaluator.Validate(subject, policy) : AdmissionEvaluator.Mutate(subject, policy);
         var response = Respond(request.Uid!, decision);
-
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.RecordRequest(name, KindLabel(subject), OperationLabel(subject.Operation), decision.Verdict, elapsed.TotalSeconds);
         if (!dryRun)
@@ -81,6 +146,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         }
 
         // One write with a Content-Length: no chunked encoding, and one TLS record and flush instead of several.
+        // Serialized whole before the status is set, and never cancelled by a deadline: no truncated 200.
         var body = JsonSerializer.SerializeToUtf8Bytes(AdmissionReview.Answer(response), WebhookJson.Relaxed.AdmissionReview);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
@@ -99,7 +165,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         PatchType = decision.Patch is null ? null : AdmissionResponse.JsonPatchType,
     };
 
-    private async Task<(AdmissionReview? Review, string? Refusal, int Status)> ReadAsync(HttpContext context)
+    private async Task<(AdmissionReview? Review, string? Refusal, int Status)> ReadAsync(HttpContext context, CancellationToken cancellationToken)
     {
         if (context.Request.ContentLength > maxBodyBytes)
         {
@@ -109,7 +175,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         AdmissionReview? review;
         try
         {
-            review = await JsonSerializer.DeserializeAsync(context.Request.Body, WebhookJson.Relaxed.AdmissionReview, context.RequestAborted).ConfigureAwait(false);
+            review = await JsonSerializer.DeserializeAsync(context.Request.Body, WebhookJson.Relaxed.AdmissionReview, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException error)
         {
@@ -129,22 +195,50 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             { ApiVersion: not AdmissionReview.V1 } => $"only {AdmissionReview.V1} AdmissionReviews are served, not \"{review.ApiVersion}\"",
             { Request: null } => "the AdmissionReview has no request",
             { Request.Uid: null or "" } => "the AdmissionReview's request has no uid",
+            // An object that is not one would be admitted unchecked. Only a DELETE has none (the API server sends null).
+            { Request.Object: { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) } other } =>
+                $"the AdmissionReview's request.object is {Article(other.ValueKind)}, not an object",
+            { Request: { Object: null or { ValueKind: JsonValueKind.Null }, Operation: not "DELETE" } } =>
+                $"the AdmissionReview's request has no object (only a DELETE may have none; the operation is {(string.IsNullOrEmpty(review.Request.Operation) ? "missing" : review.Request.Operation)})",
             _ => null,
         };
         return problem is null ? (review, null, StatusCodes.Status200OK) : (null, problem, StatusCodes.Status400BadRequest);
     }
 
-    private static async Task RefuseAsync(HttpContext context, int status, string message)
+    /// <summary>Answers a request refused before a decision (malformed, too large, too slow) with one line, counted and logged.</summary>
+    private async Task RefuseAsync(HttpContext context, string name, long started, int status, string message)
     {
+        metrics.RecordRejected(name, status, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        LogLimited(name, status, message);
         if (context.Response.HasStarted)
         {
             return;
         }
 
+        // One write with a Content-Length, as the answers: the line arrives whole or not at all.
+        var body = System.Text.Encoding.UTF8.GetBytes(message + "\n");
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(message + "\n", context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
+
+    /// <summary>One line per refused request, at most ten a second; the next line says how many were left out.</summary>
+    private void LogLimited(string name, int status, string reason)
+    {
+        if (logger.IsEnabled(LogLevel.Warning) && _refusalLog.TryTake(out var dropped))
+        {
+            LogRefused(logger, name, status, dropped == 0 ? reason : $"{reason} ({dropped} more refusals not logged)");
+        }
+    }
+
+    private static string Article(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Array => "an array",
+        _ => "a boolean",
+    };
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
@@ -177,6 +271,12 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Uid} {Action}: {Finding}")]
     private static partial void LogFinding(ILogger logger, string uid, PolicyAction action, AdmissionFinding finding);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Endpoint}: the client closed the connection during the {Stage} ({Dropped} earlier refusals not logged)")]
+    private static partial void LogClientGone(ILogger logger, string endpoint, string stage, long dropped);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Endpoint} failed during the {Stage}: {Type}: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string endpoint, string stage, string type, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Endpoint} refused with HTTP {Status}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string endpoint, int status, string reason);

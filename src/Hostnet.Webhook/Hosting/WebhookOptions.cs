@@ -19,8 +19,23 @@ public sealed record WebhookOptions
     /// <summary>The policy file; null for the default policy.</summary>
     public string? PolicyPath { get; init; }
 
-    /// <summary>Answer (504) before the API server's <c>timeoutSeconds: 2</c> gives up on us.</summary>
+    /// <summary>
+    /// The deadline of a review, from its arrival to its answer (body read, queue, evaluation): answer (504) before the
+    /// API server's <c>timeoutSeconds: 2</c> gives up on us, so it applies the failurePolicy with our reason.
+    /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
+    /// Reviews read and evaluated at once; the others wait (within their deadline). Each may buffer a body of up to
+    /// <see cref="MaxRequestBodyBytes"/>, so this bounds the memory bodies take: 16 × 3 MiB = 48 MiB.
+    /// </summary>
+    public int MaxConcurrentReviews { get; init; } = 16;
+
+    /// <summary>
+    /// Open connections (Kestrel's <c>MaxConcurrentConnections</c>); more are closed at once. A TLS connection holds
+    /// some 100 KiB of buffers: 256 keep the server within the Deployment's 192Mi with the bodies above.
+    /// </summary>
+    public int MaxConnections { get; init; } = 256;
 
     /// <summary>How often the policy and certificate files are compared, beside the file system watcher.</summary>
     public TimeSpan ReloadPollInterval { get; init; } = TimeSpan.FromSeconds(10);

@@ -23,6 +23,7 @@ public sealed class WebhookMetrics
     private readonly CollectorRegistry _registry = new();
     private readonly Counter _requests;
     private readonly Counter _rejected;
+    private readonly Counter _timeouts;
     private readonly Counter _findings;
     private readonly Counter _reloads;
     private readonly Histogram _latency;
@@ -31,7 +32,8 @@ public sealed class WebhookMetrics
     {
         var factory = Prometheus.Metrics.WithCustomRegistry(_registry);
         _requests = factory.CreateCounter(Prefix + "requests_total", "Admission reviews answered, by endpoint, kind, operation and verdict.", "endpoint", "kind", "operation", "verdict");
-        _rejected = factory.CreateCounter(Prefix + "rejected_requests_total", "Requests refused before review (malformed, too large, timed out), by endpoint and HTTP status.", "endpoint", "code");
+        _rejected = factory.CreateCounter(Prefix + "rejected_requests_total", "Requests answered without a review (malformed 400, too slow 408, too large 413, not decided in time 504), by endpoint and HTTP status.", "endpoint", "code");
+        _timeouts = factory.CreateCounter(Prefix + "timeouts_total", "Requests past their deadline, by endpoint and stage (body: the body did not arrive; review: not decided in time).", "endpoint", "stage");
         _findings = factory.CreateCounter(Prefix + "findings_total", "Findings in admitted or denied requests (dry-run requests excluded), by rule and action.", "rule", "action");
         _reloads = factory.CreateCounter(Prefix + "reloads_total", "Loads of the policy file and the TLS certificate, by source and result.", "source", "result");
         _latency = factory.CreateHistogram(Prefix + "request_duration_seconds", "Time from the request's arrival to its answer, by endpoint.", new HistogramConfiguration
@@ -54,6 +56,9 @@ public sealed class WebhookMetrics
         _rejected.WithLabels(endpoint, statusCode.ToString(CultureInfo.InvariantCulture)).Inc();
         _latency.WithLabels(endpoint).Observe(seconds);
     }
+
+    /// <summary>Counts a request past its deadline: its body did not arrive (<c>body</c>, HTTP 408) or its review was not decided (<c>review</c>, HTTP 504).</summary>
+    public void RecordTimeout(string endpoint, string stage) => _timeouts.WithLabels(endpoint, stage).Inc();
 
     public void RecordFinding(string rule, PolicyAction action) => _findings.WithLabels(rule, action.ToString().ToLowerInvariant()).Inc();
 

@@ -147,7 +147,7 @@ public sealed class KubeApiClientTests : FakeServerTestBase
         Server.Respond = _ => FakeResponse.Error(403, "Forbidden", status);
         using var client = Kubeconfigs.Client(Kubeconfigs.Write(Temp, Server, "token: t"), Clock);
 
-        var error = await Should.ThrowAsync<KubeApiException>(() => client.GetAsync("/api/v1/pods", (_, _) => Task.FromResult(0), CancellationToken.None));
+        var error = await Should.ThrowAsync<KubeApiException>(() => client.GetAsync("/api/v1/pods", KubeApiClient.MaxSmallBodyBytes, (_, _) => Task.FromResult(0), CancellationToken.None));
 
         error.Message.ShouldBe(expected);
         Server.Requests.Count.ShouldBe(1);

@@ -105,15 +105,27 @@ internal sealed class FakeApiServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
-        if (response.Chunks is null)
+        try
         {
-            await context.Response.WriteAsync(response.Body, context.RequestAborted);
-            return;
+            if (response.WriteBody is not null)
+            {
+                await response.WriteBody(context);
+            }
+            else if (response.Chunks is null)
+            {
+                await context.Response.WriteAsync(response.Body, context.RequestAborted);
+            }
+            else
+            {
+                foreach (var chunk in response.Chunks)
+                {
+                    await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+                }
+            }
         }
-
-        foreach (var chunk in response.Chunks)
+        catch (Exception error) when (error is OperationCanceledException or IOException)
         {
-            await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+            // The client went away (a test's limit stopped it reading).
         }
     }
 }

@@ -1,8 +1,14 @@
 namespace Hostnet.Kube.Tests.Support;
 
-/// <summary>An answer of the fake API server: status, JSON body, headers, and an optional stall before answering.</summary>
-internal sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Delay = null)
+/// <summary>
+/// An answer of the fake API server: status, JSON body, headers, an optional stall before answering, and optionally a
+/// body written by the test instead (endless, cut off, slow).
+/// </summary>
+internal sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Delay = null, Func<Microsoft.AspNetCore.Http.HttpContext, Task>? WriteBody = null)
 {
+    /// <summary>A 200 whose body <paramref name="write"/> produces.</summary>
+    public static FakeResponse Streamed(Func<Microsoft.AspNetCore.Http.HttpContext, Task> write) => new(200, "", WriteBody: write);
+
     /// <summary>UTF-8 pieces written one after the other instead of <see cref="Body"/>: a large list page, never held as one string.</summary>
     public IEnumerable<ReadOnlyMemory<byte>>? Chunks { get; init; }
 

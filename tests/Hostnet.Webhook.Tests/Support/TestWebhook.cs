@@ -102,6 +102,29 @@ public sealed class TestWebhook : IAsyncDisposable
         Timeout = TimeSpan.FromSeconds(30),
     };
 
+    /// <summary>
+    /// Sends a POST over its own TLS connection that announces all of <paramref name="json"/> but sends only its first
+    /// half, then waits (at most <paramref name="wait"/>) for the answer: a client whose body never finishes. The
+    /// connection is closed before returning, whatever happens.
+    /// </summary>
+    public async Task<(int Status, string Body)> PostHalfAsync(string path, string json, TimeSpan wait)
+    {
+        using var deadline = new CancellationTokenSource(wait);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, Server.Address.Port, deadline.Token);
+        var tls = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false, (_, certificate, _, _) => Trusts(certificate));
+        await using (tls)
+        {
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "localhost" }, deadline.Token);
+            var body = Encoding.UTF8.GetBytes(json);
+            var head = $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n";
+            await tls.WriteAsync(Encoding.ASCII.GetBytes(head), deadline.Token);
+            await tls.WriteAsync(body.AsMemory(0, body.Length / 2), deadline.Token);
+            await tls.FlushAsync(deadline.Token);
+            return await ReadAnswerAsync(tls, deadline.Token);
+        }
+    }
+
     public Task<HttpResponseMessage> PostAsync(string path, string json) =>
         _client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
@@ -111,6 +134,41 @@ public sealed class TestWebhook : IAsyncDisposable
         await Server.StopAsync();
         await Server.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
+    }
+
+    /// <summary>One HTTP/1.1 answer with a Content-Length: its status and body.</summary>
+    private static async Task<(int Status, string Body)> ReadAnswerAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var received = new List<byte>();
+        var buffer = new byte[4096];
+        int headEnd;
+        while ((headEnd = Encoding.ASCII.GetString([.. received]).IndexOf("\r\n\r\n", StringComparison.Ordinal)) < 0)
+        {
+            var read = await stream.ReadAsync(buffer, cancellationToken);
+            if (read == 0)
+            {
+                throw new IOException($"the connection closed before the answer's headers: {Encoding.ASCII.GetString([.. received])}");
+            }
+
+            received.AddRange(buffer.AsSpan(0, read));
+        }
+
+        var head = Encoding.ASCII.GetString([.. received], 0, headEnd).Split("\r\n");
+        var length = head.Skip(1).Select(h => h.Split(':', 2)).Where(h => h[0].Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            .Select(h => int.Parse(h[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)).Single();
+        while (received.Count < headEnd + 4 + length)
+        {
+            var read = await stream.ReadAsync(buffer, cancellationToken);
+            if (read == 0)
+            {
+                throw new IOException("the connection closed before the answer's body ended");
+            }
+
+            received.AddRange(buffer.AsSpan(0, read));
+        }
+
+        var status = int.Parse(head[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        return (status, Encoding.UTF8.GetString([.. received], headEnd + 4, length));
     }
 
     private bool Trusts(X509Certificate? presented)

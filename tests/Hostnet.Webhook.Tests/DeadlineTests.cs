@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Hostnet.Webhook.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace Hostnet.Webhook.Tests;
+
+/// <summary>
+/// Deadlines and limits of the webhook (issue 15), on a real server over TLS: a review is answered whole, or refused
+/// with one line before the API server's timeout; slow bodies and floods of connections are cut off and counted.
+/// </summary>
+public sealed class DeadlineTests
+{
+    private const string Review = """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u1","kind":{"group":"","version":"v1","kind":"Pod"},"operation":"CREATE","namespace":"default","object":{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"hostNetwork":true,"containers":[{"name":"c","image":"nginx","ports":[{"containerPort":80,"hostPort":80}]}]}}}}""";
+
+    [Fact]
+    public async Task SlowBody_Is408AtTheDeadline_CountedAsATimeout_LoggedOnceWithoutStackTrace()
+    {
+        await using var webhook = await TestWebhook.StartAsync(configure: o => o with { RequestTimeout = TimeSpan.FromSeconds(1) });
+
+        var (status, body) = await webhook.PostHalfAsync("/validate", Review, TimeSpan.FromSeconds(15));
+
+        status.ShouldBe((int)HttpStatusCode.RequestTimeout);
+        body.ShouldBe("the request body did not arrive within 1s\n");
+        var metrics = await Metrics(webhook);
+        metrics.ShouldContain("hostnet_webhook_timeouts_total{endpoint=\"validate\",stage=\"body\"} 1\n");
+        metrics.ShouldContain("hostnet_webhook_rejected_requests_total{endpoint=\"validate\",code=\"408\"} 1\n");
+        metrics.ShouldNotContain("verdict=\"denied\"");
+        webhook.Logs.Where(l => l.Contains("408", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldBe("Warning Hostnet.Webhook.Admission.AdmissionHandler: validate refused with HTTP 408: the request body did not arrive within 1s");
+        webhook.Logs.ShouldNotContain(l => l.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BigReviewsInParallel_EachAnsweredWholeOr504_NeverATruncated200()
+    {
+        // Eight Pods of 1,500 containers on host ports, reviewed one at a time, take longer than a 300 ms deadline: the
+        // later ones are past it while waiting or being checked.
+        await using var webhook = await TestWebhook.StartAsync(configure: o => o with { RequestTimeout = TimeSpan.FromMilliseconds(300), MaxConcurrentReviews = 1 });
+        var big = BigPodReview(1500);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var client = webhook.CreateClient();
+            using var response = await client.PostAsync("/validate", new StringContent(big, Encoding.UTF8, "application/json"));
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            return (response.StatusCode, Length: response.Content.Headers.ContentLength, Text: Encoding.UTF8.GetString(bytes), Bytes: bytes.Length);
+        }));
+
+        foreach (var answer in answers)
+        {
+            answer.Length.ShouldBe(answer.Bytes);
+            if (answer.StatusCode == HttpStatusCode.OK)
+            {
+                JsonNode.Parse(answer.Text)!["response"]!["uid"]!.GetValue<string>().ShouldBe("big");
+            }
+            else
+            {
+                answer.StatusCode.ShouldBe(HttpStatusCode.GatewayTimeout);
+                answer.Text.ShouldBe("the review did not finish within 0.3s (the API server applies the webhook's failurePolicy)\n");
+            }
+        }
+
+        answers.ShouldContain(a => a.StatusCode == HttpStatusCode.GatewayTimeout);
+        var metrics = await Metrics(webhook);
+        var timedOut = answers.Count(a => a.StatusCode == HttpStatusCode.GatewayTimeout);
+        metrics.ShouldContain($"hostnet_webhook_timeouts_total{{endpoint=\"validate\",stage=\"review\"}} {timedOut}\n");
+        metrics.ShouldContain($"hostnet_webhook_rejected_requests_total{{endpoint=\"validate\",code=\"504\"}} {timedOut}\n");
+        var denied = answers.Count(a => a.StatusCode == HttpStatusCode.OK);
+        if (denied == 0)
+        {
+            metrics.ShouldNotContain("verdict=\"denied\"");
+        }
+    }
+
+    [Fact]
+    public async Task ConnectionsBeyondTheLimit_AreClosedAtOnce()
+    {
+        await using var webhook = await TestWebhook.StartAsync();
+        var sockets = new List<Socket>();
+        try
+        {
+            for (var i = 0; i < 256 + 8; i++)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(IPAddress.Loopback, webhook.Server.Address.Port);
+                sockets.Add(socket);
+            }
+
+            // Kestrel closes the connections over MaxConcurrentConnections at once; the others wait for a TLS handshake (10 s).
+            var closed = await Task.WhenAll(sockets.TakeLast(8).Select(ClosedWithin3s));
+            closed.ShouldAllBe(c => c);
+        }
+        finally
+        {
+            sockets.ForEach(s => s.Dispose());
+        }
+    }
+
+    private static async Task<bool> ClosedWithin3s(Socket socket)
+    {
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        try
+        {
+            return await socket.ReceiveAsync(new byte[1], SocketFlags.None, wait.Token) == 0;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
+    }
+
+    private static string BigPodReview(int containers)
+    {
+        var list = string.Join(',', Enumerable.Range(0, containers).Select(i =>
+            "{\"name\":\"c" + i + "\",\"image\":\"nginx\",\"ports\":[{\"containerPort\":" + (1000 + i) + ",\"hostPort\":" + (1000 + i)
+            + "}],\"readinessProbe\":{\"httpGet\":{\"port\":" + (30000 + i) + "}}}"));
+        return "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"big\",\"kind\":{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"},"
+            + "\"operation\":\"CREATE\",\"namespace\":\"default\",\"object\":{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"big\"},"
+            + "\"spec\":{\"hostNetwork\":true,\"containers\":[" + list + "]}}}}";
+    }
+
+    private static async Task<string> Metrics(TestWebhook webhook)
+    {
+        using var response = await webhook.Client.GetAsync("/metrics");
+        return await response.Content.ReadAsStringAsync();
+    }
+}
