@@ -34,7 +34,8 @@ try
     var cluster = ClusterItems.Generate(nodes, podsPerNode, Path.Combine(work, "cluster.json"));
     File.Delete(Path.Combine(work, "cluster.json"));
     using var pki = new TestPki();
-    await using var server = await FakeClusterServer.StartAsync(cluster, pki);
+    await using var server = await FakeApiServer.StartAsync(pki);
+    server.Respond = cluster.Respond;
     await File.WriteAllTextAsync(Path.Combine(work, "ca.crt"), pki.CaPem);
     var kubeconfig = Path.Combine(work, "kubeconfig");
     await File.WriteAllTextAsync(kubeconfig, $"""

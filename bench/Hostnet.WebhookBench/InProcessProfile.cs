@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Hostnet.Core.Admission;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Policy;
+using Hostnet.Core.Rules;
 using Hostnet.Webhook.Admission;
 using Hostnet.Webhook.Hosting;
 using Hostnet.Webhook.Metrics;
@@ -44,7 +45,7 @@ internal static class InProcessProfile
             ("deserialise the AdmissionReview (floor)", () => JsonSerializer.Deserialize(create, WebhookJson.Relaxed.AdmissionReview)),
             ("request.object → JSON text (GetRawText)", () => review.Request!.Object!.Value.GetRawText()),
             ("AdmissionEvaluator.Load (text → node tree)", () => AdmissionEvaluator.Load(json)),
-            ("ManifestChecker.Check (one loaded object)", () => new ManifestChecker(options).Check([loaded])),
+            ("ManifestChecker.Check (one loaded object)", () => new ManifestChecker(options, RuleCatalog.Rules).Check([loaded])),
             ("AdmissionEvaluator.Validate, CREATE", () => AdmissionEvaluator.Validate(subject, policy)),
             ("AdmissionEvaluator.Validate, UPDATE", () => AdmissionEvaluator.Validate(updated, policy)),
             ("AdmissionEvaluator.Mutate (4 fixes on)", () => AdmissionEvaluator.Mutate(subject, mutating)),

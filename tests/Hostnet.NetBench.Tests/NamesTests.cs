@@ -1,5 +1,4 @@
 using Hostnet.NetBench.Datapath;
-using Hostnet.NetBench.Measurement;
 using Shouldly;
 
 namespace Hostnet.NetBench.Tests;
@@ -33,25 +32,6 @@ public sealed class NamesTests
         BenchModeNames.TryParse(name, out var parsed).ShouldBeTrue();
         parsed.Name().ShouldBe(canonical);
     }
-
-    [Theory]
-    [InlineData("10s", 10_000)]
-    [InlineData("500ms", 500)]
-    [InlineData("1.5s", 1_500)]
-    [InlineData("2m", 120_000)]
-    [InlineData("3", 3_000)]
-    public void DurationText_Valid_Parses(string text, double milliseconds)
-    {
-        DurationText.TryParse(text, out var duration).ShouldBeTrue();
-        duration.TotalMilliseconds.ShouldBe(milliseconds);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("0s")]
-    [InlineData("-1s")]
-    [InlineData("ten")]
-    public void DurationText_Invalid_Rejected(string text) => DurationText.TryParse(text, out _).ShouldBeFalse();
 
     // Every link, address and rule of every mode is made inside the mode's own namespaces, never in the machine's.
     [Fact]

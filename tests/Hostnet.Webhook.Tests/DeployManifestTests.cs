@@ -1,6 +1,7 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Policy;
+using Hostnet.Core.Rules;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
@@ -25,7 +26,7 @@ public sealed class DeployManifestTests
                 "Kustomization"], // kustomization.yaml: loaded, and skipped by the checks as no Kubernetes object
             ignoreOrder: true);
 
-        var report = new ManifestChecker(AnalysisOptions.Default).Check(loaded);
+        var report = new ManifestChecker(AnalysisOptions.Default, RuleCatalog.Rules).Check(loaded);
 
         report.Diagnostics.Select(d => $"{d.File}:{d.Position}: {d.Rule.Id} {d.Message}").ShouldBeEmpty();
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hostnet.Core.Tests.Support;
 using Hostnet.Webhook.Tests.Support;
 using Shouldly;
@@ -32,23 +31,6 @@ public sealed class MetricsTests
         text.ShouldContain("hostnet_webhook_findings_total{rule=\"HN030\",action=\"audit\"} 2\n");
         text.ShouldContain("hostnet_webhook_reloads_total{source=\"policy\",result=\"success\"} 1\n");
         text.ShouldContain("hostnet_webhook_request_duration_seconds_count{endpoint=\"validate\"} 5\n");
-        Promtool(text).ShouldBe((0, string.Empty));
-    }
-
-    /// <summary>Runs <c>promtool check metrics</c> (Debian's prometheus package; test.sh installs it).</summary>
-    private static (int ExitCode, string Output) Promtool(string exposition)
-    {
-        var start = new ProcessStartInfo("promtool", "check metrics")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("promtool did not start");
-        process.StandardInput.Write(exposition);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
+        Promtool.CheckMetrics(text).ShouldBe((0, string.Empty));
     }
 }

@@ -1,6 +1,7 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Reporting;
+using Hostnet.Core.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -92,7 +93,7 @@ internal static class P1Work
         files = list;
         var loader = new ManifestLoader(LoaderLimits.Default);
         var loaded = loader.LoadAll(list.Count, i => InputFiles.Open(list[i])).OfType<LoadResult>().ToList();
-        return new ManifestChecker(AnalysisOptions.Default).Check(loaded);
+        return new ManifestChecker(AnalysisOptions.Default, RuleCatalog.Rules).Check(loaded);
     }
 
     /// <summary>As the CLI: a file is read again only when a writer quotes one of its lines.</summary>

@@ -1,11 +1,12 @@
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Plugins;
 
 namespace Hostnet.Bench.P2;
 
 /// <summary>
 /// The baseline of our own: every filter on every node for every pod, no index and no cache. Node-only filters run
-/// through <see cref="Hostnet.Core.Semantics.Placement.NodeEligibility.Filter"/> on each node; host ports are compared
+/// through <see cref="DefaultProfile.FilterNode"/> on each node; host ports are compared
 /// with every port of every pod on the node; pod anti-affinity visits every placed pod once per incoming pod (as
 /// upstream's PreFilter visits every node's pods); the best of all feasible nodes is chosen by the same scoring.
 /// </summary>
@@ -23,7 +24,7 @@ internal sealed class NaiveScheduler(KubeVersion version)
                 continue;
             }
 
-            if (pod.Spec.Eligibility.Filter(node.Node, version).IsSuccess && PortsFree(pod, node) && Fits(pod, node)
+            if (DefaultProfile.FilterNode(pod.Spec.Eligibility, node.Node, version).IsSuccess && PortsFree(pod, node) && Fits(pod, node)
                 && !Forbidden(node, forbidden))
             {
                 feasible.Add(node);

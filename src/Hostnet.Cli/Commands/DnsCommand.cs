@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Hostnet.Cli.Input;
+using Hostnet.Cli.Output;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Reporting;
@@ -14,19 +15,10 @@ namespace Hostnet.Cli.Commands;
 /// </summary>
 internal static class DnsCommand
 {
-    /// <summary>The kubelet's default <c>resolvConf</c> path, named in node events when no file is given.</summary>
-    public const string DefaultResolvConfPath = "/etc/resolv.conf";
-
-    /// <summary>hostnet's stand-in for a node's resolv.conf when none is given (documented in docs/dns.md).</summary>
-    public const string TypicalNodeResolvConf = "nameserver 10.0.0.2\nsearch example.internal\n";
-
     /// <summary>kubeadm's defaults: the tenth address of 10.96.0.0/12 and cluster.local.</summary>
     public const string DefaultClusterDns = "10.96.0.10";
 
     public const string DefaultClusterDomain = "cluster.local";
-
-    // The kubelet does not read files larger than this (maxResolveConfLength).
-    private const long MaxResolvConfBytes = 10 << 20;
 
     public static Command Create(CliEnvironment environment)
     {
@@ -43,8 +35,7 @@ internal static class DnsCommand
         var clusterDomain = new Option<string>("--cluster-domain") { Description = "The kubelet's clusterDomain; \"\" for none", DefaultValueFactory = _ => DefaultClusterDomain, HelpName = "DOMAIN" };
         var clusterDns = new Option<string[]>("--cluster-dns") { Description = $"The kubelet's clusterDNS address (repeatable); \"\" for none (default {DefaultClusterDns})", HelpName = "IP" };
         var resolvConf = new Option<string?>("--resolv-conf") { Description = "The node's resolv.conf as the kubelet reads it; \"\" as the kubelet's resolvConf: \"\" (default: a typical node's, see docs/dns.md)", HelpName = "FILE" };
-        var kubeVersion = new Option<string?>("--kube-version") { HelpName = "1.N", Description = $"Kubernetes version to mirror, e.g. 1.30 (default {KubeVersion.Latest})" };
-        var format = ChoiceOption.Create("--format", "Output format", "text", ["text", "json"], "-f");
+        var common = new CommonOptions { KubeVersion = CommonOptions.KubeVersionOf(CommonOptions.MirrorsVersionByDefault), Format = CommonOptions.FormatOf("text", "json") };
 
         NameOption.MustBeLabels(hostname);
         NameOption.MustBeLabels(subdomain);
@@ -55,7 +46,7 @@ internal static class DnsCommand
         var command = new Command("dns", "Print the resolv.conf the kubelet writes for a pod, and why")
         {
             file, name, hostNetwork, dnsPolicy, nameservers, searches, dnsOptions, hostname, subdomain, @namespace,
-            clusterDomain, clusterDns, resolvConf, kubeVersion, format,
+            clusterDomain, clusterDns, resolvConf, common.KubeVersion, common.Format,
         };
         Option[] podFlags = [hostNetwork, dnsPolicy, nameservers, searches, dnsOptions, hostname, subdomain];
         command.Validators.Add(result =>
@@ -86,8 +77,7 @@ internal static class DnsCommand
                 result.GetRequiredValue(clusterDomain),
                 result.GetResult(clusterDns) is null ? [DefaultClusterDns] : [.. result.GetValue(clusterDns)!.Where(a => a.Length > 0)],
                 result.GetValue(resolvConf),
-                result.GetValue(kubeVersion),
-                result.GetRequiredValue(format) == "json");
+                common.Read(result));
             return Run(request, environment);
         });
         return command;
@@ -110,12 +100,12 @@ internal static class DnsCommand
     private static int Run(DnsRequest request, CliEnvironment environment)
     {
         var version = KubeVersion.Latest;
-        if (request.KubeVersion is not null && !AnalysisOptionsLoader.TryParseKubeVersion(request.KubeVersion, environment, out version))
+        if (request.Common.KubeVersion is { } kubeVersion && !AnalysisOptionsLoader.TryParseKubeVersion(kubeVersion, environment, out version))
         {
             return ExitCodes.Invalid;
         }
 
-        var host = ReadResolvConf(request.ResolvConfPath, environment, out var resolverPath, out var problem);
+        var host = ResolvConfInput.Read(request.ResolvConfPath, environment, out var resolverPath, out var problem);
         if (problem is not null)
         {
             return Fail(environment, problem);
@@ -127,7 +117,7 @@ internal static class DnsCommand
         var pod = request.Pod;
         if (request.File is not null)
         {
-            var chosen = ReadWorkload(request, environment, out problem);
+            var chosen = WorkloadInput.Read(request.File, request.Name, environment, out problem);
             if (chosen is null)
             {
                 return Fail(environment, problem!);
@@ -146,115 +136,16 @@ internal static class DnsCommand
         }
 
         var report = PodDnsReport.Build(workload, pod, specPath, kubelet);
-        if (request.Json)
+        if (request.Common.Format == "json")
         {
             DnsJsonWriter.Write(report, environment.Output);
         }
         else
         {
-            WriteText(report, request.ResolvConfPath is null, environment);
+            DnsTextOutput.Write(report, request.ResolvConfPath is null, environment);
         }
 
         return report.Fails ? ExitCodes.Findings : ExitCodes.Success;
-    }
-
-    /// <summary>The file on standard output exactly as the runtime writes it; everything else on standard error.</summary>
-    private static void WriteText(PodDnsReport report, bool typicalNode, CliEnvironment environment)
-    {
-        if (report.Result?.Config is { } config)
-        {
-            environment.Output.Write(config.Render());
-        }
-
-        var notes = environment.Error;
-        if (report.Workload is not null)
-        {
-            notes.WriteLine($"# {report.Workload} in namespace {report.Pod.Namespace}");
-        }
-
-        foreach (var error in report.ApiErrors)
-        {
-            notes.WriteLine($"# The API rejects it: {error}");
-        }
-
-        foreach (var sentence in report.Explanation)
-        {
-            notes.WriteLine($"# {sentence}");
-        }
-
-        foreach (var warning in report.Warnings)
-        {
-            notes.WriteLine($"# Warning  {warning.Reason}  ({warning.InvolvedObject})  {warning.Message}");
-        }
-
-        if (typicalNode && report.Result?.Config is not null)
-        {
-            notes.WriteLine("# The node's resolv.conf is taken to be \"nameserver 10.0.0.2, search example.internal\"; give yours with --resolv-conf FILE.");
-        }
-    }
-
-    private static ParsedResolvConf? ReadResolvConf(string? path, CliEnvironment environment, out string resolverPath, out string? problem)
-    {
-        problem = null;
-        resolverPath = path ?? DefaultResolvConfPath;
-        if (path is null)
-        {
-            return ResolvConf.Parse(TypicalNodeResolvConf);
-        }
-
-        if (path.Length == 0)
-        {
-            return new ParsedResolvConf(ResolvConf.Empty, null);
-        }
-
-        try
-        {
-            var full = Path.GetFullPath(path, environment.WorkingDirectory);
-            if (new FileInfo(full).Length > MaxResolvConfBytes)
-            {
-                problem = $"{path}: larger than the 10 MiB the kubelet reads";
-                return null;
-            }
-
-            return ResolvConf.Parse(File.ReadAllText(full));
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            problem = $"cannot read {path}: {(error is FileNotFoundException or DirectoryNotFoundException ? "no such file or directory" : error.Message)}";
-            return null;
-        }
-    }
-
-    private static Workload? ReadWorkload(DnsRequest request, CliEnvironment environment, out string? problem)
-    {
-        problem = null;
-        var limits = LoaderLimits.Default;
-        var (files, readProblems) = new InputCollector(environment, limits).Collect([request.File!]);
-        var loaded = new ManifestLoader(limits).LoadAll(files);
-        var first = readProblems.Concat(loaded.SelectMany(l => l.Problems)).FirstOrDefault();
-        if (first is not null)
-        {
-            problem = $"{first.File}:{first.Position}: {first.Message}";
-            return null;
-        }
-
-        var workloads = loaded.SelectMany(l => l.Documents).Select(ObjectReader.Read).OfType<Workload>().ToList();
-        if (request.Name is not null)
-        {
-            workloads = [.. workloads.Where(w => w.Name == request.Name)];
-        }
-
-        if (workloads.Count == 1)
-        {
-            return workloads[0];
-        }
-
-        problem = workloads.Count == 0
-            ? $"{request.File} has no pod or workload{(request.Name is null ? string.Empty : $" named '{request.Name}'")}"
-            : request.Name is null
-                ? $"{request.File} has {workloads.Count} workloads ({string.Join(", ", workloads.Select(w => w.DisplayName))}); choose one with --name"
-                : $"{request.File} has {workloads.Count} workloads named '{request.Name}' ({string.Join(", ", workloads.Select(w => $"{w.DisplayName} in {w.Source.File}"))}); give the file that holds the one you mean";
-        return null;
     }
 
     private static int Fail(CliEnvironment environment, string message)
@@ -271,6 +162,5 @@ internal static class DnsCommand
         string ClusterDomain,
         IReadOnlyList<string> ClusterDns,
         string? ResolvConfPath,
-        string? KubeVersion,
-        bool Json);
+        RunRequest Common);
 }

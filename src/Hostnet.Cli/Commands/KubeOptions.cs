@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hostnet.Core.Configuration;
 using Hostnet.Kube.Config;
 using Hostnet.Kube.Http;
 
@@ -48,12 +49,12 @@ internal sealed class KubeOptions
         CustomParser = result =>
         {
             var word = result.Tokens.Count == 0 ? string.Empty : result.Tokens[^1].Value;
-            if (KubectlDuration.Parse(word) is { } duration)
+            if (GoDuration.ParseTimeout(word) is { } duration)
             {
                 return duration;
             }
 
-            result.AddError($"--request-timeout '{word}': {KubectlDuration.InvalidMessage}");
+            result.AddError($"--request-timeout '{word}': {GoDuration.InvalidTimeoutMessage}");
             return null;
         },
     };

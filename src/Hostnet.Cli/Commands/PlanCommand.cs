@@ -1,12 +1,8 @@
 using System.CommandLine;
 using Hostnet.Cli.Input;
-using Hostnet.Core.Analysis;
-using Hostnet.Core.Cluster;
-using Hostnet.Core.Loading;
-using Hostnet.Core.Model;
 using Hostnet.Core.Reporting;
+using Hostnet.Core.Runs;
 using Hostnet.Core.Scheduling;
-using Hostnet.Core.Scheduling.Planning;
 using Hostnet.Core.Scheduling.Rollouts;
 
 namespace Hostnet.Cli.Commands;
@@ -19,112 +15,51 @@ internal static class PlanCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var paths = new Argument<string[]>("PATH")
+        var common = new CommonOptions
         {
-            Description = "Files, folders (recursive *.yaml, *.yml, *.json) or - for standard input",
-            Arity = ArgumentArity.OneOrMore,
+            Paths = CommonOptions.ManifestPaths(),
+            Cluster = CommonOptions.ClusterSnapshot("Plan against a cluster snapshot (kubectl get nodes,pods,namespaces,services -A -o json, or hostnet snapshot; - for standard input)", "FILE"),
+            Format = CommonOptions.FormatOf("text", "json"),
+            FailOn = CommonOptions.FailOnOf("Exit 1 when a pod of the input would not run (none: never)"),
+            Config = CommonOptions.ConfigFile(),
+            KubeVersion = CommonOptions.KubeVersionOf($"Kubernetes version whose messages to print, e.g. 1.30 (default {Hostnet.Core.Model.KubeVersion.Latest})"),
         };
-        paths.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
-            {
-                result.AddError($"unknown option '{token.Value}' (for a file whose name starts with '-', write ./{token.Value})");
-            }
-        });
-
         var nodes = NumberOption.Create("--nodes", $"Plan against N identical worker nodes (default {SyntheticCluster.DefaultNodeCount} when the input has no Node objects)", 1, 100_000);
-
-        var cluster = new Option<string?>("--cluster")
-        {
-            Description = "Plan against a cluster snapshot (kubectl get nodes,pods,namespaces,services -A -o json, or hostnet snapshot; - for standard input)",
-            HelpName = "FILE",
-        };
-
-        var format = ChoiceOption.Create("--format", "Output format", "text", ["text", "json"], "-f");
-        var failOn = ChoiceOption.Create("--fail-on", "Exit 1 when a pod of the input would not run (none: never)", "error", ["error", "warning", "info", "none"]);
-        var config = new Option<string?>("--config") { Description = "Use this .hostnet.yaml instead of searching upward", HelpName = "FILE" };
-        var kubeVersion = new Option<string?>("--kube-version") { HelpName = "1.N", Description = $"Kubernetes version whose messages to print, e.g. 1.30 (default {KubeVersion.Latest})" };
         var rollout = new Option<bool>("--rollout") { Description = "Also replay the update of each Deployment, DaemonSet and StatefulSet: completes or stuck, and why" };
-
         var command = new Command("plan", "Predict where the pods of the input run, which stay Pending and which crash")
         {
-            paths, cluster, nodes, format, failOn, config, kubeVersion, rollout,
+            common.Paths, common.Cluster, nodes, common.Format, common.FailOn, common.Config, common.KubeVersion, rollout,
         };
-        command.SetAction(result => Run(
-            new PlanRequest(
-                result.GetRequiredValue(paths),
-                result.GetValue(cluster),
-                result.GetValue(nodes),
-                result.GetRequiredValue(format),
-                result.GetRequiredValue(failOn),
-                result.GetValue(config),
-                result.GetValue(kubeVersion),
-                result.GetValue(rollout)),
-            environment));
+        command.SetAction(result => Run(common.Read(result), result.GetValue(nodes), result.GetValue(rollout), environment));
         return command;
     }
 
-    private static int Run(PlanRequest request, CliEnvironment environment)
+    private static int Run(RunRequest request, int? nodes, bool rollout, CliEnvironment environment)
     {
-        if (request.ClusterPath is not null && request.Nodes is not null)
+        if (request.ClusterPath is not null && nodes is not null)
         {
             environment.Error.WriteLine("hostnet: give --cluster or --nodes, not both");
             return ExitCodes.Invalid;
         }
 
-        ClusterSnapshot? snapshot = null;
-        if (request.ClusterPath is not null)
-        {
-            snapshot = ClusterInput.Load(request.ClusterPath, environment);
-            if (snapshot is null)
-            {
-                return ExitCodes.Invalid;
-            }
-        }
-
-        if (AnalysisOptionsLoader.Load(request.ConfigPath, request.KubeVersion, environment) is not { } options)
+        if (RunInputs.Load(request, environment) is not { } run)
         {
             return ExitCodes.Invalid;
         }
 
-        var version = request.KubeVersion is null && snapshot?.ServerVersion is { } serverVersion ? serverVersion : options.KubeVersion;
-        var problems = new List<InputProblem>();
-
-        var limits = LoaderLimits.Default;
-        var (files, readProblems) = new InputCollector(environment, limits).Collect(request.Paths);
-        problems.AddRange(readProblems);
-        var loaded = new ManifestLoader(limits).LoadAll(files);
-        problems.AddRange(loaded.SelectMany(l => l.Problems));
-        if (problems.Count > 0)
+        var loaded = ManifestInput.Load(request.Paths, environment, out var clean);
+        if (!clean)
         {
-            foreach (var problem in problems)
-            {
-                environment.Error.WriteLine($"hostnet: {problem.File}:{problem.Position}: {problem.Message}");
-            }
-
             return ExitCodes.Invalid;
         }
 
-        var objects = loaded.SelectMany(l => l.Documents).Select(ObjectReader.Read).OfType<KubeObject>().ToList();
-        var cluster = snapshot ?? Cluster(request, objects.OfType<Node>().ToList(), environment);
-        var workloads = objects.OfType<Workload>().ToList();
-
-        // What check says the API server or Pod Security refuses is never created: plan and check agree.
-        var checkOptions = options with { KubeVersion = version };
-        var report = new ManifestChecker(checkOptions) { Cluster = snapshot ?? ClusterSnapshot.Empty }.Check(loaded);
-        var refusals = Refusals.Find(report, workloads, options.DefaultNamespace);
-        var plan = Planner.Plan(
-            cluster,
-            workloads,
-            new PlanOptions(version, options.DefaultNamespace, options.ExtraReservedPorts) { Refusals = refusals });
-        if (request.Rollout)
+        var plan = ManifestPlan.Plan(loaded, run.Options, run.Cluster, nodes, rollout, out var assumedNodes);
+        if (assumedNodes)
         {
-            var applied = AppliedWorkloads.Resolve(workloads, refusals, options.DefaultNamespace);
-            plan = plan with
-            {
-                Rollouts = [.. RolloutPlanner.Simulate(cluster, applied.Workloads, version, options.DefaultNamespace)],
-            };
+            environment.Error.WriteLine(
+                $"hostnet: no --nodes and no Node objects in the input: planning against {SyntheticCluster.DefaultNodeCount} identical worker nodes (node-1 … node-{SyntheticCluster.DefaultNodeCount}); see docs/plan.md");
         }
+
         if (request.Format == "json")
         {
             PlanJsonWriter.Write(plan, environment.Output);
@@ -137,27 +72,4 @@ internal static class PlanCommand
         var fails = plan.InputWouldNotRun || plan.Rollouts.Any(r => r.Outcome == RolloutOutcome.Stuck);
         return request.FailOn != "none" && fails ? ExitCodes.Findings : ExitCodes.Success;
     }
-
-    /// <summary>
-    /// <c>--nodes N</c> gives a synthetic cluster; else the Node objects of the input; else the default synthetic
-    /// cluster, said on standard error so that nobody mistakes it for theirs.
-    /// </summary>
-    private static ClusterSnapshot Cluster(PlanRequest request, List<Node> nodes, CliEnvironment environment)
-    {
-        if (request.Nodes is { } count)
-        {
-            return SyntheticCluster.Create(count);
-        }
-
-        if (nodes.Count > 0)
-        {
-            return ClusterSnapshot.Empty with { Nodes = nodes };
-        }
-
-        environment.Error.WriteLine(
-            $"hostnet: no --nodes and no Node objects in the input: planning against {SyntheticCluster.DefaultNodeCount} identical worker nodes (node-1 … node-{SyntheticCluster.DefaultNodeCount}); see docs/plan.md");
-        return SyntheticCluster.Create(SyntheticCluster.DefaultNodeCount);
-    }
-
-    private sealed record PlanRequest(string[] Paths, string? ClusterPath, int? Nodes, string Format, string FailOn, string? ConfigPath, string? KubeVersion, bool Rollout);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.IO.Compression;
 using Hostnet.Cli.Output;
 using Hostnet.Core.Reporting;
 using Hostnet.Kube.Config;
@@ -17,7 +16,7 @@ internal static class SnapshotCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var output = new Option<string?>("--output", "-o") { Description = "Write the snapshot to FILE (gzip when it ends with .gz) instead of standard output", HelpName = "FILE" };
+        var output = CommonOptions.ReportOutput("Write the snapshot to FILE (gzip when it ends with .gz) instead of standard output");
         var gzip = new Option<bool>("--gzip") { Description = "Compress the snapshot with gzip (needs --output)" };
         var kube = new KubeOptions();
         var command = new Command("snapshot", "Save the cluster's nodes, pods, services and workloads for plan --cluster and audit")
@@ -42,40 +41,12 @@ internal static class SnapshotCommand
         }
 
         var progress = new ProgressBar(environment.Error, environment.ErrorIsTerminal);
-        string? partial = null;
         try
         {
             using var client = request.Client();
-            var writer = new SnapshotWriter(client);
-            SnapshotSummary summary;
-            if (request.OutputPath is null)
-            {
-                using var stdout = new TextWriterStream(environment.Output);
-                summary = await writer.WriteAsync(stdout, progress.Report, cancellationToken).ConfigureAwait(false);
-                environment.Output.WriteLine();
-            }
-            else
-            {
-                // Written beside the target and renamed at the end, so a failed run leaves no half snapshot behind.
-                var path = Path.GetFullPath(request.OutputPath, environment.WorkingDirectory);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                partial = path + ".partial";
-                var file = File.Create(partial);
-                await using (file.ConfigureAwait(false))
-                {
-                    var target = compress ? new GZipStream(file, CompressionLevel.Optimal) : (Stream)file;
-                    await using (target.ConfigureAwait(false))
-                    {
-                        summary = await writer.WriteAsync(target, progress.Report, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                File.Move(partial, path, overwrite: true);
-                partial = null;
-            }
-
+            var summary = await SnapshotOutput.WriteAsync(new SnapshotWriter(client), request.OutputPath, compress, progress.Report, environment, cancellationToken).ConfigureAwait(false);
             progress.Clear();
-            Report(summary, request.OutputPath, environment);
+            SnapshotOutput.Report(summary, request.OutputPath, environment);
             return ExitCodes.Success;
         }
         catch (Exception error) when (error is KubeConfigException or KubeApiException or IOException or UnauthorizedAccessException)
@@ -83,28 +54,6 @@ internal static class SnapshotCommand
             progress.Clear();
             environment.Error.WriteLine($"hostnet: {error.Message}");
             return ExitCodes.Invalid;
-        }
-        finally
-        {
-            if (partial is not null && File.Exists(partial))
-            {
-                File.Delete(partial);
-            }
-        }
-    }
-
-    /// <summary>One line on standard error when writing a file: what the snapshot holds and what the server does not serve.</summary>
-    private static void Report(SnapshotSummary summary, string? outputPath, CliEnvironment environment)
-    {
-        foreach (var resource in summary.NotServed)
-        {
-            environment.Error.WriteLine($"hostnet: the API server does not serve {resource} ({resource.ApiVersion}); the snapshot has none");
-        }
-
-        if (outputPath is not null)
-        {
-            var counts = string.Join(", ", summary.Counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key.Plural}"));
-            environment.Error.WriteLine($"hostnet: wrote {outputPath} (server {summary.Version.GitVersion}): {counts}");
         }
     }
 

@@ -1,16 +1,17 @@
 using Hostnet.Core.Analysis;
+using Hostnet.Core.Configuration;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Cli.Input;
 
-/// <summary>The analysis options of a run: <c>.hostnet.yaml</c> (found or given) and <c>--kube-version</c>; problems go to standard error.</summary>
+/// <summary>The analysis options of a run: <c>.hostnet.yaml</c> (found or given) and <c>--kube-version</c> (<see cref="RunSetup"/>); problems go to standard error.</summary>
 internal static class AnalysisOptionsLoader
 {
     public static AnalysisOptions? Load(string? configPath, string? kubeVersion, CliEnvironment environment)
     {
         var problems = new List<InputProblem>();
-        var options = ConfigLocator.Load(configPath, environment.WorkingDirectory, problems).ApplyTo(AnalysisOptions.Default);
+        var config = ConfigLocator.Load(configPath, environment.WorkingDirectory, problems);
         foreach (var problem in problems)
         {
             environment.Error.WriteLine($"hostnet: {problem.File}:{problem.Position}: {problem.Message}");
@@ -21,29 +22,24 @@ internal static class AnalysisOptionsLoader
             return null;
         }
 
-        if (kubeVersion is null)
+        var options = RunSetup.Options(config, kubeVersion, out var versionProblem);
+        if (versionProblem is not null)
         {
-            return options;
+            environment.Error.WriteLine($"hostnet: {versionProblem}");
         }
 
-        return TryParseKubeVersion(kubeVersion, environment, out var version) ? options with { KubeVersion = version } : null;
+        return options;
     }
 
-    /// <summary>Parses <c>--kube-version</c>; a malformed one, or one older than <see cref="KubeVersion.Oldest"/>, is one line on standard error.</summary>
+    /// <summary>Parses <c>--kube-version</c> alone (for commands without a configuration); a problem is one line on standard error.</summary>
     public static bool TryParseKubeVersion(string text, CliEnvironment environment, out KubeVersion version)
     {
-        if (!KubeVersion.TryParse(text, out version))
+        if (RunSetup.TryParseKubeVersion(text, out version, out var problem))
         {
-            environment.Error.WriteLine($"hostnet: --kube-version must look like 1.30, not '{text}'");
-            return false;
+            return true;
         }
 
-        if (version < KubeVersion.Oldest)
-        {
-            environment.Error.WriteLine($"hostnet: --kube-version {version} is older than {KubeVersion.Oldest}, the oldest release whose behaviour hostnet mirrors ({KubeVersion.Oldest} to {KubeVersion.Latest})");
-            return false;
-        }
-
-        return true;
+        environment.Error.WriteLine($"hostnet: {problem}");
+        return false;
     }
 }

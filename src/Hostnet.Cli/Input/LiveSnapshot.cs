@@ -1,5 +1,7 @@
 using System.IO.Pipelines;
+using Hostnet.Cli.Output;
 using Hostnet.Core.Cluster;
+using Hostnet.Kube.Config;
 using Hostnet.Kube.Http;
 using Hostnet.Kube.Listing;
 using Hostnet.Kube.Snapshot;
@@ -17,6 +19,28 @@ internal static class LiveSnapshot
     public const string SourceName = "(live)";
 
     private const long PauseWriterBytes = 4 << 20;
+
+    /// <summary>
+    /// The live cluster of the client <paramref name="connect"/> makes, with its warnings and errors on standard error
+    /// (and a progress bar there when asked); null after saying why it cannot be used.
+    /// </summary>
+    public static async Task<ClusterSnapshot?> ReadOrReportAsync(Func<KubeApiClient> connect, CliEnvironment environment, bool showProgress, CancellationToken cancellationToken)
+    {
+        var progress = showProgress ? new ProgressBar(environment.Error, environment.ErrorIsTerminal) : null;
+        try
+        {
+            using var client = connect();
+            var result = await ReadAsync(client, progress is null ? null : progress.Report, cancellationToken).ConfigureAwait(false);
+            progress?.Clear();
+            return ClusterInput.Report(result, environment);
+        }
+        catch (Exception error) when (error is KubeConfigException or KubeApiException or IOException)
+        {
+            progress?.Clear();
+            environment.Error.WriteLine($"hostnet: {error.Message}");
+            return null;
+        }
+    }
 
     public static async Task<ClusterReadResult> ReadAsync(KubeApiClient client, Action<ListProgress>? onProgress, CancellationToken cancellationToken)
     {

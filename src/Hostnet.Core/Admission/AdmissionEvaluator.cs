@@ -4,6 +4,7 @@ using Hostnet.Core.Fixing;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Policy;
+using Hostnet.Core.Rules;
 using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Admission;
@@ -83,7 +84,7 @@ public static class AdmissionEvaluator
             return AdmissionDecision.Unchanged;
         }
 
-        var operations = new ManifestFixer(OptionsFor(subject, policy), policy.Mutations).PatchFor(new SourceFile(ObjectFile, subject.Object!));
+        var operations = new ManifestFixer(new ManifestChecker(OptionsFor(subject, policy), RuleCatalog.Rules), RuleCatalog.Fixers, policy.Mutations).PatchFor(new SourceFile(ObjectFile, subject.Object!));
         return operations.Count == 0
             ? AdmissionDecision.Unchanged
             : AdmissionDecision.Unchanged with
@@ -110,7 +111,7 @@ public static class AdmissionEvaluator
     {
         var loaded = Load(json);
         var options = OptionsFor(subject, policy);
-        var report = new ManifestChecker(options).Check([loaded]);
+        var report = new ManifestChecker(options, RuleCatalog.Rules).Check([loaded]);
         var findings = report.Diagnostics
             .Where(d => !d.IsSuppressed)
             .Select(d => new AdmissionFinding(d.Rule.Id, d.FieldPath, d.Message, d.Fix, policy.ActionFor(d.Rule.Id, d.Severity)))
@@ -127,7 +128,7 @@ public static class AdmissionEvaluator
     private static IEnumerable<AdmissionFinding> PolicyFindings(Workload workload, string defaultNamespace, WebhookPolicy policy)
     {
         var spec = workload.Spec;
-        var @namespace = string.IsNullOrEmpty(workload.Metadata.Namespace) ? defaultNamespace : workload.Metadata.Namespace;
+        var @namespace = workload.NamespaceOr(defaultNamespace);
         var serviceAccount = ServiceAccountOf(workload);
         var images = spec.AllContainers.Select(c => c.Image).OfType<string>().ToArray();
         var who = $"namespace \"{@namespace}\", service account \"{serviceAccount}\"";

@@ -2,6 +2,7 @@ using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Listeners;
 
 namespace Hostnet.Core.Analysis;
@@ -21,7 +22,7 @@ public sealed class AnalysisContext
     private readonly Lazy<PodTemplateIndex> _podTemplates;
     private readonly Lazy<Dictionary<(string Namespace, string Name), ConfigMap>> _configMaps;
     private readonly Dictionary<Workload, PodListeners> _listeners = new(ReferenceEqualityComparer.Instance);
-    private RunningCluster? _running;
+    private ClusterSimulation? _running;
 
     public AnalysisContext(IReadOnlyList<KubeObject> objects, AnalysisOptions options)
     {
@@ -69,7 +70,7 @@ public sealed class AnalysisContext
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     /// <summary>The known nodes with the snapshot's running pods, as the scheduler sees them; built on first use.</summary>
-    public RunningCluster RunningCluster => _running ??= new RunningCluster(this);
+    public ClusterSimulation RunningCluster => _running ??= new ClusterSimulation(Cluster.Nodes.Concat(Nodes), Cluster.Pods, Options.KubeVersion, Options.DefaultNamespace);
 
     /// <summary>What a workload's pods evidently listen on, inferred once per run for every rule that asks.</summary>
     public PodListeners ListenersOf(Workload workload)
@@ -93,7 +94,7 @@ public sealed class AnalysisContext
     public string NamespaceOf(KubeObject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        return string.IsNullOrEmpty(subject.Metadata.Namespace) ? Options.DefaultNamespace : subject.Metadata.Namespace;
+        return subject.NamespaceOr(Options.DefaultNamespace);
     }
 
     /// <summary>Reports a finding about an object, at the most specific position of <paramref name="fieldPath"/>.</summary>

@@ -18,5 +18,5 @@ public sealed record AnalysisOptions
     public IReadOnlyList<NodeReservedPort> ExtraReservedPorts { get; init; } = [];
 
     /// <summary>The namespace of objects that name none, as <c>kubectl apply</c> would use.</summary>
-    public string DefaultNamespace { get; init; } = "default";
+    public string DefaultNamespace { get; init; } = KubeObject.KubernetesDefaultNamespace;
 }

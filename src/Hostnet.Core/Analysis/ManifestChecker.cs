@@ -2,22 +2,16 @@ using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
-using Hostnet.Core.Rules;
 using Hostnet.Core.Rules.Api;
 using Hostnet.Core.Semantics.Schema;
 
 namespace Hostnet.Core.Analysis;
 
-/// <summary>Runs the rules over loaded input: the whole of <c>hostnet check</c> without I/O.</summary>
+/// <summary>Runs the rules over loaded input: the whole of <c>hostnet check</c> without I/O. The rules are the caller's (hostnet's own: <c>RuleCatalog.Rules</c>).</summary>
 public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule> rules)
 {
     /// <summary>Below this many documents, threads cost more than they save.</summary>
     private const int ParallelDocuments = 64;
-
-    public ManifestChecker(AnalysisOptions options)
-        : this(options, RuleCatalog.Rules)
-    {
-    }
 
     /// <summary>The cluster to check against: its nodes are the nodes the placement rules reason about.</summary>
     public ClusterSnapshot Cluster { get; init; } = ClusterSnapshot.Empty;

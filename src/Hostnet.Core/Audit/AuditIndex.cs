@@ -10,9 +10,6 @@ namespace Hostnet.Core.Audit;
 /// </summary>
 internal sealed class AuditIndex
 {
-    /// <summary>The label the Deployment controller puts on a ReplicaSet's pods; the ReplicaSet is named <c>deployment-hash</c>.</summary>
-    private const string PodTemplateHash = "pod-template-hash";
-
     private const int MaxOwnerDepth = 4;
 
     private readonly Dictionary<(string Namespace, string Kind, string Name), Workload> _workloads = [];
@@ -45,7 +42,7 @@ internal sealed class AuditIndex
             }
 
             pods.Add(pod);
-            _podsByOwnerText.TryAdd(PodOwnerText(pod.Pod), pod);
+            _podsByOwnerText.TryAdd($"Pod {Qualified(pod)}", pod);
         }
     }
 
@@ -55,16 +52,15 @@ internal sealed class AuditIndex
 
     public IEnumerable<KeyValuePair<OwnerKey, List<ClusterPod>>> PodsByOwner => _podsByOwner;
 
-    /// <summary>What <see cref="PortMapBuilder"/> writes as a pod's owner: <c>Pod ns/name</c>.</summary>
-    public static string PodOwnerText(Workload pod) => $"Pod {pod.Metadata.Namespace ?? "default"}/{pod.Name}";
+    /// <summary>A pod as <c>ns/name</c>; with <c>Pod </c> before it, what <see cref="PortMapBuilder"/> writes as its owner.</summary>
+    public string Qualified(ClusterPod pod) => $"{NamespaceOf(pod.Pod)}/{pod.Pod.Name}";
 
     public static bool Ended(ClusterPod pod) => pod.Status.Phase is "Succeeded" or "Failed";
 
     /// <summary>Whether pods of this spec use the node's network: host network, or a host port.</summary>
     public static bool UsesHost(PodSpec spec) => spec.HostNetwork || HostPorts.Wanted(spec).Count > 0;
 
-    public string NamespaceOf(Model.KubeObject subject) =>
-        string.IsNullOrEmpty(subject.Metadata.Namespace) ? DefaultNamespace : subject.Metadata.Namespace;
+    public string NamespaceOf(Model.KubeObject subject) => subject.NamespaceOr(DefaultNamespace);
 
     public OwnerKey OwnerOf(ClusterPod pod) => _ownerOfPod[pod];
 
@@ -110,14 +106,10 @@ internal sealed class AuditIndex
             return OwnerOf(workload);
         }
 
-        // A pod list without its ReplicaSets: the Deployment controller names a ReplicaSet "<deployment>-<pod-template-hash>"
-        // (pkg/controller/deployment/sync.go, getNewReplicaSet), and the hash is on the pod's labels.
-        if (controller.Kind == "ReplicaSet"
-            && pod.Pod.Metadata.Labels.TryGetValue(PodTemplateHash, out var hash)
-            && controller.Name.Length > hash.Length + 1
-            && controller.Name.EndsWith("-" + hash, StringComparison.Ordinal))
+        // A pod list without its ReplicaSets: the ReplicaSet's name and the pod's hash still name the Deployment.
+        if (controller.Kind == "ReplicaSet" && PodOwnership.DeploymentOf(controller.Name, pod) is { } deployment)
         {
-            return new OwnerKey(ns, "Deployment", controller.Name[..^(hash.Length + 1)]);
+            return new OwnerKey(ns, "Deployment", deployment);
         }
 
         return new OwnerKey(ns, controller.Kind, controller.Name);

@@ -1,6 +1,8 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
+using Hostnet.Core.Rules;
+using Hostnet.Core.Scheduling.Planning;
 
 namespace Hostnet.Core.Audit;
 
@@ -23,9 +25,9 @@ public static class Auditor
         objects.AddRange(snapshot.Services);
         objects.AddRange(snapshot.NetworkPolicies);
         objects.AddRange(snapshot.Namespaces);
-        var context = new ManifestChecker(options) { Cluster = snapshot }.CheckObjects(objects);
+        var context = new ManifestChecker(options, RuleCatalog.Rules) { Cluster = snapshot }.CheckObjects(objects);
         var fromSpecs = context.Diagnostics.Count;
-        var ports = PortMapBuilder.Build(snapshot, []);
+        var ports = PortMapBuilder.Build(snapshot, [], PlanOptions.Default with { DefaultNamespace = options.DefaultNamespace });
         var state = new LiveState(index, ports);
         foreach (var check in LiveChecks.All)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Rules.RunTime;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
 
 namespace Hostnet.Core.Audit;
@@ -22,7 +23,7 @@ internal static class DaemonSetCoverage
             var pods = index.PodsOf(owner);
             var covered = pods.Where(p => !AuditIndex.Ended(p) && p.NodeName is not null).Select(p => p.NodeName!).ToHashSet(StringComparer.Ordinal);
             var eligibility = NodeEligibility.ForDaemonSetPod(daemonSet.Spec);
-            var eligible = index.Snapshot.Nodes.Where(eligibility.Admits).ToList();
+            var eligible = index.Snapshot.Nodes.Where(n => DefaultProfile.Admits(eligibility, n)).ToList();
             var missing = eligible.Where(n => !covered.Contains(n.Name)).Select(n => n.Name).ToList();
             if (missing.Count == 0)
             {

@@ -1,5 +1,5 @@
 using Hostnet.Core.Cluster;
-using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Scheduling.Plugins;
 
 namespace Hostnet.Core.Audit;
 
@@ -47,5 +47,5 @@ internal sealed class LiveState
 
     private static bool IsPendingForPorts(ClusterPod pod) =>
         pod.Status.Phase == "Pending"
-        && Unschedulable(pod)?.Message?.Contains(SchedulerReasons.NodePorts, StringComparison.Ordinal) == true;
+        && Unschedulable(pod)?.Message?.Contains(NodePortsPlugin.ErrReason, StringComparison.Ordinal) == true;
 }

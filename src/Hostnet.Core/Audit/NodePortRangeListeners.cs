@@ -16,7 +16,7 @@ internal static class NodePortRangeListeners
 {
     public static void Check(LiveState state, AnalysisContext context)
     {
-        var range = NodePortCatalogue.Entries.First(e => e.IsNodePortRange);
+        var range = NodeComponentPorts.NodePortRange;
         var found = new Dictionary<(OwnerKey Owner, int Port, string Protocol), (ClusterPod Pod, PortUse Use, PortUse? Service, List<string> Nodes)>();
         foreach (var node in state.Ports.Nodes)
         {

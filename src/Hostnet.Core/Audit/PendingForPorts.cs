@@ -21,10 +21,12 @@ internal static class PendingForPorts
             var message = LiveState.Unschedulable(first)!.Message!;
             var holders = new List<string>();
             var holderOwners = new HashSet<OwnerKey>();
-            foreach (var binding in HostPorts.Wanted(first.Pod.Spec).DistinctBy(b => (b.Port, b.Protocol)))
+            foreach (var wanted in HostPorts.Wanted(first.Pod.Spec).GroupBy(b => (b.Port, b.Protocol)))
             {
-                var held = state.DeclaredHolders(binding.Port, binding.Protocol)
-                    .Where(h => !ReferenceEquals(state.Index.PodOf(h.Use), first))
+                var (port, protocol) = wanted.Key;
+                var held = state.DeclaredHolders(port, protocol)
+                    .Where(h => !ReferenceEquals(state.Index.PodOf(h.Use), first)
+                        && wanted.Any(b => HostPortInfo.Conflict(b.HostIP, b.Protocol, b.Port, h.Use.HostIP, h.Use.Protocol, h.Use.Port)))
                     .ToList();
                 if (held.Count == 0)
                 {
@@ -34,12 +36,12 @@ internal static class PendingForPorts
                 var owners = held.Select(h => state.Index.PodOf(h.Use) is { } pod ? state.Index.OwnerOf(pod) : null).OfType<OwnerKey>().Distinct().ToList();
                 holderOwners.UnionWith(owners);
                 var names = owners.Select(o => o.Equals(group.Key) ? $"{o} itself" : o.ToString());
-                holders.Add($"{binding.Port}/{binding.Protocol} is held on {LiveChecks.Plural(held.Select(h => h.Node).Distinct(StringComparer.Ordinal).Count(), "node", "nodes")} by {LiveChecks.List(names)}");
+                holders.Add($"{port}/{protocol} is held on {LiveChecks.Plural(held.Select(h => h.Node).Distinct(StringComparer.Ordinal).Count(), "node", "nodes")} by {LiveChecks.List(names)}");
             }
 
             var self = holderOwners.Count > 0 && holderOwners.All(o => o.Equals(group.Key));
             var count = group.Count();
-            var pods = count == 1 ? $"Pod {Qualified(first)} of {group.Key} is" : $"{count} pods of {group.Key} (e.g. {Qualified(first)}) are";
+            var pods = count == 1 ? $"Pod {state.Index.Qualified(first)} of {group.Key} is" : $"{count} pods of {group.Key} (e.g. {state.Index.Qualified(first)}) are";
             context.Report(
                 self ? ReplicasExceedNodes.Rule : HostPortConflict.Rule,
                 first.Pod,
@@ -49,6 +51,4 @@ internal static class PendingForPorts
                 Diagnostics.Severity.Error);
         }
     }
-
-    private static string Qualified(ClusterPod pod) => $"{pod.Pod.Metadata.Namespace ?? "default"}/{pod.Pod.Name}";
 }

@@ -9,7 +9,7 @@ namespace Hostnet.Core.Audit;
 /// Two running pods on one node that hold the same host port now: only possible past the scheduler (a pod with
 /// <c>nodeName</c>, or a host-network process listening on a port it does not declare), and then the second process to
 /// bind fails with <c>address already in use</c> and crash-loops. Pairs are found per node and port (the node's few
-/// holders of one port), conflicts as HostPortInfo.CheckConflict decides them (same protocol, same IP or 0.0.0.0), and
+/// holders of one port), conflicts as <see cref="HostPortInfo.Conflict"/> decides them (same protocol, same IP or 0.0.0.0), and
 /// reported once per pair of owners with the nodes where they clash.
 /// </summary>
 internal static class PortClashes
@@ -44,7 +44,7 @@ internal static class PortClashes
                 HostPortConflict.Rule,
                 clash.Second.Pod.Pod,
                 null,
-                $"host port {port}/{protocol} is held twice on {LiveChecks.List(clash.Nodes)}: by {Describe(clash.First, first)} and by {Describe(clash.Second, second)}; the kubelet and the scheduler only see declared ports, so both run there and whichever binds second fails with \"address already in use\" and crash-loops",
+                $"host port {port}/{protocol} is held twice on {LiveChecks.List(clash.Nodes)}: by {Describe(clash.First, first, state.Index)} and by {Describe(clash.Second, second, state.Index)}; the kubelet and the scheduler only see declared ports, so both run there and whichever binds second fails with \"address already in use\" and crash-loops",
                 "declare the port (containerPort) so the scheduler keeps them apart, or move one of them to another port",
                 Diagnostics.Severity.Error);
         }
@@ -64,8 +64,7 @@ internal static class PortClashes
             {
                 var (a, b) = (holders[i], holders[j]);
                 if (!ReferenceEquals(a.Pod, b.Pod)
-                    && a.Use.Protocol == b.Use.Protocol
-                    && (a.Use.HostIP == b.Use.HostIP || a.Use.HostIP == HostPortBinding.AnyAddress || b.Use.HostIP == HostPortBinding.AnyAddress))
+                    && HostPortInfo.Conflict(a.Use.HostIP, a.Use.Protocol, a.Use.Port, b.Use.HostIP, b.Use.Protocol, b.Use.Port))
                 {
                     yield return (a, b);
                 }
@@ -73,9 +72,9 @@ internal static class PortClashes
         }
     }
 
-    private static string Describe(Holder holder, OwnerKey owner)
+    private static string Describe(Holder holder, OwnerKey owner, AuditIndex index)
     {
-        var pod = $"Pod {holder.Pod.Pod.Metadata.Namespace ?? "default"}/{holder.Pod.Pod.Name}";
+        var pod = $"Pod {index.Qualified(holder.Pod)}";
         var of = owner.Kind == "Pod" ? string.Empty : $" of {owner}";
         var how = holder.Use.Source == PortSource.Declared ? "declared" : $"not declared: {holder.Use.Detail}";
         return $"{pod}{of} ({how})";

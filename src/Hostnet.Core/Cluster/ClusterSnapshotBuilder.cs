@@ -25,7 +25,7 @@ internal sealed class ClusterSnapshotBuilder(string path)
         ["cpu"] = "0",
         ["memory"] = "0",
         ["pods"] = "0",
-    };
+    }.AsReadOnly();
 
     private readonly List<Node> _nodes = [];
     private readonly Dictionary<string, Node> _nodesByName = new(StringComparer.Ordinal);
@@ -150,7 +150,7 @@ internal sealed class ClusterSnapshotBuilder(string path)
             return false;
         }
 
-        var ns = read is Node or NamespaceObject ? string.Empty : read.Metadata.Namespace ?? "default";
+        var ns = read is Node or NamespaceObject ? string.Empty : SnapshotNamespace(read);
         if (_names.TryAdd((read.Kind, ns, read.Name), position))
         {
             return true;
@@ -162,6 +162,12 @@ internal sealed class ClusterSnapshotBuilder(string path)
         return false;
     }
 
+    /// <summary>
+    /// The namespace a snapshot object is read in before any configuration applies: the API server lists every namespaced
+    /// object with its namespace, so only a hand-written snapshot leaves it out, and then Kubernetes' own default is meant.
+    /// </summary>
+    private static string SnapshotNamespace(KubeObject read) => read.NamespaceOr(KubeObject.KubernetesDefaultNamespace);
+
     private void WarnAboutUnknownNodes()
     {
         var unknown = _pods
@@ -172,7 +178,7 @@ internal sealed class ClusterSnapshotBuilder(string path)
         {
             var first = group.First();
             var others = group.Count() > 1 ? string.Create(CultureInfo.InvariantCulture, $" and {group.Count() - 1} more pods are") : " is";
-            Warn(first.Pod.Source.Root.Position, $"Pod \"{first.Pod.Metadata.Namespace ?? "default"}/{first.Pod.Name}\"{others} bound to node \"{group.Key}\", which is not in the snapshot: listed, but holding no ports or resources on any node");
+            Warn(first.Pod.Source.Root.Position, $"Pod \"{SnapshotNamespace(first.Pod)}/{first.Pod.Name}\"{others} bound to node \"{group.Key}\", which is not in the snapshot: listed, but holding no ports or resources on any node");
         }
 
         if (unknown.Count > MaxListedWarnings)

@@ -1,5 +1,5 @@
-using Hostnet.Core.Analysis;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 
 namespace Hostnet.Core.Cluster;
 
@@ -11,7 +11,7 @@ namespace Hostnet.Core.Cluster;
 /// </summary>
 public static class FreePortCandidates
 {
-    public static IReadOnlyList<string> Nodes(RunningCluster cluster, IReadOnlyList<Workload> workloads, string? only)
+    public static IReadOnlyList<string> Nodes(ClusterSimulation cluster, IReadOnlyList<Workload> workloads, string? only)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(workloads);

@@ -19,9 +19,6 @@ namespace Hostnet.Core.Cluster;
 /// </summary>
 public static class PortMapBuilder
 {
-    private const string ControlPlaneLabel = "node-role.kubernetes.io/control-plane";
-    private const string MasterLabel = "node-role.kubernetes.io/master";
-
     /// <summary>The detail of a port <c>reservedPorts</c> in <c>.hostnet.yaml</c> says every node holds.</summary>
     private const string ReservedByConfiguration = "on every node (reservedPorts in .hostnet.yaml)";
 
@@ -41,7 +38,7 @@ public static class PortMapBuilder
             if (pod.NodeName is { } name && nodes.TryGetValue(name, out var state) && !pod.Status.Ended)
             {
                 var owner = pod.Controller is { } controller ? $"{controller.Kind}/{controller.Name}" : null;
-                state.AddPod(pod.Pod.Spec, $"Pod {Qualified(pod.Pod)}", owner, planned: false, pod.Status.Terminating);
+                state.AddPod(pod.Pod.Spec, $"Pod {pod.Pod.NamespaceOr(options.DefaultNamespace)}/{pod.Pod.Name}", owner, planned: false, pod.Status.Terminating);
             }
         }
 
@@ -51,11 +48,11 @@ public static class PortMapBuilder
             state.AddComponents();
         }
 
-        var everyNode = NodePortCatalogue.Entries
-            .Where(e => e.Where == NodePortCatalogue.EveryNode)
+        var everyNode = NodeComponentPorts.Entries
+            .Where(e => e.Scope == NodeComponentScope.EveryNode)
             .Concat(options.ExtraReservedPorts.Select(e => e with { Where = ReservedByConfiguration }))
             .Select(e => Component(e, owner: null))
-            .Concat(cluster.Services.SelectMany(ServiceNodePorts))
+            .Concat(cluster.Services.SelectMany(s => ServiceNodePorts(s, options.DefaultNamespace)))
             .OrderBy(u => u.Port).ThenBy(u => u.Protocol, StringComparer.Ordinal)
             .ToArray();
         return new PortMap(
@@ -67,11 +64,10 @@ public static class PortMapBuilder
     /// <summary>Plans the manifests on the cluster and adds the ports of their running pods; returns the pods that would not run.</summary>
     private static List<string> Place(ClusterSnapshot cluster, IReadOnlyList<Workload> planned, PlanOptions options, Dictionary<string, NodeState> nodes)
     {
-        string Namespace(KubeObject o) => string.IsNullOrEmpty(o.Metadata.Namespace) ? options.DefaultNamespace : o.Metadata.Namespace;
         var byOwner = new Dictionary<(string Namespace, string Owner), Workload>();
         foreach (var workload in planned)
         {
-            byOwner[(Namespace(workload), workload.DisplayName)] = workload;
+            byOwner[(workload.NamespaceOr(options.DefaultNamespace), workload.DisplayName)] = workload;
         }
 
         var unplaced = new List<(Workload Workload, string Namespace, string Status)>();
@@ -101,18 +97,16 @@ public static class PortMapBuilder
                 : string.Create(CultureInfo.InvariantCulture, $"{g.Key.Workload.Kind} {g.Key.Namespace}/{g.Key.Workload.Name}: {g.Count()} pod(s) {g.Key.Status}"))];
     }
 
-    private static string Qualified(Workload workload) => $"{workload.Metadata.Namespace ?? "default"}/{workload.Name}";
-
-    private static IEnumerable<PortUse> ServiceNodePorts(Service service) =>
+    private static IEnumerable<PortUse> ServiceNodePorts(Service service, string defaultNamespace) =>
         service.Ports
             .Where(p => p.NodePort > 0)
             .Select(p => new PortUse(
                 p.NodePort,
                 p.NodePort,
                 p.Protocol,
-                HostPortBinding.AnyAddress,
+                HostPortInfo.DefaultBindAllHostIP,
                 PortSource.ServiceNodePort,
-                $"Service {service.Metadata.Namespace ?? "default"}/{service.Name}",
+                $"Service {service.NamespaceOr(defaultNamespace)}/{service.Name}",
                 null,
                 string.Create(CultureInfo.InvariantCulture, $"{service.Type} port {p.Port}, taken by kube-proxy"),
                 Planned: false));
@@ -121,7 +115,7 @@ public static class PortMapBuilder
         entry.From,
         entry.To,
         entry.Protocol,
-        entry.Owner.Contains("127.0.0.1", StringComparison.Ordinal) ? "127.0.0.1" : HostPortBinding.AnyAddress,
+        entry.Owner.Contains("127.0.0.1", StringComparison.Ordinal) ? "127.0.0.1" : HostPortInfo.DefaultBindAllHostIP,
         PortSource.NodeComponent,
         entry.Owner,
         owner,
@@ -148,27 +142,27 @@ public static class PortMapBuilder
                 foreach (var undeclared in new PodListeners(spec).Undeclared)
                 {
                     var listener = undeclared.Listener;
-                    _uses.Add(new PortUse(listener.Port, listener.Port, listener.Protocol, HostPortBinding.AnyAddress, PortSource.Inferred, owner, workload, $"{listener.Evidence} in container {undeclared.Container.Name}", planned, terminating) { Certain = certain });
+                    _uses.Add(new PortUse(listener.Port, listener.Port, listener.Protocol, HostPortInfo.DefaultBindAllHostIP, PortSource.Inferred, owner, workload, $"{listener.Evidence} in container {undeclared.Container.Name}", planned, terminating) { Certain = certain });
                 }
             }
 
-            foreach (var container in spec.LongRunningContainers)
+            foreach (var container in spec.HostNetwork ? spec.LongRunningContainers : [])
             {
                 _containers.Add((container, owner, workload));
             }
         }
 
         /// <summary>
-        /// The catalogue's control-plane components on control-plane nodes, and the components whose image runs on
-        /// the node (kube-proxy, Calico, Cilium, …) unless their pod declares the port itself.
+        /// The components the node holds beyond those of every node (<see cref="NodeComponentPorts.HeldOn"/>: the
+        /// control plane's on control-plane nodes, kube-proxy's, Calico's, Cilium's … where a host-network pod of
+        /// their image runs), unless their pod declares the port itself.
         /// </summary>
         public void AddComponents()
         {
-            var controlPlane = Node.Metadata.Labels.ContainsKey(ControlPlaneLabel) || Node.Metadata.Labels.ContainsKey(MasterLabel);
-            foreach (var entry in NodePortCatalogue.Entries.Where(e => e.Where != NodePortCatalogue.EveryNode))
+            foreach (var entry in NodeComponentPorts.Entries.Where(e => !e.OnEveryNode))
             {
                 var running = _containers.FirstOrDefault(c => entry.IsOwnedBy(c.Container.Image));
-                if (running.Container is null && !(controlPlane && entry.Where == NodePortCatalogue.ControlPlane))
+                if (!NodeComponentPorts.HeldOn(entry, Node, running.Container is not null))
                 {
                     continue;
                 }

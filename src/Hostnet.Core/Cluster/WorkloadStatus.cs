@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Hostnet.Core.Cluster;
 
 /// <summary>The parts of a controller's <c>status</c> (and owner) that the audit compares with what runs.</summary>
@@ -6,7 +8,7 @@ namespace Hostnet.Core.Cluster;
 /// <param name="Conditions"><c>status.conditions</c>, e.g. <c>Progressing False ProgressDeadlineExceeded</c>.</param>
 public sealed record WorkloadStatus(OwnerReference? Controller, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<PodCondition> Conditions)
 {
-    public static WorkloadStatus None { get; } = new(null, new Dictionary<string, int>(), []);
+    public static WorkloadStatus None { get; } = new(null, FrozenDictionary<string, int>.Empty, []);
 
     /// <summary>A count, or null when the status does not record it.</summary>
     public int? Count(string field) => Counts.TryGetValue(field, out var value) ? value : null;

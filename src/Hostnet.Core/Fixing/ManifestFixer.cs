@@ -8,9 +8,10 @@ namespace Hostnet.Core.Fixing;
 /// the result again until nothing changes (a moved <c>hostNetwork</c> can make a DNS fix due), so a second run finds
 /// nothing to do.
 /// </summary>
-/// <param name="options">The options the check runs with.</param>
-/// <param name="rules">Only fix findings of these rule IDs; null for every fixable rule.</param>
-public sealed class ManifestFixer(AnalysisOptions options, IReadOnlySet<string>? rules = null)
+/// <param name="checker">The check to run, with its rules and options.</param>
+/// <param name="fixers">The rules' fixes, in the order they are planned (hostnet's own: <c>RuleCatalog.Fixers</c>).</param>
+/// <param name="rules">Only fix findings of these rule IDs; null for every rule with a fixer.</param>
+public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFixer> fixers, IReadOnlySet<string>? rules = null)
 {
     /// <summary>Enough for a move to enable a follow-up fix; a bound in case two fixes ever undo each other.</summary>
     private const int MaxRounds = 4;
@@ -34,9 +35,9 @@ public sealed class ManifestFixer(AnalysisOptions options, IReadOnlySet<string>?
             }
 
             var document = loaded.Documents[0];
-            var report = new ManifestChecker(options).Check([loaded]);
+            var report = checker.Check([loaded]);
             var findings = DocumentFindings.Assign(loaded.Documents, report.Diagnostics.Where(d => rules is null || rules.Contains(d.Rule.Id)));
-            var edits = findings.TryGetValue(document, out var mine) ? FixPlanner.Plan(document, mine) : [];
+            var edits = findings.TryGetValue(document, out var mine) ? FixPlanner.Plan(document, mine, fixers) : [];
             var fix = TextFixer.Apply(file.Text, [new DocumentEdits(document, edits)]);
             if (fix.Applied.Count == 0)
             {
@@ -58,10 +59,10 @@ public sealed class ManifestFixer(AnalysisOptions options, IReadOnlySet<string>?
         for (var round = 0; ; round++)
         {
             var loaded = new ManifestLoader(limits ?? LoaderLimits.Default).LoadAll(current);
-            var report = new ManifestChecker(options).Check(loaded);
+            var report = checker.Check(loaded);
             var changed = false;
             var fixable = report.Diagnostics
-                .Where(d => d.Rule.HasFix && (rules is null || rules.Contains(d.Rule.Id)))
+                .Where(d => fixers.Any(f => f.Rule.Id == d.Rule.Id) && (rules is null || rules.Contains(d.Rule.Id)))
                 .ToLookup(d => d.File, StringComparer.Ordinal);
             for (var i = 0; i < current.Length && round < MaxRounds; i++)
             {
@@ -72,7 +73,7 @@ public sealed class ManifestFixer(AnalysisOptions options, IReadOnlySet<string>?
                 }
 
                 var plans = DocumentFindings.Assign(loaded[i].Documents, findings)
-                    .Select(pair => new DocumentEdits(pair.Key, FixPlanner.Plan(pair.Key, pair.Value)));
+                    .Select(pair => new DocumentEdits(pair.Key, FixPlanner.Plan(pair.Key, pair.Value, fixers)));
                 var fix = TextFixer.Apply(current[i].Text, plans);
                 if (!string.Equals(fix.Text, current[i].Text, StringComparison.Ordinal))
                 {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using Hostnet.Core.Model;
 
@@ -10,12 +11,21 @@ namespace Hostnet.Core.Loading;
 /// </summary>
 internal static class Fields
 {
-    private static readonly IReadOnlyDictionary<string, string> NoEntries = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> NoEntries = FrozenDictionary<string, string>.Empty;
 
     /// <summary>
     /// Field paths repeat across objects (<c>spec.template.spec.containers[0].ports[1]</c>) and every model element
     /// keeps its own, so equal paths share one string. Bounded, for inputs with absurdly long lists.
     /// </summary>
+    /// <remarks>
+    /// The one piece of static mutable state in the core, kept on purpose and safe: it is a memo of a pure function
+    /// (each key maps to the one string <c>create</c> would build, so a hit and a miss return equal text and no caller
+    /// can observe whether the cache was used, which run filled it or in what order); the loaders read in parallel,
+    /// so it is a <see cref="ConcurrentDictionary{TKey, TValue}"/>; and it stops growing near <see cref="MaxPaths"/>
+    /// entries (the unsynchronised count can overshoot by the number of concurrent readers), so a long-lived webhook
+    /// or agent keeps at most a few megabytes. Instance state would have to be threaded through every
+    /// <see cref="ObjectReader"/> call of every host for no observable difference.
+    /// </remarks>
     private static readonly ConcurrentDictionary<(string Path, string Child, int Index), string> Paths = new();
     private const int MaxPaths = 20_000;
     private static int _pathCount;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
 
@@ -16,8 +17,8 @@ public static class ObjectReader
         {
             "Pod" => new Workload(document, metadata, new PodTemplate("metadata", metadata, ReadPodSpec(spec, "spec")), null, null, null),
             "Deployment" => ReadWorkload(document, metadata, spec, "spec.template", Strategy(spec, "strategy")),
-            "DaemonSet" => ReadWorkload(document, metadata, spec, "spec.template", Strategy(spec, "updateStrategy")),
-            "ReplicaSet" or "StatefulSet" or "ReplicationController" or "Job" => ReadWorkload(document, metadata, spec, "spec.template", null),
+            "DaemonSet" or "StatefulSet" => ReadWorkload(document, metadata, spec, "spec.template", Strategy(spec, "updateStrategy")),
+            "ReplicaSet" or "ReplicationController" or "Job" => ReadWorkload(document, metadata, spec, "spec.template", null),
             "CronJob" => ReadWorkload(document, metadata, Fields.Map(Fields.Map(spec, "jobTemplate"), "spec"), "spec.jobTemplate.spec.template", null),
             "Service" => ReadService(document, metadata, spec),
             "NetworkPolicy" => new NetworkPolicy(document, metadata, ReadSelector(Fields.Map(spec, "podSelector")) ?? EmptySelector),
@@ -88,7 +89,7 @@ public static class ObjectReader
             .ToArray();
     }
 
-    private static readonly LabelSelector EmptySelector = new(new Dictionary<string, string>(), []);
+    private static readonly LabelSelector EmptySelector = new(FrozenDictionary<string, string>.Empty, []);
 
     private static readonly string[] Probes = ["livenessProbe", "readinessProbe", "startupProbe"];
 
@@ -114,6 +115,7 @@ public static class ObjectReader
         {
             Parallelism = isJob ? Fields.Int(spec, "parallelism") : null,
             Completions = isJob ? Fields.Int(spec, "completions") : null,
+            ProgressDeadlineSeconds = document.Kind == "Deployment" ? Fields.Int(spec, "progressDeadlineSeconds") : null,
         };
     }
 
@@ -133,7 +135,10 @@ public static class ObjectReader
             Fields.Join("spec", key),
             Fields.String(strategy, "type"),
             Fields.IntOrString(rolling, "maxSurge"),
-            Fields.IntOrString(rolling, "maxUnavailable"));
+            Fields.IntOrString(rolling, "maxUnavailable"))
+        {
+            Partition = Fields.Int(rolling, "partition"),
+        };
     }
 
     private static ObjectMeta ReadMeta(SourceMapping? metadata) => metadata is null

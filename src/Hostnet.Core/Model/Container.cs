@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Hostnet.Core.Model;
 
 /// <summary>A container of a pod spec, with the field path it was read from.</summary>
@@ -20,7 +22,7 @@ public sealed record Container(
     /// <summary><c>resources.limits</c> as written; the API copies a limit into an absent request.</summary>
     public IReadOnlyDictionary<string, string> Limits { get; init; } = EmptyRequests;
 
-    private static readonly Dictionary<string, string> EmptyRequests = new(StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, string> EmptyRequests = FrozenDictionary<string, string>.Empty;
 
     /// <summary>An init container with <c>restartPolicy: Always</c> runs beside the app containers.</summary>
     public bool IsSidecar => Kind == ContainerKind.Init && RestartPolicy == "Always";

@@ -5,7 +5,7 @@ namespace Hostnet.Core.Model;
 /// <summary>Anything that carries a pod: Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController.</summary>
 /// <param name="Replicas">Replicas as written (Deployment, ReplicaSet, StatefulSet, ReplicationController); null when absent.</param>
 /// <param name="Selector">The workload's pod selector, when it has one.</param>
-/// <param name="Strategy">The Deployment or DaemonSet rolling-update settings, when written.</param>
+/// <param name="Strategy">The Deployment, DaemonSet or StatefulSet rolling-update settings, when written.</param>
 public sealed record Workload(
     ManifestDocument Source,
     ObjectMeta Metadata,
@@ -21,6 +21,9 @@ public sealed record Workload(
 
     /// <summary>A Job's (or a CronJob's job template's) <c>completions</c> as written; null when absent.</summary>
     public int? Completions { get; init; }
+
+    /// <summary>A Deployment's <c>progressDeadlineSeconds</c> as written; null when absent (defaults to 600).</summary>
+    public int? ProgressDeadlineSeconds { get; init; }
 
     public PodSpec Spec => Template.Spec;
 

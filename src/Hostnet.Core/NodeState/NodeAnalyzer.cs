@@ -1,5 +1,5 @@
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Rules.OnNode;
+using Hostnet.Core.Rules;
 
 namespace Hostnet.Core.NodeState;
 
@@ -9,7 +9,7 @@ public static class NodeAnalyzer
     public static NodeReport Analyze(NodeView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var findings = NodeRules.All
+        var findings = RuleCatalog.NodeRules
             .SelectMany(rule => rule.Check(view))
             .Select(f => f.Pod?.Pod.Metadata.Annotations.GetValueOrDefault(AnalysisContext.IgnoreAnnotationPrefix + f.Rule.Id) is { } reason ? f with { Suppression = reason } : f)
             .OrderBy(f => f.Rule.Id, StringComparer.Ordinal)

@@ -14,7 +14,7 @@ public sealed record NodeView(NodePods Pods, NodeScan Scan, IReadOnlyList<NodeLi
     public static TimeSpan DefaultGrace { get; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The default range, 30000-32767 (SEMANTICS.md §10).</summary>
-    public static NodeReservedPort DefaultNodePortRange { get; } = NodePortCatalogue.Entries.First(e => e.IsNodePortRange);
+    public static NodeReservedPort DefaultNodePortRange { get; } = NodeComponentPorts.NodePortRange;
 
     public string Node => Pods.Node;
 

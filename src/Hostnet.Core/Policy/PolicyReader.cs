@@ -187,7 +187,7 @@ public static class PolicyReader
                 {
                     Problem(item, $"unknown rule \"{(item as SourceScalar)?.Value}\" (see hostnet rules)");
                 }
-                else if (!rule.HasFix)
+                else if (!RuleCatalog.IsFixable(rule))
                 {
                     Problem(item, $"{rule.Id} has no fix to apply as a mutation");
                 }

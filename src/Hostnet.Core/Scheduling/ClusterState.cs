@@ -1,6 +1,6 @@
 using System.Text;
 using Hostnet.Core.Model;
-using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Scheduling.Framework;
 
 namespace Hostnet.Core.Scheduling;
 

@@ -1,4 +1,5 @@
 using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Scheduling;
 

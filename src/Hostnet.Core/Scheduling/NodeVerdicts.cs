@@ -1,4 +1,4 @@
-using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Scheduling.Framework;
 
 namespace Hostnet.Core.Scheduling;
 

@@ -12,8 +12,6 @@ internal sealed class PodLabelIndex
     private readonly Dictionary<string, Dictionary<(string Key, string Value), HashSet<PodInfo>>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<PodInfo>> _all = new(StringComparer.Ordinal);
 
-    private static readonly HashSet<PodInfo> Empty = [];
-
     public void Add(PodInfo pod)
     {
         All(pod.Namespace).Add(pod);
@@ -54,12 +52,12 @@ internal sealed class PodLabelIndex
         var labels = Labels(@namespace);
         foreach (var (key, value) in selector.MatchLabels)
         {
-            candidates = Smaller(candidates, labels.TryGetValue((key, value), out var pods) ? pods : Empty);
+            candidates = labels.TryGetValue((key, value), out var pods) ? Smaller(candidates, pods) : [];
         }
 
         foreach (var requirement in selector.MatchExpressions.Where(r => r.Operator == "In" && r.Values.Count == 1))
         {
-            candidates = Smaller(candidates, labels.TryGetValue((requirement.Key, requirement.Values[0]), out var pods) ? pods : Empty);
+            candidates = labels.TryGetValue((requirement.Key, requirement.Values[0]), out var pods) ? Smaller(candidates, pods) : [];
         }
 
         return candidates.Where(p => selector.Matches(p.Labels));

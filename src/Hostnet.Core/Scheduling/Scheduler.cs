@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Scheduling.Plugins;
-using Hostnet.Core.Semantics.Placement;
 
 namespace Hostnet.Core.Scheduling;
 
@@ -28,29 +28,13 @@ public sealed class Scheduler
     public Scheduler(KubeVersion version)
     {
         Version = version;
-        _plugins = [.. DefaultFilters(version)];
+        _plugins = [.. DefaultProfile.Filters(version)];
     }
 
     public KubeVersion Version { get; }
 
     /// <summary>The filter plugins in profile order.</summary>
     public IReadOnlyList<IFilterPlugin> Plugins => _plugins;
-
-    /// <summary>
-    /// The filter plugins of the default profile, in order (pkg/scheduler/apis/config/v1/default_plugins.go); the
-    /// volume plugins between NodeResourcesFit and PodTopologySpread have nothing to check for the pods hostnet models.
-    /// </summary>
-    public static IEnumerable<IFilterPlugin> DefaultFilters(KubeVersion version) =>
-    [
-        new NodeUnschedulablePlugin(),
-        new NodeNamePlugin(),
-        new TaintTolerationPlugin(version),
-        new NodeAffinityPlugin(),
-        new NodePortsPlugin(),
-        new NodeResourcesFitPlugin(),
-        new PodTopologySpreadPlugin(),
-        new InterPodAffinityPlugin(),
-    ];
 
     /// <summary>Runs one scheduling cycle for the pod against the state; the state is left as it was.</summary>
     public ScheduleResult Schedule(PodInfo pod, ClusterState state)
@@ -59,7 +43,7 @@ public sealed class Scheduler
         ArgumentNullException.ThrowIfNull(state);
         if (state.Nodes.Count == 0)
         {
-            return new ScheduleResult(null, 0, true, SchedulerReasons.NoNodesAvailable);
+            return new ScheduleResult(null, 0, true, FitError.NoNodesAvailable);
         }
 
         // A pod like the last one that failed, on an unchanged state, fails the same way (replicas of one workload).
@@ -236,7 +220,7 @@ public sealed class Scheduler
 
             if (result.Filter is { } filter)
             {
-                (plugin.NodeOnly ? nodeOnly : others).Add(filter);
+                (plugin is INodeFilterPlugin ? nodeOnly : others).Add(filter);
             }
         }
 
@@ -259,8 +243,8 @@ public sealed class Scheduler
 
     private ScheduleResult Unschedulable(PodInfo pod, ClusterState state, bool restricted, Dictionary<string, FilterStatus> statuses)
     {
-        var absent = restricted && SchedulerReasons.FilteredOutByPreFilter("NodeAffinity", Version) is { } reason
-            ? FilterStatus.Unresolvable("NodeAffinity", reason)
+        var absent = restricted && Diagnosis.FilteredOutByPreFilter(PluginNames.NodeAffinity, Version) is { } reason
+            ? FilterStatus.Unresolvable(PluginNames.NodeAffinity, reason)
             : null;
         var diagnosis = new Diagnosis(statuses, absent);
         if (pod.Spec.NeverPreempts)

@@ -1,4 +1,5 @@
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Semantics;
 
@@ -10,8 +11,14 @@ namespace Hostnet.Core.Semantics;
 /// <param name="Severity">Error for the kubelet and the API server, warning otherwise.</param>
 public sealed record NodeReservedPort(int From, int To, string Protocol, string Owner, Severity Severity)
 {
-    /// <summary>Which nodes the owner runs on, e.g. <c>on every node</c>; null for ports reserved by configuration.</summary>
+    /// <summary>Which nodes hold the port (<see cref="NodeComponentPorts.HeldOn"/>); configured ports are held on every node.</summary>
+    public NodeComponentScope Scope { get; init; }
+
+    /// <summary>The <see cref="Scope"/> in words for messages, e.g. <c>on every node</c>; null for ports reserved by configuration.</summary>
     public string? Where { get; init; }
+
+    /// <summary>Whether no node is without it, so that no placement avoids it.</summary>
+    public bool OnEveryNode => Scope is NodeComponentScope.ReservedByConfiguration or NodeComponentScope.EveryNode;
 
     /// <summary>
     /// Parts of the image repositories of the owner itself (<c>calico/node</c>): a container of that image declaring

@@ -7,7 +7,7 @@ namespace Hostnet.Kube.Http;
 /// <summary>Turns an error answer into a message that says what to do, from the <c>Status</c> the API server sends.</summary>
 internal static partial class ApiErrors
 {
-    public static KubeApiException FromStatus(HttpStatusCode code, StatusJson? status, string pathAndQuery, ClusterConnection connection)
+    public static KubeApiException FromStatus(HttpStatusCode code, StatusJson? status, HttpMethod method, string pathAndQuery, ClusterConnection connection)
     {
         var message = status?.Message;
         return code switch
@@ -18,7 +18,7 @@ internal static partial class ApiErrors
                 code),
             HttpStatusCode.Forbidden => new KubeApiException(Forbidden(message, pathAndQuery), code),
             _ => new KubeApiException(
-                $"GET {pathAndQuery}: {(int)code} {status?.Reason ?? code.ToString()}{(string.IsNullOrEmpty(message) ? "" : ": " + message)}",
+                $"{method} {pathAndQuery}: {(int)code} {status?.Reason ?? code.ToString()}{(string.IsNullOrEmpty(message) ? "" : ": " + message)}",
                 code),
         };
     }

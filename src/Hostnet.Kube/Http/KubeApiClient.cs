@@ -9,7 +9,7 @@ using Hostnet.Kube.Config;
 namespace Hostnet.Kube.Http;
 
 /// <summary>
-/// GET requests to one API server over HTTPS: credentials on every request (refreshed once after a 401, as client-go's
+/// Requests to one API server over HTTPS: credentials on every request (refreshed once after a 401, as client-go's
 /// exec round tripper does), retries with backoff on 429 and 5xx honouring <c>Retry-After</c>, a timeout per attempt,
 /// and errors worded for the user (<see cref="ApiErrors"/>). Nothing it throws or keeps in messages holds a token,
 /// a key or a certificate. The client owns the connection's credential source and disposes it.
@@ -37,19 +37,52 @@ public sealed class KubeApiClient : IDisposable
     /// <summary>
     /// Sends <c>GET pathAndQuery</c> and hands a successful body to <paramref name="read"/>, inside the attempt's timeout.
     /// </summary>
-    public async Task<T> GetAsync<T>(string pathAndQuery, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    public Task<T> GetAsync<T>(string pathAndQuery, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, pathAndQuery, null, read, null, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="body"/> (POST, PATCH) and returns the answer's HTTP status, successful or not: the caller
+    /// decides what a 403, 404 or 409 means. Throws <see cref="KubeApiException"/> only when no answer came.
+    /// </summary>
+    public async Task<HttpStatusCode> WriteAsync(HttpMethod method, string pathAndQuery, ApiBody body, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await SendAsync(method, pathAndQuery, body, (_, _) => Task.FromResult(HttpStatusCode.OK), null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException error) when (error.StatusCode is { } status)
+        {
+            return status;
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="method"/> <c>pathAndQuery</c> with an optional body and hands a successful answer's body to
+    /// <paramref name="read"/>, inside <paramref name="timeout"/> per attempt (the client's request timeout when null; a
+    /// watch asks the server for its own <c>timeoutSeconds</c> and waits a little longer).
+    /// </summary>
+    public async Task<T> SendAsync<T>(
+        HttpMethod method, string pathAndQuery, ApiBody? body, Func<Stream, CancellationToken, Task<T>> read, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(read);
         var uri = new Uri(_connection.Server, pathAndQuery);
+        var attemptTimeout = timeout ?? _options.RequestTimeout;
         var refreshed = false;
         for (var attempt = 1; ; attempt++)
         {
             var credentials = await _connection.Credentials.GetAsync(cancellationToken).ConfigureAwait(false);
-            using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            using var timeoutSource = new CancellationTokenSource(attemptTimeout, _options.TimeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                using var request = new HttpRequestMessage(method, uri);
+                if (body is not null)
+                {
+                    request.Content = new StringContent(body.Content, System.Text.Encoding.UTF8);
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue(body.ContentType);
+                }
+
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 request.Headers.UserAgent.Add(new ProductInfoHeaderValue("hostnet", "0.1"));
                 if (credentials.Token is not null)
@@ -60,10 +93,10 @@ public sealed class KubeApiClient : IDisposable
                 using var response = await InvokerFor(credentials.ClientCertificate).SendAsync(request, linked.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    var body = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
-                    await using (body.ConfigureAwait(false))
+                    var answer = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+                    await using (answer.ConfigureAwait(false))
                     {
-                        return await read(body, linked.Token).ConfigureAwait(false);
+                        return await read(answer, linked.Token).ConfigureAwait(false);
                     }
                 }
 
@@ -83,12 +116,12 @@ public sealed class KubeApiClient : IDisposable
                     continue;
                 }
 
-                throw ApiErrors.FromStatus(response.StatusCode, status, pathAndQuery, _connection);
+                throw ApiErrors.FromStatus(response.StatusCode, status, method, pathAndQuery, _connection);
             }
-            catch (OperationCanceledException error) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException error) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new KubeApiException(
-                    $"GET {pathAndQuery}: the API server at {_connection.Server} did not answer within {_options.RequestTimeout.TotalSeconds:0.###}s",
+                    $"{method} {pathAndQuery}: the API server at {_connection.Server} did not answer within {attemptTimeout.TotalSeconds:0.###}s",
                     null,
                     error);
             }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Hostnet.Core.Configuration;
 using Hostnet.NetBench.Datapath;
 using Hostnet.NetBench.Host;
 using Hostnet.NetBench.Results;
@@ -94,7 +95,7 @@ internal static class BenchRunner
         var command = HostCommand.InNamespace(plan.ClientNamespace,
         [
             .. hostnet.Arguments, "bench", "client", "--target", plan.TargetAddress,
-            "--duration", DurationText.Format(settings.Duration),
+            "--duration", GoDuration.Format(settings.Duration),
             "--streams", settings.Streams.ToString(CultureInfo.InvariantCulture),
             "--engine", settings.Engine == ThroughputEngine.Iperf3 ? "iperf3" : "hostnet",
             "--sample",

@@ -92,6 +92,8 @@ public sealed class BadOptionValueTests : IDisposable
         ["agent --cluster"] = ["missing.json"],
         ["agent --proc-root"] = ["missing-proc"],
         ["agent --grace"] = ["abc", "-5s"],
+        ["agent --interval"] = ["abc", "-5s", "0"],
+        ["agent --listen"] = ["everywhere"],
         ["agent --kubeconfig"] = ["missing-kubeconfig"],
         ["agent --context"] = ["nowhere"],
     };
@@ -210,7 +212,9 @@ public sealed class BadOptionValueTests : IDisposable
         "webhook gen-certs" => ["--service", "svc", "--namespace", "ns", "--out", "certs2"],
         // The connection's options matter only for the live cluster, which the others are spared.
         "audit" => option is "--kubeconfig" or "--context" ? [] : ["--cluster", "app.yaml"],
-        "agent" => option is "--kubeconfig" or "--context" or "--cluster" ? ["--once", "--node", "node-1"] : ["--once", "--node", "node-1", "--cluster", "app.yaml"],
+        // The DaemonSet's own options are checked before it reaches for the API server.
+        "agent" => option is "--listen" or "--interval" ? ["--node", "node-1"]
+            : option is "--kubeconfig" or "--context" or "--cluster" ? ["--once", "--node", "node-1"] : ["--once", "--node", "node-1", "--cluster", "app.yaml"],
         "bench client" => option == "--target" ? [] : ["--target", "127.0.0.1"],
         _ => [],
     };

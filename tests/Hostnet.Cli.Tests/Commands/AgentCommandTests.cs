@@ -40,7 +40,9 @@ public sealed class AgentCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("hostnet: agent needs --once: the DaemonSet mode (--listen, --interval) is not part of this version", "agent")]
+    [InlineData("hostnet: --cluster needs --once: the DaemonSet watches the API server's pods", "agent")]
+    [InlineData("hostnet: --interval must be a duration like 30s, 2m or 1m30s, not '0'", "agent", "--interval", "0")]
+    [InlineData("hostnet: --listen must look like :9477, 0.0.0.0:9477 or [::]:9477, not '9477'", "agent", "--listen", "9477")]
     [InlineData("hostnet: --grace must be a duration like 60s, 2m or 1m30s, not '1.5x'", "agent", "--once", "--grace", "1.5x")]
     [InlineData("hostnet: --proc-root /nonexistent-proc: no such directory", "agent", "--once", "--proc-root", "/nonexistent-proc")]
     public void Agent_BadUsage_ExitsTwoWithOneLine(string error, params string[] args)

@@ -1,5 +1,6 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Fixing;
+using Hostnet.Core.Rules;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
@@ -56,7 +57,7 @@ public sealed class FixCaseTests
         var again = FixRun.Fix(expected, name);
 
         again.Changed.ShouldBeFalse();
-        Fixtures.Check(expected, name).Diagnostics.Where(d => FixPlanner.FixableRules.Contains(d.Rule.Id)).ShouldBeEmpty();
+        Fixtures.Check(expected, name).Diagnostics.Where(d => RuleCatalog.FixableIds.Contains(d.Rule.Id)).ShouldBeEmpty();
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Hostnet.Core.Fixing;
 using Hostnet.Core.Loading;
+using Hostnet.Core.Rules;
 using Hostnet.Core.Tests.Support;
 using Xunit;
 
@@ -22,7 +23,7 @@ public sealed class FixPropertyTests
     {
         Prop.ForAll(Manifests(), text =>
         {
-            var fixable = Fixtures.Check(text).Diagnostics.Any(d => FixPlanner.FixableRules.Contains(d.Rule.Id) && !d.IsSuppressed);
+            var fixable = Fixtures.Check(text).Diagnostics.Any(d => RuleCatalog.FixableIds.Contains(d.Rule.Id) && !d.IsSuppressed);
             return fixable || !FixRun.Fix(text).Changed;
         }).Check(Runs);
     }

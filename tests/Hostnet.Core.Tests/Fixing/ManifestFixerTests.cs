@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Fixing;
 using Hostnet.Core.Loading;
+using Hostnet.Core.Rules;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
@@ -14,7 +15,7 @@ public sealed class ManifestFixerTests
     public void PatchFor_FixThatEnablesAnother_GivesEveryRoundInOrder()
     {
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "examples", "sidecar-hostnetwork-misplaced.yaml"));
-        var fixer = new ManifestFixer(AnalysisOptions.Default);
+        var fixer = new ManifestFixer(new ManifestChecker(AnalysisOptions.Default, RuleCatalog.Rules), RuleCatalog.Fixers);
 
         var patch = fixer.PatchFor(new SourceFile("sidecar.yaml", text));
 
@@ -40,7 +41,7 @@ public sealed class ManifestFixerTests
                "spec": {"hostNetwork": true, "containers": [{"name": "a", "image": "example.com/a:1"}]}}}}
             """;
 
-        var patch = new ManifestFixer(AnalysisOptions.Default).PatchFor(new SourceFile("review.json", review));
+        var patch = new ManifestFixer(new ManifestChecker(AnalysisOptions.Default, RuleCatalog.Rules), RuleCatalog.Fixers).PatchFor(new SourceFile("review.json", review));
 
         JsonPatch.ToJson(patch).ShouldBe("""[{"op":"add","path":"/spec/dnsPolicy","value":"Default"}]""");
     }
@@ -53,7 +54,7 @@ public sealed class ManifestFixerTests
         // HN030 is silenced (on the object, or on its pod template); HN015 (a surging rollout with host ports) is not.
         var text = "apiVersion: apps/v1\nkind: Deployment\n" + metadata + "spec:\n  replicas: 2\n  selector:\n    matchLabels: {app: a}\n  " + template
             + "    spec:\n      hostNetwork: true\n      containers:\n      - name: a\n        image: example.com/a:1\n        ports: [{containerPort: 8080, hostPort: 8080}]\n";
-        var fixer = new ManifestFixer(AnalysisOptions.Default, new HashSet<string>(["HN015", "HN030"]));
+        var fixer = new ManifestFixer(new ManifestChecker(AnalysisOptions.Default, RuleCatalog.Rules), RuleCatalog.Fixers, new HashSet<string>(["HN015", "HN030"]));
         Fixtures.Check(text).Diagnostics.ShouldContain(d => d.Rule.Id == "HN030" && d.IsSuppressed);
 
         var patch = fixer.PatchFor(new SourceFile("a.yaml", text));
@@ -70,7 +71,7 @@ public sealed class ManifestFixerTests
              {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"hostnetwork":true,"containers":[{"name":"a","image":"example.com/a:1"}]}}}}
             """;
 
-        var patch = new ManifestFixer(AnalysisOptions.Default).PatchFor(new SourceFile("review.json", review));
+        var patch = new ManifestFixer(new ManifestChecker(AnalysisOptions.Default, RuleCatalog.Rules), RuleCatalog.Fixers).PatchFor(new SourceFile("review.json", review));
 
         // The rename puts the pod on the host network, so the next round adds the DNS policy that needs (HN030).
         JsonPatch.ToJson(patch).ShouldBe("""[{"op":"move","from":"/spec/hostnetwork","path":"/spec/hostNetwork"},{"op":"add","path":"/spec/dnsPolicy","value":"Default"}]""");
@@ -79,6 +80,6 @@ public sealed class ManifestFixerTests
     [Fact]
     public void PatchFor_NothingToFix_IsEmpty()
     {
-        new ManifestFixer(AnalysisOptions.Default).PatchFor(new SourceFile("p.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: example.com/a:1}]\n")).ShouldBeEmpty();
+        new ManifestFixer(new ManifestChecker(AnalysisOptions.Default, RuleCatalog.Rules), RuleCatalog.Fixers).PatchFor(new SourceFile("p.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: example.com/a:1}]\n")).ShouldBeEmpty();
     }
 }

@@ -67,6 +67,9 @@ public sealed class PolicyReaderTests
     [InlineData("hostNetwork: {serviceAccounts: [node-exporter]}\n", 1, 33, "a service account in hostNetwork.serviceAccounts must be written namespace/name, not \"node-exporter\"")]
     [InlineData("hostPorts: {ranges: {apps: [\"9000-8000\"]}}\n", 1, 29, "the host port ranges of \"apps\" must be ports or \"FROM-TO\" ranges (1-65535)")]
     [InlineData("mutations: [HN050]\n", 1, 13, "HN050 has no fix to apply as a mutation")]
+    // HN003, HN006 and HN043 were once flagged fixable without a fixer, so the webhook accepted them and mutated nothing.
+    [InlineData("mutations: [HN006]\n", 1, 13, "HN006 has no fix to apply as a mutation")]
+    [InlineData("mutations: [HN043]\n", 1, 13, "HN043 has no fix to apply as a mutation")]
     [InlineData("colour: red\n", 1, 1, "unknown policy key \"colour\" (known: kubeVersion, defaultNamespace, rules, reservedPorts, mode, actions, hostNetwork, hostPorts, mutations)")]
     [InlineData("rules: {HN030: loud}\n", 1, 16, "the level of HN030 must be off, info, warning or error")]
     public void Read_BadSetting_IsAPositionedProblem(string text, int line, int column, string message)

@@ -9,7 +9,7 @@ namespace Hostnet.Core.Tests.Reporting;
 
 public sealed class GithubReportWriterTests
 {
-    private static readonly RuleDescriptor Rule = new("HN030", "host-network-cluster-dns", "title", Severity.Warning, "C. DNS");
+    private static readonly RuleDescriptor Rule = new("HN030", "host-network-cluster-dns", "title", Severity.Warning, RuleSection.Dns);
 
     [Theory]
     [InlineData(Severity.Error, "::error ")]

@@ -1,3 +1,4 @@
+using Hostnet.Core.Rules;
 using Hostnet.Core.Rules.RunTime;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
@@ -84,6 +85,6 @@ public sealed class UndeclaredHostListenerTests
     {
         UndeclaredHostListener.Rule.Id.ShouldBe("HN010");
         UndeclaredHostListener.Rule.Slug.ShouldBe("undeclared-host-listener");
-        UndeclaredHostListener.Rule.HasFix.ShouldBeTrue();
+        RuleCatalog.IsFixable(UndeclaredHostListener.Rule).ShouldBeTrue();
     }
 }

@@ -1,6 +1,6 @@
 using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Plugins;
-using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;

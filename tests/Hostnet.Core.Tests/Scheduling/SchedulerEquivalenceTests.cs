@@ -6,7 +6,7 @@ using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Expansion;
-using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Scheduling.Framework;
 using Shouldly;
 using Xunit;
 
@@ -148,7 +148,7 @@ public sealed class SchedulerEquivalenceTests
                 return (NodeScoring.Best(pod, feasible).Name, feasible.Count, examined == candidates.Count, null);
             }
 
-            var absent = names is not null && SchedulerReasons.FilteredOutByPreFilter("NodeAffinity", version) is { } reason
+            var absent = names is not null && Diagnosis.FilteredOutByPreFilter("NodeAffinity", version) is { } reason
                 ? FilterStatus.Unresolvable("NodeAffinity", reason)
                 : null;
             var result = ((string?)null, 0, true, (string?)new FitError(state.Nodes.Count, new Diagnosis(statuses, absent)).Error(version));

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Fixing;
 using Hostnet.Core.Loading;
+using Hostnet.Core.Rules;
 using Shouldly;
 
 namespace Hostnet.Core.Tests.Support;
@@ -10,7 +11,7 @@ namespace Hostnet.Core.Tests.Support;
 internal static class FixRun
 {
     public static FixedFile Fix(string text, string file = "fixture.yaml", IReadOnlySet<string>? rules = null) =>
-        new ManifestFixer(AnalysisOptions.Default, rules).Fix([new SourceFile(file, text)]).Files[0];
+        new ManifestFixer(new ManifestChecker(AnalysisOptions.Default, RuleCatalog.Rules), RuleCatalog.Fixers, rules).Fix([new SourceFile(file, text)]).Files[0];
 
     /// <summary>
     /// One round of planning: the text edit, re-read, must give the same objects as the JSON Patch applied to the
@@ -20,9 +21,9 @@ internal static class FixRun
     {
         var loader = new ManifestLoader();
         var loaded = loader.Load(new SourceFile(file, text));
-        var report = new ManifestChecker(AnalysisOptions.Default).Check([loaded]);
+        var report = new ManifestChecker(AnalysisOptions.Default, RuleCatalog.Rules).Check([loaded]);
         var plans = DocumentFindings.Assign(loaded.Documents, report.Diagnostics)
-            .Select(pair => new DocumentEdits(pair.Key, FixPlanner.Plan(pair.Key, pair.Value)))
+            .Select(pair => new DocumentEdits(pair.Key, FixPlanner.Plan(pair.Key, pair.Value, RuleCatalog.Fixers)))
             .ToList();
         var fixedText = TextFixer.Apply(text, plans);
         fixedText.Skipped.ShouldBeEmpty();

@@ -1,6 +1,7 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
+using Hostnet.Core.Rules;
 
 namespace Hostnet.Core.Tests.Support;
 
@@ -13,7 +14,7 @@ internal static class Fixtures
     public static CheckReport Check(IEnumerable<SourceFile> files, AnalysisOptions? options = null, ClusterSnapshot? cluster = null)
     {
         var loader = new ManifestLoader();
-        return new ManifestChecker(options ?? AnalysisOptions.Default) { Cluster = cluster ?? ClusterSnapshot.Empty }.Check(files.Select(loader.Load).ToList());
+        return new ManifestChecker(options ?? AnalysisOptions.Default, RuleCatalog.Rules) { Cluster = cluster ?? ClusterSnapshot.Empty }.Check(files.Select(loader.Load).ToList());
     }
 
     /// <summary>A cluster snapshot read from YAML or JSON text as <c>--cluster</c> reads it; fails on any error.</summary>

@@ -14,7 +14,8 @@ namespace Hostnet.Kube.Tests.Support;
 
 /// <summary>
 /// An API server of our own on 127.0.0.1 with real TLS (Kestrel): it asks for a client certificate (and accepts only
-/// ones from its CA), records every request, and answers with what <see cref="Respond"/> returns.
+/// ones from its CA), records every request, and answers with what <see cref="Respond"/> returns. The Kube and Cli
+/// tests and bench/Hostnet.SnapshotBench (which serves a P2-size cluster with it) share this one.
 /// </summary>
 internal sealed class FakeApiServer : IAsyncDisposable
 {
@@ -75,10 +76,14 @@ internal sealed class FakeApiServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        using var reader = new StreamReader(context.Request.Body);
         var request = new RecordedRequest(
             context.Request.Path + context.Request.QueryString,
             context.Request.Headers.Authorization.FirstOrDefault(),
-            context.Connection.ClientCertificate?.Subject);
+            context.Connection.ClientCertificate?.Subject,
+            context.Request.Method,
+            context.Request.ContentType,
+            await reader.ReadToEndAsync(context.RequestAborted));
         Requests.Enqueue(request);
         var response = Respond(request);
         if (response.Delay is { } delay)
@@ -100,6 +105,15 @@ internal sealed class FakeApiServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
-        await context.Response.WriteAsync(response.Body, context.RequestAborted);
+        if (response.Chunks is null)
+        {
+            await context.Response.WriteAsync(response.Body, context.RequestAborted);
+            return;
+        }
+
+        foreach (var chunk in response.Chunks)
+        {
+            await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+        }
     }
 }

@@ -1,7 +1,7 @@
 namespace Hostnet.Kube.Tests.Support;
 
-/// <summary>What the fake API server saw of one request.</summary>
-internal sealed record RecordedRequest(string PathAndQuery, string? Authorization, string? ClientCertificateSubject)
+/// <summary>What the fake API server saw of one request (the method, content type and body for writes).</summary>
+internal sealed record RecordedRequest(string PathAndQuery, string? Authorization, string? ClientCertificateSubject, string Method = "GET", string? ContentType = null, string Body = "")
 {
     public string Path => PathAndQuery.Split('?')[0];
 

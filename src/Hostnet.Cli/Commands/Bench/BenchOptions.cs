@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hostnet.Core.Configuration;
 using Hostnet.NetBench.Measurement;
 using Hostnet.NetBench.Rendering;
 using Hostnet.NetBench.Results;
@@ -18,7 +19,7 @@ internal sealed class BenchOptions
 
     public Option<string> Engine { get; } = ChoiceOption.Create("--engine", "What measures throughput (auto: iperf3 when installed)", "auto", ["auto", "iperf3", "hostnet"]);
 
-    public Option<string> Format { get; } = ChoiceOption.Create("--format", "Output format", "text", ["text", "json"], "-f");
+    public Option<string> Format { get; } = CommonOptions.FormatOf("text", "json");
 
     public Option<string?> Svg { get; } = new("--svg") { Description = "Also draw the results with their spread as an SVG file", HelpName = "FILE" };
 
@@ -41,7 +42,7 @@ internal sealed class BenchOptions
         });
         Duration.Validators.Add(result =>
         {
-            if (!DurationText.TryParse(result.GetValueOrDefault<string>() ?? "", out _))
+            if (GoDuration.ParseRunTime(result.GetValueOrDefault<string>() ?? "") is null)
             {
                 result.AddError($"--duration must look like 10s, 500ms or 1m, not '{result.GetValueOrDefault<string>()}'");
             }
@@ -55,7 +56,7 @@ internal sealed class BenchOptions
     public TimeSpan DurationOf(ParseResult result)
     {
         // The validator has rejected what does not parse.
-        return DurationText.TryParse(result.GetRequiredValue(Duration), out var duration) ? duration : TimeSpan.Zero;
+        return GoDuration.ParseRunTime(result.GetRequiredValue(Duration)) ?? TimeSpan.Zero;
     }
 
     /// <summary>The engine asked for, or null with a reason when it cannot run here.</summary>

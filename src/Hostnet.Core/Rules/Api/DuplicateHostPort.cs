@@ -20,8 +20,7 @@ public sealed class DuplicateHostPort : WorkloadRule
         "duplicate-host-port",
         "The same protocol/hostIP/hostPort twice in one pod",
         Severity.Error,
-        "A. The API server would reject it",
-        HasFix: true);
+        RuleSection.ApiServerRejects);
 
     public override RuleDescriptor Descriptor => Rule;
 

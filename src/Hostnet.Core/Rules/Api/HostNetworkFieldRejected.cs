@@ -26,7 +26,7 @@ public sealed class HostNetworkFieldRejected : WorkloadRule
         "host-network-field-rejected",
         "A field the API accepts only with host network (HostProcess) or only without it (hostnameOverride)",
         Severity.Error,
-        "A. The API server would reject it");
+        RuleSection.ApiServerRejects);
 
     /// <summary>The release whose API keeps <c>hostnameOverride</c> by default (HostnameOverride beta).</summary>
     public static KubeVersion HostnameOverrideOnSince { get; } = new(1, 35);

@@ -20,8 +20,7 @@ public sealed class HostNetworkSysctl : WorkloadRule
         "host-network-sysctl",
         "A net.* sysctl together with host network",
         Severity.Error,
-        "A. The API server would reject it",
-        HasFix: true);
+        RuleSection.ApiServerRejects);
 
     /// <summary>The release whose API rejects the combination (PR #118705).</summary>
     public static KubeVersion RejectedByApiSince { get; } = new(1, 29);

@@ -28,7 +28,7 @@ public sealed class HostNetworkUserNamespace : WorkloadRule
         "host-network-user-namespace",
         "hostUsers: false together with host network",
         Severity.Error,
-        "A. The API server would reject it");
+        RuleSection.ApiServerRejects);
 
     /// <summary>The release whose API keeps <c>hostUsers</c> by default (UserNamespacesSupport beta on).</summary>
     public static KubeVersion UserNamespacesOnSince { get; } = new(1, 33);

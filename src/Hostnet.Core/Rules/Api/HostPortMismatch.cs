@@ -22,8 +22,7 @@ public sealed class HostPortMismatch : WorkloadRule
         "host-port-mismatch",
         "Host network and a container's hostPort differs from its containerPort",
         Severity.Error,
-        "A. The API server would reject it",
-        HasFix: true);
+        RuleSection.ApiServerRejects);
 
     public override RuleDescriptor Descriptor => Rule;
 

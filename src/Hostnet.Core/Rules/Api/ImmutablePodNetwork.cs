@@ -23,7 +23,8 @@ public sealed class ImmutablePodNetwork : IRule
         "immutable-pod-network",
         "A bare Pod that exists changes hostNetwork or its ports",
         Severity.Error,
-        "A. The API server would reject it");
+        RuleSection.ApiServerRejects,
+        Fix: "delete the Pod and create it again (kubectl replace --force -f …), or let a Deployment or DaemonSet own it, whose template may change");
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -96,7 +97,7 @@ public sealed class ImmutablePodNetwork : IRule
             position,
             $"Pod {context.NamespaceOf(pod)}/{pod.Name} already exists, and this changes {string.Join(" and ", changes)}: a Pod's network cannot change after it is created, "
                 + $"so the API server refuses the update (The Pod {FieldError.GoQuote(pod.Name)} is invalid: {error}, followed by a diff of the two specs) and the old Pod keeps running as it was",
-            "delete the Pod and create it again (kubectl replace --force -f …), or let a Deployment or DaemonSet own it, whose template may change");
+            Rule.Fix);
     }
 
     /// <summary>The container's ports as the API stores them, in order: <c>name containerPort/protocol hostIP:hostPort</c>.</summary>

@@ -16,7 +16,7 @@ public sealed class InvalidDnsConfig : WorkloadRule
         "invalid-dns-config",
         "dnsPolicy None without dnsConfig or nameservers, or dnsConfig beyond the API's limits",
         Severity.Error,
-        "A. The API server would reject it");
+        RuleSection.ApiServerRejects);
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -18,8 +18,7 @@ public sealed class InvalidDnsPolicy : WorkloadRule
         "invalid-dns-policy",
         "dnsPolicy is not one of ClusterFirst, ClusterFirstWithHostNet, Default, None",
         Severity.Error,
-        "A. The API server would reject it",
-        HasFix: true);
+        RuleSection.ApiServerRejects);
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -15,7 +15,7 @@ public static class InvalidInput
         "invalid-input",
         "Input that cannot be read as Kubernetes objects",
         Severity.Error,
-        "A. The API server would reject it");
+        RuleSection.ApiServerRejects);
 
     public static Diagnostic From(InputProblem problem)
     {

@@ -20,7 +20,7 @@ public sealed class InvalidPort : WorkloadRule
         "invalid-port",
         "containerPort missing or out of range, hostPort out of range, or protocol not TCP/UDP/SCTP",
         Severity.Error,
-        "A. The API server would reject it");
+        RuleSection.ApiServerRejects);
 
     public override RuleDescriptor Descriptor => Rule;
 

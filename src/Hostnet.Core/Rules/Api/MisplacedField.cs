@@ -16,8 +16,7 @@ public sealed class MisplacedField : IRule
         "misplaced-field",
         "A field the API does not know at that place (e.g. hostNetwork under a container)",
         Severity.Error,
-        "A. The API server would reject it",
-        HasFix: true);
+        RuleSection.ApiServerRejects);
 
     public RuleDescriptor Descriptor => Rule;
 

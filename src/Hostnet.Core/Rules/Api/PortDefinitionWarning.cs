@@ -18,7 +18,8 @@ public sealed class PortDefinitionWarning : WorkloadRule
         "port-definition-warning",
         "The API server warns about a port definition (hostIP without hostPort, duplicate or ambiguous ports)",
         Severity.Warning,
-        "A. The API server would reject it");
+        RuleSection.ApiServerRejects,
+        Fix: "declare each port once, in the container that listens on it; give hostIP together with hostPort");
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -34,7 +35,7 @@ public sealed class PortDefinitionWarning : WorkloadRule
                 message += ": on the host network both containers bind this port on the node, so the one that starts second crash-loops with \"address already in use\"";
             }
 
-            context.Report(Rule, workload, warning.Field, message, "declare each port once, in the container that listens on it; give hostIP together with hostPort");
+            context.Report(Rule, workload, warning.Field, message, Rule.Fix);
         }
     }
 

@@ -32,8 +32,7 @@ public sealed class HostNetworkClusterDns : WorkloadRule
         "host-network-cluster-dns",
         "Host network with dnsPolicy ClusterFirst: cluster names do not resolve",
         Severity.Warning,
-        "C. DNS",
-        HasFix: true);
+        RuleSection.Dns);
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -18,7 +18,7 @@ public sealed class HostNetworkHostnameIgnored : WorkloadRule
         "host-network-hostname-ignored",
         "hostname, subdomain or setHostnameAsFQDN on the host network, where the kubelet ignores them",
         Severity.Warning,
-        "C. DNS");
+        RuleSection.Dns);
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -17,7 +17,7 @@ public sealed class DeclaredPortNotListening : INodeRule
         "declared-port-not-listening",
         "A running host-network container declares a TCP port it does not listen on, while it listens on others",
         Severity.Warning,
-        NodeRules.Section);
+        RuleSection.OnTheNode);
 
     public RuleDescriptor Descriptor => Rule;
 

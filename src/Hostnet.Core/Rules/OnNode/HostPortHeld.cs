@@ -17,7 +17,7 @@ public sealed class HostPortHeld : INodeRule
         "host-port-held",
         "A port a pod on this node declares as a host port is held by another process",
         Severity.Error,
-        NodeRules.Section);
+        RuleSection.OnTheNode);
 
     public RuleDescriptor Descriptor => Rule;
 

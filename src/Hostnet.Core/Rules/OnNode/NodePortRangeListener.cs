@@ -20,7 +20,7 @@ public sealed class NodePortRangeListener : INodeRule
         "node-port-range-listener",
         "Something other than kube-proxy listens inside the Service node-port range",
         Severity.Warning,
-        NodeRules.Section);
+        RuleSection.OnTheNode);
 
     public RuleDescriptor Descriptor => Rule;
 

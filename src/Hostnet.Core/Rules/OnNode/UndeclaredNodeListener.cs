@@ -21,7 +21,7 @@ public sealed class UndeclaredNodeListener : INodeRule
         "undeclared-listener",
         "A host-network pod's process listens on a port no container of the pod declares",
         Severity.Warning,
-        NodeRules.Section);
+        RuleSection.OnTheNode);
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -55,7 +55,7 @@ public sealed class UndeclaredNodeListener : INodeRule
     private static bool IsComponentPort(NodeListener listener)
     {
         var image = listener.Owner.Pod!.Pod.Spec.LongRunningContainers.FirstOrDefault(c => c.Name == listener.Owner.Container)?.Image;
-        return NodePortCatalogue.Find(listener.Socket.Port, listener.Socket.Protocol, []) is { } entry
+        return NodeComponentPorts.Find(listener.Socket.Port, listener.Socket.Protocol, []) is { } entry
             && (entry.IsOwnedBy(image) || (entry.IsNodePortRange && listener.Holder?.Name == NodePortRangeListener.KubeProxy));
     }
 }

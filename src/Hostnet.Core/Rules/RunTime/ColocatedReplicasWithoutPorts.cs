@@ -21,8 +21,7 @@ public sealed class ColocatedReplicasWithoutPorts : WorkloadRule
         "colocated-replicas-without-ports",
         "Host-network replicas without declared ports or anti-affinity can share a node",
         Severity.Warning,
-        "B. It will not run as written",
-        HasFix: false);
+        RuleSection.WillNotRun);
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -3,6 +3,7 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Placement;
 
 namespace Hostnet.Core.Rules.RunTime;
@@ -25,7 +26,7 @@ public sealed class DaemonSetMissesNodes : IRule
         "daemonset-misses-nodes",
         "Host-network DaemonSet does not tolerate taints some nodes carry, so it does not run there",
         Severity.Info,
-        "B. It will not run as written");
+        RuleSection.WillNotRun);
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -110,7 +111,7 @@ public sealed class DaemonSetMissesNodes : IRule
     /// Running pods on <paramref name="nodes"/> that a node agent may serve: neither DaemonSet pods nor static pods
     /// (owned by their Node), which are there to run the control plane itself.
     /// </summary>
-    private static IEnumerable<ClusterPod> WorkloadPodsOn(IReadOnlyList<Node> nodes, RunningCluster cluster)
+    private static IEnumerable<ClusterPod> WorkloadPodsOn(IReadOnlyList<Node> nodes, ClusterSimulation cluster)
     {
         var names = nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
         return cluster.Running.Select(r => r.Pod)
@@ -130,7 +131,7 @@ public sealed class DaemonSetMissesNodes : IRule
     /// The nodes whose DaemonSet pod the scheduler cannot place on the cluster as it runs (the DaemonSet's own running
     /// pods set aside), with the first one's FailedScheduling message.
     /// </summary>
-    private static (IReadOnlyList<string> Nodes, string? Message) Pending(Workload daemonSet, RunningCluster cluster)
+    private static (IReadOnlyList<string> Nodes, string? Message) Pending(Workload daemonSet, ClusterSimulation cluster)
     {
         var pods = cluster.PodsOf(daemonSet);
         var results = cluster.Place(pods, cluster.RunningOf(daemonSet));

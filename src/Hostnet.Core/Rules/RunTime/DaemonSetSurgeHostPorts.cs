@@ -2,8 +2,8 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Controllers;
-using Hostnet.Core.Semantics.Placement;
 using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Rules.RunTime;
@@ -23,8 +23,8 @@ public sealed class DaemonSetSurgeHostPorts : IRule
         "daemonset-surge-host-ports",
         "DaemonSet rolling update with maxSurge on host ports or host network: the update never completes",
         Severity.Error,
-        "B. It will not run as written",
-        HasFix: true);
+        RuleSection.WillNotRun,
+        Fix: "set maxSurge: 0 and maxUnavailable: 1, so each node's old pod goes before its new one starts");
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -76,23 +76,23 @@ public sealed class DaemonSetSurgeHostPorts : IRule
             daemonSet,
             daemonSet.Strategy!.Path + ".rollingUpdate.maxSurge",
             message,
-            "set maxSurge: 0 and maxUnavailable: 1, so each node's old pod goes before its new one starts");
+            Rule.Fix);
     }
 
     /// <summary>
     /// The scheduler's message for the new pod of the first node the DaemonSet runs on, placed while every old pod
     /// runs (its own running pods are the old ones), or the reason alone without nodes.
     /// </summary>
-    private static string Pending(Workload daemonSet, IReadOnlyList<PodInfo> oldPods, RunningCluster cluster)
+    private static string Pending(Workload daemonSet, IReadOnlyList<PodInfo> oldPods, ClusterSimulation cluster)
     {
         if (oldPods.Count == 0)
         {
-            return SchedulerReasons.NodePorts;
+            return NodePortsPlugin.ErrReason;
         }
 
         var first = oldPods[0];
         var newPod = new PodInfo(first.Namespace, first.Name + "-new", first.Labels, first.Spec, first.Owner);
         var results = cluster.Place([.. oldPods, newPod], cluster.RunningOf(daemonSet));
-        return results[^1].Message is { } message ? "\"" + message + "\"" : SchedulerReasons.NodePorts;
+        return results[^1].Message is { } message ? "\"" + message + "\"" : NodePortsPlugin.ErrReason;
     }
 }

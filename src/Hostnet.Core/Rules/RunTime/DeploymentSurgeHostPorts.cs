@@ -3,6 +3,7 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Controllers;
 using Hostnet.Core.Semantics.Placement;
 using Hostnet.Core.Semantics.Ports;
@@ -23,8 +24,7 @@ public sealed class DeploymentSurgeHostPorts : IRule
         "deployment-surge-host-ports",
         "Deployment rolling update surges on host ports with no pod allowed to go: the rollout can stick",
         Severity.Warning,
-        "B. It will not run as written",
-        HasFix: true);
+        RuleSection.WillNotRun);
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -87,14 +87,14 @@ public sealed class DeploymentSurgeHostPorts : IRule
         {
             message = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{budgetText}; the pod is pinned to {pinned} node(s), all of which run a replica, so the surge pod stays Pending ({SchedulerReasons.NodePorts}), {stuck}");
+                $"{budgetText}; the pod is pinned to {pinned} node(s), all of which run a replica, so the surge pod stays Pending ({NodePortsPlugin.ErrReason}), {stuck}");
             severity = Severity.Error;
         }
         else
         {
             message = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{budgetText}: the surge pod needs a node that runs no replica; when every node that can take one already does ({replicas} or fewer such nodes), it stays Pending ({SchedulerReasons.NodePorts}), {stuck}");
+                $"{budgetText}: the surge pod needs a node that runs no replica; when every node that can take one already does ({replicas} or fewer such nodes), it stays Pending ({NodePortsPlugin.ErrReason}), {stuck}");
         }
 
         context.Report(Rule, deployment, Position(deployment), message, "set maxSurge: 0 and maxUnavailable: 1 (or strategy type Recreate), so an old pod frees its node before the new one needs it", severity);

@@ -3,6 +3,7 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
 using Hostnet.Core.Semantics.Ports;
 
@@ -22,7 +23,8 @@ public sealed class HostPortConflict : IRule
         "host-port-conflict",
         "Two workloads want the same host port and can run on the same node",
         Severity.Error,
-        "B. It will not run as written");
+        RuleSection.WillNotRun,
+        Fix: "move one of the two to another port, or give them node selectors that cannot match the same node");
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -72,7 +74,7 @@ public sealed class HostPortConflict : IRule
         if (nodes.Count > 0)
         {
             var common = nodes
-                .Where(n => later.Eligibility.Admits(n) && earlier.Placement.Eligibility.Admits(n))
+                .Where(n => DefaultProfile.Admits(later.Eligibility, n) && DefaultProfile.Admits(earlier.Placement.Eligibility, n))
                 .Select(n => n.Name)
                 .ToArray();
             if (common.Length == 0)
@@ -88,16 +90,16 @@ public sealed class HostPortConflict : IRule
         }
 
         var consequence = certain
-            ? $"on every node that runs both, the pod placed second stays Pending ({SchedulerReasons.NodePorts})"
+            ? $"on every node that runs both, the pod placed second stays Pending ({NodePortsPlugin.ErrReason})"
             : string.Create(
                 CultureInfo.InvariantCulture,
-                $"the scheduler puts their pods on different nodes, so together they need {later.Pods + earlier.Placement.Pods} nodes with the port free, and pods beyond that stay Pending ({SchedulerReasons.NodePorts})");
+                $"the scheduler puts their pods on different nodes, so together they need {later.Pods + earlier.Placement.Pods} nodes with the port free, and pods beyond that stay Pending ({NodePortsPlugin.ErrReason})");
         context.Report(
             Rule,
             later.Workload,
             binding.FieldPath,
             $"host port {binding} is also wanted by {named} and {where}: {consequence}",
-            "move one of the two to another port, or give them node selectors that cannot match the same node",
+            Rule.Fix,
             certain ? Severity.Error : Severity.Warning);
     }
 

@@ -18,8 +18,7 @@ public sealed class ListenPortMismatch : WorkloadRule
         "listen-port-mismatch",
         "The port the process is told to listen on is not among the declared ports",
         Severity.Warning,
-        "B. It will not run as written",
-        HasFix: false);
+        RuleSection.WillNotRun);
 
     public override RuleDescriptor Descriptor => Rule;
 

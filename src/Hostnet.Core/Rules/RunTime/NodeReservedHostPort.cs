@@ -8,7 +8,7 @@ namespace Hostnet.Core.Rules.RunTime;
 
 /// <summary>
 /// HN017: a host port that a node component already holds (SEMANTICS.md §10: kubelet, kube-proxy, control plane, CNI
-/// agents, the NodePort range) or that is commonly taken (22, 53, 80, 443), from <see cref="NodePortCatalogue"/> and
+/// agents, the NodePort range) or that is commonly taken (22, 53, 80, 443), from <see cref="NodeComponentPorts"/> and
 /// <c>reservedPorts</c> in <c>.hostnet.yaml</c>. These listeners are invisible to the scheduler, so nothing stops the
 /// pod from landing beside them. A container of the owner's own image is not flagged for its own port.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class NodeReservedHostPort : WorkloadRule
         "node-reserved-port",
         "Host port already used by the node's own components",
         Severity.Warning,
-        "B. It will not run as written");
+        RuleSection.WillNotRun);
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -27,7 +27,7 @@ public sealed class NodeReservedHostPort : WorkloadRule
     {
         foreach (var binding in HostPorts.Wanted(workload.Spec))
         {
-            var reserved = NodePortCatalogue.Find(binding.Port, binding.Protocol, context.Options.ExtraReservedPorts);
+            var reserved = NodeComponentPorts.Find(binding.Port, binding.Protocol, context.Options.ExtraReservedPorts);
             if (reserved is null || reserved.IsOwnedBy(binding.Container.Image))
             {
                 continue;
@@ -51,7 +51,7 @@ public sealed class NodeReservedHostPort : WorkloadRule
             return $"{port} is in {reserved.Owner}: if a Service is given NodePort {binding.Port}, kube-proxy's rules take the traffic to that port {reserved.Where} before it reaches the pod";
         }
 
-        var owner = reserved.Where is null
+        var owner = reserved.Scope == NodeComponentScope.ReservedByConfiguration
             ? $"{port} is reserved for {reserved.Owner} in .hostnet.yaml"
             : $"{port} is taken by {reserved.Owner} {reserved.Where}";
         return hostNetwork

@@ -23,8 +23,7 @@ public sealed class PrivilegedPortNonRoot : WorkloadRule
         "privileged-port-non-root",
         "A host-network container binds a port below 1024 as non-root without NET_BIND_SERVICE",
         Severity.Warning,
-        "B. It will not run as written",
-        HasFix: false);
+        RuleSection.WillNotRun);
 
     public override RuleDescriptor Descriptor => Rule;
 

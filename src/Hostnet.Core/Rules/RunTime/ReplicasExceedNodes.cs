@@ -2,6 +2,7 @@ using System.Globalization;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
 using Hostnet.Core.Semantics.Ports;
 
@@ -21,7 +22,8 @@ public sealed class ReplicasExceedNodes : IRule
         "replicas-exceed-nodes",
         "More replicas of a host-port workload than nodes that can take one",
         Severity.Error,
-        "B. It will not run as written");
+        RuleSection.WillNotRun,
+        Fix: "lower replicas to the number of nodes that can take one, make more nodes eligible, or use a DaemonSet");
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -53,7 +55,7 @@ public sealed class ReplicasExceedNodes : IRule
             {
                 Report(workload, context, string.Create(
                     CultureInfo.InvariantCulture,
-                    $"replicas is {replicas} but every pod is bound to node {workload.Spec.NodeName} by nodeName and {holds}: the kubelet rejects {replicas - 1} of them (Pod was rejected: Predicate NodePorts failed: {SchedulerReasons.NodePorts}) and the controller keeps replacing them"), severity);
+                    $"replicas is {replicas} but every pod is bound to node {workload.Spec.NodeName} by nodeName and {holds}: the kubelet rejects {replicas - 1} of them (Pod was rejected: Predicate NodePorts failed: {NodePortsPlugin.ErrReason}) and the controller keeps replacing them"), severity);
             }
 
             return;
@@ -83,10 +85,10 @@ public sealed class ReplicasExceedNodes : IRule
         {
             Report(workload, context, string.Create(
                 CultureInfo.InvariantCulture,
-                $"replicas is {replicas} but the pod is pinned by name to {pinned} node(s) and {holds}: {replicas - pinned} replica(s) or more stay Pending ({SchedulerReasons.NodePorts})"), severity);
+                $"replicas is {replicas} but the pod is pinned by name to {pinned} node(s) and {holds}: {replicas - pinned} replica(s) or more stay Pending ({NodePortsPlugin.ErrReason})"), severity);
         }
     }
 
     private static void Report(Workload workload, AnalysisContext context, string message, Severity severity) =>
-        context.Report(Rule, workload, "spec.replicas", message, "lower replicas to the number of nodes that can take one, make more nodes eligible, or use a DaemonSet", severity);
+        context.Report(Rule, workload, "spec.replicas", message, Rule.Fix, severity);
 }

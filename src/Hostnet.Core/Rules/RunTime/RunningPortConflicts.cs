@@ -3,7 +3,7 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
-using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Rules.RunTime;
@@ -87,7 +87,7 @@ internal static class RunningPortConflicts
         {
             var free = couldGo.Select(c => c.Node).Where(n => !blockedNodes.Contains(n)).ToArray();
             var beyond = pods.Count > free.Length
-                ? string.Create(CultureInfo.InvariantCulture, $"; {pods.Count - free.Length} of its {pods.Count} pods find no node with the port free and stay Pending ({SchedulerReasons.NodePorts})")
+                ? string.Create(CultureInfo.InvariantCulture, $"; {pods.Count - free.Length} of its {pods.Count} pods find no node with the port free and stay Pending ({NodePortsPlugin.ErrReason})")
                 : " instead";
             message = string.Create(
                 CultureInfo.InvariantCulture,

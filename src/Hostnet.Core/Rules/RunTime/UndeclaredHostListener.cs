@@ -19,8 +19,7 @@ public sealed class UndeclaredHostListener : WorkloadRule
         "undeclared-host-listener",
         "A host-network container listens on a port it does not declare",
         Severity.Warning,
-        "B. It will not run as written",
-        HasFix: true);
+        RuleSection.WillNotRun);
 
     public override RuleDescriptor Descriptor => Rule;
 

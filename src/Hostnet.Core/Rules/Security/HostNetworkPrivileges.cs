@@ -17,7 +17,8 @@ public sealed class HostNetworkPrivileges : WorkloadRule
         "host-network-privileges",
         "Host network combined with privileged, NET_ADMIN, NET_RAW or hostPID",
         Severity.Info,
-        "E. Security and policy");
+        RuleSection.SecurityAndPolicy,
+        Fix: "drop what the pod does not need (privileged, the NET_ADMIN/NET_RAW capabilities, hostPID), and keep the rest to the one container that needs it");
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -93,7 +94,7 @@ public sealed class HostNetworkPrivileges : WorkloadRule
             workload,
             spec.Path + ".hostNetwork",
             $"hostNetwork is true and {string.Join(", ", grants)}: the pod can {string.Join(", ", effects.SkipLast(1)) + (effects.Count > 1 ? " and " : string.Empty) + effects[^1]}",
-            "drop what the pod does not need (privileged, the NET_ADMIN/NET_RAW capabilities, hostPID), and keep the rest to the one container that needs it");
+            Rule.Fix);
     }
 
     private static string Quote(IEnumerable<string> names) => "\"" + string.Join("\", \"", names) + "\"";

@@ -20,7 +20,7 @@ public sealed class PodSecurityViolation : WorkloadRule
         "pod-security-violation",
         "The namespace's Pod Security level forbids what the pod asks for",
         Severity.Error,
-        "E. Security and policy");
+        RuleSection.SecurityAndPolicy);
 
     public override RuleDescriptor Descriptor => Rule;
 

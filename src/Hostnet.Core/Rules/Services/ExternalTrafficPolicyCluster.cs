@@ -17,8 +17,8 @@ public sealed class ExternalTrafficPolicyCluster : IRule
         "external-traffic-policy",
         "A NodePort/LoadBalancer Service with externalTrafficPolicy Cluster in front of host-network DaemonSet pods",
         Severity.Info,
-        "D. Services and network policy",
-        HasFix: true);
+        RuleSection.ServicesAndNetworkPolicy,
+        Fix: "set externalTrafficPolicy: Local");
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -48,7 +48,7 @@ public sealed class ExternalTrafficPolicyCluster : IRule
                 service,
                 service.ExternalTrafficPolicy is null ? "spec.type" : "spec.externalTrafficPolicy",
                 $"{service.Type} Service in front of the host-network pods of {WorkloadNames.Join(daemonSets)}, and externalTrafficPolicy {policy}: kube-proxy forwards each connection to any of the pods, mostly on another node, though one listens on the node it arrived at; the extra hop masquerades it, so the pods see a node's address instead of the client's",
-                "set externalTrafficPolicy: Local");
+                Rule.Fix);
         }
     }
 }

@@ -16,7 +16,8 @@ public sealed class NetworkPolicySelectsHostNetwork : IRule
         "network-policy-ineffective",
         "A NetworkPolicy selects host-network pods, which most network plugins ignore",
         Severity.Warning,
-        "D. Services and network policy");
+        RuleSection.ServicesAndNetworkPolicy,
+        Fix: "protect their ports with a host firewall, or match the nodes' addresses with ipBlock rules in the policies of the pods they talk to");
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -45,7 +46,7 @@ public sealed class NetworkPolicySelectsHostNetwork : IRule
                 policy,
                 "spec.podSelector",
                 $"podSelector selects the host-network pods of {WorkloadNames.Join(selected)}, but \"NetworkPolicy behaviour for `hostNetwork` pods is undefined\"; in the most common implementation the network plugin \"ignores `hostNetwork` pods when matching `podSelector` and `namespaceSelector`. Traffic to/from `hostNetwork` pods is treated the same as all other traffic to/from the node IP.\", so this policy most likely does not isolate them",
-                "protect their ports with a host firewall, or match the nodes' addresses with ipBlock rules in the policies of the pods they talk to");
+                Rule.Fix);
         }
     }
 }

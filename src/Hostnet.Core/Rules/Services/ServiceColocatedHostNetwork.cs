@@ -26,7 +26,8 @@ public sealed class ServiceColocatedHostNetwork : IRule
         "service-colocated-host-network",
         "A Service selects host-network pods that can run more than one per node",
         Severity.Warning,
-        "D. Services and network policy");
+        RuleSection.ServicesAndNetworkPolicy,
+        Fix: "declare the ports the pods listen on (the scheduler then keeps them apart), require pod anti-affinity on kubernetes.io/hostname, or run it as a DaemonSet");
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -50,7 +51,7 @@ public sealed class ServiceColocatedHostNetwork : IRule
                         service,
                         "spec.selector",
                         $"the Service selects the host-network pods of {workload.DisplayName} ({colocation.How}) and {NotSeparated}: {colocation.Consequence}",
-                        "declare the ports the pods listen on (the scheduler then keeps them apart), require pod anti-affinity on kubernetes.io/hostname, or run it as a DaemonSet");
+                        Rule.Fix);
                 }
             }
         }

@@ -18,7 +18,7 @@ public sealed class ServicePortUndeclared : IRule
         "service-port-undeclared",
         "A Service's targetPort matches no declared port of the host-network pods it selects",
         Severity.Warning,
-        "D. Services and network policy");
+        RuleSection.ServicesAndNetworkPolicy);
 
     public RuleDescriptor Descriptor => Rule;
 

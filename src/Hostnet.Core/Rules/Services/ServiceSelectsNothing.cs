@@ -20,7 +20,7 @@ public sealed class ServiceSelectsNothing : IRule
         "service-selects-nothing",
         "A Service's selector matches no pod template of its namespace",
         Severity.Warning,
-        "D. Services and network policy");
+        RuleSection.ServicesAndNetworkPolicy);
 
     public RuleDescriptor Descriptor => Rule;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
 
 namespace Hostnet.Core.Scheduling.Expansion;
@@ -69,7 +70,7 @@ public static class WorkloadExpander
     {
         var selects = NodeEligibility.ForDaemonSetPod(workload.Spec);
         return [.. nodes
-            .Where(n => selects.Admits(n.Node))
+            .Where(n => DefaultProfile.Admits(selects, n.Node))
             .Select(n => new ExpandedPod(
                 new PodInfo(
                     @namespace,

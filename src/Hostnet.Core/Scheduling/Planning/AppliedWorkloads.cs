@@ -23,7 +23,7 @@ public sealed record AppliedWorkloads(IReadOnlyList<Workload> Workloads, IReadOn
         var notes = new List<string>();
         foreach (var workload in workloads)
         {
-            var key = (workload.Kind, string.IsNullOrEmpty(workload.Metadata.Namespace) ? defaultNamespace : workload.Metadata.Namespace, workload.Name);
+            var key = (workload.Kind, workload.NamespaceOr(defaultNamespace), workload.Name);
             var seen = stored.ContainsKey(key);
             if (refusals.TryGetValue(workload, out var refusal))
             {

@@ -27,10 +27,11 @@ public sealed record Listener(int Port, string Protocol, string HostIP, string C
         {
             foreach (var port in container.Ports.Where(p => p.ContainerPortNumber > 0))
             {
+                var (ip, protocol) = HostPortInfo.Sanitize(port.HostIP, port.EffectiveProtocol);
                 listeners.Add(new Listener(
                     port.ContainerPortNumber,
-                    port.EffectiveProtocol,
-                    port.HostIP.Length == 0 ? HostPortBinding.AnyAddress : port.HostIP,
+                    protocol,
+                    ip,
                     container.Name,
                     "containerPort " + port.ContainerPortNumber.ToString(CultureInfo.InvariantCulture)));
             }
@@ -38,7 +39,7 @@ public sealed record Listener(int Port, string Protocol, string HostIP, string C
 
         foreach (var undeclared in new PodListeners(spec.Spec).Undeclared)
         {
-            listeners.Add(new Listener(undeclared.Listener.Port, undeclared.Listener.Protocol, HostPortBinding.AnyAddress, undeclared.Container.Name, undeclared.Listener.Evidence));
+            listeners.Add(new Listener(undeclared.Listener.Port, undeclared.Listener.Protocol, HostPortInfo.DefaultBindAllHostIP, undeclared.Container.Name, undeclared.Listener.Evidence));
         }
 
         return listeners;

@@ -9,7 +9,7 @@ namespace Hostnet.Core.Scheduling.Planning;
 /// <param name="ExtraReservedPorts">Ports the nodes hold beyond the catalogue (<c>reservedPorts</c> in <c>.hostnet.yaml</c>).</param>
 public sealed record PlanOptions(KubeVersion KubeVersion, string DefaultNamespace, IReadOnlyList<NodeReservedPort> ExtraReservedPorts)
 {
-    public static PlanOptions Default { get; } = new(KubeVersion.Latest, "default", []);
+    public static PlanOptions Default { get; } = new(KubeVersion.Latest, KubeObject.KubernetesDefaultNamespace, []);
 
     /// <summary>The workloads of the input that the cluster refuses (<see cref="Planning.Refusals"/>); none by default.</summary>
     public IReadOnlyDictionary<Workload, RefusedObject> Refusals { get; init; } = new Dictionary<Workload, RefusedObject>();

@@ -13,13 +13,12 @@ namespace Hostnet.Core.Scheduling.Planning;
 /// by namespace and name (so the input's order never matters), and at start-up a host-network process that binds a
 /// port another one already holds on its node crash-loops (<see cref="NodeListeners"/>). The snapshot's pods are
 /// placed first: bound ones on their nodes, unbound ones queue with the new pods; succeeded and failed ones hold
-/// nothing.
+/// nothing. The pods are placed on a <see cref="ClusterSimulation"/>, the cluster the placement rules ask too.
 /// </summary>
 public sealed class Planner
 {
     private readonly PlanOptions _options;
-    private readonly Scheduler _scheduler;
-    private readonly ClusterState _state;
+    private readonly ClusterSimulation _cluster;
     private readonly PodAddresses _addresses = new();
     private readonly Dictionary<NodeInfo, NodeListeners> _listeners = [];
     private readonly List<string> _notes = [];
@@ -29,19 +28,25 @@ public sealed class Planner
     private Planner(ClusterSnapshot cluster, PlanOptions options)
     {
         _options = options;
-        _scheduler = new Scheduler(options.KubeVersion);
-        _state = new ClusterState(cluster.Nodes);
+        _cluster = new ClusterSimulation(cluster.Nodes, cluster.Pods, options.KubeVersion, options.DefaultNamespace);
     }
 
+    /// <summary>The plan of the workloads of the input, once <c>kubectl apply</c> has stored them (<see cref="AppliedWorkloads"/>).</summary>
     public static PlanResult Plan(ClusterSnapshot cluster, IEnumerable<Workload> workloads, PlanOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        return Plan(cluster, AppliedWorkloads.Resolve(workloads, options.Refusals, options.DefaultNamespace), options);
+    }
+
+    /// <summary>The plan of workloads already resolved, for a caller that also simulates their rollouts from the same resolution.</summary>
+    public static PlanResult Plan(ClusterSnapshot cluster, AppliedWorkloads applied, PlanOptions options)
+    {
         ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(workloads);
+        ArgumentNullException.ThrowIfNull(applied);
         ArgumentNullException.ThrowIfNull(options);
         var planner = new Planner(cluster, options);
         var queue = planner.PlaceExisting(cluster);
         var bound = new List<ExpandedPod>();
-        var applied = AppliedWorkloads.Resolve(workloads, options.Refusals, options.DefaultNamespace);
         planner._notes.AddRange(applied.Notes);
         foreach (var workload in applied.Workloads)
         {
@@ -64,14 +69,22 @@ public sealed class Planner
         return new PlanResult(rows, cluster.Nodes.Count, planner._notes) { Refused = applied.Refused };
     }
 
-    /// <summary>Binds the snapshot's pods; returns the queue, holding its unbound pods.</summary>
+    /// <summary>
+    /// Rows and listeners for the snapshot's pods (the simulation bound the running ones); returns the queue, holding
+    /// its unbound pods.
+    /// </summary>
     private List<QueuedPod> PlaceExisting(ClusterSnapshot cluster)
     {
         var queue = new List<QueuedPod>();
+        var running = _cluster.Running;
+        var next = 0;
         foreach (var existing in cluster.Pods)
         {
             var pod = existing.Pod;
-            var info = ExistingPods.Info(existing, Namespace(pod));
+
+            // The running pods come in snapshot order: each is met here in turn, with the view the simulation bound.
+            var isRunning = next < running.Count && ReferenceEquals(running[next].Pod, existing);
+            var info = isRunning ? running[next++].Info : ExistingPods.Info(existing, Namespace(pod));
             var owner = info.Owner;
             _addresses.Reserve(existing.Status.PodIP);
             var terminal = existing.Status.Ended;
@@ -81,10 +94,9 @@ public sealed class Planner
                 continue;
             }
 
-            var node = _state.Find(existing.NodeName);
-            if (!terminal && node is not null)
+            var node = _cluster.State.Find(existing.NodeName);
+            if (isRunning && node is not null)
             {
-                _state.Add(info, node.Name);
                 foreach (var listener in Listener.Of(info.Spec))
                 {
                     ListenersOn(node).Hold(listener.Port, listener.Protocol, Holder(info, listener, isFixed: true));
@@ -112,7 +124,7 @@ public sealed class Planner
             return;
         }
 
-        foreach (var pod in WorkloadExpander.Expand(workload, @namespace, _state.Nodes))
+        foreach (var pod in WorkloadExpander.Expand(workload, @namespace, _cluster.State.Nodes))
         {
             if (string.IsNullOrEmpty(pod.Pod.Spec.Spec.NodeName))
             {
@@ -130,7 +142,7 @@ public sealed class Planner
     {
         var pod = expanded.Pod;
         var nodeName = pod.Spec.Spec.NodeName!;
-        if (_state.Find(nodeName) is not { } node)
+        if (_cluster.State.Find(nodeName) is not { } node)
         {
             Row(pod, expanded.Workload, null, "Pending", null, null, $"the pod names node {nodeName}, which the cluster does not list: no kubelet will ever run it", certain: true);
             return;
@@ -143,18 +155,18 @@ public sealed class Planner
             return;
         }
 
-        _state.Add(pod, node.Name);
+        _cluster.Bind(pod, node.Name);
         placed.Add(new Placement(pod, expanded.Workload, node, OnlyChoice: true));
     }
 
     private void Schedule(QueuedPod queued, List<Placement> placed)
     {
         var pod = queued.Pod;
-        var result = _scheduler.Schedule(pod, _state);
+        var result = _cluster.Schedule(pod);
         if (result.NodeName is { } nodeName)
         {
-            var node = _state.Find(nodeName)!;
-            _state.Add(pod, nodeName);
+            var node = _cluster.State.Find(nodeName)!;
+            _cluster.Bind(pod, nodeName);
             placed.Add(new Placement(pod, queued.Workload, node, result.OnlyChoice) { FromInput = queued.FromInput });
             return;
         }
@@ -171,14 +183,14 @@ public sealed class Planner
     private bool IsCertainlyUnschedulable(PodInfo pod, List<Placement> placed)
     {
         // The replicas of one workload that fail in a row, on an unchanged state, get the same answer.
-        if (_lastCertainty is { } last && ReferenceEquals(last.Spec, pod.Spec) && last.Owner == pod.Owner && last.Version == _state.Version)
+        if (_lastCertainty is { } last && ReferenceEquals(last.Spec, pod.Spec) && last.Owner == pod.Owner && last.Version == _cluster.State.Version)
         {
             return last.Certain;
         }
 
         var movable = placed.Where(p => !p.OnlyChoice && p.Pod.Owner != pod.Owner).Select(p => p.Pod).ToList();
-        var certain = movable.Count == 0 || !_state.Without(movable, () => _scheduler.FitsAnywhere(pod, _state));
-        _lastCertainty = (pod.Spec, pod.Owner, _state.Version, certain);
+        var certain = movable.Count == 0 || !_cluster.FitsAnywhere(pod, movable);
+        _lastCertainty = (pod.Spec, pod.Owner, _cluster.State.Version, certain);
         return certain;
     }
 
@@ -251,7 +263,7 @@ public sealed class Planner
         return listeners;
     }
 
-    private string Namespace(KubeObject obj) => string.IsNullOrEmpty(obj.Metadata.Namespace) ? _options.DefaultNamespace : obj.Metadata.Namespace;
+    private string Namespace(KubeObject obj) => obj.NamespaceOr(_options.DefaultNamespace);
 
     /// <summary>How many of the snapshot's pods belong to a workload of the input (by owner reference), or null when none.</summary>
     private int? RunningIn(ClusterSnapshot cluster, Workload workload, string @namespace)

@@ -10,5 +10,5 @@ public sealed record PortHolder(string Description, PodInfo? Pod, string HostIP,
     public Semantics.NodeReservedPort? Reserved { get; init; }
 
     /// <summary>Whether every node has this holder (a node component of every node), so no placement avoids it.</summary>
-    public bool OnEveryNode => Pod is null && Reserved?.Where is null or "on every node";
+    public bool OnEveryNode => Pod is null && Reserved?.OnEveryNode != false;
 }

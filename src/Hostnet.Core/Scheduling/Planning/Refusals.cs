@@ -24,15 +24,14 @@ public static class Refusals
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(workloads);
-        string NamespaceOf(Workload w) => string.IsNullOrEmpty(w.Metadata.Namespace) ? defaultNamespace : w.Metadata.Namespace;
-        var byObject = workloads.ToLookup(w => (w.Kind, Namespace: NamespaceOf(w), w.Name));
+        var byObject = workloads.ToLookup(w => (w.Kind, Namespace: w.NamespaceOr(defaultNamespace), w.Name));
         var refused = new Dictionary<Workload, RefusedObject>(ReferenceEqualityComparer.Instance);
         var findings = report.Diagnostics.Where(d => d.Object is { Name: not null } && Refuses(d));
         foreach (var group in findings.GroupBy(d => Copy(d, byObject, defaultNamespace)).Where(g => g.Key is not null))
         {
             var workload = group.Key!;
-            var api = group.Where(d => d.Rule.Section == InvalidDnsPolicy.Rule.Section).ToList();
-            var @namespace = NamespaceOf(workload);
+            var api = group.Where(d => d.Rule.Section == RuleSection.ApiServerRejects).ToList();
+            var @namespace = workload.NamespaceOr(defaultNamespace);
             refused[workload] = api.Count > 0
                 ? new RefusedObject(workload.Kind, @namespace, workload.Name, ApiServer, CannotBeHandled(workload, api) ?? Invalid(workload, api))
                 : new RefusedObject(workload.Kind, @namespace, workload.Name, PodSecurity, group.First().Message);
@@ -42,7 +41,7 @@ public static class Refusals
     }
 
     private static bool Refuses(Diagnostic diagnostic) =>
-        diagnostic.Rule.Section == InvalidDnsPolicy.Rule.Section
+        diagnostic.Rule.Section == RuleSection.ApiServerRejects
         || (diagnostic.Rule.Id == PodSecurityViolation.Rule.Id && diagnostic.Severity == Severity.Error);
 
     /// <summary>The copy a finding is about: of those with its kind, namespace and name, the last one in its file that starts before it.</summary>

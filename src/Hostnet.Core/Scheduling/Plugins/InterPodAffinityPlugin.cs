@@ -1,10 +1,10 @@
 using Hostnet.Core.Model;
-using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Scheduling.Framework;
 
 namespace Hostnet.Core.Scheduling.Plugins;
 
 /// <summary>
-/// pkg/scheduler/framework/plugins/interpodaffinity/filtering.go, required terms only. PreFilter counts, per
+/// pkg/scheduler/framework/plugins/interpodaffinity/filtering.go (v1.35), required terms only. PreFilter counts, per
 /// topology domain, the placed pods matching the incoming pod's affinity terms (a pod must match all of them) and
 /// anti-affinity terms (each term separately), and the domains where a placed pod's anti-affinity term matches the
 /// incoming pod; Filter then checks, in upstream's order, affinity (UnschedulableAndUnresolvable), the pod's own
@@ -13,13 +13,20 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// </summary>
 public sealed class InterPodAffinityPlugin : IFilterPlugin
 {
-    private static readonly FilterStatus AffinityFails = FilterStatus.Unresolvable("InterPodAffinity", SchedulerReasons.PodAffinity);
-    private static readonly FilterStatus AntiAffinityFails = FilterStatus.Unschedulable("InterPodAffinity", SchedulerReasons.PodAntiAffinity);
-    private static readonly FilterStatus ExistingAntiAffinityFails = FilterStatus.Unschedulable("InterPodAffinity", SchedulerReasons.ExistingPodsAntiAffinity);
+    /// <summary>ErrReasonExistingAntiAffinityRulesNotMatch.</summary>
+    public const string ErrReasonExistingAntiAffinityRulesNotMatch = "node(s) didn't satisfy existing pods anti-affinity rules";
 
-    public string Name => "InterPodAffinity";
+    /// <summary>ErrReasonAffinityRulesNotMatch (UnschedulableAndUnresolvable).</summary>
+    public const string ErrReasonAffinityRulesNotMatch = "node(s) didn't match pod affinity rules";
 
-    public bool NodeOnly => false;
+    /// <summary>ErrReasonAntiAffinityRulesNotMatch.</summary>
+    public const string ErrReasonAntiAffinityRulesNotMatch = "node(s) didn't match pod anti-affinity rules";
+
+    private static readonly FilterStatus AffinityFails = FilterStatus.Unresolvable(PluginNames.InterPodAffinity, ErrReasonAffinityRulesNotMatch);
+    private static readonly FilterStatus AntiAffinityFails = FilterStatus.Unschedulable(PluginNames.InterPodAffinity, ErrReasonAntiAffinityRulesNotMatch);
+    private static readonly FilterStatus ExistingAntiAffinityFails = FilterStatus.Unschedulable(PluginNames.InterPodAffinity, ErrReasonExistingAntiAffinityRulesNotMatch);
+
+    public string Name => PluginNames.InterPodAffinity;
 
     public PreFilterResult PreFilter(PodInfo pod, ClusterState state)
     {

@@ -1,15 +1,26 @@
+using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Framework;
+using Hostnet.Core.Semantics.Placement;
+
 namespace Hostnet.Core.Scheduling.Plugins;
 
-/// <summary>pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go.</summary>
-public sealed class NodeUnschedulablePlugin : IFilterPlugin
+/// <summary>
+/// pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go (v1.35): a cordoned node takes only pods
+/// that tolerate its unschedulable taint.
+/// </summary>
+public sealed class NodeUnschedulablePlugin : INodeFilterPlugin
 {
-    public string Name => "NodeUnschedulable";
+    /// <summary>ErrReasonUnschedulable.</summary>
+    public const string ErrReasonUnschedulable = "node(s) were unschedulable";
 
-    public bool NodeOnly => true;
+    private static readonly FilterStatus Unschedulable = FilterStatus.Unresolvable(PluginNames.NodeUnschedulable, ErrReasonUnschedulable);
 
-    public PreFilterResult PreFilter(PodInfo pod, ClusterState state)
+    public string Name => PluginNames.NodeUnschedulable;
+
+    public FilterStatus Filter(NodeEligibility pod, Node node)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        return new(node => pod.Spec.Eligibility.FilterUnschedulable(node.Node));
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Unschedulable && !pod.Tolerations.Any(t => t.Tolerates(WellKnownTaints.Unschedulable)) ? Unschedulable : FilterStatus.Success;
     }
 }

@@ -1,10 +1,10 @@
 using Hostnet.Core.Model;
-using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Scheduling.Framework;
 
 namespace Hostnet.Core.Scheduling.Plugins;
 
 /// <summary>
-/// pkg/scheduler/framework/plugins/podtopologyspread/filtering.go, <c>DoNotSchedule</c> constraints. PreFilter counts
+/// pkg/scheduler/framework/plugins/podtopologyspread/filtering.go (v1.35), <c>DoNotSchedule</c> constraints. PreFilter counts
 /// the matching pods (same namespace, not terminating) per domain over the nodes that count: nodes carrying every
 /// constraint's topology key, matching the pod's node affinity unless <c>nodeAffinityPolicy: Ignore</c>, and free of
 /// untolerated taints only with <c>nodeTaintsPolicy: Honor</c>. Filter rejects a node without the key
@@ -13,12 +13,16 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// </summary>
 public sealed class PodTopologySpreadPlugin : IFilterPlugin
 {
-    private static readonly FilterStatus MissingLabel = FilterStatus.Unresolvable("PodTopologySpread", SchedulerReasons.TopologySpreadMissingLabel);
-    private static readonly FilterStatus SkewTooLarge = FilterStatus.Unschedulable("PodTopologySpread", SchedulerReasons.TopologySpread);
+    /// <summary>ErrReasonConstraintsNotMatch.</summary>
+    public const string ErrReasonConstraintsNotMatch = "node(s) didn't match pod topology spread constraints";
 
-    public string Name => "PodTopologySpread";
+    /// <summary>ErrReasonNodeLabelNotMatch (UnschedulableAndUnresolvable).</summary>
+    public const string ErrReasonNodeLabelNotMatch = ErrReasonConstraintsNotMatch + " (missing required label)";
 
-    public bool NodeOnly => false;
+    private static readonly FilterStatus MissingLabel = FilterStatus.Unresolvable(PluginNames.PodTopologySpread, ErrReasonNodeLabelNotMatch);
+    private static readonly FilterStatus SkewTooLarge = FilterStatus.Unschedulable(PluginNames.PodTopologySpread, ErrReasonConstraintsNotMatch);
+
+    public string Name => PluginNames.PodTopologySpread;
 
     public PreFilterResult PreFilter(PodInfo pod, ClusterState state)
     {

@@ -1,5 +1,6 @@
 using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
 
 namespace Hostnet.Core.Scheduling.Rollouts;
@@ -15,17 +16,16 @@ public static class RolloutSimulator
     public static bool Rolls(Workload workload) => workload?.Kind is "Deployment" or "DaemonSet" or "StatefulSet";
 
     /// <param name="workload">The new version of the workload.</param>
-    /// <param name="namespace">The namespace it lands in.</param>
-    /// <param name="snapshotPods">Every pod of the snapshot (empty without one): the workload's own are its old pods.</param>
+    /// <param name="ownPods">The snapshot's pods that belong to the workload (<see cref="PodOwnership.Owns"/>; empty without a snapshot): its old pods.</param>
     /// <param name="scheduler">The cluster with every other pod already bound.</param>
     /// <param name="newReplicaSet">For a Deployment, the name of its new ReplicaSet.</param>
-    public static RolloutResult? Simulate(Workload workload, string @namespace, IReadOnlyList<Node> nodes, IReadOnlyList<ClusterPod> snapshotPods, IRolloutScheduler scheduler, string newReplicaSet)
+    public static RolloutResult? Simulate(Workload workload, IReadOnlyList<Node> nodes, IReadOnlyList<ClusterPod> ownPods, IRolloutScheduler scheduler, string newReplicaSet)
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(nodes);
-        ArgumentNullException.ThrowIfNull(snapshotPods);
+        ArgumentNullException.ThrowIfNull(ownPods);
         ArgumentNullException.ThrowIfNull(scheduler);
-        var owned = snapshotPods.Where(p => RolloutOwnership.Owns(workload, @namespace, p) && p.Status.Phase is not ("Succeeded" or "Failed")).ToList();
+        var owned = ownPods.Where(p => p.Status.Phase is not ("Succeeded" or "Failed")).ToList();
         RolloutPod Existing(ClusterPod pod)
         {
             var old = new RolloutPod(pod.Pod.Name, pod.Pod.Spec, updated: false, daemonSet: workload.Kind == "DaemonSet");
@@ -54,7 +54,7 @@ public static class RolloutSimulator
 
             case "DaemonSet":
                 var eligibility = NodeEligibility.ForDaemonSetPod(workload.Spec);
-                var daemonNodes = nodes.Where(eligibility.Admits).Select(n => n.Name).Distinct(StringComparer.Ordinal).ToList();
+                var daemonNodes = nodes.Where(n => DefaultProfile.Admits(eligibility, n)).Select(n => n.Name).Distinct(StringComparer.Ordinal).ToList();
                 var daemonPods = owned.Count > 0
                     ? owned.Select(Existing).Where(p => p.Node is not null).DistinctBy(p => p.Node).ToDictionary(p => p.Node!, StringComparer.Ordinal)
                     : daemonNodes.ToDictionary(n => n, n => Placed($"{workload.Name}-old-{n}", DaemonSetPods.PodFor(workload.Spec, n), true), StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Semantics.Controllers;
@@ -13,7 +14,7 @@ public static class RemovedApiVersion
     /// <summary>The first release that no longer serves them.</summary>
     public static KubeVersion RemovedIn { get; } = new(1, 16);
 
-    private static readonly HashSet<string> Workloads = new(StringComparer.Ordinal) { "Deployment", "DaemonSet", "ReplicaSet" };
+    private static readonly FrozenSet<string> Workloads = FrozenSet.Create(StringComparer.Ordinal, "Deployment", "DaemonSet", "ReplicaSet");
 
     /// <summary>Whether <paramref name="apiVersion"/> is one of the removed beta versions of a workload kind.</summary>
     public static bool IsRemovedWorkloadVersion(string apiVersion, string kind) =>

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Hostnet.Core.Semantics.Placement;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal sealed record KeyConstraint(
     long? Upper,
     bool Impossible)
 {
-    private static readonly HashSet<string> None = new(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> None = FrozenSet<string>.Empty;
 
     public static KeyConstraint From(NodeRequirement requirement) => requirement.Operator switch
     {

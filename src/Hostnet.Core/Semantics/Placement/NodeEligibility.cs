@@ -3,10 +3,10 @@ using Hostnet.Core.Model;
 namespace Hostnet.Core.Semantics.Placement;
 
 /// <summary>
-/// Which nodes can take a pod of a spec, by the filters that do not depend on other pods, in kube-scheduler's order:
-/// NodeUnschedulable, NodeName, TaintToleration, NodeAffinity (pkg/scheduler/apis/config/v1/default_plugins.go).
-/// Given Node objects it answers per node with the scheduler's own reason; without any, it answers symbolically
-/// whether two specs can share a node and how many nodes a spec is pinned to.
+/// What a pod of a spec asks of its node by itself, without other pods: its tolerations and its constraints on the
+/// node's labels and name. The scheduler's node-only filter plugins read it (Scheduling/Plugins, in profile order in
+/// <c>DefaultProfile</c>); without Node objects it answers symbolically whether two specs can share a node and how many
+/// nodes a spec is pinned to.
 /// </summary>
 public sealed class NodeEligibility
 {
@@ -39,59 +39,15 @@ public sealed class NodeEligibility
     }
 
     /// <summary>
-    /// For the pods of a DaemonSet, with the tolerations the controller adds. A node passes exactly when the controller
-    /// runs a pod there (daemon_controller.go, predicates: node name, node affinity, untolerated NoSchedule/NoExecute
-    /// taints; a cordoned node passes thanks to the unschedulable toleration).
+    /// For the pods of a DaemonSet, with the tolerations the controller adds. The node-only filters pass a node exactly
+    /// when the controller runs a pod there (daemon_controller.go, predicates: node name, node affinity, untolerated
+    /// NoSchedule/NoExecute taints; a cordoned node passes thanks to the unschedulable toleration).
     /// </summary>
     public static NodeEligibility ForDaemonSetPod(PodSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         return new NodeEligibility(spec, DaemonSetPods.Tolerations(spec));
     }
-
-    /// <summary>The first filter that rejects the node, with its reason, or success.</summary>
-    public FilterStatus Filter(Node node, KubeVersion version)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        return FilterUnschedulable(node) is { IsSuccess: false } unschedulable ? unschedulable
-            : FilterNodeName(node) is { IsSuccess: false } name ? name
-            : FilterTaints(node, version) is { IsSuccess: false } taint ? taint
-            : FilterAffinity(node);
-    }
-
-    /// <summary>NodeUnschedulable: a cordoned node takes only pods that tolerate its unschedulable taint.</summary>
-    public FilterStatus FilterUnschedulable(Node node)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        return node.Unschedulable && !Tolerations.Any(t => t.Tolerates(WellKnownTaints.Unschedulable))
-            ? FilterStatus.Unresolvable("NodeUnschedulable", SchedulerReasons.NodeUnschedulable)
-            : FilterStatus.Success;
-    }
-
-    /// <summary>NodeName: a pod naming a node fits no other.</summary>
-    public FilterStatus FilterNodeName(Node node)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        return !string.IsNullOrEmpty(Spec.NodeName) && Spec.NodeName != node.Name
-            ? FilterStatus.Unresolvable("NodeName", SchedulerReasons.NodeName)
-            : FilterStatus.Success;
-    }
-
-    /// <summary>TaintToleration: the first untolerated NoSchedule or NoExecute taint rejects the node.</summary>
-    public FilterStatus FilterTaints(Node node, KubeVersion version) =>
-        FirstUntoleratedTaint(node) is { } taint
-            ? FilterStatus.Unresolvable("TaintToleration", SchedulerReasons.UntoleratedTaint(taint, version))
-            : FilterStatus.Success;
-
-    /// <summary>NodeAffinity: <c>nodeSelector</c> and required node affinity.</summary>
-    public FilterStatus FilterAffinity(Node node)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        return Affinity.Matches(node) ? FilterStatus.Success : FilterStatus.Unresolvable("NodeAffinity", SchedulerReasons.NodeAffinity);
-    }
-
-    /// <summary>Whether every filter passes the node (the version only changes the wording of a rejection).</summary>
-    public bool Admits(Node node) => Filter(node, KubeVersion.Latest).IsSuccess;
 
     /// <summary>The node's first NoSchedule or NoExecute taint that no toleration tolerates (FindMatchingUntoleratedTaint).</summary>
     public Taint? FirstUntoleratedTaint(Node node)

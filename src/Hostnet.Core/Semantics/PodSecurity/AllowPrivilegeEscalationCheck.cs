@@ -14,14 +14,11 @@ internal sealed class AllowPrivilegeEscalationCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(8);
 
+    public PodSecurityExemption? Exemption => PodSecurityExemption.WindowsPod;
+
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        if (version.IsAtLeast(25) && pod.IsWindows)
-        {
-            return null;
-        }
-
         var bad = Failing(pod, s => s.AllowPrivilegeEscalation != false);
         return bad.Count == 0
             ? null

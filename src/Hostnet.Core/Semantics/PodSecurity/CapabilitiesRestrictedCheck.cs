@@ -17,14 +17,11 @@ internal sealed class CapabilitiesRestrictedCheck : IPodSecurityCheck
 
     public IReadOnlyList<string> Overrides => [CapabilitiesBaselineCheck.CheckId];
 
+    public PodSecurityExemption? Exemption => PodSecurityExemption.WindowsPod;
+
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        if (version.IsAtLeast(25) && pod.IsWindows)
-        {
-            return null;
-        }
-
         var missingDropAll = Failing(pod, s => !s.CapabilitiesDrop.Contains("ALL", StringComparer.Ordinal));
         var adding = Failing(pod, s => s.CapabilitiesAdd.Any(c => c != "NET_BIND_SERVICE"));
         var details = new List<string>(2);

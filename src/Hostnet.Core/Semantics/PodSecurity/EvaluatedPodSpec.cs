@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Ports;
 
@@ -12,7 +13,7 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// <param name="Version">The cluster version: it decides template defaulting and which checks its admission has.</param>
 public sealed record EvaluatedPodSpec(PodSpec Spec, bool IsPod, KubeVersion Version)
 {
-    private static readonly Dictionary<string, string> NoAnnotations = new(StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, string> NoAnnotations = FrozenDictionary<string, string>.Empty;
 
     /// <summary>The pod's (or template's) <c>metadata.annotations</c>: AppArmor and seccomp annotations are checked.</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = NoAnnotations;
@@ -39,13 +40,9 @@ public sealed record EvaluatedPodSpec(PodSpec Spec, bool IsPod, KubeVersion Vers
         return IsPod ? HostPorts.InPod(port, Spec) : HostPorts.Stored(port, Spec, isPod: false, Version);
     }
 
-    /// <summary>
-    /// Whether the 1.35 user-namespace relaxation applies: <c>hostUsers: false</c> (policy/helpers.go,
-    /// relaxPolicyForUserNamespacePod). Before policy 1.35 it hung on the alpha UserNamespacesPodSecurityStandards
-    /// gate, off by default, so checks ask only from 1.35 on.
-    /// </summary>
+    /// <summary>Whether the pod runs in its own user namespace (<c>hostUsers: false</c>): see <see cref="PodSecurityExemption.UserNamespacePod"/>.</summary>
     public bool InUserNamespace => Spec.HostUsers == false;
 
-    /// <summary>Whether <c>spec.os.name</c> is <c>windows</c>: some restricted checks exempt such pods from policy 1.25 on.</summary>
+    /// <summary>Whether <c>spec.os.name</c> is <c>windows</c>: see <see cref="PodSecurityExemption.WindowsPod"/>.</summary>
     public bool IsWindows => Spec.OsName == "windows";
 }

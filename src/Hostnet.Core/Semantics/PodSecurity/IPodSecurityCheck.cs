@@ -18,7 +18,10 @@ internal interface IPodSecurityCheck
     /// <summary>The baseline checks this restricted check replaces (<c>OverrideCheckIDs</c>).</summary>
     IReadOnlyList<string> Overrides => [];
 
-    /// <summary>The violation, or null when the pod passes.</summary>
+    /// <summary>The pods the check lets through unexamined from some policy version on; null for none.</summary>
+    PodSecurityExemption? Exemption => null;
+
+    /// <summary>The violation, or null when the pod passes (an exempt pod is never asked).</summary>
     /// <param name="pod">The pod as admission sees it, with the cluster version that evaluates it.</param>
     /// <param name="version">The resolved policy version: never <c>latest</c>, never above the cluster's minor.</param>
     FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version);

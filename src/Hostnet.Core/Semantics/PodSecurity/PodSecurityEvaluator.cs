@@ -46,7 +46,7 @@ public static class PodSecurityEvaluator
         var violations = new List<FailedCheck>();
         foreach (var check in Active(policy, version))
         {
-            if (check.Check(pod, version) is { } violation)
+            if (check.Exemption?.Exempts(pod, version) != true && check.Check(pod, version) is { } violation)
             {
                 violations.Add(violation);
             }

@@ -16,11 +16,9 @@ internal sealed class ProcMountCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(0);
 
-    public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
-    {
-        ArgumentNullException.ThrowIfNull(pod);
-        return version.IsAtLeast(35) && pod.InUserNamespace ? null : Unmasked(pod);
-    }
+    public PodSecurityExemption? Exemption => PodSecurityExemption.UserNamespacePod;
+
+    public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version) => Unmasked(pod);
 
     /// <summary>The check without the user-namespace relaxation (procMount_1_0).</summary>
     public static FailedCheck? Unmasked(EvaluatedPodSpec pod)

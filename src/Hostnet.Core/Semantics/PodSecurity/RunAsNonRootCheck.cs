@@ -14,14 +14,11 @@ internal sealed class RunAsNonRootCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(0);
 
+    public PodSecurityExemption? Exemption => PodSecurityExemption.UserNamespacePod;
+
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        if (version.IsAtLeast(35) && pod.InUserNamespace)
-        {
-            return null;
-        }
-
         var podValue = pod.Spec.SecurityContext.RunAsNonRoot;
         var explicitlyBad = Failing(pod, s => s.RunAsNonRoot == false);
         if (Setters(podValue == false, Names(explicitlyBad)) is { } setters)

@@ -14,14 +14,11 @@ internal sealed class RunAsUserCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(23);
 
+    public PodSecurityExemption? Exemption => PodSecurityExemption.UserNamespacePod;
+
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        if (version.IsAtLeast(35) && pod.InUserNamespace)
-        {
-            return null;
-        }
-
         var podRoot = pod.Spec.SecurityContext.RunAsUser == 0;
         var bad = Failing(pod, s => s.RunAsUser == 0);
         return Setters(podRoot, Names(bad)) is { } setters

@@ -17,14 +17,11 @@ internal sealed class SeccompProfileRestrictedCheck : IPodSecurityCheck
 
     public IReadOnlyList<string> Overrides => [SeccompProfileBaselineCheck.CheckId];
 
+    public PodSecurityExemption? Exemption => PodSecurityExemption.WindowsPod;
+
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        if (version.IsAtLeast(25) && pod.IsWindows)
-        {
-            return null;
-        }
-
         if (SeccompProfileBaselineCheck.ExplicitlyBad(pod, out var podValid) is { } explicitlyBad)
         {
             return explicitlyBad;

@@ -43,12 +43,8 @@ public static class HostPorts
                 var hostPort = InPod(port, spec);
                 if (hostPort > 0)
                 {
-                    bindings.Add(new HostPortBinding(
-                        port.EffectiveProtocol,
-                        port.HostIP.Length == 0 ? HostPortBinding.AnyAddress : port.HostIP,
-                        hostPort,
-                        container,
-                        port));
+                    var (ip, protocol) = HostPortInfo.Sanitize(port.HostIP, port.EffectiveProtocol);
+                    bindings.Add(new HostPortBinding(protocol, ip, hostPort, container, port));
                 }
             }
         }

@@ -107,7 +107,7 @@ internal static class SchemaHints
         var tie = false;
         foreach (var name in SortedFields(structure))
         {
-            var distance = EditDistance(key, name);
+            var distance = Spelling.Distance(key, name);
             if (distance < bestDistance)
             {
                 (best, bestDistance, tie) = (name, distance, false);
@@ -183,28 +183,4 @@ internal static class SchemaHints
 
     private static IEnumerable<string> SortedFields(SchemaStruct structure) =>
         structure.Fields.Keys.Order(StringComparer.Ordinal);
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

@@ -59,33 +59,6 @@ public sealed class NodeConstraintsTests
         (Pod(placement).PinnedNodes()?.Count).ShouldBe(expected);
 
     [Fact]
-    public void Filter_FollowsTheSchedulerOrderAndReasons()
-    {
-        var pod = Pod("  nodeSelector: {pool: a}\n");
-        var version = Hostnet.Core.Model.KubeVersion.Latest;
-
-        pod.Filter(Objects.Node("n", "{pool: a}"), version).IsSuccess.ShouldBeTrue();
-        pod.Filter(Objects.Node("n", "{pool: b}"), version).Reasons.ShouldBe([SchedulerReasons.NodeAffinity]);
-        pod.Filter(Objects.Node("n", "{pool: b}", "dedicated=db:NoSchedule"), version).Plugin.ShouldBe("TaintToleration");
-        pod.Filter(Objects.Node("n", "{pool: a}", "soft:PreferNoSchedule"), version).IsSuccess.ShouldBeTrue();
-        var cordoned = Objects.One<Hostnet.Core.Model.Node>("apiVersion: v1\nkind: Node\nmetadata: {name: c, labels: {pool: a}}\nspec: {unschedulable: true}\n");
-        pod.Filter(cordoned, version).Reasons.ShouldBe([SchedulerReasons.NodeUnschedulable]);
-    }
-
-    [Fact]
-    public void DaemonSetPods_TolerateNodeConditionsButNotTheControlPlane()
-    {
-        var hostNetwork = NodeEligibility.ForDaemonSetPod(Objects.Spec("  hostNetwork: true\n  containers: [{name: a, image: a}]\n"));
-        var podNetwork = NodeEligibility.ForDaemonSetPod(Objects.Spec("  containers: [{name: a, image: a}]\n"));
-        var unavailable = Objects.Node("n", "{}", "node.kubernetes.io/network-unavailable:NoSchedule");
-
-        hostNetwork.Admits(Objects.Node("n", "{}", "node.kubernetes.io/not-ready:NoExecute")).ShouldBeTrue();
-        hostNetwork.Admits(unavailable).ShouldBeTrue();
-        podNetwork.Admits(unavailable).ShouldBeFalse();
-        hostNetwork.Admits(Objects.Node("n", "{}", "node-role.kubernetes.io/control-plane:NoSchedule")).ShouldBeFalse();
-    }
-
-    [Fact]
     public void PreFilterNodeNames_OnlyWhenEveryTermNamesNodes()
     {
         Pod("  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n          - matchFields: [{key: metadata.name, operator: In, values: [a, b]}]\n")

@@ -1,0 +1,64 @@
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Cluster;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Planning;
+
+namespace Hostnet.Core.Runs;
+
+/// <summary>
+/// <c>hostnet ports</c>'s run: the host-port map of a cluster with the manifests' workloads added as if applied,
+/// narrowed to one node and protocol, or the ports of a range free on every node those workloads could run on.
+/// </summary>
+public static class HostPortQuery
+{
+    /// <summary>The node shown when neither the snapshot nor the manifests have one.</summary>
+    public static Node DefaultNode { get; } = new(
+        new ManifestDocument("(default)", new SourceMapping(SourcePosition.Start, []), "v1", "Node"),
+        new ObjectMeta("node-1", null, new Dictionary<string, string>(), new Dictionary<string, string>()),
+        false,
+        [],
+        new Dictionary<string, string>(),
+        null,
+        null);
+
+    /// <summary>The snapshot, its nodes else the manifests' Node objects else <see cref="DefaultNode"/> (<paramref name="assumedNode"/>).</summary>
+    public static ClusterSnapshot WithNodes(ClusterSnapshot snapshot, IReadOnlyList<Node> manifestNodes, out bool assumedNode)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        assumedNode = snapshot.Nodes.Count == 0 && manifestNodes.Count == 0;
+        return snapshot.Nodes.Count > 0 ? snapshot : snapshot with { Nodes = manifestNodes.Count > 0 ? manifestNodes : [DefaultNode] };
+    }
+
+    /// <summary>
+    /// The map (all of it without <paramref name="free"/>, else the cluster as it is), narrowed to <paramref name="node"/>
+    /// and <paramref name="protocol"/> (<c>any</c>: all), and with <paramref name="free"/> the free-port answer.
+    /// </summary>
+    public static (PortMap Map, FreePortQuery? Free) Run(
+        ClusterSnapshot snapshot, IReadOnlyList<Workload> workloads, AnalysisOptions options, string? node, string protocol, (int From, int To)? free)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
+        var planOptions = new PlanOptions(options.KubeVersion, options.DefaultNamespace, options.ExtraReservedPorts);
+        var map = Narrow(PortMapBuilder.Build(snapshot, free is null ? workloads : [], planOptions), node, protocol);
+        if (free is not { } wanted)
+        {
+            return (map, null);
+        }
+
+        var looked = protocol == "any" ? "TCP" : protocol;
+        var nodes = FreePortCandidates.Nodes(new ClusterSimulation(snapshot.Nodes, snapshot.Pods, options.KubeVersion, options.DefaultNamespace), workloads, node);
+        return (map, new FreePortQuery(looked, wanted.From, wanted.To, nodes, FreePorts.Find(map, nodes, wanted.From, wanted.To, looked)));
+    }
+
+    private static PortMap Narrow(PortMap map, string? node, string protocol)
+    {
+        bool Keeps(PortUse use) => protocol == "any" || use.Covers(use.Port, protocol);
+        return map with
+        {
+            EveryNode = [.. map.EveryNode.Where(Keeps)],
+            Nodes = [.. map.Nodes.Where(n => node is null || n.Node == node).Select(n => n with { Ports = [.. n.Ports.Where(Keeps)] })],
+        };
+    }
+}

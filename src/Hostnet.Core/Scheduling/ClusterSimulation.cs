@@ -1,0 +1,184 @@
+using Hostnet.Core.Cluster;
+using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Expansion;
+
+namespace Hostnet.Core.Scheduling;
+
+/// <summary>
+/// A cluster as kube-scheduler sees it, driven by hostnet's <see cref="Scheduler"/> and <see cref="KubeletAdmission"/>:
+/// the nodes (once per name) with a snapshot's running pods bound to them (pods that ended hold nothing, pods on nodes
+/// not listed are left out). <c>hostnet plan</c> (Planning/Planner) places its queue on it pod after pod with
+/// <see cref="Schedule"/> and <see cref="Bind"/>; the placement rules (the nodes of <c>--cluster</c> and of the input)
+/// and <c>ports --free</c> ask what would happen to a workload's pods with <see cref="Place"/> and
+/// <see cref="FeasibleNodes"/>, which put the state back, so every question sees the cluster as it is.
+/// </summary>
+public sealed class ClusterSimulation
+{
+    private readonly List<(ClusterPod Pod, PodInfo Info)> _running = [];
+
+    // A workload owns only pods of its namespace: looking there keeps RunningOf from scanning the whole cluster per workload.
+    private readonly Dictionary<string, List<(ClusterPod Pod, PodInfo Info)>> _runningByNamespace = new(StringComparer.Ordinal);
+    private readonly string _defaultNamespace;
+    private readonly Dictionary<Workload, IReadOnlyList<PodInfo>> _runningOf = new(ReferenceEqualityComparer.Instance);
+
+    // The scheduler of the pods placed in turn (a plan's queue): it carries the rotation from one cycle to the next.
+    private readonly Scheduler _scheduler;
+
+    /// <summary>The nodes (a name given twice keeps its first node) with the pods of a snapshot bound to them.</summary>
+    public ClusterSimulation(IEnumerable<Node> nodes, IEnumerable<ClusterPod> pods, KubeVersion version, string defaultNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(pods);
+        _defaultNamespace = defaultNamespace;
+        Version = version;
+        _scheduler = new Scheduler(version);
+        Nodes = [.. nodes.DistinctBy(n => n.Name, StringComparer.Ordinal)];
+        State = new ClusterState(Nodes);
+        foreach (var existing in pods)
+        {
+            if (!existing.Status.Ended && State.Find(existing.NodeName) is { } node)
+            {
+                var info = ExistingPods.Info(existing, existing.Pod.NamespaceOr(_defaultNamespace));
+                State.Add(info, node.Name);
+                _running.Add((existing, info));
+                AddToNamespace(info.Namespace, existing, info);
+            }
+        }
+    }
+
+    /// <summary>The nodes, as given (snapshot first, then the input's Node objects).</summary>
+    public IReadOnlyList<Node> Nodes { get; }
+
+    /// <summary>Whether any node is known; without, the rules reason without a cluster.</summary>
+    public bool IsKnown => Nodes.Count > 0;
+
+    public KubeVersion Version { get; }
+
+    /// <summary>The nodes with the snapshot's running pods bound.</summary>
+    public ClusterState State { get; }
+
+    /// <summary>The snapshot's pods that hold a node (bound to a listed node, not ended), with their scheduler view, in snapshot order.</summary>
+    public IReadOnlyList<(ClusterPod Pod, PodInfo Info)> Running => _running;
+
+    /// <summary>
+    /// The running pods that belong to the workload itself: its controller's (<see cref="PodOwnership"/>), or for a bare Pod the
+    /// pod of that name. Applying the workload again replaces them rather than adding to them.
+    /// </summary>
+    public IReadOnlyList<PodInfo> RunningOf(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        if (!_runningOf.TryGetValue(workload, out var own))
+        {
+            var @namespace = workload.NamespaceOr(_defaultNamespace);
+            _runningOf[workload] = own = [.. (_runningByNamespace.GetValueOrDefault(@namespace) ?? [])
+                .Where(r => workload.IsPod
+                    ? r.Info.Namespace == @namespace && r.Info.Name == workload.Name
+                    : PodOwnership.Owns(workload, @namespace, r.Pod, _defaultNamespace))
+                .Select(r => r.Info)];
+        }
+
+        return own;
+    }
+
+    private void AddToNamespace(string @namespace, ClusterPod pod, PodInfo info)
+    {
+        if (!_runningByNamespace.TryGetValue(@namespace, out var pods))
+        {
+            _runningByNamespace[@namespace] = pods = [];
+        }
+
+        pods.Add((pod, info));
+    }
+
+    /// <summary>The pods the workload's controller creates on these nodes (WorkloadExpander).</summary>
+    public IReadOnlyList<PodInfo> PodsOf(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return [.. WorkloadExpander.Expand(workload, workload.NamespaceOr(_defaultNamespace), State.Nodes).Select(p => p.Pod)];
+    }
+
+    /// <summary>One scheduling cycle of the pod against the cluster as it is now (the state is left as it was).</summary>
+    public ScheduleResult Schedule(PodInfo pod) => _scheduler.Schedule(pod, State);
+
+    /// <summary>Binds the pod to the node, for the next cycles to see it.</summary>
+    public void Bind(PodInfo pod, string nodeName) => State.Add(pod, nodeName);
+
+    /// <summary>
+    /// Whether some node passes every filter for the pod while the pods of <paramref name="aside"/> are gone
+    /// (<see cref="Scheduler.FitsAnywhere"/>): a pod that fits nowhere even then fails whatever the scheduler chose.
+    /// </summary>
+    public bool FitsAnywhere(PodInfo pod, IReadOnlyList<PodInfo> aside)
+    {
+        ArgumentNullException.ThrowIfNull(aside);
+        return State.Without(aside, () => _scheduler.FitsAnywhere(pod, State));
+    }
+
+    /// <summary>
+    /// Places the pods one after the other as the scheduler would (a pod naming its node goes to the kubelet, which
+    /// admits or rejects it), each bound where it lands so that the next one sees it, while the pods of
+    /// <paramref name="aside"/> are gone; then puts the state back as it was. Each call asks a fresh scheduler, so that
+    /// every question starts its turn over the nodes from the first.
+    /// </summary>
+    public IReadOnlyList<ScheduleResult> Place(IReadOnlyList<PodInfo> pods, IReadOnlyList<PodInfo> aside)
+    {
+        ArgumentNullException.ThrowIfNull(pods);
+        ArgumentNullException.ThrowIfNull(aside);
+        var scheduler = new Scheduler(Version);
+        return State.Without(aside, () =>
+        {
+            var results = new List<ScheduleResult>(pods.Count);
+            var bound = new List<PodInfo>();
+            try
+            {
+                foreach (var pod in pods)
+                {
+                    var result = ScheduleOrAdmit(scheduler, pod);
+                    if (result.NodeName is { } nodeName)
+                    {
+                        State.Add(pod, nodeName);
+                        bound.Add(pod);
+                    }
+
+                    results.Add(result);
+                }
+            }
+            finally
+            {
+                foreach (var pod in bound)
+                {
+                    State.Remove(pod);
+                }
+            }
+
+            return results;
+        });
+    }
+
+    /// <summary>
+    /// For each pod, the nodes where every filter passes it (<see cref="Scheduler.FeasibleNodes"/>) while the pods of
+    /// <paramref name="aside"/> are gone; the pods are not bound, so each is judged on the same state.
+    /// </summary>
+    public IReadOnlyList<(PodInfo Pod, NodeInfo Node)> FeasibleNodes(IReadOnlyList<PodInfo> pods, IReadOnlyList<PodInfo> aside)
+    {
+        ArgumentNullException.ThrowIfNull(pods);
+        ArgumentNullException.ThrowIfNull(aside);
+        var scheduler = new Scheduler(Version);
+        return State.Without(aside, () => pods.SelectMany(p => scheduler.FeasibleNodes(p, State).Select(n => (p, n))).ToArray());
+    }
+
+    private ScheduleResult ScheduleOrAdmit(Scheduler scheduler, PodInfo pod)
+    {
+        if (string.IsNullOrEmpty(pod.Spec.Spec.NodeName))
+        {
+            return scheduler.Schedule(pod, State);
+        }
+
+        if (State.Find(pod.Spec.Spec.NodeName) is not { } node)
+        {
+            return new ScheduleResult(null, 0, true, null);
+        }
+
+        var admission = KubeletAdmission.Admit(pod, node);
+        return admission.IsAdmitted ? new ScheduleResult(node.Name, 1, true, null) : new ScheduleResult(null, 0, true, admission.Message);
+    }
+}
