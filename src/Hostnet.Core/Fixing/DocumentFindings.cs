@@ -1,5 +1,5 @@
 using Hostnet.Core.Diagnostics;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
 
 namespace Hostnet.Core.Fixing;
 

@@ -1,4 +1,7 @@
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 

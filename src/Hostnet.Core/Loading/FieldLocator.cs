@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hostnet.Core.Documents;
 
 namespace Hostnet.Core.Loading;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
-using Hostnet.Core.Fixing;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Schema;
 

@@ -1,5 +1,6 @@
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Fixing;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 

@@ -1,8 +1,8 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Listeners;
-using Hostnet.Core.Semantics.Scheduling;
 
 namespace Hostnet.Core.Rules.RunTime;
 

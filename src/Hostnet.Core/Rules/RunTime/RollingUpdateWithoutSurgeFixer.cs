@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
-using Hostnet.Core.Fixing;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Rules.RunTime;

@@ -1,4 +1,5 @@
 using Hostnet.Core.Model;
+using Hostnet.Core.Runs;
 
 namespace Hostnet.Core.Scheduling.Planning;
 

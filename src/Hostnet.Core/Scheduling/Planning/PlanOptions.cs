@@ -1,4 +1,5 @@
 using Hostnet.Core.Model;
+using Hostnet.Core.Runs;
 using Hostnet.Core.Semantics;
 
 namespace Hostnet.Core.Scheduling.Planning;
@@ -11,6 +12,6 @@ public sealed record PlanOptions(KubeVersion KubeVersion, string DefaultNamespac
 {
     public static PlanOptions Default { get; } = new(KubeVersion.Latest, KubeObject.KubernetesDefaultNamespace, []);
 
-    /// <summary>The workloads of the input that the cluster refuses (<see cref="Planning.Refusals"/>); none by default.</summary>
+    /// <summary>The workloads of the input that the cluster refuses (<see cref="Runs.Refusals"/>); none by default.</summary>
     public IReadOnlyDictionary<Workload, RefusedObject> Refusals { get; init; } = new Dictionary<Workload, RefusedObject>();
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Controllers;
 
 namespace Hostnet.Core.Scheduling.Rollouts;
 

@@ -1,6 +1,6 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling.Plugins;
+using Hostnet.Core.Semantics.Controllers;
 using Hostnet.Core.Semantics.Placement;
 
 namespace Hostnet.Core.Scheduling.Rollouts;
