@@ -85,7 +85,7 @@ public sealed class PodSecurityViolation : WorkloadRule
         context.Report(Rule, workload, FirstField(denial), message, fix);
     }
 
-    private static void ReportAdmitted(Workload workload, PodSecurityPolicy policy, AdmissionResponse response, string admitted, AnalysisContext context, string fix)
+    private static void ReportAdmitted(Workload workload, PodSecurityPolicy policy, PodSecurityResponse response, string admitted, AnalysisContext context, string fix)
     {
         var reason = $"{admitted} because enforce is \"{policy.Enforce}\"";
         if (response.Warning is { } warning)
