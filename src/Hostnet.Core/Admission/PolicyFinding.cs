@@ -4,7 +4,7 @@ namespace Hostnet.Core.Admission;
 /// The IDs of what the policy itself forbids (beside the rule catalogue's IDs): they name findings, metrics and
 /// <c>actions:</c> keys, and are used as audit annotation keys, so they stay lower-case label-name text.
 /// </summary>
-public static class PolicyFinding
+internal static class PolicyFinding
 {
     /// <summary>Host networking by a workload the policy's <c>hostNetwork:</c> does not allow.</summary>
     public const string HostNetworkNotAllowed = "host-network-not-allowed";

@@ -8,7 +8,7 @@ namespace Hostnet.Core.Analysis;
 /// HN000: input that cannot be read as Kubernetes objects. Not a rule over the model: the loader and the strict
 /// decoder find these, and the run exits 2 while still checking everything else. It cannot be silenced.
 /// </summary>
-public static class InvalidInput
+internal static class InvalidInput
 {
     public static RuleDescriptor Descriptor { get; } = new(
         "HN000",

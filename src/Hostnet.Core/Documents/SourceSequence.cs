@@ -1,7 +1,7 @@
 namespace Hostnet.Core.Documents;
 
 /// <summary>A YAML sequence or JSON array.</summary>
-public sealed class SourceSequence(SourcePosition position, IReadOnlyList<SourceNode> items) : SourceNode(position)
+internal sealed class SourceSequence(SourcePosition position, IReadOnlyList<SourceNode> items) : SourceNode(position)
 {
     public IReadOnlyList<SourceNode> Items { get; } = items;
 

@@ -4,4 +4,4 @@ using Hostnet.Core.Documents;
 namespace Hostnet.Core.Editing;
 
 /// <summary>The edits planned for one document of a file.</summary>
-public sealed record DocumentEdits(ManifestDocument Document, IReadOnlyList<FieldEdit> Edits);
+internal sealed record DocumentEdits(ManifestDocument Document, IReadOnlyList<FieldEdit> Edits);

@@ -4,7 +4,7 @@ using Hostnet.Core.Documents;
 namespace Hostnet.Core.Editing;
 
 /// <summary>Edits the fixers compose from the primitives.</summary>
-public static class FieldEdits
+internal static class FieldEdits
 {
     /// <summary>Sets <paramref name="key"/> of a mapping when it is written, adds it (after <paramref name="after"/>) when not.</summary>
     public static FieldEdit SetOrAdd(string ruleId, SourceMapping mapping, string mappingPath, string key, JsonNode value, string? after = null)

@@ -5,7 +5,7 @@ using Hostnet.Core.Loading;
 namespace Hostnet.Core.Editing;
 
 /// <summary>Field paths as Kubernetes writes them (<c>spec.containers[0].ports</c>): building, walking, and JSON Pointers.</summary>
-public static class FieldPaths
+internal static class FieldPaths
 {
     /// <summary>The path of <paramref name="key"/> inside the mapping at <paramref name="path"/>.</summary>
     public static string Child(string path, string key)

@@ -7,7 +7,7 @@ namespace Hostnet.Core.Editing;
 /// <c>response.patch</c>, <c>patchType: JSONPatch</c>). Operations apply in order; no edit removes a sequence item,
 /// so no index shifts under a later operation.
 /// </summary>
-public static class JsonPatch
+internal static class JsonPatch
 {
     public static IReadOnlyList<JsonPatchOperation> From(IEnumerable<FieldEdit> edits)
     {

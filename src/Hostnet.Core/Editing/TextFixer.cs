@@ -10,7 +10,7 @@ namespace Hostnet.Core.Editing;
 /// take the indentation, sequence-dash style, flow or block style and line breaks of their neighbours, JSON stays
 /// JSON, and every character no edit touches (comments, key order, other documents) stays as it was.
 /// </summary>
-public static class TextFixer
+internal static class TextFixer
 {
     public static TextFix Apply(string text, IEnumerable<DocumentEdits> documents)
     {

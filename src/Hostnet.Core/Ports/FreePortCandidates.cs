@@ -9,7 +9,7 @@ namespace Hostnet.Core.Ports;
 /// resources, pod affinity and spreading; a DaemonSet: the nodes its controller creates a pod for and the scheduler
 /// can place it on). The workloads' own host ports are left out of the question: they are the ports being looked for.
 /// </summary>
-public static class FreePortCandidates
+internal static class FreePortCandidates
 {
     public static IReadOnlyList<string> Nodes(ClusterSimulation cluster, IReadOnlyList<Workload> workloads, string? only)
     {

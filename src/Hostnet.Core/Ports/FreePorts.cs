@@ -3,7 +3,7 @@ using System.Collections;
 namespace Hostnet.Core.Ports;
 
 /// <summary><c>hostnet ports --free FROM-TO</c>: the ports of a range free on every one of some nodes.</summary>
-public static class FreePorts
+internal static class FreePorts
 {
     /// <summary>The free ports as ranges (first, last), ascending.</summary>
     public static IReadOnlyList<(int From, int To)> Find(PortMap map, IReadOnlyCollection<string> nodes, int from, int to, string protocol)

@@ -17,7 +17,7 @@ namespace Hostnet.Core.Ports;
 /// node, a DaemonSet pod, the only node left) and "in this run" otherwise; pods of host-port or host-network workloads
 /// that would not run (Pending, rejected) are listed as not placed.
 /// </summary>
-public static class PortMapBuilder
+internal static class PortMapBuilder
 {
     /// <summary>The detail of a port <c>reservedPorts</c> in <c>.hostnet.yaml</c> says every node holds.</summary>
     private const string ReservedByConfiguration = "on every node (reservedPorts in .hostnet.yaml)";

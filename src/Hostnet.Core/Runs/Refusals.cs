@@ -14,7 +14,7 @@ namespace Hostnet.Core.Runs;
 /// configured severity: the API server does not read <c>.hostnet.yaml</c>) refuses the object itself; an error of
 /// HN050 (Pod Security enforce) refuses its pods. Several copies of one object are told apart by position.
 /// </summary>
-public static class Refusals
+internal static class Refusals
 {
     public const string ApiServer = "the API server";
 

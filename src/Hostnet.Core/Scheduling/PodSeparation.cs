@@ -11,7 +11,7 @@ namespace Hostnet.Core.Scheduling;
 /// <c>topology.kubernetes.io/zone</c> do not separate pods on nodes that lack the label, so they do not count.
 /// Preferred anti-affinity and topology spread constraints only score or skew, so they do not count either.
 /// </summary>
-public static class PodSeparation
+internal static class PodSeparation
 {
     public const string HostnameTopologyKey = "kubernetes.io/hostname";
 

@@ -8,7 +8,7 @@ using Hostnet.Core.Model;
 namespace Hostnet.Core.Rules.Api;
 
 /// <summary>HN002's fix: <c>hostPort</c> = <c>containerPort</c>, where the container port is a valid number.</summary>
-public sealed class HostPortMismatchFixer : IRuleFixer
+internal sealed class HostPortMismatchFixer : IRuleFixer
 {
     private const string HostPortSuffix = ".hostPort";
 

@@ -8,7 +8,7 @@ using Hostnet.Core.Model;
 namespace Hostnet.Core.Rules.Api;
 
 /// <summary>HN001's fix: the nearest valid <c>dnsPolicy</c>, where one is near enough to be what was meant.</summary>
-public sealed class InvalidDnsPolicyFixer : IRuleFixer
+internal sealed class InvalidDnsPolicyFixer : IRuleFixer
 {
     public RuleDescriptor Rule => InvalidDnsPolicy.Rule;
 

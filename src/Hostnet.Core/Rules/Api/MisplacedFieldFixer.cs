@@ -14,7 +14,7 @@ namespace Hostnet.Core.Rules.Api;
 /// spelling of the field it spells. Moves are planned first (<see cref="RuleCatalog.Fixers"/>): they change what the
 /// other rules see.
 /// </summary>
-public sealed class MisplacedFieldFixer : IRuleFixer
+internal sealed class MisplacedFieldFixer : IRuleFixer
 {
     private static readonly Lazy<HashSet<string>> PodSpecFields = new(ReadPodSpecFields);
 

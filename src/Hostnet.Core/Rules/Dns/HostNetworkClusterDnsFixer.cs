@@ -13,7 +13,7 @@ namespace Hostnet.Core.Rules.Dns;
 /// shows it resolves cluster names, since it makes the pod depend on cluster DNS (a bootstrap loop for a CNI agent);
 /// <c>dnsPolicy: Default</c> otherwise (the same resolver it already gets, now on purpose).
 /// </summary>
-public sealed class HostNetworkClusterDnsFixer : IRuleFixer
+internal sealed class HostNetworkClusterDnsFixer : IRuleFixer
 {
     public RuleDescriptor Rule => HostNetworkClusterDns.Rule;
 

@@ -12,7 +12,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// consulted), so only a required pod anti-affinity on kubernetes.io/hostname that matches the replicas' own labels
 /// would (plugins/interpodaffinity). DaemonSets run one pod per node and are never reported.
 /// </summary>
-public sealed class ColocatedReplicasWithoutPorts : WorkloadRule
+internal sealed class ColocatedReplicasWithoutPorts : WorkloadRule
 {
     public const string HostnameTopologyKey = PodSeparation.HostnameTopologyKey;
 

@@ -13,7 +13,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// free their node (or port) before new ones need it.
 /// </summary>
 /// <param name="rule">The rule whose findings it repairs.</param>
-public sealed class RollingUpdateWithoutSurgeFixer(RuleDescriptor rule) : IRuleFixer
+internal sealed class RollingUpdateWithoutSurgeFixer(RuleDescriptor rule) : IRuleFixer
 {
     public RuleDescriptor Rule => rule;
 

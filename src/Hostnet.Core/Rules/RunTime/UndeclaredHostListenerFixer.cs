@@ -9,7 +9,7 @@ using Hostnet.Core.Semantics.Listeners;
 namespace Hostnet.Core.Rules.RunTime;
 
 /// <summary>HN010's fix: each undeclared listener becomes a port of the container with the evidence, named as the evidence suggests.</summary>
-public sealed class UndeclaredHostListenerFixer : IRuleFixer
+internal sealed class UndeclaredHostListenerFixer : IRuleFixer
 {
     public RuleDescriptor Rule => UndeclaredHostListener.Rule;
 

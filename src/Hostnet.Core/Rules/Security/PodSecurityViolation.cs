@@ -13,7 +13,7 @@ namespace Hostnet.Core.Rules.Security;
 /// The namespace's level comes from a Namespace object of the input; without one the built-in defaults
 /// (privileged) apply and nothing is reported.
 /// </summary>
-public sealed class PodSecurityViolation : WorkloadRule
+internal sealed class PodSecurityViolation : WorkloadRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN050",

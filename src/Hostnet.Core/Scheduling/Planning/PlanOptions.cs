@@ -8,7 +8,7 @@ namespace Hostnet.Core.Scheduling.Planning;
 /// <param name="KubeVersion">The release whose scheduler messages to print.</param>
 /// <param name="DefaultNamespace">The namespace of objects that name none.</param>
 /// <param name="ExtraReservedPorts">Ports the nodes hold beyond the catalogue (<c>reservedPorts</c> in <c>.hostnet.yaml</c>).</param>
-public sealed record PlanOptions(KubeVersion KubeVersion, string DefaultNamespace, IReadOnlyList<NodeReservedPort> ExtraReservedPorts)
+internal sealed record PlanOptions(KubeVersion KubeVersion, string DefaultNamespace, IReadOnlyList<NodeReservedPort> ExtraReservedPorts)
 {
     public static PlanOptions Default { get; } = new(KubeVersion.Latest, KubeObject.KubernetesDefaultNamespace, []);
 

@@ -9,7 +9,7 @@ namespace Hostnet.Core.Semantics.Controllers;
 /// with the hash on the pod's <c>pod-template-hash</c> label (pkg/controller/deployment/sync.go, getNewReplicaSet;
 /// Kubernetes 1.35).
 /// </summary>
-public static class PodOwnership
+internal static class PodOwnership
 {
     /// <summary>The label the Deployment controller puts on a ReplicaSet's pods.</summary>
     public const string PodTemplateHash = "pod-template-hash";

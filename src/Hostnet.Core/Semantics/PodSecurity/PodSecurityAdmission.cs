@@ -8,7 +8,7 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// apierrors.NewForbidden): Pods are enforced, audited and warned about; pod controllers (Deployment, DaemonSet, …)
 /// are only audited and warned about, on their template.
 /// </summary>
-public static class PodSecurityAdmission
+internal static class PodSecurityAdmission
 {
     /// <summary>The audit annotation key of a violation (api.AuditViolationsAnnotationKey).</summary>
     public const string AuditViolationsAnnotation = PodSecurityPolicy.LabelPrefix + "audit-violations";
