@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hostnet.Core.Admission;
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Policy;
 using Hostnet.Core.Rules;
 using Hostnet.Webhook.Admission;
 using Hostnet.Webhook.Hosting;

@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Hostnet.Agent.Tests.Support;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
 using Hostnet.Core.NodeState;
+using Hostnet.Core.Runs;
 using Shouldly;
 using Xunit;
 

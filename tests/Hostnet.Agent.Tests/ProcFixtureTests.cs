@@ -1,6 +1,7 @@
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Loading;
 using Hostnet.Core.NodeState;
 using Hostnet.Core.Reporting;
+using Hostnet.Core.Runs;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;

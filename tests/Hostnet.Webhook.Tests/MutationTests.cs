@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Hostnet.Core.Fixing;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Tests.Support;
 using Hostnet.Webhook.Tests.Support;
 using Shouldly;

@@ -95,7 +95,7 @@ public sealed class ReloadTests
         string[] expected = ["policy.yaml:1:7: mode must be enforce, warn or dryrun", "policy.yaml:2:14: hostNetwork must be a mapping"];
         await Eventually(() => expected.All(e => webhook.Logs.Any(l => l.EndsWith(e, StringComparison.Ordinal)))
             && webhook.Logs.Any(l => l.Contains("keeping the last good policy", StringComparison.Ordinal)));
-        webhook.Server.Policies.Current.Mode.ShouldBe(Core.Policy.PolicyMode.Warn);
+        webhook.Server.Policies.Current.Mode.ShouldBe(Core.Admission.PolicyMode.Warn);
         foreach (var error in expected)
         {
             webhook.Logs.ShouldContain(l => l.EndsWith(error, StringComparison.Ordinal));

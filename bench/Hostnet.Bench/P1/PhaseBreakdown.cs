@@ -5,7 +5,6 @@ using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Reporting;
 using Hostnet.Core.Rules;
-using Hostnet.Core.Rules.Api;
 using Hostnet.Core.Semantics.Schema;
 using Hostnet.Bench.Measurement;
 

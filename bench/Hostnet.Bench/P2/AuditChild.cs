@@ -3,7 +3,8 @@ using System.Globalization;
 using Hostnet.Bench.Measurement;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Audit;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
 using Hostnet.Core.Reporting;
 
 namespace Hostnet.Bench.P2;

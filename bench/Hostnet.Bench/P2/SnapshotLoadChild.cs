@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Hostnet.Bench.Measurement;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Loading;
 
 namespace Hostnet.Bench.P2;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hostnet.Core.NodeState;
+using Hostnet.Core.Runs;
 
 namespace Hostnet.Agent.Daemon;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Loading;
 using Hostnet.Core.NodeState;
 
 namespace Hostnet.Agent.Daemon;

@@ -6,6 +6,7 @@ using Hostnet.Cli.Input;
 using Hostnet.Core.Configuration;
 using Hostnet.Core.NodeState;
 using Hostnet.Core.Reporting;
+using Hostnet.Core.Runs;
 using Hostnet.Kube.Config;
 using Hostnet.Kube.Http;
 using Hostnet.Kube.Watching;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Hostnet.Cli.Input;
 using Hostnet.Cli.Output;
-using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Reporting;
 using Hostnet.Core.Semantics.Dns;

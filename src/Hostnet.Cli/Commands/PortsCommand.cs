@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Hostnet.Cli.Input;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
+using Hostnet.Core.Reporting;
 using Hostnet.Core.Runs;
 
 namespace Hostnet.Cli.Commands;

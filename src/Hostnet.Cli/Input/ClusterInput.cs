@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
 
 namespace Hostnet.Cli.Input;
 

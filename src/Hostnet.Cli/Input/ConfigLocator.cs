@@ -1,4 +1,5 @@
 using Hostnet.Core.Configuration;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 
 namespace Hostnet.Cli.Input;

@@ -1,3 +1,4 @@
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 
 namespace Hostnet.Cli.Input;

@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using Hostnet.Cli.Output;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
 using Hostnet.Kube.Config;
 using Hostnet.Kube.Http;
 using Hostnet.Kube.Listing;

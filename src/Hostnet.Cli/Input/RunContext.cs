@@ -1,5 +1,5 @@
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Model;
 
 namespace Hostnet.Cli.Input;
 

@@ -1,7 +1,7 @@
 using Hostnet.Cli.Commands;
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Configuration;
+using Hostnet.Core.Model;
 
 namespace Hostnet.Cli.Input;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Hostnet.Cli.Input;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Fixing;
-using Hostnet.Core.Loading;
 
 namespace Hostnet.Cli.Output;
 

@@ -1,9 +1,10 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Fixing;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
-using Hostnet.Core.Policy;
 using Hostnet.Core.Rules;
 using Hostnet.Core.Semantics.Ports;
 

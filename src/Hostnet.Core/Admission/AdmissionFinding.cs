@@ -1,5 +1,3 @@
-using Hostnet.Core.Policy;
-
 namespace Hostnet.Core.Admission;
 
 /// <summary>One finding about the reviewed object, and what the policy does with it.</summary>

@@ -1,5 +1,5 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;

@@ -11,7 +11,7 @@ public sealed record CheckReport(
     IReadOnlyList<SkippedDocument> Skipped)
 {
     /// <summary>Whether some input could not be read (HN000): the run exits 2.</summary>
-    public bool HasInputErrors => Diagnostics.Any(d => d.Rule.Id == Rules.Api.InvalidInput.Descriptor.Id);
+    public bool HasInputErrors => Diagnostics.Any(d => d.Rule.Id == Analysis.InvalidInput.Descriptor.Id);
 
     public int Count(Severity severity) => Diagnostics.Count(d => !d.IsSuppressed && d.Severity == severity);
 

@@ -1,4 +1,4 @@
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Schema;
 

@@ -1,8 +1,6 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
-using Hostnet.Core.Rules.Api;
 using Hostnet.Core.Semantics.Schema;
 
 namespace Hostnet.Core.Analysis;

@@ -4,7 +4,7 @@ using Hostnet.Core.Model;
 namespace Hostnet.Core.Analysis;
 
 /// <summary>A rule that looks at one pod-bearing object at a time.</summary>
-public abstract class WorkloadRule : IRule
+internal abstract class WorkloadRule : IRule
 {
     public abstract RuleDescriptor Descriptor { get; }
 

@@ -1,5 +1,6 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
+using Hostnet.Core.Ports;
+using Hostnet.Core.Semantics.Controllers;
 using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Audit;

@@ -1,5 +1,5 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Ports;
 
 namespace Hostnet.Core.Audit;
 

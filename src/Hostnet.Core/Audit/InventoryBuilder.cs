@@ -1,4 +1,3 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Dns;
 using Hostnet.Core.Semantics.Listeners;

@@ -1,4 +1,5 @@
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Model;
+using Hostnet.Core.Ports;
 using Hostnet.Core.Scheduling.Plugins;
 
 namespace Hostnet.Core.Audit;

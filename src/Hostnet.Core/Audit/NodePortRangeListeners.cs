@@ -1,5 +1,6 @@
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Model;
+using Hostnet.Core.Ports;
 using Hostnet.Core.Rules.RunTime;
 using Hostnet.Core.Semantics.Ports;
 

@@ -1,5 +1,4 @@
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Rules.RunTime;
 using Hostnet.Core.Semantics.Ports;
 

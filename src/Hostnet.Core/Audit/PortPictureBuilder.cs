@@ -1,4 +1,5 @@
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Ports;
+
 
 namespace Hostnet.Core.Audit;
 

@@ -44,7 +44,7 @@ internal static class StuckRollouts
         }
     }
 
-    private static void CheckDeployment(Workload deployment, Cluster.WorkloadStatus status, int pending, string pendingText, AnalysisContext context)
+    private static void CheckDeployment(Workload deployment, Model.WorkloadStatus status, int pending, string pendingText, AnalysisContext context)
     {
         var progressing = status.Condition("Progressing");
         var replicas = deployment.EffectiveReplicas;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Rules;
@@ -111,7 +112,7 @@ public static class ConfigReader
             {
                 problems.Add(new InputProblem(file.Path, key.Position, $"unknown rule \"{key.Value}\" (see hostnet rules)"));
             }
-            else if (rule.Id == Rules.Api.InvalidInput.Descriptor.Id)
+            else if (rule.Id == Analysis.InvalidInput.Descriptor.Id)
             {
                 problems.Add(new InputProblem(file.Path, key.Position, $"{rule.Id} reports unreadable input and cannot be configured"));
             }

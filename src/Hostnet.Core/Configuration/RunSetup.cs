@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Configuration;

@@ -1,7 +1,7 @@
 namespace Hostnet.Core.Diagnostics;
 
 /// <summary>The headings of RULES.md's sections, as <c>docs/rules/README.md</c> and <c>SHIPPED.md</c> write them.</summary>
-public static class RuleSectionTitles
+internal static class RuleSectionTitles
 {
     public static string Title(this RuleSection section) => section switch
     {

@@ -1,10 +1,10 @@
 using Hostnet.Core.Diagnostics;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
 
 namespace Hostnet.Core.Fixing;
 
 /// <summary>Which document of a file each finding is about: the last one that starts at or before its position.</summary>
-public static class DocumentFindings
+internal static class DocumentFindings
 {
     public static IReadOnlyDictionary<ManifestDocument, List<Diagnostic>> Assign(IReadOnlyList<ManifestDocument> documents, IEnumerable<Diagnostic> diagnostics)
     {

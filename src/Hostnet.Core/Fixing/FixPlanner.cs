@@ -1,4 +1,7 @@
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 
@@ -10,7 +13,7 @@ namespace Hostnet.Core.Fixing;
 /// yield nothing. When two fixes would write the same field, the first fixer wins; running the check again on the result
 /// finds what is left (<see cref="ManifestFixer"/> repeats until nothing changes).
 /// </summary>
-public static class FixPlanner
+internal static class FixPlanner
 {
     /// <summary>
     /// The edits that repair <paramref name="diagnostics"/>, the findings of <paramref name="document"/>

@@ -1,3 +1,4 @@
+using Hostnet.Core.Editing;
 using Hostnet.Core.Loading;
 
 namespace Hostnet.Core.Fixing;

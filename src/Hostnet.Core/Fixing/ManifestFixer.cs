@@ -1,4 +1,5 @@
 using Hostnet.Core.Analysis;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Loading;
 
 namespace Hostnet.Core.Fixing;

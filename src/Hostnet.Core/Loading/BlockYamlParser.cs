@@ -1,4 +1,5 @@
 using System.Text;
+using Hostnet.Core.Documents;
 
 namespace Hostnet.Core.Loading;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hostnet.Core.Documents;
 
 namespace Hostnet.Core.Loading;
 
@@ -7,7 +8,7 @@ namespace Hostnet.Core.Loading;
 /// <c>metadata.labels[app.kubernetes.io/name]</c>) stands in a document. A missing field falls back to its
 /// nearest present parent, so every finding gets the most specific position there is.
 /// </summary>
-public static class FieldLocator
+internal static class FieldLocator
 {
     public static SourcePosition Locate(ManifestDocument document, string? path)
     {

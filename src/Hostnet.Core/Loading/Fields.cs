@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Loading;

@@ -1,3 +1,5 @@
+using Hostnet.Core.Documents;
+
 namespace Hostnet.Core.Loading;
 
 /// <summary>

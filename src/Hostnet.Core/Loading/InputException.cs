@@ -1,3 +1,5 @@
+using Hostnet.Core.Documents;
+
 namespace Hostnet.Core.Loading;
 
 /// <summary>Raised inside the loader only, and turned into an <see cref="InputProblem"/> at its edge.</summary>

@@ -1,3 +1,5 @@
+using Hostnet.Core.Documents;
+
 namespace Hostnet.Core.Loading;
 
 /// <summary>Input that cannot be read as Kubernetes objects, at the place where reading failed.</summary>

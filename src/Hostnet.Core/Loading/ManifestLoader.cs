@@ -1,3 +1,4 @@
+using Hostnet.Core.Documents;
 using YamlDotNet.Core;
 
 namespace Hostnet.Core.Loading;

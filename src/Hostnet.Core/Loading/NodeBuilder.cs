@@ -1,3 +1,4 @@
+using Hostnet.Core.Documents;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -166,18 +167,18 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
         _ => throw new InputException(value.Position, "the merge key << needs a mapping or a list of mappings"),
     };
 
-    private static ScalarStyle StyleOf(Scalar scalar)
+    private static Documents.ScalarStyle StyleOf(Scalar scalar)
     {
         if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StringTag)
         {
-            return ScalarStyle.Quoted;
+            return Documents.ScalarStyle.Quoted;
         }
 
         return scalar.Style switch
         {
-            YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted => ScalarStyle.Quoted,
-            YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded => ScalarStyle.Block,
-            _ => ScalarStyle.Plain,
+            YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted => Documents.ScalarStyle.Quoted,
+            YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded => Documents.ScalarStyle.Block,
+            _ => Documents.ScalarStyle.Plain,
         };
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Loading;

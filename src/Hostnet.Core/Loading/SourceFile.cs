@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Unicode;
+using Hostnet.Core.Documents;
 
 namespace Hostnet.Core.Loading;
 

@@ -6,7 +6,7 @@ namespace Hostnet.Core.Model;
 /// A Kubernetes resource quantity (<c>100m</c>, <c>1.5</c>, <c>64Mi</c>, <c>1e3</c>, <c>2G</c>). Mirrors
 /// k8s.io/apimachinery/pkg/api/resource (ParseQuantity, Value and MilliValue, which round up).
 /// </summary>
-public static class Quantity
+internal static class Quantity
 {
     private static readonly (string Suffix, decimal Factor)[] Suffixes =
     [

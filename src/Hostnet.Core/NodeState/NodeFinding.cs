@@ -1,5 +1,5 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
 
 namespace Hostnet.Core.NodeState;
 

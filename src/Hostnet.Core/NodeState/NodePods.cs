@@ -1,4 +1,5 @@
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Model;
+
 
 namespace Hostnet.Core.NodeState;
 

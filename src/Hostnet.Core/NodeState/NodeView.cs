@@ -1,4 +1,4 @@
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Model;
 using Hostnet.Core.Semantics;
 using Hostnet.Core.Semantics.Ports;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Hostnet.Core.Audit;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Ports;
 
 namespace Hostnet.Core.Reporting;
 

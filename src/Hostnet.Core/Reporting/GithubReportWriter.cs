@@ -10,7 +10,7 @@ namespace Hostnet.Core.Reporting;
 /// which GitHub shows as an annotation on the file and line, then the summary line.
 /// Escaping follows @actions/core (toolkit packages/core/src/command.ts, escapeData and escapeProperty).
 /// </summary>
-public sealed class GithubReportWriter : IReportWriter
+internal sealed class GithubReportWriter : IReportWriter
 {
     public void Write(CheckReport report, ReportSources sources, TextWriter output)
     {

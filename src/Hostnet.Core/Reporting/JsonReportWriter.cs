@@ -5,7 +5,7 @@ using Hostnet.Core.Diagnostics;
 namespace Hostnet.Core.Reporting;
 
 /// <summary>The JSON format documented in docs/json-output.md: stable property order, no timestamps.</summary>
-public sealed class JsonReportWriter : IReportWriter
+internal sealed class JsonReportWriter : IReportWriter
 {
     public void Write(CheckReport report, ReportSources sources, TextWriter output)
     {

@@ -13,7 +13,7 @@ namespace Hostnet.Core.Reporting;
 /// one result per finding, suppressed findings kept with an in-source suppression. Deterministic: no timestamps, no
 /// absolute paths, no GUIDs.
 /// </summary>
-public sealed class SarifReportWriter : IReportWriter
+internal sealed class SarifReportWriter : IReportWriter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 

@@ -8,7 +8,7 @@ namespace Hostnet.Core.Reporting;
 /// The human format: findings grouped by file, each with the source line and a caret under the column, the fix,
 /// then a summary line. Colour only when asked (the CLI asks on a terminal without NO_COLOR).
 /// </summary>
-public sealed class TextReportWriter(bool colour) : IReportWriter
+internal sealed class TextReportWriter(bool colour) : IReportWriter
 {
     private const string Reset = "\e[0m";
     private const string Bold = "\e[1m";

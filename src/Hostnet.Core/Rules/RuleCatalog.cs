@@ -1,6 +1,5 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
-using Hostnet.Core.Fixing;
 using Hostnet.Core.Rules.Api;
 using Hostnet.Core.Rules.Dns;
 using Hostnet.Core.Rules.OnNode;

@@ -1,7 +1,7 @@
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Cluster;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Model;
+using Hostnet.Core.Ports;
 using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Planning;
 

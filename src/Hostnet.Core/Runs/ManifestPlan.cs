@@ -1,5 +1,4 @@
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Rules;

@@ -1,6 +1,6 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling.Expansion;
+using Hostnet.Core.Semantics.Controllers;
 
 namespace Hostnet.Core.Scheduling;
 

@@ -1,9 +1,10 @@
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Model;
+
 
 namespace Hostnet.Core.Scheduling;
 
 /// <summary>The pods of a snapshot as the scheduler sees them.</summary>
-public static class ExistingPods
+internal static class ExistingPods
 {
     /// <summary>
     /// The pod as the scheduler holds it: owned by its controller (from <c>ownerReferences</c>) or by itself, still

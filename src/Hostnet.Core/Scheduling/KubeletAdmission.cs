@@ -12,7 +12,7 @@ namespace Hostnet.Core.Scheduling;
 /// <c>Pod was rejected: </c>), v1.35. The first failure wins; NoExecute taints are checked last (static pods are not
 /// modelled).
 /// </summary>
-public static class KubeletAdmission
+internal static class KubeletAdmission
 {
     public static AdmissionResult Admit(PodInfo pod, NodeInfo node)
     {

@@ -10,7 +10,7 @@ namespace Hostnet.Core.Scheduling;
 /// among equals, different for every pod).
 /// TaintToleration and NodeAffinity preferences, image locality and balanced allocation are not scored.
 /// </summary>
-public static class NodeScoring
+internal static class NodeScoring
 {
     private const uint OffsetBasis = 2166136261u;
 

@@ -13,7 +13,7 @@ namespace Hostnet.Core.Scheduling;
 /// <see cref="FitError"/>, with DefaultPreemption's PostFilter part. <see cref="Schedule"/> does not bind: the caller
 /// adds the pod to the <see cref="ClusterState"/> on the chosen node (or not, to ask "what if").
 /// </summary>
-public sealed class Scheduler
+internal sealed class Scheduler
 {
     /// <summary>schedule_one.go, minFeasibleNodesToFind and minFeasibleNodesPercentageToFind.</summary>
     private const int MinFeasibleNodesToFind = 100;

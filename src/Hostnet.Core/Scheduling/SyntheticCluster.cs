@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 

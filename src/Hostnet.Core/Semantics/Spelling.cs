@@ -1,7 +1,7 @@
 namespace Hostnet.Core.Semantics;
 
 /// <summary>Suggests the valid value a user most likely meant.</summary>
-public static class Spelling
+internal static class Spelling
 {
     /// <summary>The candidate nearest to <paramref name="value"/> by case-insensitive edit distance, if reasonably near.</summary>
     public static string? Nearest(string value, IEnumerable<string> candidates)

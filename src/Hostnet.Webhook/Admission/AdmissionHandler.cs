@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Hostnet.Core.Admission;
-using Hostnet.Core.Policy;
 using Hostnet.Webhook.Hosting;
 using Hostnet.Webhook.Metrics;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
+using Hostnet.Core.Admission;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
-using Hostnet.Core.Policy;
 using Hostnet.Webhook.Metrics;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Hostnet.Core.Admission;
-using Hostnet.Core.Policy;
 using Prometheus;
 
 namespace Hostnet.Webhook.Metrics;

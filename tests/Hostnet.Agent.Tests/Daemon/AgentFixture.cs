@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Loading;
 using Hostnet.Core.NodeState;
+using Hostnet.Core.Runs;
 using Hostnet.Core.Tests.Support;
 using Hostnet.Kube.Http;
 using Hostnet.Kube.Tests.Support;

@@ -1,6 +1,6 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Audit;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Loading;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
 

@@ -1,6 +1,6 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
+using Hostnet.Core.Ports;
 using Hostnet.Core.Scheduling.Planning;
 using Shouldly;
 using Xunit;

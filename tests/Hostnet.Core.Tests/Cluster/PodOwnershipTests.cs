@@ -1,5 +1,5 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Controllers;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;

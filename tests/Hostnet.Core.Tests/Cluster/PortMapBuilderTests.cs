@@ -1,5 +1,5 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Ports;
 using Hostnet.Core.Scheduling.Planning;
 using Hostnet.Core.Semantics;
 using Shouldly;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Shouldly;

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Hostnet.Core.Cluster;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
 using Hostnet.Core.Tests.Support;
 
 namespace Hostnet.Core.Tests.Cluster;

@@ -1,6 +1,7 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Configuration;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Shouldly;

@@ -1,4 +1,3 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Configuration;
 using Hostnet.Core.Model;
 using Shouldly;

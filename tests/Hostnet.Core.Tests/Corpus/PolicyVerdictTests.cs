@@ -1,3 +1,4 @@
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.PodSecurity;

@@ -1,3 +1,4 @@
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Rules.Api;
 using Hostnet.Core.Tests.Support;

@@ -1,5 +1,4 @@
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Fixing;
 using Hostnet.Core.Rules;
 using Hostnet.Core.Tests.Support;
 using Shouldly;

@@ -1,4 +1,4 @@
-using Hostnet.Core.Fixing;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;

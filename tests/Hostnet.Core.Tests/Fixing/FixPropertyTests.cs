@@ -1,7 +1,6 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using Hostnet.Core.Fixing;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Rules;
 using Hostnet.Core.Tests.Support;

@@ -1,4 +1,4 @@
-using Hostnet.Core.Fixing;
+using Hostnet.Core.Editing;
 using Shouldly;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Tests.Support;
 using Shouldly;

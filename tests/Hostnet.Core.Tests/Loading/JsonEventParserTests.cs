@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Shouldly;
 using Xunit;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Shouldly;
 using YamlDotNet.Core;

@@ -1,4 +1,4 @@
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
 using Shouldly;
 using Xunit;
 

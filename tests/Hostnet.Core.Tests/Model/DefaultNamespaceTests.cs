@@ -1,7 +1,7 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Audit;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
+using Hostnet.Core.Ports;
 using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Planning;
 using Hostnet.Core.Scheduling.Rollouts;

@@ -1,6 +1,5 @@
 using Hostnet.Core.Admission;
 using Hostnet.Core.Loading;
-using Hostnet.Core.Policy;
 using Shouldly;
 using Xunit;
 

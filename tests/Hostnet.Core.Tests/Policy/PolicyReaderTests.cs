@@ -1,6 +1,7 @@
+using Hostnet.Core.Admission;
 using Hostnet.Core.Analysis;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
-using Hostnet.Core.Policy;
 using Shouldly;
 using Xunit;
 

@@ -1,7 +1,8 @@
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Reporting;
-using Hostnet.Core.Rules.Api;
 using Shouldly;
 using Xunit;
 

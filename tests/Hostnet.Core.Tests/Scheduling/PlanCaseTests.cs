@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;

@@ -1,3 +1,4 @@
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Semantics.Schema;
 using Hostnet.Core.Tests.Support;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Hostnet.Core.Analysis;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Fixing;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Rules;

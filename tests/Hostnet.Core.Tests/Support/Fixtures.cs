@@ -1,6 +1,6 @@
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
 using Hostnet.Core.Rules;
 
 namespace Hostnet.Core.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Hostnet.Core.Fixing;
+using Hostnet.Core.Editing;
 
 namespace Hostnet.Core.Tests.Support;
 

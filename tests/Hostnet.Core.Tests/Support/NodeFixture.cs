@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Hostnet.Core.NodeState;
+using Hostnet.Core.Runs;
 
 namespace Hostnet.Core.Tests.Support;
 

@@ -13,7 +13,7 @@ namespace Hostnet.Core.Rules.Api;
 /// containerPort first; a template only before 1.28. A template whose duplicates appear only once its Pods are
 /// defaulted is accepted, but every Pod created from it is rejected, so it is reported too.
 /// </summary>
-public sealed class DuplicateHostPort : WorkloadRule
+internal sealed class DuplicateHostPort : WorkloadRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN003",

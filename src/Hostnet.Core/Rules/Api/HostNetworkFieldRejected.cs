@@ -13,7 +13,7 @@ namespace Hostnet.Core.Rules.Api;
 /// validatePodHostName (<c>hostnameOverride</c> is forbidden with host network; the HostnameOverride gate is on by
 /// default from 1.35, before which the API drops the field: pkg/api/pod/util.go, dropDisabledFields).
 /// </summary>
-public sealed class HostNetworkFieldRejected : WorkloadRule
+internal sealed class HostNetworkFieldRejected : WorkloadRule
 {
     public const string HostNetworkRequired = "hostNetwork must be true if pod contains any hostProcess containers";
 

@@ -11,7 +11,7 @@ namespace Hostnet.Core.Rules.Api;
 /// pkg/apis/core/validation/validation.go (validateSysctls, ValidateHostSysctl), added in 1.29 (PR #118705); before,
 /// the API accepted the pod and the kubelet refused to run it (pkg/kubelet/sysctl, event SysctlForbidden).
 /// </summary>
-public sealed class HostNetworkSysctl : WorkloadRule
+internal sealed class HostNetworkSysctl : WorkloadRule
 {
     public const string Detail = "may not be specified when 'hostNetwork' is true";
 

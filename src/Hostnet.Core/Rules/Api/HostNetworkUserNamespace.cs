@@ -12,7 +12,7 @@ namespace Hostnet.Core.Rules.Api;
 /// The UserNamespacesHostNetworkSupport gate (alpha since 1.35, off by default) lifts the rejection. Since 1.34
 /// (PR #132868) the detail names the field as the user writes it.
 /// </summary>
-public sealed class HostNetworkUserNamespace : WorkloadRule
+internal sealed class HostNetworkUserNamespace : WorkloadRule
 {
     /// <summary>The detail before 1.34.</summary>
     public const string Detail = "when `pod.Spec.HostUsers` is false";

@@ -13,7 +13,7 @@ namespace Hostnet.Core.Rules.Api;
 /// containerPort (a zero one was filled in by defaulting, so only an explicit other value fails); a template may
 /// leave it 0. Init containers are not checked.
 /// </summary>
-public sealed class HostPortMismatch : WorkloadRule
+internal sealed class HostPortMismatch : WorkloadRule
 {
     public const string Detail = "must match `containerPort` when `hostNetwork` is true";
 

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
-using Hostnet.Core.Fixing;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Rules.Api;
 
 /// <summary>HN002's fix: <c>hostPort</c> = <c>containerPort</c>, where the container port is a valid number.</summary>
-public sealed class HostPortMismatchFixer : IRuleFixer
+internal sealed class HostPortMismatchFixer : IRuleFixer
 {
     private const string HostPortSuffix = ".hostPort";
 

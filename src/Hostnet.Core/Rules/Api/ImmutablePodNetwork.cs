@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Ports;
@@ -16,7 +15,7 @@ namespace Hostnet.Core.Rules.Api;
 /// network the host port from the container port). Workload templates may change freely (their controllers roll out
 /// new pods), so only Pods are checked.
 /// </summary>
-public sealed class ImmutablePodNetwork : IRule
+internal sealed class ImmutablePodNetwork : IRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN009",

@@ -9,7 +9,7 @@ namespace Hostnet.Core.Rules.Api;
 /// HN007: <c>dnsPolicy: None</c> without a usable <c>dnsConfig</c>, or a <c>dnsConfig</c> beyond the API's limits
 /// (pkg/apis/core/validation/validation.go, validatePodDNSConfig; see <see cref="DnsConfigValidation"/>).
 /// </summary>
-public sealed class InvalidDnsConfig : WorkloadRule
+internal sealed class InvalidDnsConfig : WorkloadRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN007",

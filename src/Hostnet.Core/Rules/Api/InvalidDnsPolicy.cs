@@ -11,7 +11,7 @@ namespace Hostnet.Core.Rules.Api;
 /// HN001: a <c>dnsPolicy</c> the API rejects. The message is the API's own (pkg/apis/core/validation/validation.go,
 /// validateDNSPolicy) followed by the nearest valid value.
 /// </summary>
-public sealed class InvalidDnsPolicy : WorkloadRule
+internal sealed class InvalidDnsPolicy : WorkloadRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN001",

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
-using Hostnet.Core.Fixing;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Rules.Api;
 
 /// <summary>HN001's fix: the nearest valid <c>dnsPolicy</c>, where one is near enough to be what was meant.</summary>
-public sealed class InvalidDnsPolicyFixer : IRuleFixer
+internal sealed class InvalidDnsPolicyFixer : IRuleFixer
 {
     public RuleDescriptor Rule => InvalidDnsPolicy.Rule;
 

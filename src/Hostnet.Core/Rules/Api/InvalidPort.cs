@@ -11,7 +11,7 @@ namespace Hostnet.Core.Rules.Api;
 /// validateContainerPorts, run for regular, init and ephemeral containers alike), or any port on an ephemeral
 /// container (validateEphemeralContainers, allowedEphemeralContainerFields).
 /// </summary>
-public sealed class InvalidPort : WorkloadRule
+internal sealed class InvalidPort : WorkloadRule
 {
     public const string EphemeralDetail = "cannot be set for an Ephemeral Container";
 

@@ -9,7 +9,7 @@ namespace Hostnet.Core.Rules.Api;
 /// (<c>strict decoding error: unknown field "…"</c>, k8s.io/apimachinery/pkg/runtime/serializer/json, strict mode);
 /// the schema comes from the upstream round-trip fixtures (tools/gen-schema.py).
 /// </summary>
-public sealed class MisplacedField : IRule
+internal sealed class MisplacedField : IRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN004",

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
-using Hostnet.Core.Fixing;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Schema;
 
@@ -13,7 +14,7 @@ namespace Hostnet.Core.Rules.Api;
 /// spelling of the field it spells. Moves are planned first (<see cref="RuleCatalog.Fixers"/>): they change what the
 /// other rules see.
 /// </summary>
-public sealed class MisplacedFieldFixer : IRuleFixer
+internal sealed class MisplacedFieldFixer : IRuleFixer
 {
     private static readonly Lazy<HashSet<string>> PodSpecFields = new(ReadPodSpecFields);
 

@@ -11,7 +11,7 @@ namespace Hostnet.Core.Rules.Api;
 /// The message is the warning as kubectl prints it. On the host network two long-running containers that declare
 /// the same port both bind it on the node, so one of them crash-loops: that case is said too.
 /// </summary>
-public sealed class PortDefinitionWarning : WorkloadRule
+internal sealed class PortDefinitionWarning : WorkloadRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN021",

@@ -1,5 +1,6 @@
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Fixing;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 
@@ -8,7 +9,7 @@ namespace Hostnet.Core.Rules.Dns;
 /// <summary>Where a pod shows that it resolves cluster names, and the name it uses.</summary>
 /// <param name="Where">The place, e.g. <c>container "shipper" args</c> or <c>ConfigMap "agent-config" key "config.yaml"</c>.</param>
 /// <param name="Name">The host name as written there, e.g. <c>loki-gateway.logging.svc.cluster.local</c>.</param>
-public sealed record ClusterNameEvidence(string Where, string Name)
+internal sealed record ClusterNameEvidence(string Where, string Name)
 {
     /// <summary>The suffixes and names that only cluster DNS answers.</summary>
     private static readonly string[] ClusterMarkers = [".svc", ".cluster.local", "kubernetes.default"];

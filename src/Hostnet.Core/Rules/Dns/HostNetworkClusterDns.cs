@@ -1,6 +1,7 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
-using Hostnet.Core.Fixing;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Dns;
@@ -17,7 +18,7 @@ namespace Hostnet.Core.Rules.Dns;
 /// "ClusterFirstWithHostNet is not supported for pods that run on Windows nodes."), and pods whose containers all mount
 /// the node's <c>/etc/resolv.conf</c> over their own (the runtime's file is hidden, whatever the policy).
 /// </summary>
-public sealed class HostNetworkClusterDns : WorkloadRule
+internal sealed class HostNetworkClusterDns : WorkloadRule
 {
     /// <summary>The fix offered with evidence; <c>hostnet fix</c> and the webhook's mutation apply it only then.</summary>
     public const string UseClusterDnsFix = "set dnsPolicy: ClusterFirstWithHostNet";

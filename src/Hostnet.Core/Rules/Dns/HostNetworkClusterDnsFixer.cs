@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
-using Hostnet.Core.Fixing;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Dns;
 
@@ -12,7 +13,7 @@ namespace Hostnet.Core.Rules.Dns;
 /// shows it resolves cluster names, since it makes the pod depend on cluster DNS (a bootstrap loop for a CNI agent);
 /// <c>dnsPolicy: Default</c> otherwise (the same resolver it already gets, now on purpose).
 /// </summary>
-public sealed class HostNetworkClusterDnsFixer : IRuleFixer
+internal sealed class HostNetworkClusterDnsFixer : IRuleFixer
 {
     public RuleDescriptor Rule => HostNetworkClusterDns.Rule;
 

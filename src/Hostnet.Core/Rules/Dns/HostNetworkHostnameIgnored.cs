@@ -11,7 +11,7 @@ namespace Hostnet.Core.Rules.Dns;
 /// (ensureHostsFile: on the host network <c>/etc/hosts</c> is the node's file plus hostAliases, never the pod's own
 /// name). The API accepts the fields; nothing warns.
 /// </summary>
-public sealed class HostNetworkHostnameIgnored : WorkloadRule
+internal sealed class HostNetworkHostnameIgnored : WorkloadRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN031",

@@ -10,7 +10,7 @@ namespace Hostnet.Core.Rules.OnNode;
 /// that listens on nothing is left alone: it may not serve at all, or not yet. UDP is left out: a UDP server need not
 /// keep a socket bound to be correct. The manifest-side twin is HN011.
 /// </summary>
-public sealed class DeclaredPortNotListening : INodeRule
+internal sealed class DeclaredPortNotListening : INodeRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN061",

@@ -10,7 +10,7 @@ namespace Hostnet.Core.Rules.OnNode;
 /// longer receives it. Either way the scheduler could not see it: the holder declared nothing it knows of. The host
 /// IPs overlap as in the kernel's bind check: either side on every address, or the same address.
 /// </summary>
-public sealed class HostPortHeld : INodeRule
+internal sealed class HostPortHeld : INodeRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN062",

@@ -10,7 +10,7 @@ namespace Hostnet.Core.Rules.OnNode;
 /// send the port's traffic to the Service before it reaches the listener. UDP sockets in the kernel's ephemeral range
 /// are client sockets and left out, as in HN060. The cluster-side twin is the audit's HN017 check of declared ports.
 /// </summary>
-public sealed class NodePortRangeListener : INodeRule
+internal sealed class NodePortRangeListener : INodeRule
 {
     /// <summary>The program whose rules implement node ports: its own sockets there are the Services'.</summary>
     public const string KubeProxy = "kube-proxy";

@@ -14,7 +14,7 @@ namespace Hostnet.Core.Rules.OnNode;
 /// kube-proxy's sockets in the node-port range. The manifest-side twin is HN010, which infers the same from images,
 /// flags and probes.
 /// </summary>
-public sealed class UndeclaredNodeListener : INodeRule
+internal sealed class UndeclaredNodeListener : INodeRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN060",

@@ -1,8 +1,8 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Listeners;
-using Hostnet.Core.Semantics.Scheduling;
 
 namespace Hostnet.Core.Rules.RunTime;
 
@@ -12,7 +12,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// consulted), so only a required pod anti-affinity on kubernetes.io/hostname that matches the replicas' own labels
 /// would (plugins/interpodaffinity). DaemonSets run one pod per node and are never reported.
 /// </summary>
-public sealed class ColocatedReplicasWithoutPorts : WorkloadRule
+internal sealed class ColocatedReplicasWithoutPorts : WorkloadRule
 {
     public const string HostnameTopologyKey = PodSeparation.HostnameTopologyKey;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hostnet.Core.Analysis;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
@@ -16,7 +15,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// (ports or resources the running pods hold), with its FailedScheduling message; without, it notes a missing
 /// toleration of kubeadm's control-plane taint.
 /// </summary>
-public sealed class DaemonSetMissesNodes : IRule
+internal sealed class DaemonSetMissesNodes : IRule
 {
     /// <summary>Selector keys that only pick the platform, not a subset of nodes.</summary>
     private static readonly string[] PlatformLabels = ["kubernetes.io/os", "kubernetes.io/arch", "beta.kubernetes.io/os", "beta.kubernetes.io/arch"];

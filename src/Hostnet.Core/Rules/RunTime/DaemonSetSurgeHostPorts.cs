@@ -16,7 +16,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// from landing and the rollout from proceeding" and, for host network without declared ports, "the new pod will
 /// crash and go into a crashloop" (SEMANTICS.md §9.1).
 /// </summary>
-public sealed class DaemonSetSurgeHostPorts : IRule
+internal sealed class DaemonSetSurgeHostPorts : IRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN016",

@@ -11,7 +11,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// reserves the declared ports (pkg/scheduler/util/utils.go, GetHostPorts), not the real one. Probe ports and image
 /// defaults are not "told", and a container that declares nothing has a missing declaration: both are HN010's.
 /// </summary>
-public sealed class ListenPortMismatch : WorkloadRule
+internal sealed class ListenPortMismatch : WorkloadRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN011",

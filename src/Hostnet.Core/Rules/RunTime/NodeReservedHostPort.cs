@@ -12,7 +12,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// <c>reservedPorts</c> in <c>.hostnet.yaml</c>. These listeners are invisible to the scheduler, so nothing stops the
 /// pod from landing beside them. A container of the owner's own image is not flagged for its own port.
 /// </summary>
-public sealed class NodeReservedHostPort : WorkloadRule
+internal sealed class NodeReservedHostPort : WorkloadRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN017",

@@ -13,7 +13,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// privileged containers, and not when the capability is added (the image may carry the file capability a non-root
 /// process also needs, kubernetes/kubernetes#56374).
 /// </summary>
-public sealed class PrivilegedPortNonRoot : WorkloadRule
+internal sealed class PrivilegedPortNonRoot : WorkloadRule
 {
     private const int UnprivilegedPortStart = 1024;
     private const string Capability = "NET_BIND_SERVICE";

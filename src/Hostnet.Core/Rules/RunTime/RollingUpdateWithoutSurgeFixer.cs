@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
-using Hostnet.Core.Fixing;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Rules.RunTime;
@@ -12,7 +13,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// free their node (or port) before new ones need it.
 /// </summary>
 /// <param name="rule">The rule whose findings it repairs.</param>
-public sealed class RollingUpdateWithoutSurgeFixer(RuleDescriptor rule) : IRuleFixer
+internal sealed class RollingUpdateWithoutSurgeFixer(RuleDescriptor rule) : IRuleFixer
 {
     public RuleDescriptor Rule => rule;
 

@@ -12,7 +12,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// port can land on the node and fails to bind. A flag or variable that contradicts ports the container does
 /// declare is HN011's, so each port is reported once.
 /// </summary>
-public sealed class UndeclaredHostListener : WorkloadRule
+internal sealed class UndeclaredHostListener : WorkloadRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN010",

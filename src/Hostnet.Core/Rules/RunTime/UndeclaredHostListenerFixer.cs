@@ -1,14 +1,15 @@
 using System.Text.Json.Nodes;
+using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
-using Hostnet.Core.Fixing;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Editing;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Listeners;
 
 namespace Hostnet.Core.Rules.RunTime;
 
 /// <summary>HN010's fix: each undeclared listener becomes a port of the container with the evidence, named as the evidence suggests.</summary>
-public sealed class UndeclaredHostListenerFixer : IRuleFixer
+internal sealed class UndeclaredHostListenerFixer : IRuleFixer
 {
     public RuleDescriptor Rule => UndeclaredHostListener.Rule;
 

@@ -10,7 +10,7 @@ namespace Hostnet.Core.Rules.Security;
 /// namespace these reach the node's own interfaces, routes, firewall and traffic (capabilities(7)). One finding per
 /// workload, listing what it has; advice only, since node agents (CNI plugins, kube-proxy) need exactly this.
 /// </summary>
-public sealed class HostNetworkPrivileges : WorkloadRule
+internal sealed class HostNetworkPrivileges : WorkloadRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN051",

@@ -13,7 +13,7 @@ namespace Hostnet.Core.Rules.Security;
 /// The namespace's level comes from a Namespace object of the input; without one the built-in defaults
 /// (privileged) apply and nothing is reported.
 /// </summary>
-public sealed class PodSecurityViolation : WorkloadRule
+internal sealed class PodSecurityViolation : WorkloadRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN050",
@@ -85,7 +85,7 @@ public sealed class PodSecurityViolation : WorkloadRule
         context.Report(Rule, workload, FirstField(denial), message, fix);
     }
 
-    private static void ReportAdmitted(Workload workload, PodSecurityPolicy policy, AdmissionResponse response, string admitted, AnalysisContext context, string fix)
+    private static void ReportAdmitted(Workload workload, PodSecurityPolicy policy, PodSecurityResponse response, string admitted, AnalysisContext context, string fix)
     {
         var reason = $"{admitted} because enforce is \"{policy.Enforce}\"";
         if (response.Warning is { } warning)

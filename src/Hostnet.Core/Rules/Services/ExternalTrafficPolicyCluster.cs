@@ -10,7 +10,7 @@ namespace Hostnet.Core.Rules.Services;
 /// instead of the client's. <c>Local</c> keeps traffic on the node it arrived at (SEMANTICS.md §7; kubernetes/website
 /// concepts/services-networking/service.md, "Traffic policies").
 /// </summary>
-public sealed class ExternalTrafficPolicyCluster : IRule
+internal sealed class ExternalTrafficPolicyCluster : IRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN043",

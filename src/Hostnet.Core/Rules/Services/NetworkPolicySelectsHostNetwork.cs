@@ -9,7 +9,7 @@ namespace Hostnet.Core.Rules.Services;
 /// selectors, treating their traffic as the node's (kubernetes/website concepts/services-networking/network-policies.md,
 /// "NetworkPolicy and hostNetwork pods"; SEMANTICS.md §8), so the policy does not isolate them.
 /// </summary>
-public sealed class NetworkPolicySelectsHostNetwork : IRule
+internal sealed class NetworkPolicySelectsHostNetwork : IRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN044",

@@ -1,8 +1,8 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Controllers;
-using Hostnet.Core.Semantics.Scheduling;
 
 namespace Hostnet.Core.Rules.Services;
 
@@ -16,7 +16,7 @@ namespace Hostnet.Core.Rules.Services;
 /// Not reported: DaemonSets (one pod per node; their surge is HN016's), bare Pods, and a single replica whose rollout
 /// may stop the old pod first (a new pod beside it only restarts until the old one is gone).
 /// </summary>
-public sealed class ServiceColocatedHostNetwork : IRule
+internal sealed class ServiceColocatedHostNetwork : IRule
 {
     private const string NotSeparated =
         "nothing keeps them on separate nodes (no declared ports for the scheduler's NodePorts filter, no required pod anti-affinity on kubernetes.io/hostname)";

@@ -11,7 +11,7 @@ namespace Hostnet.Core.Rules.Services;
 /// that port. A number is used as is: the endpoint is the node's address, so traffic reaches whatever listens there,
 /// while the scheduler, not seeing the port declared, cannot keep it free (SEMANTICS.md §7).
 /// </summary>
-public sealed class ServicePortUndeclared : IRule
+internal sealed class ServicePortUndeclared : IRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN041",

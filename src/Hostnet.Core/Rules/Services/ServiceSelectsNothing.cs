@@ -13,7 +13,7 @@ namespace Hostnet.Core.Rules.Services;
 /// the selector at most by a one-character typo in the value or by carrying the value under another key; a pair
 /// that no workload of the namespace carries in any of these forms may be missing, if another pair matches exactly.
 /// </summary>
-public sealed class ServiceSelectsNothing : IRule
+internal sealed class ServiceSelectsNothing : IRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN040",

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Scheduling.Expansion;
@@ -13,7 +13,7 @@ namespace Hostnet.Core.Scheduling.Expansion;
 /// FNV hashes of the template as written and the pod's index, so the names are stable from run to run but differ
 /// from the ones the cluster will pick.
 /// </summary>
-public static class ControllerNames
+internal static class ControllerNames
 {
     private const string Alphanumerics = "bcdfghjklmnpqrstvwxz2456789";
 

@@ -3,4 +3,4 @@ using Hostnet.Core.Model;
 namespace Hostnet.Core.Scheduling.Expansion;
 
 /// <summary>A pod a workload's controller would create, with the workload it comes from.</summary>
-public sealed record ExpandedPod(PodInfo Pod, Workload Workload);
+internal sealed record ExpandedPod(PodInfo Pod, Workload Workload);

@@ -13,7 +13,7 @@ namespace Hostnet.Core.Scheduling.Expansion;
 /// affinity. Pods carry the template's labels plus those the controller adds that selectors use
 /// (<c>pod-template-hash</c>, <c>statefulset.kubernetes.io/pod-name</c>). Names follow <see cref="ControllerNames"/>.
 /// </summary>
-public static class WorkloadExpander
+internal static class WorkloadExpander
 {
     public static IReadOnlyList<ExpandedPod> Expand(Workload workload, string @namespace, IReadOnlyList<NodeInfo> nodes)
     {

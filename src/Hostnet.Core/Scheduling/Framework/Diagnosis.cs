@@ -9,7 +9,7 @@ namespace Hostnet.Core.Scheduling.Framework;
 /// <param name="AbsentNodesStatus">The verdict on the nodes a PreFilter result left out; null when none were.</param>
 /// <param name="PreFilterMessage">A PreFilter rejection, which replaces the per-node reasons; null when none.</param>
 /// <param name="PostFilterMessage">What the PostFilter plugins (preemption) said; null when nothing.</param>
-public sealed record Diagnosis(
+internal sealed record Diagnosis(
     IReadOnlyDictionary<string, FilterStatus> NodeToStatus,
     FilterStatus? AbsentNodesStatus,
     string? PreFilterMessage = null,

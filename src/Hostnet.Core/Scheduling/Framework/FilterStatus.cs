@@ -4,7 +4,7 @@ namespace Hostnet.Core.Scheduling.Framework;
 /// <param name="Code">Success, or why the node is rejected.</param>
 /// <param name="Plugin">The plugin that decided, e.g. <c>NodePorts</c>.</param>
 /// <param name="Reasons">The reason strings, as the scheduler words them.</param>
-public sealed record FilterStatus(StatusCode Code, string Plugin, IReadOnlyList<string> Reasons)
+internal sealed record FilterStatus(StatusCode Code, string Plugin, IReadOnlyList<string> Reasons)
 {
     public static FilterStatus Success { get; } = new(StatusCode.Success, string.Empty, []);
 

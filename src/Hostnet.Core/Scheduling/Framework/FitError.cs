@@ -10,7 +10,7 @@ namespace Hostnet.Core.Scheduling.Framework;
 /// </summary>
 /// <param name="NumAllNodes">Every node of the cluster, including those a PreFilter result left out.</param>
 /// <param name="Diagnosis">The per-node verdicts and the PreFilter and PostFilter messages.</param>
-public sealed record FitError(int NumAllNodes, Diagnosis Diagnosis)
+internal sealed record FitError(int NumAllNodes, Diagnosis Diagnosis)
 {
     /// <summary>The releases that printed the PostFilter message with a trailing period (PRs #110894, #117588).</summary>
     private static readonly KubeVersion PeriodAfterPostFilterFrom = new(1, 25);

@@ -5,7 +5,7 @@ namespace Hostnet.Core.Scheduling.Framework;
 /// Filter extension points of kube-scheduler's framework (staging/src/k8s.io/kube-scheduler/framework/interface.go,
 /// v1.35).
 /// </summary>
-public interface IFilterPlugin
+internal interface IFilterPlugin
 {
     /// <summary>The plugin's upstream name (<see cref="Plugins.PluginNames"/>), e.g. <c>NodePorts</c>.</summary>
     string Name { get; }

@@ -8,7 +8,7 @@ namespace Hostnet.Core.Scheduling.Framework;
 /// first in the profile, so their verdicts can be computed once per spec and reused, and they answer for a bare
 /// <see cref="Node"/> too (the DaemonSet controller's and the rules' questions, without a cluster state).
 /// </summary>
-public interface INodeFilterPlugin : IFilterPlugin
+internal interface INodeFilterPlugin : IFilterPlugin
 {
     /// <summary>The plugin's Filter for a pod of this placement on the node.</summary>
     FilterStatus Filter(NodeEligibility pod, Node node);

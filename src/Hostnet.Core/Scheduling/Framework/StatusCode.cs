@@ -4,7 +4,7 @@ namespace Hostnet.Core.Scheduling.Framework;
 /// The outcome of a scheduler plugin on one node; names and meaning from kube-scheduler's framework <c>Code</c>
 /// (staging/src/k8s.io/kube-scheduler/framework/interface.go).
 /// </summary>
-public enum StatusCode
+internal enum StatusCode
 {
     Success,
 

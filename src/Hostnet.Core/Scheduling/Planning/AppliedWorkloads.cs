@@ -1,4 +1,5 @@
 using Hostnet.Core.Model;
+using Hostnet.Core.Runs;
 
 namespace Hostnet.Core.Scheduling.Planning;
 
@@ -11,7 +12,7 @@ namespace Hostnet.Core.Scheduling.Planning;
 /// <param name="Workloads">The workloads whose pods the controllers create, one per kind, namespace and name.</param>
 /// <param name="Refused">Every copy that was refused, in input order.</param>
 /// <param name="Notes">What the user should know about copies that were replaced.</param>
-public sealed record AppliedWorkloads(IReadOnlyList<Workload> Workloads, IReadOnlyList<RefusedObject> Refused, IReadOnlyList<string> Notes)
+internal sealed record AppliedWorkloads(IReadOnlyList<Workload> Workloads, IReadOnlyList<RefusedObject> Refused, IReadOnlyList<string> Notes)
 {
     public static AppliedWorkloads Resolve(IEnumerable<Workload> workloads, IReadOnlyDictionary<Workload, RefusedObject> refusals, string defaultNamespace)
     {

@@ -7,7 +7,7 @@ namespace Hostnet.Core.Scheduling.Planning;
 /// <summary>A socket a host-network pod's process binds on its node, and why hostnet expects it.</summary>
 /// <param name="Container">The container that binds it.</param>
 /// <param name="Evidence">Why: <c>containerPort 80</c>, or the inference (<c>default of image nginx</c>, <c>--port=8080</c>).</param>
-public sealed record Listener(int Port, string Protocol, string HostIP, string Container, string Evidence)
+internal sealed record Listener(int Port, string Protocol, string HostIP, string Container, string Evidence)
 {
     /// <summary>
     /// What the pod's processes listen on when it runs on the host network: its declared ports (the scheduler knows

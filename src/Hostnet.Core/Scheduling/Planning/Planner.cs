@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling.Expansion;
 using Hostnet.Core.Semantics.Listeners;
@@ -15,7 +14,7 @@ namespace Hostnet.Core.Scheduling.Planning;
 /// placed first: bound ones on their nodes, unbound ones queue with the new pods; succeeded and failed ones hold
 /// nothing. The pods are placed on a <see cref="ClusterSimulation"/>, the cluster the placement rules ask too.
 /// </summary>
-public sealed class Planner
+internal sealed class Planner
 {
     private readonly PlanOptions _options;
     private readonly ClusterSimulation _cluster;

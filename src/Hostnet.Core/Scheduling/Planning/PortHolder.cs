@@ -4,7 +4,7 @@ namespace Hostnet.Core.Scheduling.Planning;
 /// <param name="Description">As a message names it: <c>pod shop/web-1 (container web)</c>, <c>the kubelet API</c>.</param>
 /// <param name="Pod">The pod, or null for a node component.</param>
 /// <param name="Fixed">Whether the holder is there whatever the scheduler chooses (a node component, a running pod, a pod that had one node to go to).</param>
-public sealed record PortHolder(string Description, PodInfo? Pod, string HostIP, bool Fixed)
+internal sealed record PortHolder(string Description, PodInfo? Pod, string HostIP, bool Fixed)
 {
     /// <summary>The catalogue entry when a node component holds the port.</summary>
     public Semantics.NodeReservedPort? Reserved { get; init; }

@@ -9,7 +9,7 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// pkg/scheduler/framework/preemption/preemption.go (Preempt, PodEligibleToPreemptOthers, nodesWherePreemptionMightHelp,
 /// SelectVictimsOnNode), v1.35.
 /// </summary>
-public static class DefaultPreemption
+internal static class DefaultPreemption
 {
     /// <summary>preemption.go, Preempt: a pod that may not preempt.</summary>
     public const string ErrReasonPreemptionNever = "not eligible due to preemptionPolicy=Never.";

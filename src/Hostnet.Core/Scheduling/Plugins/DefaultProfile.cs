@@ -10,7 +10,7 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// (the DaemonSet controller's, the rules'). The volume plugins between NodeResourcesFit and PodTopologySpread have
 /// nothing to check for the pods hostnet models.
 /// </summary>
-public static class DefaultProfile
+internal static class DefaultProfile
 {
     private static readonly IReadOnlyList<INodeFilterPlugin> LatestNodeFilters = NodeFilters(KubeVersion.Latest);
 

@@ -9,4 +9,4 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// <param name="Requested">What the pod asks for.</param>
 /// <param name="Used">What the node's pods already hold.</param>
 /// <param name="Capacity">The node's allocatable amount.</param>
-public sealed record InsufficientResource(string ResourceName, string Reason, long Requested, long Used, long Capacity);
+internal sealed record InsufficientResource(string ResourceName, string Reason, long Requested, long Used, long Capacity);

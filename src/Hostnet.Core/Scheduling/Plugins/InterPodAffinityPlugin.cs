@@ -11,7 +11,7 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// anti-affinity, and the existing pods' anti-affinity. Terms look in their listed namespaces or the pod's own;
 /// <c>namespaceSelector</c> is not read.
 /// </summary>
-public sealed class InterPodAffinityPlugin : IFilterPlugin
+internal sealed class InterPodAffinityPlugin : IFilterPlugin
 {
     /// <summary>ErrReasonExistingAntiAffinityRulesNotMatch.</summary>
     public const string ErrReasonExistingAntiAffinityRulesNotMatch = "node(s) didn't satisfy existing pods anti-affinity rules";

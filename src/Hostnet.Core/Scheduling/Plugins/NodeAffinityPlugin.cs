@@ -9,7 +9,7 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// <c>matchFields metadata.name In</c> term names (DaemonSet pods); Filter checks <c>nodeSelector</c> and required
 /// node affinity.
 /// </summary>
-public sealed class NodeAffinityPlugin : INodeFilterPlugin
+internal sealed class NodeAffinityPlugin : INodeFilterPlugin
 {
     /// <summary>ErrReasonPod.</summary>
     public const string ErrReasonPod = "node(s) didn't match Pod's node affinity/selector";

@@ -5,7 +5,7 @@ using Hostnet.Core.Semantics.Placement;
 namespace Hostnet.Core.Scheduling.Plugins;
 
 /// <summary>pkg/scheduler/framework/plugins/nodename/node_name.go (v1.35): a pod naming a node fits no other.</summary>
-public sealed class NodeNamePlugin : INodeFilterPlugin
+internal sealed class NodeNamePlugin : INodeFilterPlugin
 {
     /// <summary>ErrReason.</summary>
     public const string ErrReason = "node(s) didn't match the requested node name";

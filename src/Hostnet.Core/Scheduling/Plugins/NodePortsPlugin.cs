@@ -7,7 +7,7 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// pkg/scheduler/framework/plugins/nodeports/node_ports.go (v1.35): PreFilter skips pods without host ports (host
 /// network alone never counts, SEMANTICS.md §3.1); Filter rejects a node where any wanted port conflicts with a used one.
 /// </summary>
-public sealed class NodePortsPlugin : IFilterPlugin
+internal sealed class NodePortsPlugin : IFilterPlugin
 {
     /// <summary>ErrReason.</summary>
     public const string ErrReason = "node(s) didn't have free ports for the requested pod ports";

@@ -7,7 +7,7 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// allocatable <c>pods</c>; CPU, memory and ephemeral storage only when the pod requests them, each insufficient one
 /// a reason.
 /// </summary>
-public sealed class NodeResourcesFitPlugin : IFilterPlugin
+internal sealed class NodeResourcesFitPlugin : IFilterPlugin
 {
     /// <summary>fitsRequest's reason when the node runs as many pods as it allows.</summary>
     public const string ErrReasonTooManyPods = "Too many pods";

@@ -8,7 +8,7 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go (v1.35): a cordoned node takes only pods
 /// that tolerate its unschedulable taint.
 /// </summary>
-public sealed class NodeUnschedulablePlugin : INodeFilterPlugin
+internal sealed class NodeUnschedulablePlugin : INodeFilterPlugin
 {
     /// <summary>ErrReasonUnschedulable.</summary>
     public const string ErrReasonUnschedulable = "node(s) were unschedulable";

@@ -4,7 +4,7 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// The names of the plugins of the default profile, one constant each, as pkg/scheduler/framework/plugins/names/names.go
 /// (v1.35) keeps them: the profile, the <c>FailedScheduling</c> reasons and the kubelet's predicate messages name them.
 /// </summary>
-public static class PluginNames
+internal static class PluginNames
 {
     public const string NodeUnschedulable = "NodeUnschedulable";
 

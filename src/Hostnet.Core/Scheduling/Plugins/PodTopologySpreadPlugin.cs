@@ -11,7 +11,7 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// (UnschedulableAndUnresolvable) or where the pod would raise the skew above <c>maxSkew</c>; with fewer domains than
 /// <c>minDomains</c> the global minimum is 0. <c>matchLabelKeys</c> values of the pod are ANDed into the selector.
 /// </summary>
-public sealed class PodTopologySpreadPlugin : IFilterPlugin
+internal sealed class PodTopologySpreadPlugin : IFilterPlugin
 {
     /// <summary>ErrReasonConstraintsNotMatch.</summary>
     public const string ErrReasonConstraintsNotMatch = "node(s) didn't match pod topology spread constraints";

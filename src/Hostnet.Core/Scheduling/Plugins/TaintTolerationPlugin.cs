@@ -8,7 +8,7 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go (Filter): the node's first NoSchedule or
 /// NoExecute taint that the pod does not tolerate rejects it; the reason's wording depends on the version.
 /// </summary>
-public sealed class TaintTolerationPlugin(KubeVersion version) : INodeFilterPlugin
+internal sealed class TaintTolerationPlugin(KubeVersion version) : INodeFilterPlugin
 {
     /// <summary>ErrReasonNotMatch, the description the kubelet gives an untolerated NoExecute taint.</summary>
     public const string ErrReasonNotMatch = "node(s) had taints that the pod didn't tolerate";

@@ -13,7 +13,7 @@ namespace Hostnet.Core.Scheduling.Rollouts;
 /// only when the new one is available. DaemonSets have no progress deadline: a stall lasts until someone acts.
 /// OnDelete creates a new pod only where someone deletes the old one; hostnet deletes them one node at a time.
 /// </summary>
-public static class DaemonSetRollout
+internal static class DaemonSetRollout
 {
     /// <param name="daemonSet">The DaemonSet with its new template.</param>
     /// <param name="oldPods">The old pods by node name, bound.</param>

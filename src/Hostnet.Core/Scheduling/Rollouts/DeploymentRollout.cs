@@ -12,7 +12,7 @@ namespace Hostnet.Core.Scheduling.Rollouts;
 /// A rollout that stops short ends, after progressDeadlineSeconds, in the Progressing condition of
 /// pkg/controller/deployment/util/deployment_util.go (TimedOutReason, NewRSNewReplicas messages).
 /// </summary>
-public static class DeploymentRollout
+internal static class DeploymentRollout
 {
     public const string TimedOutReason = "ProgressDeadlineExceeded";
 

@@ -6,7 +6,7 @@ namespace Hostnet.Core.Scheduling.Rollouts;
 /// A rollout's scheduler: kube-scheduler's default profile (<see cref="Scheduler"/>) over a <see cref="ClusterState"/>
 /// holding every other pod of the cluster, so a new pod gets exactly the FailedScheduling message plan gives it.
 /// </summary>
-public sealed class EngineRolloutScheduler(Scheduler scheduler, ClusterState state, Workload workload, string @namespace) : IRolloutScheduler
+internal sealed class EngineRolloutScheduler(Scheduler scheduler, ClusterState state, Workload workload, string @namespace) : IRolloutScheduler
 {
     private readonly Dictionary<RolloutPod, PodInfo> _pods = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<PodSpec, SchedulingSpec> _specs = new(ReferenceEqualityComparer.Instance);

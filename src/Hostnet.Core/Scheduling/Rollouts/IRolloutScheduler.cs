@@ -3,7 +3,7 @@ namespace Hostnet.Core.Scheduling.Rollouts;
 /// <summary>
 /// The scheduler as a rollout sees it: the cluster's nodes and every pod bound to them, the workload's own included.
 /// </summary>
-public interface IRolloutScheduler
+internal interface IRolloutScheduler
 {
     /// <summary>
     /// Runs a scheduling cycle for a Pending pod; when a node fits, binds it there (sets <see cref="RolloutPod.Node"/>),

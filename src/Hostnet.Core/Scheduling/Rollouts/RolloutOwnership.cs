@@ -1,11 +1,11 @@
 using System.Globalization;
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
+using Hostnet.Core.Semantics.Controllers;
 
 namespace Hostnet.Core.Scheduling.Rollouts;
 
 /// <summary>Where a StatefulSet's pod stands in its rollout (which pods are the workload's: <see cref="PodOwnership"/>).</summary>
-public static class RolloutOwnership
+internal static class RolloutOwnership
 {
     /// <summary>The ordinal of a StatefulSet pod (<c>&lt;name&gt;-&lt;ordinal&gt;</c>), or -1.</summary>
     public static int Ordinal(Workload statefulSet, ClusterPod pod)

@@ -1,6 +1,6 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling.Expansion;
+using Hostnet.Core.Semantics.Controllers;
 
 namespace Hostnet.Core.Scheduling.Rollouts;
 
@@ -8,7 +8,7 @@ namespace Hostnet.Core.Scheduling.Rollouts;
 /// <c>plan --rollout</c>: one <see cref="RolloutSimulator"/> run per Deployment, DaemonSet and StatefulSet of the
 /// input, each over the snapshot's other pods (bound, not finished) and kube-scheduler's default profile.
 /// </summary>
-public static class RolloutPlanner
+internal static class RolloutPlanner
 {
     public static IReadOnlyList<RolloutResult> Simulate(ClusterSnapshot cluster, IEnumerable<Workload> workloads, KubeVersion version, string defaultNamespace)
     {

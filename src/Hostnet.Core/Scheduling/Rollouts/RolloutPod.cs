@@ -8,7 +8,7 @@ namespace Hostnet.Core.Scheduling.Rollouts;
 /// <param name="spec">The pod's spec; for a DaemonSet pod already pinned to its node (DaemonSetPods.PodFor).</param>
 /// <param name="updated">Whether the pod runs the new template.</param>
 /// <param name="daemonSet">Whether the DaemonSet controller created it (it tolerates what DaemonSet pods tolerate).</param>
-public sealed class RolloutPod(string name, PodSpec spec, bool updated, bool daemonSet)
+internal sealed class RolloutPod(string name, PodSpec spec, bool updated, bool daemonSet)
 {
     public string Name { get; } = name;
 

@@ -1,6 +1,6 @@
-using Hostnet.Core.Cluster;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling.Plugins;
+using Hostnet.Core.Semantics.Controllers;
 using Hostnet.Core.Semantics.Placement;
 
 namespace Hostnet.Core.Scheduling.Rollouts;
@@ -10,7 +10,7 @@ namespace Hostnet.Core.Scheduling.Rollouts;
 /// pods in the snapshot, or, when the snapshot has none, from the previous template placed as it is now, and says
 /// whether the update completes or sticks (SEMANTICS.md §9). Pods of other workloads keep their nodes and ports.
 /// </summary>
-public static class RolloutSimulator
+internal static class RolloutSimulator
 {
     /// <summary>Whether a change of the workload's template is rolled out by a controller.</summary>
     public static bool Rolls(Workload workload) => workload?.Kind is "Deployment" or "DaemonSet" or "StatefulSet";

@@ -11,7 +11,7 @@ namespace Hostnet.Core.Scheduling.Rollouts;
 /// before the next; OnDelete recreates a pod only when someone deletes it (hostnet deletes them in the same order).
 /// The verdicts are kubectl rollout status's words (kubectl/pkg/polymorphichelpers/rollout_status.go).
 /// </summary>
-public static class StatefulSetRollout
+internal static class StatefulSetRollout
 {
     /// <param name="statefulSet">The StatefulSet with its new template.</param>
     /// <param name="oldPods">The old pods by ordinal (<c>&lt;name&gt;-&lt;ordinal&gt;</c>), bound or Pending.</param>

@@ -9,7 +9,7 @@ namespace Hostnet.Core.Semantics.Controllers;
 /// apps/v1beta2 - use apps/v1 instead; daemonsets, deployments, replicasets resources under extensions/v1beta1 - use
 /// apps/v1 instead").
 /// </summary>
-public static class RemovedApiVersion
+internal static class RemovedApiVersion
 {
     /// <summary>The first release that no longer serves them.</summary>
     public static KubeVersion RemovedIn { get; } = new(1, 16);

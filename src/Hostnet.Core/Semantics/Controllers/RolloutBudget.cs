@@ -11,7 +11,7 @@ namespace Hostnet.Core.Semantics.Controllers;
 /// <param name="MaxUnavailableDefaulted">Whether maxUnavailable was left to its default.</param>
 /// <param name="Surge">How many extra pods may exist during the update (percentages round up).</param>
 /// <param name="Unavailable">How many pods may be unavailable during the update (percentages round down).</param>
-public sealed record RolloutBudget(
+internal sealed record RolloutBudget(
     IntOrString MaxSurge,
     bool MaxSurgeDefaulted,
     IntOrString MaxUnavailable,

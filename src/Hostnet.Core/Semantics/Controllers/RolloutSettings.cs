@@ -10,7 +10,7 @@ namespace Hostnet.Core.Semantics.Controllers;
 /// <param name="ProgressDeadlineSeconds">Deployment <c>progressDeadlineSeconds</c>, default 600.</param>
 /// <param name="StatefulSetStrategy">StatefulSet <c>updateStrategy.type</c>, default RollingUpdate.</param>
 /// <param name="Partition">StatefulSet <c>updateStrategy.rollingUpdate.partition</c>, default 0.</param>
-public sealed record RolloutSettings(int ProgressDeadlineSeconds, string StatefulSetStrategy, int Partition)
+internal sealed record RolloutSettings(int ProgressDeadlineSeconds, string StatefulSetStrategy, int Partition)
 {
     public const int DefaultProgressDeadlineSeconds = 600;
 

@@ -10,7 +10,7 @@ namespace Hostnet.Core.Semantics.Dns;
 /// API's (<see cref="DnsConfigValidation"/>): 3 nameservers; 32 search paths and 2048 characters since
 /// ExpandedDNSConfig, 6 and 256 before.
 /// </summary>
-public static class DnsLimits
+internal static class DnsLimits
 {
     public const string DnsConfigFormingReason = "DNSConfigForming";
 

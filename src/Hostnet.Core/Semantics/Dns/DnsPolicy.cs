@@ -4,7 +4,7 @@ namespace Hostnet.Core.Semantics.Dns;
 /// The DNS policies and how the kubelet turns them into a resolver type.
 /// Mirrors pkg/apis/core/validation/validation.go (validateDNSPolicy) and pkg/kubelet/network/dns/dns.go (getPodDNSType).
 /// </summary>
-public static class DnsPolicy
+internal static class DnsPolicy
 {
     public const string ClusterFirstWithHostNet = "ClusterFirstWithHostNet";
     public const string ClusterFirst = "ClusterFirst";

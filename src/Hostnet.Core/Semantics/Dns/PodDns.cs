@@ -7,7 +7,7 @@ namespace Hostnet.Core.Semantics.Dns;
 /// Mirrors pkg/kubelet/network/dns/dns.go (GetPodDNS, getPodDNSType, generateSearchesForDNSClusterFirst,
 /// appendDNSConfig, mergeDNSOptions, formDNSConfigFitsLimits); SEMANTICS.md §5.
 /// </summary>
-public static class PodDns
+internal static class PodDns
 {
     public const string MissingClusterDnsReason = "MissingClusterDNS";
 

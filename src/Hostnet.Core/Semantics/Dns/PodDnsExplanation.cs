@@ -1,7 +1,7 @@
 namespace Hostnet.Core.Semantics.Dns;
 
 /// <summary>Why a pod gets the resolv.conf it gets, in a few sentences (SEMANTICS.md §5 and the Kubernetes DNS docs).</summary>
-public static class PodDnsExplanation
+internal static class PodDnsExplanation
 {
     public static IReadOnlyList<string> Explain(PodDnsRequest pod, KubeletDnsSettings kubelet, PodDnsResult result)
     {

@@ -8,7 +8,7 @@ namespace Hostnet.Core.Semantics.Dns;
 /// (pkg/kubelet/network/dns/dns.go, CheckLimitsForResolvConf). Three of the search limits are kept for the cluster
 /// paths when the kubelet has a cluster domain.
 /// </summary>
-public static class ResolvConfLimits
+internal static class ResolvConfLimits
 {
     public const string Reason = "CheckLimitsForResolvConf";
 

@@ -3,7 +3,7 @@ namespace Hostnet.Core.Semantics.Listeners;
 /// <summary>A container image reference reduced to what identifies the software: repository path and tag.</summary>
 /// <param name="Repository">The path without registry, lowercased, with Docker Hub's <c>library/</c> removed: <c>nginx</c>, <c>prometheus/node-exporter</c>.</param>
 /// <param name="Tag">The tag, or "" (a digest is dropped).</param>
-public sealed record ImageReference(string Repository, string Tag)
+internal sealed record ImageReference(string Repository, string Tag)
 {
     /// <summary>
     /// Splits a reference as Docker normalises it: the first component is a registry when it has a dot or a port,

@@ -8,7 +8,7 @@ namespace Hostnet.Core.Semantics.Listeners;
 /// probes and lifecycle hooks, and (weakest) the default of a well-known image. One listener per port and protocol,
 /// from the strongest evidence. Pure: it reads the container only.
 /// </summary>
-public static class ListenerInference
+internal static class ListenerInference
 {
     public static IReadOnlyList<InferredListener> Infer(Container container)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Hostnet.Core.Semantics.Listeners;
 
 /// <summary>Ports as messages show them: <c>8080</c> for TCP, the default protocol, and <c>53/UDP</c> otherwise.</summary>
-public static class PortText
+internal static class PortText
 {
     public static string Of(int port, string protocol) => protocol == "TCP"
         ? port.ToString(CultureInfo.InvariantCulture)

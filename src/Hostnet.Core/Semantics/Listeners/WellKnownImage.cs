@@ -7,7 +7,7 @@ namespace Hostnet.Core.Semantics.Listeners;
 /// <param name="Ports">The ports it listens on by default.</param>
 /// <param name="OverriddenBy">Options (<c>-c</c>) and environment variables (<c>PGPORT</c>) that move the port.</param>
 /// <param name="Why">Where the default comes from.</param>
-public sealed record WellKnownImage(
+internal sealed record WellKnownImage(
     IReadOnlyList<string> Repositories,
     string? Tag,
     IReadOnlyList<string> Server,

@@ -1,3 +1,4 @@
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 
@@ -7,7 +8,7 @@ namespace Hostnet.Core.Semantics.Listeners;
 /// The table of ports well-known images listen on by default, kept in one data file
 /// (Data/well-known-image-ports.yaml, embedded) and read once.
 /// </summary>
-public static class WellKnownImages
+internal static class WellKnownImages
 {
     private const string ResourceName = "Hostnet.Core.Data.well-known-image-ports.yaml";
 

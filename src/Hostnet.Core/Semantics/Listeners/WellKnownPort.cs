@@ -1,4 +1,4 @@
 namespace Hostnet.Core.Semantics.Listeners;
 
 /// <summary>A port a well-known image listens on by default.</summary>
-public sealed record WellKnownPort(int Port, string Protocol, string? Name);
+internal sealed record WellKnownPort(int Port, string Protocol, string? Name);

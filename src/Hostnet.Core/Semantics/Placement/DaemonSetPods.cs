@@ -6,7 +6,7 @@ namespace Hostnet.Core.Semantics.Placement;
 /// How the DaemonSet controller shapes its pods (SEMANTICS.md §4.3). Mirrors
 /// pkg/controller/daemon/util/daemonset_util.go, AddOrUpdateDaemonPodTolerations.
 /// </summary>
-public static class DaemonSetPods
+internal static class DaemonSetPods
 {
     private static readonly Toleration[] Always =
     [

@@ -6,7 +6,7 @@ namespace Hostnet.Core.Semantics.Placement;
 /// Taints that Kubernetes itself puts on nodes (k8s.io/api/core/v1 well_known_taints.go) and the one kubeadm puts on
 /// control-plane nodes (cmd/kubeadm/app/constants, ControlPlaneTaint).
 /// </summary>
-public static class WellKnownTaints
+internal static class WellKnownTaints
 {
     public const string NoSchedule = "NoSchedule";
 

@@ -11,7 +11,7 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// <param name="Spec">The spec as written.</param>
 /// <param name="IsPod">Whether it is a Pod's own spec (defaulted) rather than a template.</param>
 /// <param name="Version">The cluster version: it decides template defaulting and which checks its admission has.</param>
-public sealed record EvaluatedPodSpec(PodSpec Spec, bool IsPod, KubeVersion Version)
+internal sealed record EvaluatedPodSpec(PodSpec Spec, bool IsPod, KubeVersion Version)
 {
     private static readonly FrozenDictionary<string, string> NoAnnotations = FrozenDictionary<string, string>.Empty;
 

@@ -4,4 +4,4 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// <param name="Reason">The forbidden reason, e.g. <c>host namespaces</c>.</param>
 /// <param name="Detail">The forbidden detail, e.g. <c>hostNetwork=true</c>; may be empty.</param>
 /// <param name="FieldPath">The first field at fault, for positioning a finding.</param>
-public sealed record FailedCheck(string Reason, string Detail, string FieldPath);
+internal sealed record FailedCheck(string Reason, string Detail, string FieldPath);

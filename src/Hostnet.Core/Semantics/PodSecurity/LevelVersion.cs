@@ -1,7 +1,7 @@
 namespace Hostnet.Core.Semantics.PodSecurity;
 
 /// <summary>A level at a version, printed as PSA prints it: <c>baseline:latest</c> (api/helpers.go, LevelVersion.String).</summary>
-public readonly record struct LevelVersion(PodSecurityLevel Level, PodSecurityVersion Version)
+internal readonly record struct LevelVersion(PodSecurityLevel Level, PodSecurityVersion Version)
 {
     public static LevelVersion PrivilegedLatest { get; } = new(PodSecurityLevel.Privileged, PodSecurityVersion.Latest);
 

@@ -8,24 +8,24 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// apierrors.NewForbidden): Pods are enforced, audited and warned about; pod controllers (Deployment, DaemonSet, …)
 /// are only audited and warned about, on their template.
 /// </summary>
-public static class PodSecurityAdmission
+internal static class PodSecurityAdmission
 {
     /// <summary>The audit annotation key of a violation (api.AuditViolationsAnnotationKey).</summary>
     public const string AuditViolationsAnnotation = PodSecurityPolicy.LabelPrefix + "audit-violations";
 
     /// <summary>Admission of a Pod named <paramref name="name"/> (after defaulting) by the cluster of <see cref="EvaluatedPodSpec.Version"/>.</summary>
-    public static AdmissionResponse ValidatePod(PodSecurityPolicy policy, string? name, EvaluatedPodSpec pod)
+    public static PodSecurityResponse ValidatePod(PodSecurityPolicy policy, string? name, EvaluatedPodSpec pod)
     {
         ArgumentNullException.ThrowIfNull(policy);
         return Evaluate(policy, pod, name, enforce: true);
     }
 
     /// <summary>Admission of a Pod spec (no annotations) by the newest release.</summary>
-    public static AdmissionResponse ValidatePod(PodSecurityPolicy policy, string? name, PodSpec spec) =>
+    public static PodSecurityResponse ValidatePod(PodSecurityPolicy policy, string? name, PodSpec spec) =>
         ValidatePod(policy, name, EvaluatedPodSpec.Pod(spec));
 
     /// <summary>Admission of a pod controller: its template as stored by <paramref name="version"/>, never enforced.</summary>
-    public static AdmissionResponse ValidatePodController(PodSecurityPolicy policy, PodTemplate template, KubeVersion version)
+    public static PodSecurityResponse ValidatePodController(PodSecurityPolicy policy, PodTemplate template, KubeVersion version)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(template);
@@ -34,7 +34,7 @@ public static class PodSecurityAdmission
     }
 
     /// <summary>Admission of a template spec (no annotations).</summary>
-    public static AdmissionResponse ValidatePodController(PodSecurityPolicy policy, PodSpec template, KubeVersion version) =>
+    public static PodSecurityResponse ValidatePodController(PodSecurityPolicy policy, PodSpec template, KubeVersion version) =>
         ValidatePodController(policy, new PodTemplate("spec.template.metadata", ObjectMeta.Empty, template), version);
 
     /// <summary><c>pods "name" is forbidden: violates PodSecurity "level:version": …</c> (<c>pods is forbidden</c> without a name).</summary>
@@ -52,11 +52,11 @@ public static class PodSecurityAdmission
         return $"would violate PodSecurity \"{policy}\": {result.ForbiddenDetail()}";
     }
 
-    private static AdmissionResponse Evaluate(PodSecurityPolicy policy, EvaluatedPodSpec pod, string? name, bool enforce)
+    private static PodSecurityResponse Evaluate(PodSecurityPolicy policy, EvaluatedPodSpec pod, string? name, bool enforce)
     {
         if (policy.FullyPrivileged || (!enforce && policy.Warn.Level == PodSecurityLevel.Privileged && policy.Audit.Level == PodSecurityLevel.Privileged))
         {
-            return AdmissionResponse.Allowed;
+            return PodSecurityResponse.Allowed;
         }
 
         AdmissionMessage? denial = null;
@@ -75,6 +75,6 @@ public static class PodSecurityAdmission
             warning = new AdmissionMessage(policy.Warn, WouldViolate(policy.Warn, warned), warned);
         }
 
-        return new AdmissionResponse(denial, warning, audit);
+        return new PodSecurityResponse(denial, warning, audit);
     }
 }

@@ -7,7 +7,7 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// restricted checks; each group in check-ID order. <c>latest</c> resolves to the cluster's own version, so a check
 /// newer than the cluster does not run (the check inventory: docs/upstream.md).
 /// </summary>
-public static class PodSecurityEvaluator
+internal static class PodSecurityEvaluator
 {
     private static readonly IPodSecurityCheck[] Checks =
         [.. new IPodSecurityCheck[]

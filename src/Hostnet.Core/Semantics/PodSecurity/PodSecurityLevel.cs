@@ -4,7 +4,7 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// A Pod Security Standards level, ordered by strictness as <c>CompareLevels</c> orders them
 /// (pod-security-admission api/constants.go, api/helpers.go).
 /// </summary>
-public enum PodSecurityLevel
+internal enum PodSecurityLevel
 {
     Privileged,
     Baseline,

@@ -5,7 +5,7 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// Mirrors pod-security-admission api/helpers.go (<c>PolicyToEvaluate</c>, <c>ParseLevel</c>) with the built-in
 /// AdmissionConfiguration defaults (every mode <c>privileged:latest</c>).
 /// </summary>
-public sealed record PodSecurityPolicy(LevelVersion Enforce, LevelVersion Audit, LevelVersion Warn)
+internal sealed record PodSecurityPolicy(LevelVersion Enforce, LevelVersion Audit, LevelVersion Warn)
 {
     public const string LabelPrefix = "pod-security.kubernetes.io/";
     public const string EnforceLevelLabel = LabelPrefix + "enforce";

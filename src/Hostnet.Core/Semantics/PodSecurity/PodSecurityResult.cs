@@ -4,7 +4,7 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// The failed checks of one evaluation, in check order. Mirrors pod-security-admission policy/checks.go
 /// (AggregateCheckResult, ForbiddenDetail).
 /// </summary>
-public sealed record PodSecurityResult(IReadOnlyList<FailedCheck> Violations)
+internal sealed record PodSecurityResult(IReadOnlyList<FailedCheck> Violations)
 {
     public bool Allowed => Violations.Count == 0;
 

@@ -7,7 +7,7 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// A policy version: <c>latest</c> or <c>v1.&lt;minor&gt;</c>. Mirrors pod-security-admission api/helpers.go
 /// (<c>Version</c>, <c>ParseVersion</c>): <c>latest</c> is newer than every numbered version.
 /// </summary>
-public readonly partial record struct PodSecurityVersion
+internal readonly partial record struct PodSecurityVersion
 {
     private PodSecurityVersion(int minor, bool isLatest)
     {

@@ -6,7 +6,7 @@ namespace Hostnet.Core.Semantics.Ports;
 /// Host ports as Kubernetes sees them (SEMANTICS.md §1, §3.1).
 /// Mirrors pkg/apis/core/v1/defaults.go (defaultHostNetworkPorts) and pkg/scheduler/util/utils.go (GetHostPorts).
 /// </summary>
-public static class HostPorts
+internal static class HostPorts
 {
     /// <summary>The release that stopped defaulting host ports in pod templates (only Pods are defaulted since).</summary>
     public static KubeVersion TemplateDefaultingRemoved { get; } = new(1, 28);

@@ -13,7 +13,7 @@ namespace Hostnet.Core.Semantics.Ports;
 /// <c>check</c> (HN017) and the agent alike (<see cref="HeldOn"/>); <see cref="NodeReservedPort.Where"/> only says it
 /// in words.
 /// </summary>
-public static class NodeComponentPorts
+internal static class NodeComponentPorts
 {
     private const string ControlPlaneLabel = "node-role.kubernetes.io/control-plane";
     private const string MasterLabel = "node-role.kubernetes.io/master";

@@ -1,7 +1,7 @@
 namespace Hostnet.Core.Semantics.Schema;
 
 /// <summary>An <c>apiVersion</c> and <c>kind</c> pair, such as <c>apps/v1 Deployment</c>.</summary>
-public readonly record struct ApiKind(string ApiVersion, string Kind)
+internal readonly record struct ApiKind(string ApiVersion, string Kind)
 {
     public override string ToString() => $"{ApiVersion} {Kind}";
 }

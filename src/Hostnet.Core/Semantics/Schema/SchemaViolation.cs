@@ -1,4 +1,5 @@
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
+
 
 namespace Hostnet.Core.Semantics.Schema;
 

@@ -1,4 +1,5 @@
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
+
 
 namespace Hostnet.Core.Semantics.Schema;
 
@@ -12,7 +13,7 @@ namespace Hostnet.Core.Semantics.Schema;
 /// k8s.io/apimachinery/pkg/runtime/serializer/json in strict mode over sigs.k8s.io/json, which reports every unknown
 /// field, and Go encoding/json's <c>UnmarshalTypeError</c> for the first wrong type (we report all of them).
 /// </remarks>
-public static class StrictDecoder
+internal static class StrictDecoder
 {
     /// <summary>Checks a document against <see cref="ApiSchema.Default"/>.</summary>
     public static IReadOnlyList<SchemaViolation> Check(ManifestDocument document) => Check(document, ApiSchema.Default);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hostnet.Core.Loading;
+using Hostnet.Core.Documents;
 
 namespace Hostnet.Core.Semantics.Schema;
 

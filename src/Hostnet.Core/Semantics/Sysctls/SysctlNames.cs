@@ -4,7 +4,7 @@ namespace Hostnet.Core.Semantics.Sysctls;
 /// Which kernel namespace a sysctl name belongs to. Mirrors staging/src/k8s.io/component-helpers/node/util/sysctl
 /// (namespace.go: GetNamespace, namespaceOf; sysctl.go: NormalizeName), which the API uses in ValidateHostSysctl.
 /// </summary>
-public static class SysctlNames
+internal static class SysctlNames
 {
     private static readonly Dictionary<string, SysctlNamespace> ByName = new(StringComparer.Ordinal)
     {

@@ -9,7 +9,7 @@ namespace Hostnet.Core.Semantics.Validation;
 /// staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go (IsValidPortNum, InclusiveRangeError).
 /// Port names are not checked here.
 /// </summary>
-public static class ContainerPortValidation
+internal static class ContainerPortValidation
 {
     /// <summary>The protocols the API accepts, in the order its message lists them (<c>sets.List</c>, sorted).</summary>
     public static IReadOnlyList<string> SupportedProtocols { get; } = ["SCTP", "TCP", "UDP"];

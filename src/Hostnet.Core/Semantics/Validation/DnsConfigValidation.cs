@@ -10,7 +10,7 @@ namespace Hostnet.Core.Semantics.Validation;
 /// pkg/apis/core/validation/validation.go (validatePodDNSConfig, MaxDNSNameservers, MaxDNSSearchPaths,
 /// MaxDNSSearchListChars) and pkg/api/pod/util.go (the options the feature gates set).
 /// </summary>
-public static class DnsConfigValidation
+internal static class DnsConfigValidation
 {
     public const int MaxNameservers = 3;
 

@@ -9,7 +9,7 @@ namespace Hostnet.Core.Semantics.Validation;
 /// validateInitContainers): regular containers are checked together; each init container only against itself, on a
 /// one-element slice, so its path index is always 0. Ephemeral containers are not checked.
 /// </summary>
-public static class HostPortUniqueness
+internal static class HostPortUniqueness
 {
     /// <param name="spec">The pod spec.</param>
     /// <param name="hostPortOf">The host port each port has when validated (see <c>HostPorts.Stored</c>).</param>

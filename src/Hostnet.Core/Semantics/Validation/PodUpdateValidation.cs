@@ -10,7 +10,7 @@ namespace Hostnet.Core.Semantics.Validation;
 /// <c>spec: Forbidden: pod updates may not change fields other than …</c>, followed by a newline and
 /// <c>cmp.Diff(oldPod.Spec, mungedPodSpec)</c>).
 /// </summary>
-public static class PodUpdateValidation
+internal static class PodUpdateValidation
 {
     /// <summary>
     /// The release whose message joins <c>updatablePodSpecFields</c> with "," (the list was restructured for

@@ -4,4 +4,4 @@ namespace Hostnet.Core.Semantics.Validation;
 /// <param name="Field">The port it is about.</param>
 /// <param name="Text">The warning text, byte for byte.</param>
 /// <param name="Other">The earlier port it repeats or overlaps, when there is one.</param>
-public sealed record PortWarning(string Field, string Text, string? Other);
+internal sealed record PortWarning(string Field, string Text, string? Other);

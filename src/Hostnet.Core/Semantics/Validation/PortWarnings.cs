@@ -11,7 +11,7 @@ namespace Hostnet.Core.Semantics.Validation;
 /// hostPort is a duplicate, a hostPort of 0 on either side an overlap, equal host ports where one hostIP is empty
 /// are dangerously ambiguous.
 /// </summary>
-public static class PortWarnings
+internal static class PortWarnings
 {
     /// <summary>The release whose API returns these warnings.</summary>
     public static KubeVersion Since { get; } = new(1, 28);

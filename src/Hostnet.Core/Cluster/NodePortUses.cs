@@ -1,4 +1,0 @@
-namespace Hostnet.Core.Cluster;
-
-/// <summary>The ports in use on one node beyond those taken on every node, sorted by port and protocol.</summary>
-public sealed record NodePortUses(string Node, IReadOnlyList<PortUse> Ports);

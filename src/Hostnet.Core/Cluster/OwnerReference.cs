@@ -1,4 +1,0 @@
-namespace Hostnet.Core.Cluster;
-
-/// <summary>One entry of <c>metadata.ownerReferences</c>.</summary>
-public sealed record OwnerReference(string Kind, string Name, bool Controller);

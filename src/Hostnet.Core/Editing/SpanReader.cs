@@ -1,0 +1,101 @@
+using Hostnet.Core.Loading;
+using YamlDotNet.Core;
+using ScalarStyle = YamlDotNet.Core.ScalarStyle;
+using YamlDotNet.Core.Events;
+
+namespace Hostnet.Core.Editing;
+
+/// <summary>
+/// Re-reads a file's text into <see cref="SpanNode"/> trees, document by document as the loader splits them, so that a
+/// document the loader could not read does not stop the others from being edited.
+/// </summary>
+internal static class SpanReader
+{
+    public static List<SpanNode> Read(string text)
+    {
+        var roots = new List<SpanNode>();
+        var offset = 0;
+        foreach (var chunk in DocumentSplitter.Split(text))
+        {
+            try
+            {
+                using var reader = new StringReader(chunk.Text);
+                var parser = new Parser(reader);
+                parser.Consume<StreamStart>();
+                while (!parser.TryConsume<StreamEnd>(out _))
+                {
+                    parser.Consume<DocumentStart>();
+                    roots.Add(ReadNode(parser, offset, chunk.FirstLine));
+                    parser.Consume<DocumentEnd>();
+                }
+            }
+            catch (Exception error) when (error is YamlException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
+            {
+                // The loader reported this document as invalid input; nothing in it is fixed.
+            }
+
+            offset += chunk.Length;
+        }
+
+        return roots;
+    }
+
+    private static SpanNode ReadNode(IParser parser, int offset, int firstLine)
+    {
+        var current = parser.Current ?? throw new InvalidOperationException("unexpected end of the YAML stream");
+        parser.MoveNext();
+        var start = offset + (int)current.Start.Index;
+        var line = (int)current.Start.Line + firstLine - 1;
+        var column = (int)current.Start.Column;
+        var shared = current is AnchorAlias || current is NodeEvent { Anchor.IsEmpty: false };
+        var node = Read(parser, current, offset, firstLine, start, line, column);
+        node.IsShared = shared;
+        return node;
+    }
+
+    private static SpanNode Read(IParser parser, ParsingEvent current, int offset, int firstLine, int start, int line, int column)
+    {
+        switch (current)
+        {
+            case Scalar scalar:
+                return new SpanScalar(start, offset + (int)scalar.End.Index, line, column, scalar.Value, scalar.Style);
+            case AnchorAlias alias:
+                return new SpanScalar(start, offset + (int)alias.End.Index, line, column, string.Empty, ScalarStyle.Any);
+            case SequenceStart sequence:
+            {
+                var items = new List<SpanNode>();
+                while (parser.Current is not SequenceEnd)
+                {
+                    items.Add(ReadNode(parser, offset, firstLine));
+                }
+
+                var close = offset + (int)parser.Current.Start.Index;
+                parser.MoveNext();
+                return new SpanSequence(start, line, column, sequence.Style == SequenceStyle.Flow, items, close);
+            }
+
+            case MappingStart mapping:
+            {
+                var entries = new List<SpanEntry>();
+                while (parser.Current is not MappingEnd)
+                {
+                    var key = ReadNode(parser, offset, firstLine);
+                    var value = ReadNode(parser, offset, firstLine);
+                    if (value is SpanScalar { Value.Length: 0, Style: ScalarStyle.Plain } empty && empty.Start == empty.End)
+                    {
+                        empty.PlaceAt(key.End);
+                    }
+
+                    entries.Add(new SpanEntry(key, value));
+                }
+
+                var close = offset + (int)parser.Current.Start.Index;
+                parser.MoveNext();
+                return new SpanMapping(start, line, column, mapping.Style == MappingStyle.Flow, entries, close);
+            }
+
+            default:
+                throw new InvalidOperationException("unexpected YAML event " + current.GetType().Name);
+        }
+    }
+}

@@ -1,7 +1,0 @@
-namespace Hostnet.Core.Fixing;
-
-/// <summary>A key and its value.</summary>
-internal sealed record SpanEntry(SpanNode Key, SpanNode Value)
-{
-    public string? Name => (Key as SpanScalar)?.Value;
-}

@@ -1,9 +1,0 @@
-namespace Hostnet.Core.Loading;
-
-/// <summary>How a scalar was written: quoting decides whether <c>true</c> or <c>8080</c> is a string.</summary>
-public enum ScalarStyle
-{
-    Plain,
-    Quoted,
-    Block,
-}

@@ -1,0 +1,459 @@
+using System.Text.Json;
+using Hostnet.Core.Documents;
+using Hostnet.Core.Loading;
+
+namespace Hostnet.Core.Loading;
+
+/// <summary>
+/// Streams a JSON snapshot (a <c>List</c>, or one or more objects one after the other) through
+/// <see cref="Utf8JsonReader"/> over a buffer refilled from the stream, never holding the whole text. Each object
+/// becomes a small <see cref="SourceNode"/> tree of the fields the engine reads (<see cref="SnapshotTrimming"/>), with
+/// line and column positions, handed to the builder and dropped. An object that runs past the end of the buffer is
+/// read again once the buffer is refilled (or grown, up to <see cref="LoaderLimits.MaxFileBytes"/> for one object).
+/// </summary>
+internal sealed class SnapshotJsonReader
+{
+    /// <summary>Large enough that a restart (an object cut by the buffer's end) costs about one object in a hundred.</summary>
+    public const int BufferSize = 1 << 20;
+
+    private const int MaxColumn = (1 << 28) - 1;
+
+    private readonly string _path;
+    private readonly Stream _stream;
+    private readonly LoaderLimits _limits;
+    private readonly ClusterSnapshotBuilder _builder;
+    private readonly SpanStringPool _strings = new();
+    private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries = [];
+    private readonly List<SourceNode> _items = [];
+    private readonly List<KeyValuePair<SourceScalar, SourceNode>> _topEntries = [];
+
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private long _base;
+    private bool _final;
+    private JsonReaderState _state;
+    private Lines _lines = new(0, 1, 0);
+
+    private Top _top;
+    private SourcePosition _topPosition;
+    private bool _topHasItems;
+
+    /// <param name="prefix">Bytes already read from the start of the input (to tell JSON from YAML); the rest follows in <paramref name="stream"/>.</param>
+    public SnapshotJsonReader(string path, ReadOnlySpan<byte> prefix, Stream stream, LoaderLimits limits, ClusterSnapshotBuilder builder)
+    {
+        _path = path;
+        _stream = stream;
+        _limits = limits;
+        _builder = builder;
+        _buffer = new byte[Math.Max(BufferSize, prefix.Length)];
+        prefix.CopyTo(_buffer);
+        _end = prefix.Length;
+        _state = new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = limits.MaxDepth });
+    }
+
+    private enum Top
+    {
+        /// <summary>Between top-level values.</summary>
+        Between,
+
+        /// <summary>Inside a top-level object, before a property or its end.</summary>
+        Object,
+
+        /// <summary>Inside the <c>items</c> array of a top-level object.</summary>
+        Items,
+    }
+
+    /// <summary>Reads the whole input into the builder; a malformed input stops at its first error.</summary>
+    public void Read()
+    {
+        Fill();
+        while (true)
+        {
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+            bool done;
+            try
+            {
+                done = Advance(ref reader);
+            }
+            catch (JsonException error)
+            {
+                var line = (int)Math.Min(int.MaxValue, (error.LineNumber ?? 0) + 1);
+                var column = (int)Math.Min(int.MaxValue, (error.BytePositionInLine ?? 0) + 1);
+                _builder.Error(new SourcePosition(line, column), "malformed JSON: " + Describe(error));
+                return;
+            }
+            catch (InputException error)
+            {
+                _builder.Error(error.Position, error.Message);
+                return;
+            }
+
+            _start += (int)reader.BytesConsumed;
+            _state = reader.CurrentState;
+            if (done)
+            {
+                return;
+            }
+
+            if (_final)
+            {
+                _builder.Error(PositionAt(_base + _end), "malformed JSON: the input ends inside an object");
+                return;
+            }
+
+            if (!Refill())
+            {
+                return;
+            }
+        }
+    }
+
+    private static string Describe(JsonException error)
+    {
+        var message = error.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return cut >= 0 ? message[..cut] : message;
+    }
+
+    /// <summary>Reads tokens until the input ends (true) or the buffer runs out inside a value (false, reader rewound).</summary>
+    private bool Advance(ref Utf8JsonReader reader)
+    {
+        while (true)
+        {
+            var checkpoint = reader;
+            var lines = _lines;
+            if (!reader.Read())
+            {
+                return _final && _top == Top.Between;
+            }
+
+            var complete = _top switch
+            {
+                Top.Between => StartTopValue(ref reader),
+                Top.Object => ReadTopProperty(ref reader),
+                _ => ReadItem(ref reader),
+            };
+            if (!complete)
+            {
+                reader = checkpoint;
+                _lines = lines;
+                return false;
+            }
+        }
+    }
+
+    private bool StartTopValue(ref Utf8JsonReader reader)
+    {
+        var position = Position(ref reader);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new InputException(position, $"not a List or a stream of Kubernetes objects: the input holds a JSON {TypeName(reader.TokenType)}");
+        }
+
+        _topPosition = position;
+        _topEntries.Clear();
+        _topHasItems = false;
+        _top = Top.Object;
+        return true;
+    }
+
+    private bool ReadTopProperty(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            FinishTopObject();
+            _top = Top.Between;
+            return true;
+        }
+
+        var keyPosition = Position(ref reader);
+        if (reader.ValueTextEquals("items"u8))
+        {
+            var peek = reader;
+            if (!peek.Read())
+            {
+                return false;
+            }
+
+            if (peek.TokenType == JsonTokenType.StartArray)
+            {
+                reader = peek;
+                _topHasItems = true;
+                _top = Top.Items;
+                return true;
+            }
+        }
+
+        var scope = SnapshotTrimming.Child(SnapshotScope.Root, ref reader, TopKind());
+        var key = new SourceScalar(keyPosition, String(ref reader), ScalarStyle.Quoted);
+        if (!reader.Read() || !TryBuild(ref reader, scope ?? SnapshotScope.Whole, out var value))
+        {
+            return false;
+        }
+
+        if (_topEntries.FirstOrDefault(e => e.Key.Value == key.Value).Key is { } first)
+        {
+            throw new InputException(key.Position, $"key \"{key.Value}\" already set in map (first at line {first.Position.Line}, column {first.Position.Column})");
+        }
+
+        _topEntries.Add(new(key, value));
+        return true;
+    }
+
+    private string? TopKind() =>
+        _topEntries.FirstOrDefault(e => e.Key.Value == "kind").Value is SourceScalar kind ? kind.Value : null;
+
+    private bool ReadItem(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            _top = Top.Object;
+            return true;
+        }
+
+        if (!TryBuild(ref reader, SnapshotScope.Root, out var item))
+        {
+            return false;
+        }
+
+        Emit(item);
+        return true;
+    }
+
+    private void FinishTopObject()
+    {
+        var root = new SourceMapping(_topPosition, [.. _topEntries]);
+        if (!_topHasItems)
+        {
+            Emit(root);
+            return;
+        }
+
+        var kind = Fields.String(root, "kind");
+        if (kind is not null && !kind.EndsWith("List", StringComparison.Ordinal))
+        {
+            throw new InputException(_topPosition, $"not a List or a stream of Kubernetes objects: a {kind} with items");
+        }
+
+        _builder.ListPosition(_topPosition);
+        _builder.ListAnnotations(Fields.StringMap(Fields.Map(root, "metadata"), "annotations"));
+    }
+
+    private void Emit(SourceNode node)
+    {
+        if (node is not SourceMapping mapping
+            || Fields.String(mapping, "apiVersion") is not { Length: > 0 } apiVersion
+            || Fields.String(mapping, "kind") is not { Length: > 0 } kind)
+        {
+            throw new InputException(node.Position, node is SourceMapping
+                ? "not a Kubernetes object (no apiVersion and kind)"
+                : $"not a Kubernetes object (a {node.TypeName})");
+        }
+
+        _builder.Add(new ManifestDocument(_path, mapping, apiVersion, kind));
+    }
+
+    /// <summary>Builds the value the reader is on; false when the buffer ends inside it.</summary>
+    private bool TryBuild(ref Utf8JsonReader reader, SnapshotScope scope, out SourceNode node)
+    {
+        var position = Position(ref reader);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return TryBuildMapping(ref reader, scope, position, out node);
+            case JsonTokenType.StartArray:
+                return TryBuildSequence(ref reader, scope, position, out node);
+            case JsonTokenType.String:
+                node = new SourceScalar(position, String(ref reader), ScalarStyle.Quoted);
+                return true;
+            default:
+                // Numbers, true, false and null keep their text and read as YAML reads them unquoted.
+                node = new SourceScalar(position, _strings.Share(reader.ValueSpan), ScalarStyle.Plain);
+                return true;
+        }
+    }
+
+    private bool TryBuildMapping(ref Utf8JsonReader reader, SnapshotScope scope, SourcePosition position, out SourceNode node)
+    {
+        node = null!;
+        var start = _entries.Count;
+        var skipRest = false;
+        string? kind = null;
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return Abandon(start);
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            var child = skipRest ? null : SnapshotTrimming.Child(scope, ref reader, kind);
+            if (child is null)
+            {
+                if (!reader.TrySkip())
+                {
+                    return Abandon(start);
+                }
+
+                continue;
+            }
+
+            var key = new SourceScalar(Position(ref reader), String(ref reader), ScalarStyle.Quoted);
+            if (!reader.Read() || !TryBuild(ref reader, child.Value, out var value))
+            {
+                return Abandon(start);
+            }
+
+            if (FirstKey(start, key.Value) is { } first)
+            {
+                throw new InputException(key.Position, $"key \"{key.Value}\" already set in map (first at line {first.Line}, column {first.Column})");
+            }
+
+            _entries.Add(new(key, value));
+
+            // Objects of kinds the engine does not use are read up to their kind (kubectl prints it second) and skipped.
+            if (scope == SnapshotScope.Root && key.Value == "kind" && value is SourceScalar kindValue)
+            {
+                kind = kindValue.Value;
+                skipRest = !SnapshotTrimming.IsWanted(kind);
+            }
+        }
+
+        var count = _entries.Count - start;
+        var entries = count == 0 ? [] : new KeyValuePair<SourceScalar, SourceNode>[count];
+        _entries.CopyTo(start, entries, 0, count);
+        _entries.RemoveRange(start, count);
+        node = new SourceMapping(position, entries);
+        return true;
+    }
+
+    private bool Abandon(int entriesStart)
+    {
+        _entries.RemoveRange(entriesStart, _entries.Count - entriesStart);
+        return false;
+    }
+
+    private SourcePosition? FirstKey(int start, string key)
+    {
+        for (var i = start; i < _entries.Count; i++)
+        {
+            if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return _entries[i].Key.Position;
+            }
+        }
+
+        return null;
+    }
+
+    private bool TryBuildSequence(ref Utf8JsonReader reader, SnapshotScope scope, SourcePosition position, out SourceNode node)
+    {
+        node = null!;
+        var start = _items.Count;
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                _items.RemoveRange(start, _items.Count - start);
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                break;
+            }
+
+            if (!TryBuild(ref reader, scope, out var item))
+            {
+                _items.RemoveRange(start, _items.Count - start);
+                return false;
+            }
+
+            _items.Add(item);
+        }
+
+        var count = _items.Count - start;
+        var items = count == 0 ? [] : new SourceNode[count];
+        _items.CopyTo(start, items, 0, count);
+        _items.RemoveRange(start, count);
+        node = new SourceSequence(position, items);
+        return true;
+    }
+
+    private string String(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? reader.GetString()! : _strings.Share(reader.ValueSpan);
+
+    private SourcePosition Position(ref Utf8JsonReader reader)
+    {
+        var position = PositionAt(_base + _start + reader.TokenStartIndex);
+        return position.Column > MaxColumn ? position with { Column = MaxColumn } : position;
+    }
+
+    /// <summary>The line and column of an offset at or after the last one asked for, counting the newlines in between.</summary>
+    private SourcePosition PositionAt(long offset)
+    {
+        var span = _buffer.AsSpan((int)(_lines.CountedTo - _base), (int)(offset - _lines.CountedTo));
+        var newlines = span.Count((byte)'\n');
+        _lines = newlines == 0
+            ? _lines with { CountedTo = offset }
+            : new Lines(offset, _lines.Line + newlines, _lines.CountedTo + span.LastIndexOf((byte)'\n') + 1);
+        return new SourcePosition(_lines.Line, (int)Math.Min(int.MaxValue, offset - _lines.LineStart + 1));
+    }
+
+    /// <summary>Moves the unread bytes to the front and reads more, growing the buffer when one value fills it.</summary>
+    private bool Refill()
+    {
+        PositionAt(_base + _start);
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _base += _start;
+            _end -= _start;
+            _start = 0;
+        }
+        else if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= _limits.MaxFileBytes)
+            {
+                _builder.Error(PositionAt(_base), $"an object of the snapshot is larger than the {_limits.MaxFileBytes / (1024 * 1024)} MiB limit");
+                return false;
+            }
+
+            Array.Resize(ref _buffer, (int)Math.Min(_limits.MaxFileBytes, 2L * _buffer.Length));
+        }
+
+        Fill();
+        return true;
+    }
+
+    private void Fill()
+    {
+        while (_end < _buffer.Length && !_final)
+        {
+            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+            {
+                _final = true;
+            }
+
+            _end += read;
+        }
+    }
+
+    private static string TypeName(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True or JsonTokenType.False => "boolean",
+        _ => "null",
+    };
+
+    /// <summary>Newlines counted up to <paramref name="CountedTo"/>: the line there and the offset its line starts at.</summary>
+    private readonly record struct Lines(long CountedTo, int Line, long LineStart);
+}

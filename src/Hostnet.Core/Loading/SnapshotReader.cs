@@ -1,0 +1,100 @@
+using Hostnet.Core.Documents;
+using Hostnet.Core.Loading;
+
+namespace Hostnet.Core.Loading;
+
+/// <summary>
+/// Reads a cluster snapshot: what <c>kubectl get nodes,pods,namespaces,services -A -o json</c> (or <c>-o yaml</c>) or
+/// <c>hostnet snapshot</c> prints. JSON is streamed (<see cref="SnapshotJsonReader"/>) so that a snapshot of a large
+/// cluster loads at disk speed; YAML goes through the manifest loader, within its size limit. The input is JSON when
+/// its first character (after a byte-order mark and white space) is <c>{</c> or <c>[</c>.
+/// </summary>
+public static class SnapshotReader
+{
+    public static ClusterReadResult Read(string path, Stream stream) => Read(path, stream, LoaderLimits.Default);
+
+    public static ClusterReadResult Read(string path, Stream stream, LoaderLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(limits);
+        var builder = new ClusterSnapshotBuilder(path);
+        var prefix = new byte[SnapshotJsonReader.BufferSize];
+        var length = ReadUpTo(stream, prefix);
+        var start = prefix.AsSpan(0, length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var first = prefix.AsSpan(start, length - start).IndexOfAnyExcept((ReadOnlySpan<byte>)" \t\r\n"u8);
+        if (first >= 0 && prefix[start + first] is (byte)'{' or (byte)'[')
+        {
+            new SnapshotJsonReader(path, prefix.AsSpan(start, length - start), stream, limits, builder).Read();
+        }
+        else
+        {
+            ReadYaml(path, prefix.AsSpan(0, length), stream, limits, builder);
+        }
+
+        return builder.Build();
+    }
+
+    private static void ReadYaml(string path, ReadOnlySpan<byte> prefix, Stream stream, LoaderLimits limits, ClusterSnapshotBuilder builder)
+    {
+        using var bytes = new MemoryStream();
+        bytes.Write(prefix);
+        var chunk = new byte[81920];
+        int read;
+        while (bytes.Length <= limits.MaxFileBytes && (read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            bytes.Write(chunk, 0, read);
+        }
+
+        if (bytes.Length > limits.MaxFileBytes)
+        {
+            builder.Error(SourcePosition.Start, $"a YAML snapshot is read whole and may be at most {limits.MaxFileBytes / (1024 * 1024)} MiB; use JSON (kubectl get … -o json) for larger clusters");
+            return;
+        }
+
+        if (SourceFile.FromBytes(path, bytes.GetBuffer().AsSpan(0, (int)bytes.Length), out var problem) is not { } file)
+        {
+            builder.Error(problem!.Position, problem.Message);
+            return;
+        }
+
+        var loader = new ManifestLoader(limits);
+        var loaded = loader.Load(file);
+        foreach (var error in loaded.Problems)
+        {
+            builder.Error(error.Position, error.Message);
+        }
+
+        if (loaded.Documents.Count == 0 && loaded.Problems.Count == 0)
+        {
+            var position = loaded.Skipped.Count > 0 ? loaded.Skipped[0].Position : SourcePosition.Start;
+            builder.Error(position, "not a List or a stream of Kubernetes objects" + (loaded.Skipped.Count > 0 ? ": " + loaded.Skipped[0].Reason : ": the input is empty"));
+            return;
+        }
+
+        foreach (var document in loaded.Documents)
+        {
+            builder.Add(document);
+        }
+
+        // The List's own metadata is not among the documents; it is parsed again only when it carries the version.
+        if (file.Text.Contains(ClusterSnapshotBuilder.ServerVersionAnnotation, StringComparison.Ordinal)
+            && loader.Parse(file, []) is SourceMapping root)
+        {
+            builder.ListPosition(root.Position);
+            builder.ListAnnotations(Fields.StringMap(Fields.Map(root, "metadata"), "annotations"));
+        }
+    }
+
+    private static int ReadUpTo(Stream stream, byte[] buffer)
+    {
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        return length;
+    }
+}
