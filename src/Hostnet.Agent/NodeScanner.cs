@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Hostnet.Core.NodeState;
 
 namespace Hostnet.Agent;
@@ -22,12 +24,19 @@ public sealed class NodeScanner(ProcFileSystem proc)
 
     public NodeScan Scan()
     {
-        var sockets = Protocols.SelectMany(ReadSockets).ToList();
-        var wanted = sockets.Select(s => s.Inode).ToHashSet();
-        var holders = FindHolders(wanted);
-        var listeners = sockets
-            .Select(s => new ScannedListener(s, holders.TryGetValue(s.Inode, out var processes) ? [.. processes.OrderBy(p => p.Pid)] : []))
-            .ToList();
+        var sockets = new List<NodeSocket>();
+        foreach (var protocol in Protocols)
+        {
+            sockets.AddRange(ReadSockets(protocol));
+        }
+
+        var holders = FindHolders(sockets);
+        var listeners = new List<ScannedListener>(sockets.Count);
+        foreach (var socket in sockets)
+        {
+            listeners.Add(new ScannedListener(socket, holders[socket.Inode] ?? (IReadOnlyList<NodeProcess>)[]));
+        }
+
         return EphemeralRange() is var (from, to) ? new NodeScan(listeners, from, to) : new NodeScan(listeners);
     }
 
@@ -59,33 +68,42 @@ public sealed class NodeScanner(ProcFileSystem proc)
         return [.. new[] { name, name + "6" }.SelectMany(table => proc.ReadText(Path.Combine("net", table)) is { } text ? ProcNetTable.Parse(text, protocol) : [])];
     }
 
-    private Dictionary<ulong, List<NodeProcess>> FindHolders(HashSet<ulong> wanted)
+    /// <summary>
+    /// Socket inode → the processes holding it, in pid order: one pass over the processes of the node's network
+    /// namespace, one dictionary lookup per open socket.
+    /// </summary>
+    private Dictionary<ulong, List<NodeProcess>?> FindHolders(List<NodeSocket> sockets)
     {
-        var holders = new Dictionary<ulong, List<NodeProcess>>();
-        var hostNetwork = proc.ReadLink(Path.Combine("self", "ns", "net"));
-        foreach (var pid in proc.Pids())
+        var holders = new Dictionary<ulong, List<NodeProcess>?>(sockets.Count);
+        foreach (var socket in sockets)
         {
-            var directory = pid.ToString(CultureInfo.InvariantCulture);
-            if (hostNetwork is not null && proc.ReadLink(Path.Combine(directory, "ns", "net")) != hostNetwork)
+            holders[socket.Inode] = null;
+        }
+
+        var hostNetwork = proc.ReadLink(Path.Combine("self", "ns", "net"));
+        var inodes = new List<ulong>();
+        foreach (var pid in proc.Pids().Order())
+        {
+            if (hostNetwork is not null && !proc.InNetworkNamespace(pid, hostNetwork))
             {
                 continue;
             }
 
+            inodes.Clear();
+            proc.AddSocketInodes(pid, inodes);
             NodeProcess? process = null;
-            foreach (var target in proc.FileDescriptorTargets(pid))
+            foreach (var inode in inodes)
             {
-                if (SocketInode(target) is not { } inode || !wanted.Contains(inode))
+                ref var list = ref CollectionsMarshal.GetValueRefOrNullRef(holders, inode);
+                if (Unsafe.IsNullRef(ref list))
                 {
                     continue;
                 }
 
-                process ??= ReadProcess(pid, directory);
-                if (!holders.TryGetValue(inode, out var list))
-                {
-                    holders[inode] = list = [];
-                }
-
-                if (!list.Contains(process))
+                process ??= ReadProcess(pid);
+                list ??= [];
+                // The same process may hold a socket twice (dup): it is named once.
+                if (list.Count == 0 || !ReferenceEquals(list[^1], process))
                 {
                     list.Add(process);
                 }
@@ -95,18 +113,15 @@ public sealed class NodeScanner(ProcFileSystem proc)
         return holders;
     }
 
-    private NodeProcess ReadProcess(int pid, string directory) => new(
-        pid,
-        (proc.ReadText(Path.Combine(directory, "comm")) ?? string.Empty).TrimEnd('\n'),
-        NodeProcess.JoinCommandLine(proc.ReadText(Path.Combine(directory, "cmdline")) ?? string.Empty),
-        CgroupPaths.Parse(proc.ReadText(Path.Combine(directory, "cgroup")) ?? string.Empty));
-
-    /// <summary><c>socket:[12345]</c> → 12345.</summary>
-    private static ulong? SocketInode(string target) =>
-        target.StartsWith("socket:[", StringComparison.Ordinal) && target.EndsWith(']')
-            && ulong.TryParse(target.AsSpan(8, target.Length - 9), NumberStyles.None, CultureInfo.InvariantCulture, out var inode)
-            ? inode
-            : null;
+    private NodeProcess ReadProcess(int pid)
+    {
+        var directory = pid.ToString(CultureInfo.InvariantCulture);
+        return new(
+            pid,
+            (proc.ReadText(Path.Combine(directory, "comm")) ?? string.Empty).TrimEnd('\n'),
+            NodeProcess.JoinCommandLine(proc.ReadText(Path.Combine(directory, "cmdline")) ?? string.Empty),
+            CgroupPaths.Parse(proc.ReadText(Path.Combine(directory, "cgroup")) ?? string.Empty));
+    }
 
     /// <summary><c>net.ipv4.ip_local_port_range</c>, or null when it cannot be read (the scan then assumes the default).</summary>
     private (int From, int To)? EphemeralRange()

@@ -27,17 +27,12 @@ public sealed class ProcFileSystem(string root)
         }
     }
 
-    public string? ReadLink(string relative)
-    {
-        try
-        {
-            return new FileInfo(Path.Combine(Root, relative)).LinkTarget;
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The target of a link, as bytes (<c>net:[4026531840]</c>); null when it cannot be read.</summary>
+    public byte[]? ReadLink(string relative) => ProcLinks.ReadLink(Path.Combine(Root, relative));
+
+    /// <summary>Whether a process's network namespace (<c>/proc/&lt;pid&gt;/ns/net</c>) is <paramref name="network"/>.</summary>
+    public bool InNetworkNamespace(int pid, ReadOnlySpan<byte> network) =>
+        ProcLinks.LinkEquals(Path.Combine(Root, pid.ToString(CultureInfo.InvariantCulture), "ns", "net"), network);
 
     /// <summary>The process IDs: the directories whose names are numbers.</summary>
     public IEnumerable<int> Pids()
@@ -51,35 +46,7 @@ public sealed class ProcFileSystem(string root)
         }
     }
 
-    /// <summary>The link targets of a process's open files (<c>socket:[123]</c>, <c>/dev/null</c>, …); none when it cannot be read.</summary>
-    public IEnumerable<string> FileDescriptorTargets(int pid)
-    {
-        IEnumerable<string> entries;
-        try
-        {
-            entries = Directory.EnumerateFileSystemEntries(Path.Combine(Root, pid.ToString(CultureInfo.InvariantCulture), "fd")).ToList();
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            yield break;
-        }
-
-        foreach (var entry in entries)
-        {
-            string? target;
-            try
-            {
-                target = new FileInfo(entry).LinkTarget;
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            if (target is not null)
-            {
-                yield return target;
-            }
-        }
-    }
+    /// <summary>Adds the inodes of the sockets a process holds open (its <c>socket:[inode]</c> links) to <paramref name="inodes"/>.</summary>
+    public void AddSocketInodes(int pid, List<ulong> inodes) =>
+        ProcLinks.AddSocketInodes(Path.Combine(Root, pid.ToString(CultureInfo.InvariantCulture), "fd"), inodes);
 }

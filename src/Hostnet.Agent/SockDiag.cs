@@ -26,22 +26,27 @@ internal static class SockDiag
     private const byte IpProtoTcp = 6;
     private const byte IpProtoUdp = 17;
 
+    /// <summary>Room for one answer of a dump: the kernel sends at most about 32 KiB of messages at a time.</summary>
+    private const int ReceiveBufferLength = 64 * 1024;
+
     /// <summary>The sockets of one protocol (<c>TCP</c>: state LISTEN; <c>UDP</c>: unconnected), IPv4 then IPv6.</summary>
     /// <exception cref="Win32Exception">The kernel refused (no <c>udp_diag</c> module, or netlink is not allowed).</exception>
     public static List<NodeSocket> List(string protocol)
     {
         var sockets = new List<NodeSocket>();
+        var addresses = new AddressNames();
+        var buffer = new byte[ReceiveBufferLength];
         var (ipProtocol, state) = protocol == "TCP" ? (IpProtoTcp, ProcNetTable.TcpListen) : (IpProtoUdp, ProcNetTable.UdpUnconnected);
         using var socket = new NetlinkSocket();
         foreach (var family in new[] { AfInet, AfInet6 })
         {
-            Dump(socket, family, ipProtocol, 1u << state, protocol, sockets);
+            Dump(socket, family, ipProtocol, 1u << state, new DumpTarget(protocol, buffer, addresses, sockets));
         }
 
         return sockets;
     }
 
-    private static void Dump(NetlinkSocket socket, byte family, byte ipProtocol, uint states, string protocol, List<NodeSocket> sockets)
+    private static void Dump(NetlinkSocket socket, byte family, byte ipProtocol, uint states, DumpTarget target)
     {
         Span<byte> request = stackalloc byte[RequestLength];
         request.Clear();
@@ -54,7 +59,7 @@ internal static class SockDiag
         BinaryPrimitives.WriteUInt32LittleEndian(request[(HeaderLength + 4)..], states);
         socket.Send(request);
 
-        var buffer = new byte[64 * 1024];
+        var buffer = target.Buffer;
         while (true)
         {
             var length = socket.Receive(buffer);
@@ -79,18 +84,42 @@ internal static class SockDiag
                     throw new InvalidDataException($"sock_diag answered a message of {messageLength} bytes");
                 }
 
-                sockets.Add(Read(buffer.AsSpan(offset + HeaderLength, MessageLength), protocol));
+                target.Sockets.Add(Read(buffer.AsSpan(offset + HeaderLength, MessageLength), target));
                 offset += (messageLength + 3) & ~3;
             }
         }
     }
 
-    private static NodeSocket Read(ReadOnlySpan<byte> message, string protocol)
+    private static NodeSocket Read(ReadOnlySpan<byte> message, DumpTarget target)
     {
         var family = message[0];
         var port = BinaryPrimitives.ReadUInt16BigEndian(message[4..]);
         var address = message.Slice(8, family == AfInet6 ? 16 : 4);
         var inode = BinaryPrimitives.ReadUInt32LittleEndian(message[68..]);
-        return new NodeSocket(protocol, ProcNetTable.Format(address), port, inode);
+        return new NodeSocket(target.Protocol, target.Addresses.Name(address), port, inode);
+    }
+
+    /// <summary>Where one dump's answers go: the protocol they are of, the receive buffer, the address names, the list.</summary>
+    private sealed record DumpTarget(string Protocol, byte[] Buffer, AddressNames Addresses, List<NodeSocket> Sockets);
+
+    /// <summary>
+    /// Address bytes → their text, formatted once: a node's thousands of listeners share a handful of addresses
+    /// (<c>0.0.0.0</c>, <c>::</c>, loopback, the node's), and the kernel answers them one after another.
+    /// </summary>
+    private sealed class AddressNames
+    {
+        private byte[] _last = [];
+        private string _lastName = string.Empty;
+
+        public string Name(ReadOnlySpan<byte> address)
+        {
+            if (!address.SequenceEqual(_last))
+            {
+                _last = address.ToArray();
+                _lastName = ProcNetTable.Format(address);
+            }
+
+            return _lastName;
+        }
     }
 }

@@ -11,14 +11,17 @@ public sealed record NodeProcess(int Pid, string Comm, string CommandLine, Cgrou
     /// The program's name: the file name of the first argument (<c>/usr/bin/node_exporter</c> → <c>node_exporter</c>;
     /// sshd's retitled <c>sshd: /usr/sbin/sshd -D [listener]</c> → <c>sshd</c>), since <c>comm</c> cuts names at 15
     /// characters (<c>kube-controller</c>); <c>comm</c> when there are no arguments (kernel threads, zombies).
+    /// Read from spans: a node agent asks it for each of thousands of sockets, and command lines run to kilobytes
+    /// (kubelet's flags), which splitting would copy each time.
     /// </summary>
     public string Name
     {
         get
         {
-            var first = CommandLine.Split(' ', 2)[0].TrimEnd(':');
+            var line = CommandLine.AsSpan();
+            var first = (line.IndexOf(' ') is var space and >= 0 ? line[..space] : line).TrimEnd(':');
             var name = first[(first.LastIndexOf('/') + 1)..];
-            return name.Length > 0 ? name : Comm;
+            return name.Length > 0 ? name.ToString() : Comm;
         }
     }
 

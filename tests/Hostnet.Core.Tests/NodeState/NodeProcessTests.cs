@@ -11,6 +11,7 @@ public sealed class NodeProcessTests
     [InlineData("sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups", "sshd", "sshd")]
     [InlineData("/usr/local/bin/kube-controller-manager --bind-address=127.0.0.1", "kube-controller", "kube-controller-manager")]
     [InlineData("nginx: master process nginx -g daemon off;", "nginx", "nginx")]
+    [InlineData("/usr/local/bin/cluster-autoscaler", "cluster-autosca", "cluster-autoscaler")]
     [InlineData("", "kworker/0:1", "kworker/0:1")]
     public void Name_CommandLine_NamesTheProgram(string commandLine, string comm, string name)
     {
