@@ -33,9 +33,6 @@ internal sealed class Scheduler
 
     public KubeVersion Version { get; }
 
-    /// <summary>The filter plugins in profile order.</summary>
-    public IReadOnlyList<IFilterPlugin> Plugins => _plugins;
-
     /// <summary>Runs one scheduling cycle for the pod against the state; the state is left as it was.</summary>
     public ScheduleResult Schedule(PodInfo pod, ClusterState state)
     {
