@@ -58,6 +58,11 @@ public sealed class DeadlineTests
             {
                 JsonNode.Parse(answer.Text)!["response"]!["uid"]!.GetValue<string>().ShouldBe("big");
             }
+            else if (answer.StatusCode == HttpStatusCode.RequestTimeout)
+            {
+                // On a busy machine a big body can itself take longer than the deadline to arrive: refused whole too.
+                answer.Text.ShouldStartWith("the request body did not arrive within 0.3s");
+            }
             else
             {
                 answer.StatusCode.ShouldBe(HttpStatusCode.GatewayTimeout);
