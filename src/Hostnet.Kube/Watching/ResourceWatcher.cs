@@ -76,6 +76,11 @@ public sealed class ResourceWatcher(
 
                 backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
             }
+            catch (KubeApiException) when (cancellationToken.IsCancellationRequested)
+            {
+                // A refusal that lands as the agent stops is not a failure to report: the stop wins.
+                return;
+            }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
