@@ -1,5 +1,7 @@
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Cache;
+using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Scheduling.Plugins;
 
 namespace Hostnet.Bench.P2;

@@ -3,6 +3,8 @@ using System.Globalization;
 using Hostnet.Bench.Measurement;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Cache;
+using Hostnet.Core.Scheduling.Framework;
 
 namespace Hostnet.Bench.P2;
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Cache;
 using Hostnet.Core.Scheduling.Expansion;
+using Hostnet.Core.Scheduling.Framework;
 using KubeWorkload = Hostnet.Core.Model.Workload;
 
 namespace Hostnet.Bench.P2;

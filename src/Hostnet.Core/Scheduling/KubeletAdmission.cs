@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Scheduling.Plugins;
 
 namespace Hostnet.Core.Scheduling;

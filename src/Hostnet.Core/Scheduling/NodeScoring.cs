@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Hostnet.Core.Scheduling.Framework;
 namespace Hostnet.Core.Scheduling;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Cache;
 using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Scheduling.Plugins;
 

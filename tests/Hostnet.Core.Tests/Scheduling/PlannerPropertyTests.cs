@@ -5,6 +5,8 @@ using FsCheck.Fluent;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Cache;
+using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Scheduling.Planning;
 using Hostnet.Core.Tests.Support;
 using Xunit;

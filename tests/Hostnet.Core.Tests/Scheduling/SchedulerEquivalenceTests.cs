@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Cache;
 using Hostnet.Core.Scheduling.Expansion;
 using Hostnet.Core.Scheduling.Framework;
 using Shouldly;

@@ -1,5 +1,6 @@
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;

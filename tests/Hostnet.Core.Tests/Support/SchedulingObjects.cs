@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Cache;
+using Hostnet.Core.Scheduling.Framework;
 
 namespace Hostnet.Core.Tests.Support;
 

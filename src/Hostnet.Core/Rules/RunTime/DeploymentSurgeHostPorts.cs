@@ -3,6 +3,7 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Controllers;
 using Hostnet.Core.Semantics.Placement;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
 

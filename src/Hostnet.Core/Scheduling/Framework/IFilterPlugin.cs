@@ -1,3 +1,5 @@
+using Hostnet.Core.Scheduling.Cache;
+
 namespace Hostnet.Core.Scheduling.Framework;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Cache;
 using Hostnet.Core.Semantics.Placement;
 
 namespace Hostnet.Core.Scheduling.Framework;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Semantics.Listeners;
 using Hostnet.Core.Semantics.Ports;
 

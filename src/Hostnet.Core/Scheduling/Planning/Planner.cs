@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling.Expansion;
+using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Semantics.Listeners;
 
 namespace Hostnet.Core.Scheduling.Planning;

@@ -1,4 +1,5 @@
 using System.Net;
+using Hostnet.Core.Scheduling.Framework;
 
 namespace Hostnet.Core.Scheduling.Planning;
 

@@ -1,3 +1,5 @@
+using Hostnet.Core.Scheduling.Framework;
+
 namespace Hostnet.Core.Scheduling.Planning;
 
 /// <summary>Who holds a port on a node: a pod's container, or a node component of the catalogue.</summary>

@@ -1,3 +1,4 @@
+using Hostnet.Core.Scheduling.Cache;
 using Hostnet.Core.Scheduling.Framework;
 
 namespace Hostnet.Core.Scheduling.Plugins;

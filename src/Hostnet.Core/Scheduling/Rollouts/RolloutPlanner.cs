@@ -1,5 +1,7 @@
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Cache;
 using Hostnet.Core.Scheduling.Expansion;
+using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Semantics.Controllers;
 
 namespace Hostnet.Core.Scheduling.Rollouts;

@@ -1,5 +1,6 @@
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
+using Hostnet.Core.Scheduling.Cache;
 using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;

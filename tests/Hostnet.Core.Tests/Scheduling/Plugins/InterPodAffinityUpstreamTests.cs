@@ -60,7 +60,7 @@ public sealed class InterPodAffinityUpstreamTests
         status.Reasons.ShouldBe(reason.Length == 0 ? [] : [reason], name);
     }
 
-    private static Hostnet.Core.Scheduling.PodInfo PodWith(string name, string labels, string affinity, string antiAffinity) =>
+    private static Hostnet.Core.Scheduling.Framework.PodInfo PodWith(string name, string labels, string affinity, string antiAffinity) =>
         SchedulingObjects.Pod(
             $"{{apiVersion: v1, kind: Pod, metadata: {{name: {name}, labels: {labels}}}, spec: {{affinity: {{" +
             $"podAffinity: {{requiredDuringSchedulingIgnoredDuringExecution: {affinity}}}, " +

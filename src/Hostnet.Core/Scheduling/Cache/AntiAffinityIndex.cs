@@ -1,6 +1,7 @@
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Framework;
 
-namespace Hostnet.Core.Scheduling;
+namespace Hostnet.Core.Scheduling.Cache;
 
 /// <summary>
 /// The required anti-affinity terms of placed pods, grouped by term (pods of one template share their term objects)

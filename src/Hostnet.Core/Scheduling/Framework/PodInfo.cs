@@ -1,4 +1,4 @@
-namespace Hostnet.Core.Scheduling;
+namespace Hostnet.Core.Scheduling.Framework;
 
 /// <summary>
 /// One pod as the scheduler sees it. Identity is the instance: the cluster state tracks pods by reference.

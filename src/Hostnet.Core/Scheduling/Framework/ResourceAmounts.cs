@@ -1,6 +1,6 @@
 using Hostnet.Core.Model;
 
-namespace Hostnet.Core.Scheduling;
+namespace Hostnet.Core.Scheduling.Framework;
 
 /// <summary>
 /// The resources NodeResourcesFit compares: CPU in millicores, memory and ephemeral storage in bytes. Mirrors the

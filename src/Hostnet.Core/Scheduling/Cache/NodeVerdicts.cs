@@ -1,6 +1,6 @@
 using Hostnet.Core.Scheduling.Framework;
 
-namespace Hostnet.Core.Scheduling;
+namespace Hostnet.Core.Scheduling.Cache;
 
 /// <summary>
 /// The node-only filters' verdicts for one spec: one per group of nodes the spec cannot tell apart, and the indexes

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Hostnet.Core.Scheduling;
+namespace Hostnet.Core.Scheduling.Framework;
 
 /// <summary>
 /// 256 bits summarizing a set of port numbers, bit <c>port % 256</c> for each: a clear bit proves a number absent

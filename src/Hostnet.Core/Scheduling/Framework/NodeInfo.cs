@@ -1,7 +1,8 @@
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Ports;
 
-namespace Hostnet.Core.Scheduling;
+namespace Hostnet.Core.Scheduling.Framework;
 
 /// <summary>
 /// One node and what its pods take from it, kept up to date as pods are added and removed. Mirrors the scheduler

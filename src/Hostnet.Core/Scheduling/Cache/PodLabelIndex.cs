@@ -1,6 +1,7 @@
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Framework;
 
-namespace Hostnet.Core.Scheduling;
+namespace Hostnet.Core.Scheduling.Cache;
 
 /// <summary>
 /// The placed pods by namespace and label, so that a selector finds its pods without visiting every pod: the

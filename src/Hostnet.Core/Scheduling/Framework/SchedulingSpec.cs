@@ -2,7 +2,7 @@ using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Placement;
 using Hostnet.Core.Semantics.Ports;
 
-namespace Hostnet.Core.Scheduling;
+namespace Hostnet.Core.Scheduling.Framework;
 
 /// <summary>
 /// What the scheduler derives from a pod spec, computed once and shared by every pod created from it (the replicas

@@ -1,8 +1,9 @@
 using System.Text;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Framework;
 
-namespace Hostnet.Core.Scheduling;
+namespace Hostnet.Core.Scheduling.Cache;
 
 /// <summary>
 /// The nodes and the pods bound to them, as the scheduler's snapshot holds them. Pods are added when bound (or when
