@@ -3,7 +3,7 @@ using Hostnet.Core.Loading;
 using Shouldly;
 using Xunit;
 
-namespace Hostnet.Core.Tests.Policy;
+namespace Hostnet.Core.Tests.Admission;
 
 public sealed class AdmissionEvaluatorTests
 {

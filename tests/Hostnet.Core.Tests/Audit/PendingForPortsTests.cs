@@ -1,6 +1,6 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Audit;
-using Hostnet.Core.Tests.Cluster;
+using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
 

@@ -3,10 +3,11 @@ using System.Text;
 using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
+using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
 
-namespace Hostnet.Core.Tests.Cluster;
+namespace Hostnet.Core.Tests.Loading;
 
 public sealed class SnapshotReaderTests
 {

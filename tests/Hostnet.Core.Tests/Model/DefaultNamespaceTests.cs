@@ -5,7 +5,6 @@ using Hostnet.Core.Ports;
 using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Planning;
 using Hostnet.Core.Scheduling.Rollouts;
-using Hostnet.Core.Tests.Cluster;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;

@@ -2,10 +2,11 @@ using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Ports;
 using Hostnet.Core.Scheduling.Planning;
 using Hostnet.Core.Semantics;
+using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
 
-namespace Hostnet.Core.Tests.Cluster;
+namespace Hostnet.Core.Tests.Ports;
 
 public sealed class PortMapBuilderTests
 {

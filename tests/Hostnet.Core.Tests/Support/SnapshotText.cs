@@ -6,7 +6,7 @@ using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Tests.Support;
 
-namespace Hostnet.Core.Tests.Cluster;
+namespace Hostnet.Core.Tests.Support;
 
 /// <summary>Reading snapshots in tests: from text, from testdata/cluster, and the model as comparable text.</summary>
 internal static class SnapshotText

@@ -4,7 +4,7 @@ using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
 
-namespace Hostnet.Core.Tests.Cluster;
+namespace Hostnet.Core.Tests.Semantics.Controllers;
 
 public sealed class PodOwnershipTests
 {

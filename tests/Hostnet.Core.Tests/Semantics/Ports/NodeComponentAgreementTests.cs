@@ -2,10 +2,11 @@ using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Ports;
 using Hostnet.Core.Scheduling.Planning;
+using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
 
-namespace Hostnet.Core.Tests.Cluster;
+namespace Hostnet.Core.Tests.Semantics.Ports;
 
 /// <summary>
 /// <c>plan</c> and <c>ports</c> put the node components on the same nodes (NodeComponentPorts.HeldOn). Before they
