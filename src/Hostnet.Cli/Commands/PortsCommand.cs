@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Hostnet.Cli.Input;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
@@ -33,10 +32,9 @@ internal static class PortsCommand
 
     private static int Run(RunRequest request, string? node, string? free, string protocol, CliEnvironment environment)
     {
-        var range = free is null ? null : ParseRange(free);
-        if (free is not null && range is null)
+        if (!HostPortQuery.TryParseFree(free, out var range, out var problem))
         {
-            environment.Error.WriteLine($"hostnet: --free must be a port range like 7000-8000 within 1-65535, not '{free}'");
+            environment.Error.WriteLine($"hostnet: {problem}");
             return ExitCodes.Invalid;
         }
 
@@ -79,19 +77,5 @@ internal static class PortsCommand
         }
 
         return ExitCodes.Success;
-    }
-
-    private static (int From, int To)? ParseRange(string text)
-    {
-        var parts = text.Split('-');
-        if (parts.Length is < 1 or > 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var from)
-            || !int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var to)
-            || from < 1 || to > 65535 || from > to)
-        {
-            return null;
-        }
-
-        return (from, to);
     }
 }

@@ -2,6 +2,7 @@ using Hostnet.Core.Configuration;
 using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Rules;
+using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Admission;
 
@@ -216,9 +217,9 @@ public static class PolicyReader
                 var items = list is SourceSequence sequence ? sequence.Items : [list];
                 foreach (var item in items)
                 {
-                    if (item is SourceScalar scalar && ConfigReader.TryParseRange(scalar.Value, out var from, out var to))
+                    if (item is SourceScalar scalar && PortRange.TryParse(scalar.Value, out var range))
                     {
-                        parsed.Add(new PortRange(from, to));
+                        parsed.Add(range);
                     }
                     else
                     {

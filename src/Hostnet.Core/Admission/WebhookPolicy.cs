@@ -1,5 +1,6 @@
 using Hostnet.Core.Configuration;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Admission;
 

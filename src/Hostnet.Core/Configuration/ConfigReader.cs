@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Documents;
@@ -6,6 +5,7 @@ using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Rules;
 using Hostnet.Core.Semantics;
+using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Configuration;
 
@@ -142,7 +142,7 @@ public static class ConfigReader
         {
             var entry = item as SourceMapping;
             var range = (entry?["port"] as SourceScalar)?.Value;
-            if (entry is null || range is null || !TryParseRange(range, out var from, out var to))
+            if (entry is null || range is null || !PortRange.TryParse(range, out var reserved))
             {
                 problems.Add(new InputProblem(file.Path, item.Position, "each reserved port needs port: N or port: \"FROM-TO\" (1-65535)"));
                 continue;
@@ -151,29 +151,13 @@ public static class ConfigReader
             var severityText = (entry["severity"] as SourceScalar)?.Value ?? "warning";
             var severity = Enum.TryParse<Severity>(severityText, ignoreCase: true, out var parsed) ? parsed : Severity.Warning;
             ports.Add(new NodeReservedPort(
-                from,
-                to,
+                reserved.From,
+                reserved.To,
                 (entry["protocol"] as SourceScalar)?.Value.ToUpperInvariant() ?? "TCP",
                 (entry["owner"] as SourceScalar)?.Value ?? "reserved in .hostnet.yaml",
                 severity));
         }
 
         return ports;
-    }
-
-    /// <summary>Parses <c>N</c> or <c>FROM-TO</c> within 1-65535.</summary>
-    public static bool TryParseRange(string text, out int from, out int to)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Split('-', 2, StringSplitOptions.TrimEntries);
-        from = to = 0;
-        var ok = int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out from);
-        to = from;
-        if (ok && parts.Length == 2)
-        {
-            ok = int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out to);
-        }
-
-        return ok && from is >= 1 and <= 65535 && to >= from && to <= 65535;
     }
 }

@@ -4,6 +4,7 @@ using Hostnet.Core.Model;
 using Hostnet.Core.Ports;
 using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Planning;
+using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Runs;
 
@@ -31,12 +32,32 @@ public static class HostPortQuery
         return snapshot.Nodes.Count > 0 ? snapshot : snapshot with { Nodes = manifestNodes.Count > 0 ? manifestNodes : [DefaultNode] };
     }
 
+    /// <summary>Parses <c>--free FROM-TO</c> when given (null: no search); a word that is not a range of ports gives the problem to print.</summary>
+    public static bool TryParseFree(string? text, out PortRange? range, out string? problem)
+    {
+        range = null;
+        problem = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!PortRange.TryParse(text, out var parsed))
+        {
+            problem = $"--free must be a port range like 7000-8000 within 1-65535, not '{text}'";
+            return false;
+        }
+
+        range = parsed;
+        return true;
+    }
+
     /// <summary>
     /// The map (all of it without <paramref name="free"/>, else the cluster as it is), narrowed to <paramref name="node"/>
     /// and <paramref name="protocol"/> (<c>any</c>: all), and with <paramref name="free"/> the free-port answer.
     /// </summary>
     public static (PortMap Map, FreePortQuery? Free) Run(
-        ClusterSnapshot snapshot, IReadOnlyList<Workload> workloads, AnalysisOptions options, string? node, string protocol, (int From, int To)? free)
+        ClusterSnapshot snapshot, IReadOnlyList<Workload> workloads, AnalysisOptions options, string? node, string protocol, PortRange? free)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);

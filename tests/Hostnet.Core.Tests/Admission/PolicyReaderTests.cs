@@ -2,6 +2,7 @@ using Hostnet.Core.Admission;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
+using Hostnet.Core.Semantics.Ports;
 using Shouldly;
 using Xunit;
 
