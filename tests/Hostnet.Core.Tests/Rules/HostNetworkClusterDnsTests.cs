@@ -21,7 +21,7 @@ public sealed class HostNetworkClusterDnsTests
         finding.Message.ShouldBe(
             "hostNetwork is true and dnsPolicy is not set, so it defaults to ClusterFirst: on the host network ClusterFirst behaves as Default "
             + "(the node's resolv.conf), and nothing in the pod names a cluster service (.svc, .cluster.local, kubernetes.default or a Service of namespace kube-system)");
-        finding.Fix.ShouldBe(HostNetworkClusterDns.RecordNodeResolverFix);
+        finding.Fix.ShouldBe(HostNetworkClusterDns.Fixes.RecordNodeResolver.Text);
     }
 
     [Theory]
@@ -39,7 +39,7 @@ public sealed class HostNetworkClusterDnsTests
         finding.Message.ShouldBe(
             "hostNetwork is true and dnsPolicy is not set, so it defaults to ClusterFirst: the kubelet silently falls back to the node's resolv.conf, "
             + "so cluster names do not resolve, and the pod uses one: " + evidence);
-        finding.Fix.ShouldBe(HostNetworkClusterDns.UseClusterDnsFix);
+        finding.Fix.ShouldBe(HostNetworkClusterDns.Fixes.UseClusterDns.Text);
     }
 
     [Theory]

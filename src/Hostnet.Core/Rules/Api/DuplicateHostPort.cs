@@ -20,9 +20,29 @@ internal sealed class DuplicateHostPort : WorkloadRule
         "duplicate-host-port",
         "The same protocol/hostIP/hostPort twice in one pod",
         Severity.Error,
-        RuleSection.ApiServerRejects);
+        RuleSection.ApiServerRejects)
+    {
+        Messages = [Messages.ApiError, Messages.PodsRejected],
+        Fixes = [Fixes.RemoveRepeated],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN003's messages: the API's error ({0}), for the object or for the Pods created from its template.</summary>
+    internal static class Messages
+    {
+        public static RuleText ApiError { get; } = new(nameof(ApiError), "{0}");
+
+        public static RuleText PodsRejected { get; } = new(
+            nameof(PodsRejected),
+            "Pods created from this template are rejected: {0} (on the host network each Pod's hostPort is filled in from containerPort; the controller reports FailedCreate and no pod starts)");
+    }
+
+    /// <summary>HN003's fix: the repeated protocol/hostIP/hostPort ({0}).</summary>
+    internal static class Fixes
+    {
+        public static RuleText RemoveRepeated { get; } = new(nameof(RemoveRepeated), "remove the repeated port {0}, or move one of the listeners to another port");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -31,7 +51,7 @@ internal sealed class DuplicateHostPort : WorkloadRule
         var stored = HostPortUniqueness.Duplicates(spec, p => p.UndecodableNumber ? 0 : HostPorts.Stored(p, spec, workload.IsPod, version));
         foreach (var duplicate in stored)
         {
-            context.Report(Rule, workload, At(duplicate), duplicate.ErrorAt(spec.Path).ToString(), Fix(duplicate));
+            context.Report(Rule, workload, At(duplicate), Messages.ApiError.With(duplicate.ErrorAt(spec.Path).ToString()), Fixes.RemoveRepeated.With(duplicate.Key));
         }
 
         if (workload.IsPod)
@@ -48,8 +68,8 @@ internal sealed class DuplicateHostPort : WorkloadRule
                     Rule,
                     workload,
                     At(duplicate),
-                    $"Pods created from this template are rejected: {duplicate.ErrorAt("spec")} (on the host network each Pod's hostPort is filled in from containerPort; the controller reports FailedCreate and no pod starts)",
-                    Fix(duplicate));
+                    Messages.PodsRejected.With(duplicate.ErrorAt("spec")),
+                    Fixes.RemoveRepeated.With(duplicate.Key));
             }
         }
     }
@@ -57,7 +77,4 @@ internal sealed class DuplicateHostPort : WorkloadRule
     /// <summary>The written hostPort, or the containerPort it was filled in from.</summary>
     private static string At(HostPortDuplicate duplicate) =>
         duplicate.Port.Path + (duplicate.Port.HostPort != 0 ? ".hostPort" : ".containerPort");
-
-    private static string Fix(HostPortDuplicate duplicate) =>
-        $"remove the repeated port {duplicate.Key}, or move one of the listeners to another port";
 }

@@ -26,7 +26,27 @@ internal sealed class HostNetworkFieldRejected : WorkloadRule
         "host-network-field-rejected",
         "A field the API accepts only with host network (HostProcess) or only without it (hostnameOverride)",
         Severity.Error,
-        RuleSection.ApiServerRejects);
+        RuleSection.ApiServerRejects)
+    {
+        Messages = [Messages.ApiError],
+        Fixes = [Fixes.AllHostProcess, Fixes.RemoveHostnameOverride],
+    };
+
+    /// <summary>HN020's message: the API's error ({0}).</summary>
+    internal static class Messages
+    {
+        public static RuleText ApiError { get; } = new(nameof(ApiError), "{0}");
+    }
+
+    /// <summary>HN020's fixes: for a Windows HostProcess pod, and for <c>hostnameOverride</c>.</summary>
+    internal static class Fixes
+    {
+        public static RuleText AllHostProcess { get; } = new(
+            nameof(AllHostProcess),
+            "Windows HostProcess pods run on the node's network: set hostNetwork: true and make every container a HostProcess container");
+
+        public static RuleText RemoveHostnameOverride { get; } = new(nameof(RemoveHostnameOverride), "remove hostnameOverride: a host-network pod has the node's hostname");
+    }
 
     /// <summary>The release whose API keeps <c>hostnameOverride</c> by default (HostnameOverride beta).</summary>
     public static KubeVersion HostnameOverrideOnSince { get; } = new(1, 35);
@@ -38,13 +58,13 @@ internal sealed class HostNetworkFieldRejected : WorkloadRule
         var spec = workload.Spec;
         foreach (var error in WindowsHostProcess(spec))
         {
-            context.Report(Rule, workload, error.Field, error.ToString(), "Windows HostProcess pods run on the node's network: set hostNetwork: true and make every container a HostProcess container");
+            context.Report(Rule, workload, error.Field, Messages.ApiError.With(error.ToString()), Fixes.AllHostProcess.Text);
         }
 
         if (spec.HostNetwork && spec.HostnameOverride is not null && context.Options.KubeVersion >= HostnameOverrideOnSince)
         {
             var path = spec.Path + ".hostnameOverride";
-            context.Report(Rule, workload, path, FieldError.Forbidden(path, HostnameOverrideForbidden).ToString(), "remove hostnameOverride: a host-network pod has the node's hostname");
+            context.Report(Rule, workload, path, Messages.ApiError.With(FieldError.Forbidden(path, HostnameOverrideForbidden).ToString()), Fixes.RemoveHostnameOverride.Text);
         }
     }
 

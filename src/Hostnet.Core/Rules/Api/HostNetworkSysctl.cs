@@ -20,7 +20,27 @@ internal sealed class HostNetworkSysctl : WorkloadRule
         "host-network-sysctl",
         "A net.* sysctl together with host network",
         Severity.Error,
-        RuleSection.ApiServerRejects);
+        RuleSection.ApiServerRejects)
+    {
+        Messages = [Messages.ApiError, Messages.KubeletRefuses],
+        Fixes = [Fixes.SetOnNodes],
+    };
+
+    /// <summary>HN006's messages: the API's error ({0}) since 1.29; before, the path ({0}), the quoted sysctl ({1}) and the release ({2}).</summary>
+    internal static class Messages
+    {
+        public static RuleText ApiError { get; } = new(nameof(ApiError), "{0}");
+
+        public static RuleText KubeletRefuses { get; } = new(
+            nameof(KubeletRefuses),
+            "{0}: {1} is a network sysctl and hostNetwork is true: Kubernetes {2} accepts the object, but the kubelet refuses to start the pod (SysctlForbidden), since the sysctl would change the node's own network namespace");
+    }
+
+    /// <summary>HN006's fix: the sysctl ({0}).</summary>
+    internal static class Fixes
+    {
+        public static RuleText SetOnNodes { get; } = new(nameof(SetOnNodes), "remove the sysctl {0} from the pod and set it on the nodes instead");
+    }
 
     /// <summary>The release whose API rejects the combination (PR #118705).</summary>
     public static KubeVersion RejectedByApiSince { get; } = new(1, 29);
@@ -39,9 +59,9 @@ internal sealed class HostNetworkSysctl : WorkloadRule
         {
             var path = sysctl.Path + ".name";
             var message = context.Options.KubeVersion >= RejectedByApiSince
-                ? FieldError.Invalid(path, sysctl.Name, Detail).ToString()
-                : $"{path}: {FieldError.GoQuote(sysctl.Name)} is a network sysctl and hostNetwork is true: Kubernetes {context.Options.KubeVersion} accepts the object, but the kubelet refuses to start the pod (SysctlForbidden), since the sysctl would change the node's own network namespace";
-            context.Report(Rule, workload, path, message, $"remove the sysctl {sysctl.Name} from the pod and set it on the nodes instead");
+                ? Messages.ApiError.With(FieldError.Invalid(path, sysctl.Name, Detail).ToString())
+                : Messages.KubeletRefuses.With(path, FieldError.GoQuote(sysctl.Name), context.Options.KubeVersion);
+            context.Report(Rule, workload, path, message, Fixes.SetOnNodes.With(sysctl.Name));
         }
     }
 }

@@ -28,7 +28,16 @@ internal sealed class HostNetworkUserNamespace : WorkloadRule
         "host-network-user-namespace",
         "hostUsers: false together with host network",
         Severity.Error,
-        RuleSection.ApiServerRejects);
+        RuleSection.ApiServerRejects)
+    {
+        Messages = [Messages.ApiError],
+    };
+
+    /// <summary>HN008's message: the API's error ({0}), with the detail of the release.</summary>
+    internal static class Messages
+    {
+        public static RuleText ApiError { get; } = new(nameof(ApiError), "{0}");
+    }
 
     /// <summary>The release whose API keeps <c>hostUsers</c> by default (UserNamespacesSupport beta on).</summary>
     public static KubeVersion UserNamespacesOnSince { get; } = new(1, 33);
@@ -42,7 +51,7 @@ internal sealed class HostNetworkUserNamespace : WorkloadRule
         {
             var path = spec.Path + ".hostNetwork";
             var detail = context.Options.KubeVersion >= RewordedSince ? DetailSince134 : Detail;
-            context.Report(Rule, workload, path, FieldError.Forbidden(path, detail).ToString());
+            context.Report(Rule, workload, path, Messages.ApiError.With(FieldError.Forbidden(path, detail).ToString()));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
@@ -22,9 +21,27 @@ internal sealed class HostPortMismatch : WorkloadRule
         "host-port-mismatch",
         "Host network and a container's hostPort differs from its containerPort",
         Severity.Error,
-        RuleSection.ApiServerRejects);
+        RuleSection.ApiServerRejects)
+    {
+        Messages = [Messages.ApiError],
+        Fixes = [Fixes.MatchContainerPort, Fixes.MatchInvalidContainerPort],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN002's message: the API's error ({0}).</summary>
+    internal static class Messages
+    {
+        public static RuleText ApiError { get; } = new(nameof(ApiError), "{0}");
+    }
+
+    /// <summary>HN002's fixes: with the container port ({0}), or without it when it is not a valid port itself.</summary>
+    internal static class Fixes
+    {
+        public static RuleText MatchContainerPort { get; } = new(nameof(MatchContainerPort), "set hostPort to the containerPort ({0}), or remove hostPort");
+
+        public static RuleText MatchInvalidContainerPort { get; } = new(nameof(MatchInvalidContainerPort), "set hostPort to the containerPort, or remove hostPort");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -44,10 +61,10 @@ internal sealed class HostPortMismatch : WorkloadRule
                     Rule,
                     workload,
                     path,
-                    FieldError.Invalid(path, hostPort, Detail).ToString(),
+                    Messages.ApiError.With(FieldError.Invalid(path, hostPort, Detail).ToString()),
                     ContainerPortValidation.IsValidPortNum(port.ContainerPortNumber)
-                        ? string.Create(CultureInfo.InvariantCulture, $"set hostPort to the containerPort ({port.ContainerPortNumber}), or remove hostPort")
-                        : "set hostPort to the containerPort, or remove hostPort");
+                        ? Fixes.MatchContainerPort.With(port.ContainerPortNumber)
+                        : Fixes.MatchInvalidContainerPort.Text);
             }
         }
     }

@@ -22,10 +22,36 @@ internal sealed class ImmutablePodNetwork : IRule
         "immutable-pod-network",
         "A bare Pod that exists changes hostNetwork or its ports",
         Severity.Error,
-        RuleSection.ApiServerRejects,
-        Fix: "delete the Pod and create it again (kubectl replace --force -f …), or let a Deployment or DaemonSet own it, whose template may change");
+        RuleSection.ApiServerRejects)
+    {
+        Messages = [Messages.NetworkChanges, Messages.HostNetworkChange, Messages.PortsChange],
+        Fixes = [Fixes.Recreate],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN009's message: the Pod's namespace ({0}) and name ({1}), what changes ({2}: the parts below, joined by "and"),
+    /// the Pod's name quoted ({3}) and the API's error ({4}).
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText NetworkChanges { get; } = new(
+            nameof(NetworkChanges),
+            "Pod {0}/{1} already exists, and this changes {2}: a Pod's network cannot change after it is created, "
+                + "so the API server refuses the update (The Pod {3} is invalid: {4}, followed by a diff of the two specs) and the old Pod keeps running as it was");
+
+        public static RuleText HostNetworkChange { get; } = new(nameof(HostNetworkChange), "hostNetwork from {0} to {1}");
+
+        public static RuleText PortsChange { get; } = new(nameof(PortsChange), "the ports of container {0} from [{1}] to [{2}]");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText Recreate { get; } = new(
+            nameof(Recreate),
+            "delete the Pod and create it again (kubectl replace --force -f …), or let a Deployment or DaemonSet own it, whose template may change");
+    }
 
     public void Check(AnalysisContext context)
     {
@@ -63,7 +89,7 @@ internal sealed class ImmutablePodNetwork : IRule
         string? position = null;
         if (spec.HostNetwork != old.HostNetwork)
         {
-            changes.Add(string.Create(CultureInfo.InvariantCulture, $"hostNetwork from {Bool(old.HostNetwork)} to {Bool(spec.HostNetwork)}"));
+            changes.Add(Messages.HostNetworkChange.With(Bool(old.HostNetwork), Bool(spec.HostNetwork)));
             position = spec.Path + ".hostNetwork";
         }
 
@@ -79,7 +105,7 @@ internal sealed class ImmutablePodNetwork : IRule
             var after = Ports(container, spec);
             if (before != after)
             {
-                changes.Add($"the ports of container {container.Name} from [{before}] to [{after}]");
+                changes.Add(Messages.PortsChange.With(container.Name, before, after));
                 position ??= container.Path + ".ports";
             }
         }
@@ -94,9 +120,8 @@ internal sealed class ImmutablePodNetwork : IRule
             Rule,
             pod,
             position,
-            $"Pod {context.NamespaceOf(pod)}/{pod.Name} already exists, and this changes {string.Join(" and ", changes)}: a Pod's network cannot change after it is created, "
-                + $"so the API server refuses the update (The Pod {FieldError.GoQuote(pod.Name)} is invalid: {error}, followed by a diff of the two specs) and the old Pod keeps running as it was",
-            Rule.Fix);
+            Messages.NetworkChanges.With(context.NamespaceOf(pod), pod.Name, string.Join(" and ", changes), FieldError.GoQuote(pod.Name), error),
+            Fixes.Recreate.Text);
     }
 
     /// <summary>The container's ports as the API stores them, in order: <c>name containerPort/protocol hostIP:hostPort</c>.</summary>

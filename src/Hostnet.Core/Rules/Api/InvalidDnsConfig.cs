@@ -16,9 +16,18 @@ internal sealed class InvalidDnsConfig : WorkloadRule
         "invalid-dns-config",
         "dnsPolicy None without dnsConfig or nameservers, or dnsConfig beyond the API's limits",
         Severity.Error,
-        RuleSection.ApiServerRejects);
+        RuleSection.ApiServerRejects)
+    {
+        Messages = [Messages.ApiError],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN007's message: the API's error ({0}), which says what it wants.</summary>
+    internal static class Messages
+    {
+        public static RuleText ApiError { get; } = new(nameof(ApiError), "{0}");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -27,7 +36,7 @@ internal sealed class InvalidDnsConfig : WorkloadRule
         {
             // A missing dnsConfig is pointed at through the policy that requires it.
             var at = spec.DnsConfig is null ? spec.Path + ".dnsPolicy" : error.Field;
-            context.Report(Rule, workload, at, error.ToString());
+            context.Report(Rule, workload, at, Messages.ApiError.With(error.ToString()));
         }
     }
 }

@@ -18,11 +18,29 @@ internal sealed class InvalidDnsPolicy : WorkloadRule
         "invalid-dns-policy",
         "dnsPolicy is not one of ClusterFirst, ClusterFirstWithHostNet, Default, None",
         Severity.Error,
-        RuleSection.ApiServerRejects);
+        RuleSection.ApiServerRejects)
+    {
+        Messages = [Messages.NotSupported, Messages.NotSupportedNear],
+        Fixes = [Fixes.SetNearest],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 
     private const string SuggestionPrefix = " (did you mean ";
+
+    /// <summary>HN001's messages: the API's error ({0}), then the nearest valid value ({1}) when one is near enough.</summary>
+    internal static class Messages
+    {
+        public static RuleText NotSupported { get; } = new(nameof(NotSupported), "{0}");
+
+        public static RuleText NotSupportedNear { get; } = new(nameof(NotSupportedNear), "{0}" + SuggestionPrefix + "\"{1}\"?)");
+    }
+
+    /// <summary>HN001's fix: the nearest valid value ({0}).</summary>
+    internal static class Fixes
+    {
+        public static RuleText SetNearest { get; } = new(nameof(SetNearest), "set dnsPolicy: {0}");
+    }
 
     /// <summary>The message as the API server gives it, without the spelling suggestion hostnet adds.</summary>
     public static string WithoutSuggestion(string message)
@@ -44,15 +62,13 @@ internal sealed class InvalidDnsPolicy : WorkloadRule
         }
 
         var path = workload.Spec.Path + ".dnsPolicy";
-        var message = FieldError.NotSupported(path, written, DnsPolicy.Supported).ToString();
-        var suggestion = Suggestion(written);
-        string? fix = null;
-        if (suggestion is not null)
+        var error = FieldError.NotSupported(path, written, DnsPolicy.Supported).ToString();
+        if (Suggestion(written) is { } suggestion)
         {
-            message += $"{SuggestionPrefix}\"{suggestion}\"?)";
-            fix = $"set dnsPolicy: {suggestion}";
+            context.Report(Rule, workload, path, Messages.NotSupportedNear.With(error, suggestion), Fixes.SetNearest.With(suggestion));
+            return;
         }
 
-        context.Report(Rule, workload, path, message, fix);
+        context.Report(Rule, workload, path, Messages.NotSupported.With(error));
     }
 }

@@ -20,9 +20,25 @@ internal sealed class InvalidPort : WorkloadRule
         "invalid-port",
         "containerPort missing or out of range, hostPort out of range, or protocol not TCP/UDP/SCTP",
         Severity.Error,
-        RuleSection.ApiServerRejects);
+        RuleSection.ApiServerRejects)
+    {
+        Messages = [Messages.ApiError],
+        Fixes = [Fixes.RemoveEphemeralPorts],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN005's message: the API's error ({0}).</summary>
+    internal static class Messages
+    {
+        public static RuleText ApiError { get; } = new(nameof(ApiError), "{0}");
+    }
+
+    /// <summary>HN005's fix, for the ports of an ephemeral container; the other errors say what the API wants.</summary>
+    internal static class Fixes
+    {
+        public static RuleText RemoveEphemeralPorts { get; } = new(nameof(RemoveEphemeralPorts), "remove the ports of the ephemeral container");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -32,14 +48,14 @@ internal sealed class InvalidPort : WorkloadRule
             {
                 foreach (var error in ContainerPortValidation.Validate(port))
                 {
-                    context.Report(Rule, workload, error.Field, error.ToString());
+                    context.Report(Rule, workload, error.Field, Messages.ApiError.With(error.ToString()));
                 }
             }
 
             if (container.Kind == ContainerKind.Ephemeral && container.Ports.Count > 0)
             {
                 var path = container.Path + ".ports";
-                context.Report(Rule, workload, path, FieldError.Forbidden(path, EphemeralDetail).ToString(), "remove the ports of the ephemeral container");
+                context.Report(Rule, workload, path, Messages.ApiError.With(FieldError.Forbidden(path, EphemeralDetail).ToString()), Fixes.RemoveEphemeralPorts.Text);
             }
         }
     }

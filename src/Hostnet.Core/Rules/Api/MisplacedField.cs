@@ -16,23 +16,42 @@ internal sealed class MisplacedField : IRule
         "misplaced-field",
         "A field the API does not know at that place (e.g. hostNetwork under a container)",
         Severity.Error,
-        RuleSection.ApiServerRejects);
+        RuleSection.ApiServerRejects)
+    {
+        Messages = [Messages.StrictDecodingError],
+        Fixes = [Fixes.WhatWasMeant, Fixes.RemoveOrMove],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN004's message: the API server's strict decoding error ({0}).</summary>
+    internal static class Messages
+    {
+        public static RuleText StrictDecodingError { get; } = new(nameof(StrictDecodingError), "{0}");
+    }
+
+    /// <summary>HN004's fixes: what the author probably meant ({0}, Semantics/Schema/SchemaMessages), else the general one.</summary>
+    internal static class Fixes
+    {
+        public static RuleText WhatWasMeant { get; } = new(nameof(WhatWasMeant), "{0}");
+
+        public static RuleText RemoveOrMove { get; } = new(nameof(RemoveOrMove), "remove the field, or move it where it belongs");
+    }
 
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         foreach (var (document, subject, violation) in context.UnknownFields)
         {
-            var fix = violation.Hint ?? "remove the field, or move it where it belongs";
+            var message = Messages.StrictDecodingError.With(violation.Message);
+            var fix = violation.Hint is { } hint ? Fixes.WhatWasMeant.With(hint) : Fixes.RemoveOrMove.Text;
             if (subject is not null)
             {
-                context.Report(Rule, subject, violation.FieldPath, violation.Message, fix, position: violation.Position);
+                context.Report(Rule, subject, violation.FieldPath, message, fix, position: violation.Position);
             }
             else
             {
-                context.Add(new Diagnostic(Rule, Rule.DefaultSeverity, violation.Message, fix, document.File, violation.Position, new ObjectReference(document.Kind, null, null), violation.FieldPath));
+                context.Add(new Diagnostic(Rule, Rule.DefaultSeverity, message, fix, document.File, violation.Position, new ObjectReference(document.Kind, null, null), violation.FieldPath));
             }
         }
     }

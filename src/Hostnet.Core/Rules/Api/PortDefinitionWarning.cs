@@ -18,10 +18,28 @@ internal sealed class PortDefinitionWarning : WorkloadRule
         "port-definition-warning",
         "The API server warns about a port definition (hostIP without hostPort, duplicate or ambiguous ports)",
         Severity.Warning,
-        RuleSection.ApiServerRejects,
-        Fix: "declare each port once, in the container that listens on it; give hostIP together with hostPort");
+        RuleSection.ApiServerRejects)
+    {
+        Messages = [Messages.ApiWarning, Messages.ApiWarningBothBind],
+        Fixes = [Fixes.DeclareOnce],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN021's messages: the API's warning ({0}), and what it means when two running containers bind the port.</summary>
+    internal static class Messages
+    {
+        public static RuleText ApiWarning { get; } = new(nameof(ApiWarning), "Warning: {0}");
+
+        public static RuleText ApiWarningBothBind { get; } = new(
+            nameof(ApiWarningBothBind),
+            "Warning: {0}: on the host network both containers bind this port on the node, so the one that starts second crash-loops with \"address already in use\"");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText DeclareOnce { get; } = new(nameof(DeclareOnce), "declare each port once, in the container that listens on it; give hostIP together with hostPort");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -29,13 +47,9 @@ internal sealed class PortDefinitionWarning : WorkloadRule
         var longRunning = spec.LongRunningContainers.ToList();
         foreach (var warning in PortWarnings.Of(spec, workload.IsPod, context.Options.KubeVersion))
         {
-            var message = "Warning: " + warning.Text;
-            if (spec.HostNetwork && warning.Other is { } other && BothBind(longRunning, warning.Field, other))
-            {
-                message += ": on the host network both containers bind this port on the node, so the one that starts second crash-loops with \"address already in use\"";
-            }
-
-            context.Report(Rule, workload, warning.Field, message, Rule.Fix);
+            var bothBind = spec.HostNetwork && warning.Other is { } other && BothBind(longRunning, warning.Field, other);
+            var message = (bothBind ? Messages.ApiWarningBothBind : Messages.ApiWarning).With(warning.Text);
+            context.Report(Rule, workload, warning.Field, message, Fixes.DeclareOnce.Text);
         }
     }
 

@@ -20,22 +20,49 @@ namespace Hostnet.Core.Rules.Dns;
 /// </summary>
 internal sealed class HostNetworkClusterDns : WorkloadRule
 {
-    /// <summary>The fix offered with evidence; <c>hostnet fix</c> and the webhook's mutation apply it only then.</summary>
-    public const string UseClusterDnsFix = "set dnsPolicy: ClusterFirstWithHostNet";
-
-    /// <summary>The fix offered without evidence: records the intent, changes nothing at run time.</summary>
-    public const string RecordNodeResolverFix =
-        "set dnsPolicy: Default to record that the node's resolver is intended (nothing changes at run time); "
-        + "ClusterFirstWithHostNet only if the pod resolves cluster names";
-
     public static RuleDescriptor Rule { get; } = new(
         "HN030",
         "host-network-cluster-dns",
         "Host network with dnsPolicy ClusterFirst: cluster names do not resolve",
         Severity.Warning,
-        RuleSection.Dns);
+        RuleSection.Dns)
+    {
+        Messages = [Messages.ClusterNameUsed, Messages.NoClusterName, Messages.PolicyUnset, Messages.PolicyClusterFirst],
+        Fixes = [Fixes.UseClusterDns, Fixes.RecordNodeResolver],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN030's messages: how dnsPolicy is written ({0}: PolicyUnset or PolicyClusterFirst),
+    /// then where the pod names a cluster name ({1}) and which ({2}), or the namespace whose Services were looked for ({1}).
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText ClusterNameUsed { get; } = new(
+            nameof(ClusterNameUsed),
+            "hostNetwork is true and dnsPolicy {0}: the kubelet silently falls back to the node's resolv.conf, so cluster names do not resolve, and the pod uses one: {1} names {2}");
+
+        public static RuleText NoClusterName { get; } = new(
+            nameof(NoClusterName),
+            "hostNetwork is true and dnsPolicy {0}: on the host network ClusterFirst behaves as Default (the node's resolv.conf), and nothing in the pod names a cluster service (.svc, .cluster.local, kubernetes.default or a Service of namespace {1})");
+
+        public static RuleText PolicyUnset { get; } = new(nameof(PolicyUnset), "is not set, so it defaults to ClusterFirst");
+
+        public static RuleText PolicyClusterFirst { get; } = new(nameof(PolicyClusterFirst), "is ClusterFirst");
+    }
+
+    internal static class Fixes
+    {
+        /// <summary>The fix offered with evidence; <c>hostnet fix</c> and the webhook's mutation apply it only then.</summary>
+        public static RuleText UseClusterDns { get; } = new(nameof(UseClusterDns), "set dnsPolicy: ClusterFirstWithHostNet");
+
+        /// <summary>The fix offered without evidence: records the intent, changes nothing at run time.</summary>
+        public static RuleText RecordNodeResolver { get; } = new(
+            nameof(RecordNodeResolver),
+            "set dnsPolicy: Default to record that the node's resolver is intended (nothing changes at run time); "
+                + "ClusterFirstWithHostNet only if the pod resolves cluster names");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -51,7 +78,7 @@ internal sealed class HostNetworkClusterDns : WorkloadRule
             return;
         }
 
-        var written = spec.DnsPolicy is null ? "is not set, so it defaults to ClusterFirst" : "is ClusterFirst";
+        var written = (spec.DnsPolicy is null ? Messages.PolicyUnset : Messages.PolicyClusterFirst).Text;
         var path = spec.DnsPolicy is null ? spec.Path + ".hostNetwork" : spec.Path + ".dnsPolicy";
         if (ClusterNameEvidence.Find(workload, context) is { } evidence)
         {
@@ -59,8 +86,8 @@ internal sealed class HostNetworkClusterDns : WorkloadRule
                 Rule,
                 workload,
                 path,
-                $"hostNetwork is true and dnsPolicy {written}: the kubelet silently falls back to the node's resolv.conf, so cluster names do not resolve, and the pod uses one: {evidence.Where} names {evidence.Name}",
-                UseClusterDnsFix);
+                Messages.ClusterNameUsed.With(written, evidence.Where, evidence.Name),
+                Fixes.UseClusterDns.Text);
             return;
         }
 
@@ -68,8 +95,8 @@ internal sealed class HostNetworkClusterDns : WorkloadRule
             Rule,
             workload,
             path,
-            $"hostNetwork is true and dnsPolicy {written}: on the host network ClusterFirst behaves as Default (the node's resolv.conf), and nothing in the pod names a cluster service (.svc, .cluster.local, kubernetes.default or a Service of namespace {context.NamespaceOf(workload)})",
-            RecordNodeResolverFix,
+            Messages.NoClusterName.With(written, context.NamespaceOf(workload)),
+            Fixes.RecordNodeResolver.Text,
             Severity.Info);
     }
 

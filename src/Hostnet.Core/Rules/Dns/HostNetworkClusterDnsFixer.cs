@@ -25,7 +25,7 @@ internal sealed class HostNetworkClusterDnsFixer : IRuleFixer
             return [[]];
         }
 
-        var policy = findings[0].Fix == HostNetworkClusterDns.UseClusterDnsFix ? DnsPolicy.ClusterFirstWithHostNet : DnsPolicy.Default;
+        var policy = findings[0].Fix == HostNetworkClusterDns.Fixes.UseClusterDns.Text ? DnsPolicy.ClusterFirstWithHostNet : DnsPolicy.Default;
         return [[FieldEdits.SetOrAdd(Rule.Id, specMapping, spec, "dnsPolicy", JsonValue.Create(policy), after: "hostNetwork")]];
     }
 }

@@ -18,9 +18,33 @@ internal sealed class HostNetworkHostnameIgnored : WorkloadRule
         "host-network-hostname-ignored",
         "hostname, subdomain or setHostnameAsFQDN on the host network, where the kubelet ignores them",
         Severity.Warning,
-        RuleSection.Dns);
+        RuleSection.Dns)
+    {
+        Messages = [Messages.OneIgnored, Messages.SeveralIgnored, Messages.StatefulSetNames],
+        Fixes = [Fixes.RemoveFields],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN031's messages: the fields ({0}), and for a StatefulSet the names its pods do not get ({1}).</summary>
+    internal static class Messages
+    {
+        private const string Effect = "no effect on the host network: the kubelet gives the pod the node's hostname, "
+            + "and /etc/hosts is the node's file plus hostAliases, without the pod's own name, so `hostname` and `hostname -f` inside the pod print the node's names";
+
+        public static RuleText OneIgnored { get; } = new(nameof(OneIgnored), "{0} has " + Effect + "{1}");
+
+        public static RuleText SeveralIgnored { get; } = new(nameof(SeveralIgnored), "{0} have " + Effect + "{1}");
+
+        public static RuleText StatefulSetNames { get; } = new(nameof(StatefulSetNames), " (not the StatefulSet's stable pod names)");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText RemoveFields { get; } = new(
+            nameof(RemoveFields),
+            "remove the fields; software that needs a stable name of its own (Kafka, ZooKeeper, Kerberos) must be configured with it explicitly, or run off the host network");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -52,9 +76,8 @@ internal sealed class HostNetworkHostnameIgnored : WorkloadRule
         }
 
         var fields = string.Join(", ", ignored.Select(f => spec.Path + "." + f));
-        var message = $"{fields} {(ignored.Count == 1 ? "has" : "have")} no effect on the host network: the kubelet gives the pod the node's hostname, "
-            + "and /etc/hosts is the node's file plus hostAliases, without the pod's own name, so `hostname` and `hostname -f` inside the pod print the node's names"
-            + (workload.Kind == "StatefulSet" ? " (not the StatefulSet's stable pod names)" : string.Empty);
-        context.Report(Rule, workload, spec.Path + "." + ignored[0], message, "remove the fields; software that needs a stable name of its own (Kafka, ZooKeeper, Kerberos) must be configured with it explicitly, or run off the host network");
+        var statefulSet = workload.Kind == "StatefulSet" ? Messages.StatefulSetNames.Text : string.Empty;
+        var message = (ignored.Count == 1 ? Messages.OneIgnored : Messages.SeveralIgnored).With(fields, statefulSet);
+        context.Report(Rule, workload, spec.Path + "." + ignored[0], message, Fixes.RemoveFields.Text);
     }
 }

@@ -17,9 +17,34 @@ internal sealed class DeclaredPortNotListening : INodeRule
         "declared-port-not-listening",
         "A running host-network container declares a TCP port it does not listen on, while it listens on others",
         Severity.Warning,
-        RuleSection.OnTheNode);
+        RuleSection.OnTheNode)
+    {
+        Messages = [Messages.ListensElsewhere, Messages.PortName],
+        Fixes = [Fixes.MatchListener],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN061's message: the container ({0}), the pod ({1}), the declared port ({2}) and its name ({3}: PortName, or
+    /// nothing), the ports it listens on ({4}) and for how long it has run ({5}).
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText ListensElsewhere { get; } = new(
+            nameof(ListensElsewhere),
+            "container \"{0}\" of pod {1} declares containerPort {2}/TCP{3} but listens on {4}, not on {2}, after running {5}: Services, probes and the scheduler use {2} while the process answers on {4}");
+
+        public static RuleText PortName { get; } = new(nameof(PortName), " (\"{0}\")");
+    }
+
+    /// <summary>HN061's fix: the declared port ({0}).</summary>
+    internal static class Fixes
+    {
+        public static RuleText MatchListener { get; } = new(
+            nameof(MatchListener),
+            "make the port match what the process listens on: set containerPort to the port it listens on, or configure the process to listen on {0}");
+    }
 
     public IEnumerable<NodeFinding> Check(NodeView view)
     {
@@ -43,10 +68,14 @@ internal sealed class DeclaredPortNotListening : INodeRule
                     yield return new NodeFinding(
                         Rule,
                         Rule.DefaultSeverity,
-                        $"container \"{status.Name}\" of pod {pod.Pod.Metadata.Namespace}/{pod.Pod.Name} declares containerPort {declared.ContainerPortNumber}/TCP"
-                            + (declared.Name is { Length: > 0 } name ? $" (\"{name}\")" : string.Empty)
-                            + $" but listens on {others}, not on {declared.ContainerPortNumber}, after running {Duration(running)}: Services, probes and the scheduler use {declared.ContainerPortNumber} while the process answers on {others}",
-                        $"make the port match what the process listens on: set containerPort to the port it listens on, or configure the process to listen on {declared.ContainerPortNumber}",
+                        Messages.ListensElsewhere.With(
+                            status.Name,
+                            $"{pod.Pod.Metadata.Namespace}/{pod.Pod.Name}",
+                            declared.ContainerPortNumber,
+                            declared.Name is { Length: > 0 } name ? Messages.PortName.With(name) : string.Empty,
+                            others,
+                            Duration(running)),
+                        Fixes.MatchListener.With(declared.ContainerPortNumber),
                         pod,
                         status.Name,
                         declared.ContainerPortNumber,

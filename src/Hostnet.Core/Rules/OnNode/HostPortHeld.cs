@@ -17,9 +17,31 @@ internal sealed class HostPortHeld : INodeRule
         "host-port-held",
         "A port a pod on this node declares as a host port is held by another process",
         Severity.Error,
-        RuleSection.OnTheNode);
+        RuleSection.OnTheNode)
+    {
+        Messages = [Messages.PortHeld, Messages.CannotBind, Messages.TrafficDiverted],
+        Fixes = [Fixes.MoveOrStop],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN062's message: the pod ({0}), the field ({1}: containerPort on the host network, else hostPort), the port ({2}),
+    /// the container ({3}), what holds it ({4}) and the effect ({5}: CannotBind with the container, or TrafficDiverted).
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText PortHeld { get; } = new(nameof(PortHeld), "pod {0} declares {1} {2} (container \"{3}\"), which {4} already holds: {5}");
+
+        public static RuleText CannotBind { get; } = new(nameof(CannotBind), "container \"{0}\" cannot bind it and crash-loops on \"address already in use\"");
+
+        public static RuleText TrafficDiverted { get; } = new(nameof(TrafficDiverted), "the pod's hostPort rule takes the port's traffic away from the holder");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText MoveOrStop { get; } = new(nameof(MoveOrStop), "move one of them to another port, or stop the holder on this node");
+    }
 
     public IEnumerable<NodeFinding> Check(NodeView view)
     {
@@ -36,16 +58,13 @@ internal sealed class HostPortHeld : INodeRule
                 }
 
                 var held = string.Join("; ", holders.Select(h => $"{h.HolderText} on {h.Socket.Endpoint}").Distinct(StringComparer.Ordinal));
-                var name = $"pod {pod.Pod.Metadata.Namespace}/{pod.Pod.Name}";
-                var effect = pod.Pod.Spec.HostNetwork
-                    ? $"container \"{binding.Container.Name}\" cannot bind it and crash-loops on \"address already in use\""
-                    : "the pod's hostPort rule takes the port's traffic away from the holder";
+                var effect = pod.Pod.Spec.HostNetwork ? Messages.CannotBind.With(binding.Container.Name) : Messages.TrafficDiverted.Text;
                 var field = pod.Pod.Spec.HostNetwork ? "containerPort" : "hostPort";
                 yield return new NodeFinding(
                     Rule,
                     Rule.DefaultSeverity,
-                    $"{name} declares {field} {binding} (container \"{binding.Container.Name}\"), which {held} already holds: {effect}",
-                    "move one of them to another port, or stop the holder on this node",
+                    Messages.PortHeld.With($"{pod.Pod.Metadata.Namespace}/{pod.Pod.Name}", field, binding, binding.Container.Name, held, effect),
+                    Fixes.MoveOrStop.Text,
                     pod,
                     binding.Container.Name,
                     binding.Port,

@@ -20,9 +20,28 @@ internal sealed class NodePortRangeListener : INodeRule
         "node-port-range-listener",
         "Something other than kube-proxy listens inside the Service node-port range",
         Severity.Warning,
-        RuleSection.OnTheNode);
+        RuleSection.OnTheNode)
+    {
+        Messages = [Messages.InNodePortRange],
+        Fixes = [Fixes.MoveBelowRange],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN063's message: the holder ({0}), its endpoints ({1}), the range ({2}-{3}) and the port ({4}).</summary>
+    internal static class Messages
+    {
+        public static RuleText InNodePortRange { get; } = new(
+            nameof(InNodePortRange),
+            "{0} listens on {1}, inside the Service node-port range ({2}-{3}): "
+                + "once the API server allocates {4} to a NodePort Service, kube-proxy's rules send the port's traffic to that Service on every node and the listener no longer receives it");
+    }
+
+    /// <summary>HN063's fix: the range's first port ({0}).</summary>
+    internal static class Fixes
+    {
+        public static RuleText MoveBelowRange { get; } = new(nameof(MoveBelowRange), "move the listener below {0}, or reserve the port from the range");
+    }
 
     public IEnumerable<NodeFinding> Check(NodeView view)
     {
@@ -40,9 +59,13 @@ internal sealed class NodePortRangeListener : INodeRule
                 return new NodeFinding(
                     Rule,
                     Rule.DefaultSeverity,
-                    $"{first.HolderText} listens on {string.Join(" and ", group.Select(l => l.Socket.Endpoint).Distinct(StringComparer.Ordinal))}, inside the Service node-port range ({range.From}-{range.To}): "
-                        + $"once the API server allocates {port} to a NodePort Service, kube-proxy's rules send the port's traffic to that Service on every node and the listener no longer receives it",
-                    $"move the listener below {range.From}, or reserve the port from the range",
+                    Messages.InNodePortRange.With(
+                        first.HolderText,
+                        string.Join(" and ", group.Select(l => l.Socket.Endpoint).Distinct(StringComparer.Ordinal)),
+                        range.From,
+                        range.To,
+                        port),
+                    Fixes.MoveBelowRange.With(range.From),
                     first.Owner.Pod,
                     first.Owner.Container,
                     first.Socket.Port,

@@ -21,9 +21,35 @@ internal sealed class UndeclaredNodeListener : INodeRule
         "undeclared-listener",
         "A host-network pod's process listens on a port no container of the pod declares",
         Severity.Warning,
-        RuleSection.OnTheNode);
+        RuleSection.OnTheNode)
+    {
+        Messages = [Messages.Undeclared, Messages.ContainerOfPod, Messages.ProcessOfPod],
+        Fixes = [Fixes.Declare],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN060's message: who listens ({0}: ContainerOfPod or ProcessOfPod), the pod ({1}), the endpoints ({2}), the process's pid
+    /// ({3}) and name ({4}), and the port ({5}).
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText Undeclared { get; } = new(
+            nameof(Undeclared),
+            "{0} {1} listens on {2} (pid {3}, \"{4}\"), "
+                + "a port no container of the pod declares: the scheduler cannot keep another pod that wants {5} off this node, and that pod will crash-loop on bind (\"address already in use\")");
+
+        public static RuleText ContainerOfPod { get; } = new(nameof(ContainerOfPod), "container \"{0}\" of pod");
+
+        public static RuleText ProcessOfPod { get; } = new(nameof(ProcessOfPod), "a process of pod");
+    }
+
+    /// <summary>HN060's fix: the port ({0}) and protocol ({1}).</summary>
+    internal static class Fixes
+    {
+        public static RuleText Declare { get; } = new(nameof(Declare), "declare it: add containerPort {0} with protocol {1} to the container");
+    }
 
     public IEnumerable<NodeFinding> Check(NodeView view)
     {
@@ -37,14 +63,19 @@ internal sealed class UndeclaredNodeListener : INodeRule
             {
                 var first = group.First();
                 var endpoints = string.Join(" and ", group.Select(l => l.Socket.Endpoint).Distinct(StringComparer.Ordinal));
-                var who = first.Owner.Container is { } container ? $"container \"{container}\" of pod" : "a process of pod";
+                var who = first.Owner.Container is { } container ? Messages.ContainerOfPod.With(container) : Messages.ProcessOfPod.Text;
                 var port = $"{first.Socket.Port}/{first.Socket.Protocol}";
                 return new NodeFinding(
                     Rule,
                     Rule.DefaultSeverity,
-                    $"{who} {first.Owner.Pod!.Pod.Metadata.Namespace}/{first.Owner.Pod.Pod.Name} listens on {endpoints} (pid {first.Holder!.Pid}, \"{first.Holder.Name}\"), "
-                        + $"a port no container of the pod declares: the scheduler cannot keep another pod that wants {port} off this node, and that pod will crash-loop on bind (\"address already in use\")",
-                    $"declare it: add containerPort {first.Socket.Port} with protocol {first.Socket.Protocol} to the container",
+                    Messages.Undeclared.With(
+                        who,
+                        $"{first.Owner.Pod!.Pod.Metadata.Namespace}/{first.Owner.Pod.Pod.Name}",
+                        endpoints,
+                        first.Holder!.Pid,
+                        first.Holder.Name,
+                        port),
+                    Fixes.Declare.With(first.Socket.Port, first.Socket.Protocol),
                     first.Owner.Pod,
                     first.Owner.Container,
                     first.Socket.Port,

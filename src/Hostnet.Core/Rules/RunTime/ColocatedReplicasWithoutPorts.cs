@@ -21,9 +21,35 @@ internal sealed class ColocatedReplicasWithoutPorts : WorkloadRule
         "colocated-replicas-without-ports",
         "Host-network replicas without declared ports or anti-affinity can share a node",
         Severity.Warning,
-        RuleSection.WillNotRun);
+        RuleSection.WillNotRun)
+    {
+        Messages = [Messages.CanShareNode, Messages.ItsPort, Messages.OnePort, Messages.SeveralPorts],
+        Fixes = [Fixes.DeclareOrSpread],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN014's message: the kind ({0}), name ({1}) and replicas ({2}), and the ports it binds ({3}: one of the parts below).</summary>
+    internal static class Messages
+    {
+        public static RuleText CanShareNode { get; } = new(
+            nameof(CanShareNode),
+            "{0} '{1}' runs {2} replicas on the host network with no declared ports and no required pod anti-affinity on " + HostnameTopologyKey
+                + ": the scheduler can put two replicas on one node, where the second fails to bind {3} (\"address already in use\") and crash-loops");
+
+        public static RuleText ItsPort { get; } = new(nameof(ItsPort), "its port");
+
+        public static RuleText OnePort { get; } = new(nameof(OnePort), "port {0}");
+
+        public static RuleText SeveralPorts { get; } = new(nameof(SeveralPorts), "ports {0}");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText DeclareOrSpread { get; } = new(
+            nameof(DeclareOrSpread),
+            "declare the ports the pods listen on (the scheduler then keeps replicas on separate nodes), or add a required pod anti-affinity on " + HostnameTopologyKey + " that matches the pod's own labels");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -43,15 +69,15 @@ internal sealed class ColocatedReplicasWithoutPorts : WorkloadRule
             .ToArray();
         var bind = ports.Length switch
         {
-            0 => "its port",
-            1 => "port " + ports[0],
-            _ => "ports " + string.Join(", ", ports),
+            0 => Messages.ItsPort.Text,
+            1 => Messages.OnePort.With(ports[0]),
+            _ => Messages.SeveralPorts.With(string.Join(", ", ports)),
         };
         context.Report(
             Rule,
             workload,
             "spec.replicas",
-            $"{workload.Kind} '{workload.Metadata.Name}' runs {workload.EffectiveReplicas} replicas on the host network with no declared ports and no required pod anti-affinity on {HostnameTopologyKey}: the scheduler can put two replicas on one node, where the second fails to bind {bind} (\"address already in use\") and crash-loops",
-            $"declare the ports the pods listen on (the scheduler then keeps replicas on separate nodes), or add a required pod anti-affinity on {HostnameTopologyKey} that matches the pod's own labels");
+            Messages.CanShareNode.With(workload.Kind, workload.Metadata.Name, workload.EffectiveReplicas, bind),
+            Fixes.DeclareOrSpread.Text);
     }
 }

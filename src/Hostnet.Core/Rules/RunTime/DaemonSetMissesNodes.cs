@@ -25,9 +25,65 @@ internal sealed class DaemonSetMissesNodes : IRule
         "daemonset-misses-nodes",
         "Host-network DaemonSet does not tolerate taints some nodes carry, so it does not run there",
         Severity.Info,
-        RuleSection.WillNotRun);
+        RuleSection.WillNotRun)
+    {
+        Messages = [Messages.SkipsUnusedControlPlane, Messages.Untolerated, Messages.Pending, Messages.OthersPending, Messages.SkipsControlPlane],
+        Fixes = [Fixes.TolerateWhereNeeded, Fixes.AddTolerations, Fixes.FreeNodes, Fixes.TolerateIfNeeded],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN019's messages. With a snapshot: the control-plane nodes it skips where nothing needs it ({0} how many, {1} the
+    /// taint, {2} which); else the nodes whose taints it does not tolerate ({0} of {1}, {2} which) and the nodes whose pod
+    /// stays Pending ({0} how many, {1} which, {2} the scheduler's message), the two joined by "; ". Without one: it skips
+    /// control-plane nodes ({0} the taint).
+    /// </summary>
+    internal static class Messages
+    {
+        private const string Silently = "no Pending pod and no event, the DaemonSet's desired count just leaves them out";
+
+        private const string PendingNodes = "the scheduler cannot place the pod of {0} node(s), which stays Pending: {1}: \"{2}\"";
+
+        public static RuleText SkipsUnusedControlPlane { get; } = new(
+            nameof(SkipsUnusedControlPlane),
+            "this host-network DaemonSet skips the {0} control-plane node(s) it selects, which carry {1} and get no pod of it: {2}; the snapshot shows no workload pod there (only DaemonSet and static pods), so nothing there needs it");
+
+        public static RuleText Untolerated { get; } = new(
+            nameof(Untolerated),
+            "this host-network DaemonSet does not tolerate taints of {0} of the {1} node(s) it selects, so it runs no pod there (" + Silently + "): {2}");
+
+        public static RuleText Pending { get; } = new(
+            nameof(Pending),
+            "this host-network DaemonSet's controller creates a pod on every node it selects, but " + PendingNodes);
+
+        public static RuleText OthersPending { get; } = new(nameof(OthersPending), "of the others, " + PendingNodes);
+
+        public static RuleText SkipsControlPlane { get; } = new(
+            nameof(SkipsControlPlane),
+            "this host-network DaemonSet skips control-plane nodes: it does not tolerate {0}, the taint kubeadm puts on them, so it runs no pod there (" + Silently
+                + "); that is intended for agents whose work runs on worker nodes only (storage, devices, tracing), since the same taint keeps ordinary pods off those nodes");
+    }
+
+    /// <summary>HN019's fixes; the first and the last name the control-plane taint's key ({0}).</summary>
+    internal static class Fixes
+    {
+        public static RuleText TolerateWhereNeeded { get; } = new(
+            nameof(TolerateWhereNeeded),
+            "if pods that need the agent will run on control-plane nodes, tolerate the taint (key: {0}, operator: Exists, effect: NoSchedule)");
+
+        public static RuleText AddTolerations { get; } = new(
+            nameof(AddTolerations),
+            "add a toleration for each taint the agent should ignore, or `- operator: Exists` to run on every node");
+
+        public static RuleText FreeNodes { get; } = new(
+            nameof(FreeNodes),
+            "free what the scheduler's message names on those nodes (ports, resources), or leave them out with a node selector");
+
+        public static RuleText TolerateIfNeeded { get; } = new(
+            nameof(TolerateIfNeeded),
+            "if the agent belongs on control-plane nodes too, tolerate the taint (key: {0}, operator: Exists, effect: NoSchedule)");
+    }
 
     public void Check(AnalysisContext context)
     {
@@ -43,7 +99,6 @@ internal sealed class DaemonSetMissesNodes : IRule
         var spec = daemonSet.Spec;
         var eligibility = NodeEligibility.ForDaemonSetPod(spec);
         var position = spec.Path + ".tolerations";
-        const string silently = "no Pending pod and no event, the DaemonSet's desired count just leaves them out";
         var cluster = context.RunningCluster;
         if (cluster.IsKnown)
         {
@@ -60,21 +115,20 @@ internal sealed class DaemonSetMissesNodes : IRule
                     Rule,
                     daemonSet,
                     position,
-                    string.Create(CultureInfo.InvariantCulture, $"this host-network DaemonSet skips the {missedNodes.Length} control-plane node(s) it selects, which carry {Describe(WellKnownTaints.ControlPlane)} and get no pod of it: {KnownNodes.List(missedNodes.Select(n => n.Name).ToArray())}; the snapshot shows no workload pod there (only DaemonSet and static pods), so nothing there needs it"),
-                    $"if pods that need the agent will run on control-plane nodes, tolerate the taint (key: {WellKnownTaints.ControlPlane.Key}, operator: Exists, effect: NoSchedule)");
+                    Messages.SkipsUnusedControlPlane.With(missedNodes.Length, Describe(WellKnownTaints.ControlPlane), KnownNodes.List(missedNodes.Select(n => n.Name).ToArray())),
+                    Fixes.TolerateWhereNeeded.With(WellKnownTaints.ControlPlane.Key));
                 return;
             }
 
             var parts = new List<string>();
             if (missed.Length > 0)
             {
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"this host-network DaemonSet does not tolerate taints of {missed.Length} of the {selected} node(s) it selects, so it runs no pod there ({silently}): {KnownNodes.List(missed)}"));
+                parts.Add(Messages.Untolerated.With(missed.Length, selected, KnownNodes.List(missed)));
             }
 
             if (pending.Nodes.Count > 0)
             {
-                var subject = missed.Length > 0 ? "of the others, " : "this host-network DaemonSet's controller creates a pod on every node it selects, but ";
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{subject}the scheduler cannot place the pod of {pending.Nodes.Count} node(s), which stays Pending: {KnownNodes.List(pending.Nodes)}: \"{pending.Message}\""));
+                parts.Add((missed.Length > 0 ? Messages.OthersPending : Messages.Pending).With(pending.Nodes.Count, KnownNodes.List(pending.Nodes), pending.Message));
             }
 
             if (parts.Count > 0)
@@ -84,9 +138,7 @@ internal sealed class DaemonSetMissesNodes : IRule
                     daemonSet,
                     position,
                     string.Join("; ", parts),
-                    missed.Length > 0
-                        ? "add a toleration for each taint the agent should ignore, or `- operator: Exists` to run on every node"
-                        : "free what the scheduler's message names on those nodes (ports, resources), or leave them out with a node selector",
+                    (missed.Length > 0 ? Fixes.AddTolerations : Fixes.FreeNodes).Text,
                     Severity.Warning);
             }
 
@@ -102,8 +154,8 @@ internal sealed class DaemonSetMissesNodes : IRule
             Rule,
             daemonSet,
             position,
-            $"this host-network DaemonSet skips control-plane nodes: it does not tolerate {Describe(WellKnownTaints.ControlPlane)}, the taint kubeadm puts on them, so it runs no pod there ({silently}); that is intended for agents whose work runs on worker nodes only (storage, devices, tracing), since the same taint keeps ordinary pods off those nodes",
-            $"if the agent belongs on control-plane nodes too, tolerate the taint (key: {WellKnownTaints.ControlPlane.Key}, operator: Exists, effect: NoSchedule)");
+            Messages.SkipsControlPlane.With(Describe(WellKnownTaints.ControlPlane)),
+            Fixes.TolerateIfNeeded.With(WellKnownTaints.ControlPlane.Key));
     }
 
     /// <summary>

@@ -24,10 +24,41 @@ internal sealed class DaemonSetSurgeHostPorts : IRule
         "daemonset-surge-host-ports",
         "DaemonSet rolling update with maxSurge on host ports or host network: the update never completes",
         Severity.Error,
-        RuleSection.WillNotRun,
-        Fix: "set maxSurge: 0 and maxUnavailable: 1, so each node's old pod goes before its new one starts");
+        RuleSection.WillNotRun)
+    {
+        Messages = [Messages.SurgeOnHostPort, Messages.SurgeOnHostNetwork, Messages.AlsoRejected, Messages.Defaulted],
+        Fixes = [Fixes.NoSurge],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN016's messages: maxSurge ({0}) with the host port ({1}) and why the new pod stays Pending ({2}), or on the host
+    /// network; then, when maxUnavailable is not zero as well ({0}, {1}: Defaulted or nothing), that the API rejects it.
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText SurgeOnHostPort { get; } = new(
+            nameof(SurgeOnHostPort),
+            "maxSurge is {0} and the pods hold host port {1}: in a rolling update the controller creates each node's new pod while the old one still holds the port, "
+                + "so the new pod stays Pending ({2}) and the old one is never replaced; DaemonSets have no progress deadline, so the update stalls without an error");
+
+        public static RuleText SurgeOnHostNetwork { get; } = new(
+            nameof(SurgeOnHostNetwork),
+            "maxSurge is {0} and hostNetwork is true: in a rolling update each node's new pod starts beside the old one, which still listens on the node's ports, "
+                + "so the new process fails to bind (address already in use) and crash-loops, and the old pod is removed only once the new one is available: the update stalls");
+
+        public static RuleText AlsoRejected { get; } = new(
+            nameof(AlsoRejected),
+            "; as written the API also rejects the strategy, since maxUnavailable is {0}{1} and a DaemonSet may not set both non-zero");
+
+        public static RuleText Defaulted { get; } = new(nameof(Defaulted), " (the default)");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText NoSurge { get; } = new(nameof(NoSurge), "set maxSurge: 0 and maxUnavailable: 1, so each node's old pod goes before its new one starts");
+    }
 
     public void Check(AnalysisContext context)
     {
@@ -54,22 +85,12 @@ internal sealed class DaemonSetSurgeHostPorts : IRule
             return;
         }
 
-        var surge = $"maxSurge is {budget.MaxSurge}";
-        string message;
-        if (ports.Count > 0)
-        {
-            message = $"{surge} and the pods hold host port {ports[0]}: in a rolling update the controller creates each node's new pod while the old one still holds the port, "
-                + $"so the new pod stays Pending ({Pending(daemonSet, oldPods, cluster)}) and the old one is never replaced; DaemonSets have no progress deadline, so the update stalls without an error";
-        }
-        else
-        {
-            message = $"{surge} and hostNetwork is true: in a rolling update each node's new pod starts beside the old one, which still listens on the node's ports, "
-                + "so the new process fails to bind (address already in use) and crash-loops, and the old pod is removed only once the new one is available: the update stalls";
-        }
-
+        var message = ports.Count > 0
+            ? Messages.SurgeOnHostPort.With(budget.MaxSurge, ports[0], Pending(daemonSet, oldPods, cluster))
+            : Messages.SurgeOnHostNetwork.With(budget.MaxSurge);
         if (budget.UnavailableIsNonZero)
         {
-            message += $"; as written the API also rejects the strategy, since maxUnavailable is {budget.MaxUnavailable}{(budget.MaxUnavailableDefaulted ? " (the default)" : string.Empty)} and a DaemonSet may not set both non-zero";
+            message += Messages.AlsoRejected.With(budget.MaxUnavailable, budget.MaxUnavailableDefaulted ? Messages.Defaulted.Text : string.Empty);
         }
 
         context.Report(
@@ -77,7 +98,7 @@ internal sealed class DaemonSetSurgeHostPorts : IRule
             daemonSet,
             daemonSet.Strategy!.Path + ".rollingUpdate.maxSurge",
             message,
-            Rule.Fix);
+            Fixes.NoSurge.Text);
     }
 
     /// <summary>

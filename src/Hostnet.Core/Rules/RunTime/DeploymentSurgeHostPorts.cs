@@ -25,9 +25,75 @@ internal sealed class DeploymentSurgeHostPorts : IRule
         "deployment-surge-host-ports",
         "Deployment rolling update surges on host ports with no pod allowed to go: the rollout can stick",
         Severity.Warning,
-        RuleSection.WillNotRun);
+        RuleSection.WillNotRun)
+    {
+        Messages =
+        [
+            Messages.Budget, Messages.Stuck, Messages.EveryNodeRunsOne, Messages.SurgePending, Messages.SurgeRejected, Messages.Pinned, Messages.MayStick,
+            Messages.NotServed, Messages.AsAppsV1, Messages.DefaultValue, Messages.OneReplica, Messages.Replicas,
+        ],
+        Fixes = [Fixes.NoSurge, Fixes.WriteAppsV1],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN015's messages. The budget ({0} maxSurge, {1} maxUnavailable, each its value or DefaultValue; {2} the surge;
+    /// {3} OneReplica or Replicas; {4} the host port) comes first ({0} below), and how the rollout sticks (Stuck, with the
+    /// Deployment's name) last: placed on a snapshot ({1} nodes, {2} SurgePending or SurgeRejected, {3} the message),
+    /// pinned to nodes ({1}) or with the nodes unknown ({1} replicas). An apiVersion no longer served: {0} the version,
+    /// {1} the release that removed it, {2} the release checked, {3} kubectl's message, {4} AsAppsV1 or nothing.
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText Budget { get; } = new(
+            nameof(Budget),
+            "maxSurge {0} and maxUnavailable {1} come to {2} and 0 for {3}, and each replica holds host port {4} on its node");
+
+        public static RuleText Stuck { get; } = new(
+            nameof(Stuck),
+            "no old pod may go, and after progressDeadlineSeconds the rollout fails with ProgressDeadlineExceeded: ReplicaSet \"{0}-<hash>\" has timed out progressing.");
+
+        public static RuleText EveryNodeRunsOne { get; } = new(nameof(EveryNodeRunsOne), "{0}; each of the {1} node(s) that can take a replica runs one, so {2} (\"{3}\"), {4}");
+
+        public static RuleText SurgePending { get; } = new(nameof(SurgePending), "the surge pod stays Pending");
+
+        public static RuleText SurgeRejected { get; } = new(nameof(SurgeRejected), "the kubelet rejects the surge pod");
+
+        public static RuleText Pinned { get; } = new(
+            nameof(Pinned),
+            "{0}; the pod is pinned to {1} node(s), all of which run a replica, so the surge pod stays Pending (" + NodePortsPlugin.ErrReason + "), {2}");
+
+        public static RuleText MayStick { get; } = new(
+            nameof(MayStick),
+            "{0}: the surge pod needs a node that runs no replica; when every node that can take one already does ({1} or fewer such nodes), it stays Pending ("
+                + NodePortsPlugin.ErrReason + "), {2}");
+
+        public static RuleText NotServed { get; } = new(
+            nameof(NotServed),
+            "apiVersion {0} is not served since Kubernetes {1} (checked for {2}), so this Deployment is never created: kubectl apply says \"{3}\"{4}");
+
+        public static RuleText AsAppsV1 { get; } = new(
+            nameof(AsAppsV1),
+            "; written as apps/v1, maxSurge {0} and maxUnavailable {1} come to {2} and 0 for {3} holding host port {4}, so the rollout can stick: the surge pod needs a node that runs no replica");
+
+        public static RuleText DefaultValue { get; } = new(nameof(DefaultValue), "{0} (default)");
+
+        public static RuleText OneReplica { get; } = new(nameof(OneReplica), "1 replica");
+
+        public static RuleText Replicas { get; } = new(nameof(Replicas), "{0} replicas");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText NoSurge { get; } = new(
+            nameof(NoSurge),
+            "set maxSurge: 0 and maxUnavailable: 1 (or strategy type Recreate), so an old pod frees its node before the new one needs it");
+
+        public static RuleText WriteAppsV1 { get; } = new(
+            nameof(WriteAppsV1),
+            "write apiVersion: apps/v1 (with spec.selector), and set maxSurge: 0 and maxUnavailable: 1 so an old pod frees its node before the new one needs it");
+    }
 
     public void Check(AnalysisContext context)
     {
@@ -60,10 +126,9 @@ internal sealed class DeploymentSurgeHostPorts : IRule
         }
 
         var cluster = context.RunningCluster;
-        var budgetText = string.Create(
-            CultureInfo.InvariantCulture,
-            $"maxSurge {Written(budget.MaxSurge, budget.MaxSurgeDefaulted)} and maxUnavailable {Written(budget.MaxUnavailable, budget.MaxUnavailableDefaulted)} come to {budget.Surge} and 0 for {Replicas(replicas)}, and each replica holds host port {ports[0]} on its node");
-        var stuck = $"no old pod may go, and after progressDeadlineSeconds the rollout fails with ProgressDeadlineExceeded: ReplicaSet \"{deployment.Name}-<hash>\" has timed out progressing.";
+        var budgetText = Messages.Budget.With(
+            Written(budget.MaxSurge, budget.MaxSurgeDefaulted), Written(budget.MaxUnavailable, budget.MaxUnavailableDefaulted), budget.Surge, Replicas(replicas), ports[0]);
+        var stuck = Messages.Stuck.With(deployment.Name);
         string message;
         Severity? severity = null;
         if (cluster.IsKnown)
@@ -79,26 +144,21 @@ internal sealed class DeploymentSurgeHostPorts : IRule
                 return;
             }
 
-            message = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{budgetText}; each of the {placed} node(s) that can take a replica runs one, so {(string.IsNullOrEmpty(deployment.Spec.NodeName) ? "the surge pod stays Pending" : "the kubelet rejects the surge pod")} (\"{surge.Message}\"), {stuck}");
+            var fate = string.IsNullOrEmpty(deployment.Spec.NodeName) ? Messages.SurgePending : Messages.SurgeRejected;
+            message = Messages.EveryNodeRunsOne.With(budgetText, placed, fate.Text, surge.Message, stuck);
             severity = Severity.Error;
         }
         else if (NodeEligibility.ForPod(deployment.Spec).PinnedNodes()?.Count is { } pinned and > 0 && replicas >= pinned)
         {
-            message = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{budgetText}; the pod is pinned to {pinned} node(s), all of which run a replica, so the surge pod stays Pending ({NodePortsPlugin.ErrReason}), {stuck}");
+            message = Messages.Pinned.With(budgetText, pinned, stuck);
             severity = Severity.Error;
         }
         else
         {
-            message = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{budgetText}: the surge pod needs a node that runs no replica; when every node that can take one already does ({replicas} or fewer such nodes), it stays Pending ({NodePortsPlugin.ErrReason}), {stuck}");
+            message = Messages.MayStick.With(budgetText, replicas, stuck);
         }
 
-        context.Report(Rule, deployment, Position(deployment), message, "set maxSurge: 0 and maxUnavailable: 1 (or strategy type Recreate), so an old pod frees its node before the new one needs it", severity);
+        context.Report(Rule, deployment, Position(deployment), message, Fixes.NoSurge.Text, severity);
     }
 
     /// <summary>
@@ -110,22 +170,21 @@ internal sealed class DeploymentSurgeHostPorts : IRule
     {
         var kubectl = RemovedApiVersion.KubectlMessage(deployment.Name, deployment.Metadata.Namespace ?? string.Empty, deployment.Source.ApiVersion, deployment.Kind, deployment.Source.File);
         var asAppsV1 = RolloutBudget.ForDeployment(deployment, "apps/v1") is { Surge: > 0, Unavailable: 0 } budget
-            ? string.Create(
-                CultureInfo.InvariantCulture,
-                $"; written as apps/v1, maxSurge {Written(budget.MaxSurge, budget.MaxSurgeDefaulted)} and maxUnavailable {Written(budget.MaxUnavailable, budget.MaxUnavailableDefaulted)} come to {budget.Surge} and 0 for {Replicas(replicas)} holding host port {port}, so the rollout can stick: the surge pod needs a node that runs no replica")
+            ? Messages.AsAppsV1.With(
+                Written(budget.MaxSurge, budget.MaxSurgeDefaulted), Written(budget.MaxUnavailable, budget.MaxUnavailableDefaulted), budget.Surge, Replicas(replicas), port)
             : string.Empty;
         context.Report(
             Rule,
             deployment,
             "apiVersion",
-            $"apiVersion {deployment.Source.ApiVersion} is not served since Kubernetes {RemovedApiVersion.RemovedIn} (checked for {context.Options.KubeVersion}), so this Deployment is never created: kubectl apply says \"{kubectl}\"{asAppsV1}",
-            "write apiVersion: apps/v1 (with spec.selector), and set maxSurge: 0 and maxUnavailable: 1 so an old pod frees its node before the new one needs it",
+            Messages.NotServed.With(deployment.Source.ApiVersion, RemovedApiVersion.RemovedIn, context.Options.KubeVersion, kubectl, asAppsV1),
+            Fixes.WriteAppsV1.Text,
             Severity.Error);
     }
 
-    private static string Written(IntOrString value, bool defaulted) => defaulted ? $"{value} (default)" : value.ToString();
+    private static string Written(IntOrString value, bool defaulted) => defaulted ? Messages.DefaultValue.With(value) : value.ToString();
 
-    private static string Replicas(int replicas) => replicas == 1 ? "1 replica" : string.Create(CultureInfo.InvariantCulture, $"{replicas} replicas");
+    private static string Replicas(int replicas) => replicas == 1 ? Messages.OneReplica.Text : Messages.Replicas.With(replicas);
 
     /// <summary>maxSurge where written, else the strategy, else replicas (or the kind line).</summary>
     private static string Position(Workload deployment) => deployment.Strategy switch

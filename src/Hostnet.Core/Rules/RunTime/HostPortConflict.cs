@@ -23,10 +23,42 @@ internal sealed class HostPortConflict : IRule
         "host-port-conflict",
         "Two workloads want the same host port and can run on the same node",
         Severity.Error,
-        RuleSection.WillNotRun,
-        Fix: "move one of the two to another port, or give them node selectors that cannot match the same node");
+        RuleSection.WillNotRun)
+    {
+        Messages = [Messages.PortTaken, Messages.BothCanRun, Messages.NothingSeparates, Messages.SecondPending, Messages.NeedNodes, .. RunningPortConflicts.MessageTexts],
+        Fixes = [Fixes.MoveOrSeparate, .. RunningPortConflicts.FixTexts],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN012's messages for two workloads of the input: the port ({0}), the other workload ({1}), where both can run
+    /// ({2}: BothCanRun with the nodes, or NothingSeparates) and what follows ({3}: SecondPending, or NeedNodes with how
+    /// many). Those about running pods are <see cref="RunningPortConflicts"/>'.
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText PortTaken { get; } = new(nameof(PortTaken), "host port {0} is also wanted by {1} and {2}: {3}");
+
+        public static RuleText BothCanRun { get; } = new(nameof(BothCanRun), "both can run on node(s) {0}");
+
+        public static RuleText NothingSeparates { get; } = new(nameof(NothingSeparates), "nothing keeps the two on separate nodes");
+
+        public static RuleText SecondPending { get; } = new(
+            nameof(SecondPending),
+            "on every node that runs both, the pod placed second stays Pending (" + NodePortsPlugin.ErrReason + ")");
+
+        public static RuleText NeedNodes { get; } = new(
+            nameof(NeedNodes),
+            "the scheduler puts their pods on different nodes, so together they need {0} nodes with the port free, and pods beyond that stay Pending (" + NodePortsPlugin.ErrReason + ")");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText MoveOrSeparate { get; } = new(
+            nameof(MoveOrSeparate),
+            "move one of the two to another port, or give them node selectors that cannot match the same node");
+    }
 
     public void Check(AnalysisContext context)
     {
@@ -82,24 +114,20 @@ internal sealed class HostPortConflict : IRule
                 return;
             }
 
-            where = $"both can run on node(s) {KnownNodes.List(common)}";
+            where = Messages.BothCanRun.With(KnownNodes.List(common));
         }
         else
         {
-            where = "nothing keeps the two on separate nodes";
+            where = Messages.NothingSeparates.Text;
         }
 
-        var consequence = certain
-            ? $"on every node that runs both, the pod placed second stays Pending ({NodePortsPlugin.ErrReason})"
-            : string.Create(
-                CultureInfo.InvariantCulture,
-                $"the scheduler puts their pods on different nodes, so together they need {later.Pods + earlier.Placement.Pods} nodes with the port free, and pods beyond that stay Pending ({NodePortsPlugin.ErrReason})");
+        var consequence = certain ? Messages.SecondPending.Text : Messages.NeedNodes.With(later.Pods + earlier.Placement.Pods);
         context.Report(
             Rule,
             later.Workload,
             binding.FieldPath,
-            $"host port {binding} is also wanted by {named} and {where}: {consequence}",
-            Rule.Fix,
+            Messages.PortTaken.With(binding, named, where, consequence),
+            Fixes.MoveOrSeparate.Text,
             certain ? Severity.Error : Severity.Warning);
     }
 

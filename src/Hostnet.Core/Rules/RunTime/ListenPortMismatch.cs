@@ -18,9 +18,27 @@ internal sealed class ListenPortMismatch : WorkloadRule
         "listen-port-mismatch",
         "The port the process is told to listen on is not among the declared ports",
         Severity.Warning,
-        RuleSection.WillNotRun);
+        RuleSection.WillNotRun)
+    {
+        Messages = [Messages.ToldOtherPort],
+        Fixes = [Fixes.MakeAgree],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN011's message: the container ({0}), the port ({1}), where it is said ({2}) and the declared ports ({3}).</summary>
+    internal static class Messages
+    {
+        public static RuleText ToldOtherPort { get; } = new(
+            nameof(ToldOtherPort),
+            "container '{0}' is told to listen on {1} ({2}) but declares only {3}: the scheduler reserves the declared ports, not {1}, so a second pod using {1} on the same node will crash with \"address already in use\"");
+    }
+
+    /// <summary>HN011's fix: the declaration to add ({0}), the container ({1}) and where the port is said ({2}).</summary>
+    internal static class Fixes
+    {
+        public static RuleText MakeAgree { get; } = new(nameof(MakeAgree), "make the two agree: declare {0} in container '{1}', or change {2} to a declared port");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -41,8 +59,8 @@ internal sealed class ListenPortMismatch : WorkloadRule
                 Rule,
                 workload,
                 undeclared.Listener.FieldPath,
-                $"container '{container.Name}' is told to listen on {port} ({undeclared.Listener.Evidence}) but declares only {declared}: the scheduler reserves the declared ports, not {port}, so a second pod using {port} on the same node will crash with \"address already in use\"",
-                $"make the two agree: declare {undeclared.Declaration} in container '{container.Name}', or change {undeclared.Listener.Evidence} to a declared port");
+                Messages.ToldOtherPort.With(container.Name, port, undeclared.Listener.Evidence, declared),
+                Fixes.MakeAgree.With(undeclared.Declaration, container.Name, undeclared.Listener.Evidence));
         }
     }
 }

@@ -19,9 +19,40 @@ internal sealed class NodeReservedHostPort : WorkloadRule
         "node-reserved-port",
         "Host port already used by the node's own components",
         Severity.Warning,
-        RuleSection.WillNotRun);
+        RuleSection.WillNotRun)
+    {
+        Messages = [Messages.HostPort, Messages.InNodePortRange, Messages.ReservedInConfiguration, Messages.TakenBy, Messages.CannotBind, Messages.TrafficDiverted],
+        Fixes = [Fixes.PickFreePort],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN017's message: the port ({0}: HostPort with its number and protocol), then in the node-port range the range
+    /// ({1}), the port ({2}) and where ({3}); else who holds it ({0}: ReservedInConfiguration or TakenBy, with the owner
+    /// and where) and what happens (CannotBind on the host network, else TrafficDiverted).
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText HostPort { get; } = new(nameof(HostPort), "host port {0}/{1}");
+
+        public static RuleText InNodePortRange { get; } = new(
+            nameof(InNodePortRange),
+            "{0} is in {1}: if a Service is given NodePort {2}, kube-proxy's rules take the traffic to that port {3} before it reaches the pod");
+
+        public static RuleText ReservedInConfiguration { get; } = new(nameof(ReservedInConfiguration), "{0} is reserved for {1} in .hostnet.yaml");
+
+        public static RuleText TakenBy { get; } = new(nameof(TakenBy), "{0} is taken by {1} {2}");
+
+        public static RuleText CannotBind { get; } = new(nameof(CannotBind), "{0}: where it runs, the pod cannot bind the port (address already in use)");
+
+        public static RuleText TrafficDiverted { get; } = new(nameof(TrafficDiverted), "{0}: where it runs, the pod's hostPort mapping diverts the node's traffic for that port away from it");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText PickFreePort { get; } = new(nameof(PickFreePort), "pick a port that no node component uses, and change the listen flag, probes and Services with it");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -38,24 +69,22 @@ internal sealed class NodeReservedHostPort : WorkloadRule
                 workload,
                 binding.FieldPath,
                 Message(binding, reserved, workload.Spec.HostNetwork),
-                "pick a port that no node component uses, and change the listen flag, probes and Services with it",
+                Fixes.PickFreePort.Text,
                 reserved.Severity);
         }
     }
 
     private static string Message(HostPortBinding binding, NodeReservedPort reserved, bool hostNetwork)
     {
-        var port = $"host port {binding.Port}/{binding.Protocol}";
+        var port = Messages.HostPort.With(binding.Port, binding.Protocol);
         if (reserved.IsNodePortRange)
         {
-            return $"{port} is in {reserved.Owner}: if a Service is given NodePort {binding.Port}, kube-proxy's rules take the traffic to that port {reserved.Where} before it reaches the pod";
+            return Messages.InNodePortRange.With(port, reserved.Owner, binding.Port, reserved.Where);
         }
 
         var owner = reserved.Scope == NodeComponentScope.ReservedByConfiguration
-            ? $"{port} is reserved for {reserved.Owner} in .hostnet.yaml"
-            : $"{port} is taken by {reserved.Owner} {reserved.Where}";
-        return hostNetwork
-            ? $"{owner}: where it runs, the pod cannot bind the port (address already in use)"
-            : $"{owner}: where it runs, the pod's hostPort mapping diverts the node's traffic for that port away from it";
+            ? Messages.ReservedInConfiguration.With(port, reserved.Owner)
+            : Messages.TakenBy.With(port, reserved.Owner, reserved.Where);
+        return (hostNetwork ? Messages.CannotBind : Messages.TrafficDiverted).With(owner);
     }
 }

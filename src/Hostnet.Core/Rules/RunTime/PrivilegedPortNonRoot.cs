@@ -23,9 +23,45 @@ internal sealed class PrivilegedPortNonRoot : WorkloadRule
         "privileged-port-non-root",
         "A host-network container binds a port below 1024 as non-root without NET_BIND_SERVICE",
         Severity.Warning,
-        RuleSection.WillNotRun);
+        RuleSection.WillNotRun)
+    {
+        Messages = [Messages.PermissionDenied, Messages.DropsAll, Messages.DropsCapability, Messages.LacksCapability, Messages.User, Messages.NonRootUser, Messages.DeclaresPort, Messages.ListensOn],
+        Fixes = [Fixes.AddCapability],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN018's message: the container ({0}), how it binds the port ({1}: DeclaresPort or ListensOn), the user ({2}: User
+    /// or NonRootUser) and what its capabilities lack ({3}: DropsAll, DropsCapability or LacksCapability).
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText PermissionDenied { get; } = new(
+            nameof(PermissionDenied),
+            "container '{0}' {1} but runs as {2} and {3}: on the host network the node's net.ipv4.ip_unprivileged_port_start (1024 by default) applies, so binding it fails with \"permission denied\" and the container crash-loops");
+
+        public static RuleText DropsAll { get; } = new(nameof(DropsAll), "drops ALL capabilities");
+
+        public static RuleText DropsCapability { get; } = new(nameof(DropsCapability), "drops " + Capability);
+
+        public static RuleText LacksCapability { get; } = new(nameof(LacksCapability), "does not add " + Capability);
+
+        public static RuleText User { get; } = new(nameof(User), "user {0}");
+
+        public static RuleText NonRootUser { get; } = new(nameof(NonRootUser), "a non-root user (runAsNonRoot)");
+
+        public static RuleText DeclaresPort { get; } = new(nameof(DeclaresPort), "declares port {0}");
+
+        public static RuleText ListensOn { get; } = new(nameof(ListensOn), "listens on {0} ({1})");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText AddCapability { get; } = new(
+            nameof(AddCapability),
+            "add " + Capability + " to securityContext.capabilities.add (a non-root process also needs the file capability on its binary), or use a port of 1024 or above");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -43,17 +79,17 @@ internal sealed class PrivilegedPortNonRoot : WorkloadRule
                 continue;
             }
 
-            var capabilities = security.Drops("ALL") ? "drops ALL capabilities"
-                : security.Drops(Capability) ? "drops " + Capability
-                : "does not add " + Capability;
+            var capabilities = (security.Drops("ALL") ? Messages.DropsAll
+                : security.Drops(Capability) ? Messages.DropsCapability
+                : Messages.LacksCapability).Text;
             foreach (var (binding, path) in LowPorts(container, context.ListenersOf(workload).Of(container)))
             {
                 context.Report(
                     Rule,
                     workload,
                     path,
-                    $"container '{container.Name}' {binding} but runs as {user} and {capabilities}: on the host network the node's net.ipv4.ip_unprivileged_port_start (1024 by default) applies, so binding it fails with \"permission denied\" and the container crash-loops",
-                    $"add {Capability} to securityContext.capabilities.add (a non-root process also needs the file capability on its binary), or use a port of {UnprivilegedPortStart} or above");
+                    Messages.PermissionDenied.With(container.Name, binding, user, capabilities),
+                    Fixes.AddCapability.Text);
             }
         }
     }
@@ -63,10 +99,10 @@ internal sealed class PrivilegedPortNonRoot : WorkloadRule
     {
         if ((container.RunAsUser ?? pod.RunAsUser) is { } uid)
         {
-            return uid == 0 ? null : $"user {uid}";
+            return uid == 0 ? null : Messages.User.With(uid);
         }
 
-        return (container.RunAsNonRoot ?? pod.RunAsNonRoot) == true ? "a non-root user (runAsNonRoot)" : null;
+        return (container.RunAsNonRoot ?? pod.RunAsNonRoot) == true ? Messages.NonRootUser.Text : null;
     }
 
     /// <summary>Declared ports below 1024, then evident listeners below 1024 it does not declare; one per number.</summary>
@@ -74,10 +110,10 @@ internal sealed class PrivilegedPortNonRoot : WorkloadRule
     {
         var declared = container.Ports
             .Where(p => p.ContainerPortNumber is > 0 and < UnprivilegedPortStart)
-            .Select(p => (Number: p.ContainerPortNumber, Binding: "declares port " + PortText.Of(p.ContainerPortNumber, p.EffectiveProtocol), Path: p.Path + ".containerPort"));
+            .Select(p => (Number: p.ContainerPortNumber, Binding: Messages.DeclaresPort.With(PortText.Of(p.ContainerPortNumber, p.EffectiveProtocol)), Path: p.Path + ".containerPort"));
         var inferred = listeners
             .Where(l => l.Port < UnprivilegedPortStart)
-            .Select(l => (Number: l.Port, Binding: $"listens on {l.PortText} ({l.Evidence})", Path: l.FieldPath));
+            .Select(l => (Number: l.Port, Binding: Messages.ListensOn.With(l.PortText, l.Evidence), Path: l.FieldPath));
         return declared.Concat(inferred)
             .DistinctBy(p => p.Number)
             .Select(p => (p.Binding, p.Path));

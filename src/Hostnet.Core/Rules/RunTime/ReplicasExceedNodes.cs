@@ -22,10 +22,43 @@ internal sealed class ReplicasExceedNodes : IRule
         "replicas-exceed-nodes",
         "More replicas of a host-port workload than nodes that can take one",
         Severity.Error,
-        RuleSection.WillNotRun,
-        Fix: "lower replicas to the number of nodes that can take one, make more nodes eligible, or use a DaemonSet");
+        RuleSection.WillNotRun)
+    {
+        Messages = [Messages.BoundByNodeName, Messages.Unplaced, Messages.NoNode, Messages.SomeNodes, Messages.PinnedNodes, Messages.HoldsPort],
+        Fixes = [Fixes.LowerReplicas],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN013's messages, each with the replicas ({0}) and what each replica holds (HoldsPort with the port): bound to
+    /// one node by nodeName ({1}, {2} holds, {3} rejected); placed on a snapshot ({1}: NoNode or SomeNodes, {2} Pending,
+    /// {3} the scheduler's message); pinned by name to nodes ({1}, {2} holds, {3} Pending).
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText BoundByNodeName { get; } = new(
+            nameof(BoundByNodeName),
+            "replicas is {0} but every pod is bound to node {1} by nodeName and {2}: the kubelet rejects {3} of them (Pod was rejected: Predicate NodePorts failed: "
+                + NodePortsPlugin.ErrReason + ") and the controller keeps replacing them");
+
+        public static RuleText Unplaced { get; } = new(nameof(Unplaced), "replicas is {0} but {1}: {2} replica(s) stay Pending: \"{3}\"");
+
+        public static RuleText NoNode { get; } = new(nameof(NoNode), "none of the {0} node(s) can take a pod of it");
+
+        public static RuleText SomeNodes { get; } = new(nameof(SomeNodes), "only {0} of the {1} node(s) can take a pod of it and {2}");
+
+        public static RuleText PinnedNodes { get; } = new(
+            nameof(PinnedNodes),
+            "replicas is {0} but the pod is pinned by name to {1} node(s) and {2}: {3} replica(s) or more stay Pending (" + NodePortsPlugin.ErrReason + ")");
+
+        public static RuleText HoldsPort { get; } = new(nameof(HoldsPort), "each replica holds host port {0} on its node");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText LowerReplicas { get; } = new(nameof(LowerReplicas), "lower replicas to the number of nodes that can take one, make more nodes eligible, or use a DaemonSet");
+    }
 
     public void Check(AnalysisContext context)
     {
@@ -46,16 +79,14 @@ internal sealed class ReplicasExceedNodes : IRule
         }
 
         var cluster = context.RunningCluster;
-        var holds = $"each replica holds host port {ports[0]} on its node";
+        var holds = Messages.HoldsPort.With(ports[0]);
         var severity = cluster.IsKnown ? Severity.Error : Severity.Warning;
         if (!string.IsNullOrEmpty(workload.Spec.NodeName))
         {
             // Pods that name their node skip the scheduler; the kubelet admits the first and rejects the rest (lifecycle/predicate.go).
             if (replicas > 1)
             {
-                Report(workload, context, string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"replicas is {replicas} but every pod is bound to node {workload.Spec.NodeName} by nodeName and {holds}: the kubelet rejects {replicas - 1} of them (Pod was rejected: Predicate NodePorts failed: {NodePortsPlugin.ErrReason}) and the controller keeps replacing them"), severity);
+                Report(workload, context, Messages.BoundByNodeName.With(replicas, workload.Spec.NodeName, holds, replicas - 1), severity);
             }
 
             return;
@@ -74,21 +105,15 @@ internal sealed class ReplicasExceedNodes : IRule
 
             var pending = results.First(r => !r.IsScheduled && r.NominatedNode is null).Message;
             var nodes = cluster.Nodes.Count;
-            var room = placed == 0
-                ? string.Create(CultureInfo.InvariantCulture, $"none of the {nodes} node(s) can take a pod of it")
-                : string.Create(CultureInfo.InvariantCulture, $"only {placed} of the {nodes} node(s) can take a pod of it and {holds}");
-            Report(workload, context, string.Create(
-                CultureInfo.InvariantCulture,
-                $"replicas is {replicas} but {room}: {replicas - placed} replica(s) stay Pending: \"{pending}\""), severity);
+            var room = placed == 0 ? Messages.NoNode.With(nodes) : Messages.SomeNodes.With(placed, nodes, holds);
+            Report(workload, context, Messages.Unplaced.With(replicas, room, replicas - placed, pending), severity);
         }
         else if (NodeEligibility.ForPod(workload.Spec).PinnedNodes()?.Count is { } pinned && replicas > pinned)
         {
-            Report(workload, context, string.Create(
-                CultureInfo.InvariantCulture,
-                $"replicas is {replicas} but the pod is pinned by name to {pinned} node(s) and {holds}: {replicas - pinned} replica(s) or more stay Pending ({NodePortsPlugin.ErrReason})"), severity);
+            Report(workload, context, Messages.PinnedNodes.With(replicas, pinned, holds, replicas - pinned), severity);
         }
     }
 
     private static void Report(Workload workload, AnalysisContext context, string message, Severity severity) =>
-        context.Report(Rule, workload, "spec.replicas", message, Rule.Fix, severity);
+        context.Report(Rule, workload, "spec.replicas", message, Fixes.LowerReplicas.Text, severity);
 }

@@ -20,6 +20,51 @@ namespace Hostnet.Core.Rules.RunTime;
 /// </summary>
 internal static class RunningPortConflicts
 {
+    /// <summary>The messages of these findings, which HN012's descriptor lists.</summary>
+    public static IReadOnlyList<RuleText> MessageTexts =>
+        [Messages.HeldWhereTheyGo, Messages.DaemonSetNodes, Messages.EveryNode, Messages.StayPending, Messages.RejectedByKubelet, Messages.HeldOnSome, Messages.Beyond, Messages.Instead, Messages.ByRunningPods];
+
+    /// <summary>The fix of these findings, which HN012's descriptor lists.</summary>
+    public static IReadOnlyList<RuleText> FixTexts => [Fixes.MoveOrAvoid];
+
+    /// <summary>
+    /// What HN012 says of running pods that hold the port ({0} the port throughout). Where the pods can go nowhere else:
+    /// where ({1}: DaemonSetNodes or EveryNode, each with ByRunningPods), what happens ({2}: StayPending or
+    /// RejectedByKubelet) and the message ({3}). Where some nodes are free: on how many ({1} of {2}), by whom ({3}), the
+    /// free nodes ({4} how many, {5} which) and the pods beyond them ({6}: Beyond or Instead).
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText HeldWhereTheyGo { get; } = new(nameof(HeldWhereTheyGo), "host port {0} is held {1} {2}: \"{3}\"");
+
+        public static RuleText DaemonSetNodes { get; } = new(nameof(DaemonSetNodes), "on {0} of the {1} node(s) this DaemonSet runs on {2}; the pods for those nodes");
+
+        public static RuleText EveryNode { get; } = new(nameof(EveryNode), "on every node its pods could go to ({0}) {1}; its pods");
+
+        public static RuleText StayPending { get; } = new(nameof(StayPending), "stay Pending");
+
+        public static RuleText RejectedByKubelet { get; } = new(nameof(RejectedByKubelet), "are rejected by the kubelet");
+
+        public static RuleText HeldOnSome { get; } = new(
+            nameof(HeldOnSome),
+            "host port {0} is held on {1} of the {2} node(s) its pods could go to {3}; the scheduler places them on the other {4} ({5}){6}");
+
+        public static RuleText Beyond { get; } = new(
+            nameof(Beyond),
+            "; {0} of its {1} pods find no node with the port free and stay Pending (" + NodePortsPlugin.ErrReason + ")");
+
+        public static RuleText Instead { get; } = new(nameof(Instead), " instead");
+
+        public static RuleText ByRunningPods { get; } = new(nameof(ByRunningPods), "by running pods: {0}");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText MoveOrAvoid { get; } = new(
+            nameof(MoveOrAvoid),
+            "move the workload to another port (hostnet ports --free lists the free ones), or keep it off those nodes");
+    }
+
     public static void Check(AnalysisContext context, RuleDescriptor rule)
     {
         var cluster = context.RunningCluster;
@@ -72,27 +117,23 @@ internal static class RunningPortConflicts
         var binding = wanted.First(w => holders.Any(h => blockedNodes.Contains(cluster.State.NodeOf(h)!.Name) && h.Spec.Ports.Any(w.ConflictsWith)));
         var everywhere = blocked.Length == couldGo.Length;
         var isDaemonSet = workload.Kind == "DaemonSet";
-        var by = $"by running pods: {KnownNodes.List(named)}";
+        var by = Messages.ByRunningPods.With(KnownNodes.List(named));
         string message;
         if (isDaemonSet || everywhere)
         {
             var stuck = blocked[0].Pod;
             var outcome = cluster.Place([stuck], own)[0];
             var where = isDaemonSet
-                ? string.Create(CultureInfo.InvariantCulture, $"on {blocked.Length} of the {couldGo.Length} node(s) this DaemonSet runs on {by}; the pods for those nodes")
-                : string.Create(CultureInfo.InvariantCulture, $"on every node its pods could go to ({couldGo.Length}) {by}; its pods");
-            var fate = string.IsNullOrEmpty(stuck.Spec.Spec.NodeName) ? "stay Pending" : "are rejected by the kubelet";
-            message = $"host port {binding} is held {where} {fate}: \"{outcome.Message}\"";
+                ? Messages.DaemonSetNodes.With(blocked.Length, couldGo.Length, by)
+                : Messages.EveryNode.With(couldGo.Length, by);
+            var fate = (string.IsNullOrEmpty(stuck.Spec.Spec.NodeName) ? Messages.StayPending : Messages.RejectedByKubelet).Text;
+            message = Messages.HeldWhereTheyGo.With(binding, where, fate, outcome.Message);
         }
         else
         {
             var free = couldGo.Select(c => c.Node).Where(n => !blockedNodes.Contains(n)).ToArray();
-            var beyond = pods.Count > free.Length
-                ? string.Create(CultureInfo.InvariantCulture, $"; {pods.Count - free.Length} of its {pods.Count} pods find no node with the port free and stay Pending ({NodePortsPlugin.ErrReason})")
-                : " instead";
-            message = string.Create(
-                CultureInfo.InvariantCulture,
-                $"host port {binding} is held on {blocked.Length} of the {couldGo.Length} node(s) its pods could go to {by}; the scheduler places them on the other {free.Length} ({KnownNodes.List(free)}){beyond}");
+            var beyond = pods.Count > free.Length ? Messages.Beyond.With(pods.Count - free.Length, pods.Count) : Messages.Instead.Text;
+            message = Messages.HeldOnSome.With(binding, blocked.Length, couldGo.Length, by, free.Length, KnownNodes.List(free), beyond);
         }
 
         context.Report(
@@ -100,7 +141,7 @@ internal static class RunningPortConflicts
             workload,
             binding.FieldPath,
             message,
-            "move the workload to another port (hostnet ports --free lists the free ones), or keep it off those nodes",
+            Fixes.MoveOrAvoid.Text,
             isDaemonSet || everywhere ? Severity.Error : Severity.Warning);
     }
 }

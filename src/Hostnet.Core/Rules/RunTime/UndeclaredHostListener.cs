@@ -19,9 +19,27 @@ internal sealed class UndeclaredHostListener : WorkloadRule
         "undeclared-host-listener",
         "A host-network container listens on a port it does not declare",
         Severity.Warning,
-        RuleSection.WillNotRun);
+        RuleSection.WillNotRun)
+    {
+        Messages = [Messages.ListensUndeclared],
+        Fixes = [Fixes.Declare],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN010's message: the container ({0}), the port ({1}) and where it is said ({2}).</summary>
+    internal static class Messages
+    {
+        public static RuleText ListensUndeclared { get; } = new(
+            nameof(ListensUndeclared),
+            "container '{0}' listens on {1} ({2}) but does not declare it: the scheduler cannot see the port, so a second pod using it on the same node will crash with \"address already in use\"");
+    }
+
+    /// <summary>HN010's fix: the declaration ({0}) and the container ({1}).</summary>
+    internal static class Fixes
+    {
+        public static RuleText Declare { get; } = new(nameof(Declare), "add {0} to the ports of container '{1}'");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -37,8 +55,8 @@ internal sealed class UndeclaredHostListener : WorkloadRule
                 Rule,
                 workload,
                 undeclared.Listener.FieldPath,
-                $"container '{container}' listens on {undeclared.PortText} ({undeclared.Listener.Evidence}) but does not declare it: the scheduler cannot see the port, so a second pod using it on the same node will crash with \"address already in use\"",
-                $"add {undeclared.Declaration} to the ports of container '{container}'");
+                Messages.ListensUndeclared.With(container, undeclared.PortText, undeclared.Listener.Evidence),
+                Fixes.Declare.With(undeclared.Declaration, container));
         }
     }
 }

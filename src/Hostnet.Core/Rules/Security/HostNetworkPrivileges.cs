@@ -17,10 +17,48 @@ internal sealed class HostNetworkPrivileges : WorkloadRule
         "host-network-privileges",
         "Host network combined with privileged, NET_ADMIN, NET_RAW or hostPID",
         Severity.Info,
-        RuleSection.SecurityAndPolicy,
-        Fix: "drop what the pod does not need (privileged, the NET_ADMIN/NET_RAW capabilities, hostPID), and keep the rest to the one container that needs it");
+        RuleSection.SecurityAndPolicy)
+    {
+        Messages =
+        [
+            Messages.Grants, Messages.Privileged, Messages.SeveralPrivileged, Messages.Adds, Messages.HostPid,
+            Messages.Reconfigures, Messages.RawSockets, Messages.SeesProcesses,
+        ],
+        Fixes = [Fixes.DropWhatIsNotNeeded],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN051's message: what the pod is granted ({0}: Privileged, SeveralPrivileged, Adds with the container and the
+    /// capabilities, HostPid; joined by commas) and what it can do with it ({1}: Reconfigures, RawSockets, SeesProcesses;
+    /// the last joined by "and").
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText Grants { get; } = new(nameof(Grants), "hostNetwork is true and {0}: the pod can {1}");
+
+        public static RuleText Privileged { get; } = new(nameof(Privileged), "container \"{0}\" is privileged");
+
+        public static RuleText SeveralPrivileged { get; } = new(nameof(SeveralPrivileged), "containers {0} are privileged");
+
+        public static RuleText Adds { get; } = new(nameof(Adds), "container \"{0}\" adds {1}");
+
+        public static RuleText HostPid { get; } = new(nameof(HostPid), "hostPID is true");
+
+        public static RuleText Reconfigures { get; } = new(nameof(Reconfigures), "change the node's interfaces, routes and firewall rules");
+
+        public static RuleText RawSockets { get; } = new(nameof(RawSockets), "capture and forge traffic on the node's interfaces");
+
+        public static RuleText SeesProcesses { get; } = new(nameof(SeesProcesses), "see every process on the node");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText DropWhatIsNotNeeded { get; } = new(
+            nameof(DropWhatIsNotNeeded),
+            "drop what the pod does not need (privileged, the NET_ADMIN/NET_RAW capabilities, hostPID), and keep the rest to the one container that needs it");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -59,13 +97,13 @@ internal sealed class HostNetworkPrivileges : WorkloadRule
         var grants = new List<string>();
         if (privileged.Count > 0)
         {
-            grants.Add(privileged.Count == 1 ? $"container \"{privileged[0]}\" is privileged" : $"containers {Quote(privileged)} are privileged");
+            grants.Add(privileged.Count == 1 ? Messages.Privileged.With(privileged[0]) : Messages.SeveralPrivileged.With(Quote(privileged)));
         }
 
-        grants.AddRange(added.Select(a => $"container \"{a.Container}\" adds {a.What}"));
+        grants.AddRange(added.Select(a => Messages.Adds.With(a.Container, a.What)));
         if (spec.HostPID)
         {
-            grants.Add("hostPID is true");
+            grants.Add(Messages.HostPid.Text);
         }
 
         if (grants.Count == 0)
@@ -76,25 +114,25 @@ internal sealed class HostNetworkPrivileges : WorkloadRule
         var effects = new List<string>();
         if (reconfigures)
         {
-            effects.Add("change the node's interfaces, routes and firewall rules");
+            effects.Add(Messages.Reconfigures.Text);
         }
 
         if (raw)
         {
-            effects.Add("capture and forge traffic on the node's interfaces");
+            effects.Add(Messages.RawSockets.Text);
         }
 
         if (spec.HostPID)
         {
-            effects.Add("see every process on the node");
+            effects.Add(Messages.SeesProcesses.Text);
         }
 
         context.Report(
             Rule,
             workload,
             spec.Path + ".hostNetwork",
-            $"hostNetwork is true and {string.Join(", ", grants)}: the pod can {string.Join(", ", effects.SkipLast(1)) + (effects.Count > 1 ? " and " : string.Empty) + effects[^1]}",
-            Rule.Fix);
+            Messages.Grants.With(string.Join(", ", grants), string.Join(", ", effects.SkipLast(1)) + (effects.Count > 1 ? " and " : string.Empty) + effects[^1]),
+            Fixes.DropWhatIsNotNeeded.Text);
     }
 
     private static string Quote(IEnumerable<string> names) => "\"" + string.Join("\", \"", names) + "\"";

@@ -20,9 +20,70 @@ internal sealed class PodSecurityViolation : WorkloadRule
         "pod-security-violation",
         "The namespace's Pod Security level forbids what the pod asks for",
         Severity.Error,
-        RuleSection.SecurityAndPolicy);
+        RuleSection.SecurityAndPolicy)
+    {
+        Messages =
+        [
+            Messages.Denied, Messages.PodsRejected, Messages.ControllerWarned, Messages.ControllerAccepted, Messages.LosesHostPort,
+            Messages.StatefulSetFailedCreate, Messages.FailedCreate, Messages.OnReplicaSet, Messages.OnJobs, Messages.OnController,
+            Messages.Warned, Messages.Audited, Messages.Admitted, Messages.PodAdmitted, Messages.PodsAdmitted,
+        ],
+        Fixes = [Fixes.PrivilegedNamespace],
+    };
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN050's messages. A Pod the admission rejects: its message ({0}). A controller whose pods it rejects: where the
+    /// events go ({0}: OnReplicaSet, OnJobs or OnController with the kind) and the event ({1}: StatefulSetFailedCreate
+    /// with the name, or FailedCreate, each with the admission's message), then what applying the controller prints
+    /// (ControllerWarned with the kind and the warning, or ControllerAccepted with the kind) and, when the template's
+    /// warning misses the defaulted hostPort, LosesHostPort. Admitted with a warning or an audit annotation: the message
+    /// ({0}, or the annotation and the message) and why it is admitted (Admitted: PodAdmitted or PodsAdmitted, and the
+    /// enforce level).
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText Denied { get; } = new(nameof(Denied), "{0}");
+
+        public static RuleText PodsRejected { get; } = new(nameof(PodsRejected), "every pod it creates is rejected, as FailedCreate events on {0}: {1}");
+
+        public static RuleText ControllerWarned { get; } = new(nameof(ControllerWarned), "; applying the {0} itself only prints \"Warning: {1}\"");
+
+        public static RuleText ControllerAccepted { get; } = new(nameof(ControllerAccepted), "; applying the {0} itself succeeds without a warning");
+
+        public static RuleText LosesHostPort { get; } = new(
+            nameof(LosesHostPort),
+            " (which leaves out the hostPort: since 1.28 only Pods get hostPort defaulted from containerPort, templates do not)");
+
+        public static RuleText StatefulSetFailedCreate { get; } = new(nameof(StatefulSetFailedCreate), "create Pod {0}-0 in StatefulSet {0} failed error: {1}");
+
+        public static RuleText FailedCreate { get; } = new(nameof(FailedCreate), "Error creating: {0}");
+
+        public static RuleText OnReplicaSet { get; } = new(nameof(OnReplicaSet), "its ReplicaSet");
+
+        public static RuleText OnJobs { get; } = new(nameof(OnJobs), "its Jobs");
+
+        public static RuleText OnController { get; } = new(nameof(OnController), "the {0}");
+
+        public static RuleText Warned { get; } = new(nameof(Warned), "Warning: {0} ({1}; kubectl prints the warning)");
+
+        public static RuleText Audited { get; } = new(nameof(Audited), "audit annotation {0}: {1} ({2}; only the audit log records it)");
+
+        public static RuleText Admitted { get; } = new(nameof(Admitted), "{0} because enforce is \"{1}\"");
+
+        public static RuleText PodAdmitted { get; } = new(nameof(PodAdmitted), "the pod is admitted");
+
+        public static RuleText PodsAdmitted { get; } = new(nameof(PodsAdmitted), "its pods are admitted");
+    }
+
+    /// <summary>HN050's fix: the namespace ({0}) and its levels ({1}, <c>enforce …, warn …, audit …</c>).</summary>
+    internal static class Fixes
+    {
+        public static RuleText PrivilegedNamespace { get; } = new(
+            nameof(PrivilegedNamespace),
+            "run it in a namespace whose Pod Security level is privileged (namespace \"{0}\" has {1}), or drop what the admission names (host namespaces, host ports, probe hosts, …)");
+    }
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
@@ -38,7 +99,7 @@ internal sealed class PodSecurityViolation : WorkloadRule
             return;
         }
 
-        var fix = $"run it in a namespace whose Pod Security level is privileged (namespace \"{@namespace}\" has {Describe(policy)}), or drop what the admission names (host namespaces, host ports, probe hosts, …)";
+        var fix = Fixes.PrivilegedNamespace.With(@namespace, Describe(policy));
         if (workload.IsPod)
         {
             CheckPod(workload, policy, context, fix);
@@ -54,11 +115,11 @@ internal sealed class PodSecurityViolation : WorkloadRule
         var response = PodSecurityAdmission.ValidatePod(policy, pod.Metadata.Name, AdmittedPod(pod, context.Options.KubeVersion));
         if (response.Denial is { } denial)
         {
-            context.Report(Rule, pod, FirstField(denial), denial.Text, fix);
+            context.Report(Rule, pod, FirstField(denial), Messages.Denied.With(denial.Text), fix);
         }
         else
         {
-            ReportAdmitted(pod, policy, response, "the pod is admitted", context, fix);
+            ReportAdmitted(pod, policy, response, Messages.PodAdmitted.Text, context, fix);
         }
     }
 
@@ -69,17 +130,17 @@ internal sealed class PodSecurityViolation : WorkloadRule
         var pods = PodSecurityAdmission.ValidatePod(policy, PodName(workload), AdmittedPod(workload, version));
         if (pods.Denial is not { } denial)
         {
-            ReportAdmitted(workload, policy, template, "its pods are admitted", context, fix);
+            ReportAdmitted(workload, policy, template, Messages.PodsAdmitted.Text, context, fix);
             return;
         }
 
-        var message = $"every pod it creates is rejected, as FailedCreate events on {EventSubject(workload)}: {FailedCreate(workload, denial.Text)}";
+        var message = Messages.PodsRejected.With(EventSubject(workload), FailedCreate(workload, denial.Text));
         message += template.Warning is { } warning
-            ? $"; applying the {workload.Kind} itself only prints \"Warning: {warning.Text}\""
-            : $"; applying the {workload.Kind} itself succeeds without a warning";
+            ? Messages.ControllerWarned.With(workload.Kind, warning.Text)
+            : Messages.ControllerAccepted.With(workload.Kind);
         if (template.Warning is not null && LosesDefaultedHostPort(workload, policy.Enforce, denial, version))
         {
-            message += " (which leaves out the hostPort: since 1.28 only Pods get hostPort defaulted from containerPort, templates do not)";
+            message += Messages.LosesHostPort.Text;
         }
 
         context.Report(Rule, workload, FirstField(denial), message, fix);
@@ -87,14 +148,14 @@ internal sealed class PodSecurityViolation : WorkloadRule
 
     private static void ReportAdmitted(Workload workload, PodSecurityPolicy policy, PodSecurityResponse response, string admitted, AnalysisContext context, string fix)
     {
-        var reason = $"{admitted} because enforce is \"{policy.Enforce}\"";
+        var reason = Messages.Admitted.With(admitted, policy.Enforce);
         if (response.Warning is { } warning)
         {
-            context.Report(Rule, workload, FirstField(warning), $"Warning: {warning.Text} ({reason}; kubectl prints the warning)", fix, Severity.Warning);
+            context.Report(Rule, workload, FirstField(warning), Messages.Warned.With(warning.Text, reason), fix, Severity.Warning);
         }
         else if (response.AuditViolation is { } audit)
         {
-            context.Report(Rule, workload, FirstField(audit), $"audit annotation {PodSecurityAdmission.AuditViolationsAnnotation}: {audit.Text} ({reason}; only the audit log records it)", fix, Severity.Warning);
+            context.Report(Rule, workload, FirstField(audit), Messages.Audited.With(PodSecurityAdmission.AuditViolationsAnnotation, audit.Text, reason), fix, Severity.Warning);
         }
     }
 
@@ -119,14 +180,14 @@ internal sealed class PodSecurityViolation : WorkloadRule
     /// <summary>The controller events' text: statefulset/stateful_pod_control.go (recordPodEvent), controller_utils.go otherwise.</summary>
     private static string FailedCreate(Workload workload, string error) =>
         workload.Kind == "StatefulSet"
-            ? $"create Pod {workload.Name}-0 in StatefulSet {workload.Name} failed error: {error}"
-            : $"Error creating: {error}";
+            ? Messages.StatefulSetFailedCreate.With(workload.Name, error)
+            : Messages.FailedCreate.With(error);
 
     private static string EventSubject(Workload workload) => workload.Kind switch
     {
-        "Deployment" => "its ReplicaSet",
-        "CronJob" => "its Jobs",
-        _ => "the " + workload.Kind,
+        "Deployment" => Messages.OnReplicaSet.Text,
+        "CronJob" => Messages.OnJobs.Text,
+        _ => Messages.OnController.With(workload.Kind),
     };
 
     private static string FirstField(AdmissionMessage message) => message.Result.Violations[0].FieldPath;

@@ -17,10 +17,30 @@ internal sealed class ExternalTrafficPolicyCluster : IRule
         "external-traffic-policy",
         "A NodePort/LoadBalancer Service with externalTrafficPolicy Cluster in front of host-network DaemonSet pods",
         Severity.Info,
-        RuleSection.ServicesAndNetworkPolicy,
-        Fix: "set externalTrafficPolicy: Local");
+        RuleSection.ServicesAndNetworkPolicy)
+    {
+        Messages = [Messages.ExtraHop, Messages.PolicyUnset, Messages.PolicyCluster],
+        Fixes = [Fixes.SetLocal],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN043's message: the Service type ({0}), the DaemonSets ({1}) and how the policy is written ({2}: PolicyUnset or PolicyCluster).</summary>
+    internal static class Messages
+    {
+        public static RuleText ExtraHop { get; } = new(
+            nameof(ExtraHop),
+            "{0} Service in front of the host-network pods of {1}, and externalTrafficPolicy {2}: kube-proxy forwards each connection to any of the pods, mostly on another node, though one listens on the node it arrived at; the extra hop masquerades it, so the pods see a node's address instead of the client's");
+
+        public static RuleText PolicyUnset { get; } = new(nameof(PolicyUnset), "is not set, so it is Cluster");
+
+        public static RuleText PolicyCluster { get; } = new(nameof(PolicyCluster), "is Cluster");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText SetLocal { get; } = new(nameof(SetLocal), "set externalTrafficPolicy: Local");
+    }
 
     public void Check(AnalysisContext context)
     {
@@ -42,13 +62,13 @@ internal sealed class ExternalTrafficPolicyCluster : IRule
                 continue;
             }
 
-            var policy = service.ExternalTrafficPolicy is null ? "is not set, so it is Cluster" : "is Cluster";
+            var policy = (service.ExternalTrafficPolicy is null ? Messages.PolicyUnset : Messages.PolicyCluster).Text;
             context.Report(
                 Rule,
                 service,
                 service.ExternalTrafficPolicy is null ? "spec.type" : "spec.externalTrafficPolicy",
-                $"{service.Type} Service in front of the host-network pods of {WorkloadNames.Join(daemonSets)}, and externalTrafficPolicy {policy}: kube-proxy forwards each connection to any of the pods, mostly on another node, though one listens on the node it arrived at; the extra hop masquerades it, so the pods see a node's address instead of the client's",
-                Rule.Fix);
+                Messages.ExtraHop.With(service.Type, WorkloadNames.Join(daemonSets), policy),
+                Fixes.SetLocal.Text);
         }
     }
 }

@@ -16,10 +16,28 @@ internal sealed class NetworkPolicySelectsHostNetwork : IRule
         "network-policy-ineffective",
         "A NetworkPolicy selects host-network pods, which most network plugins ignore",
         Severity.Warning,
-        RuleSection.ServicesAndNetworkPolicy,
-        Fix: "protect their ports with a host firewall, or match the nodes' addresses with ipBlock rules in the policies of the pods they talk to");
+        RuleSection.ServicesAndNetworkPolicy)
+    {
+        Messages = [Messages.Ineffective],
+        Fixes = [Fixes.HostFirewall],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>HN044's message: the workloads whose pods the policy selects ({0}), then the Kubernetes documentation's words.</summary>
+    internal static class Messages
+    {
+        public static RuleText Ineffective { get; } = new(
+            nameof(Ineffective),
+            "podSelector selects the host-network pods of {0}, but \"NetworkPolicy behaviour for `hostNetwork` pods is undefined\"; in the most common implementation the network plugin \"ignores `hostNetwork` pods when matching `podSelector` and `namespaceSelector`. Traffic to/from `hostNetwork` pods is treated the same as all other traffic to/from the node IP.\", so this policy most likely does not isolate them");
+    }
+
+    internal static class Fixes
+    {
+        public static RuleText HostFirewall { get; } = new(
+            nameof(HostFirewall),
+            "protect their ports with a host firewall, or match the nodes' addresses with ipBlock rules in the policies of the pods they talk to");
+    }
 
     public void Check(AnalysisContext context)
     {
@@ -45,8 +63,8 @@ internal sealed class NetworkPolicySelectsHostNetwork : IRule
                 Rule,
                 policy,
                 "spec.podSelector",
-                $"podSelector selects the host-network pods of {WorkloadNames.Join(selected)}, but \"NetworkPolicy behaviour for `hostNetwork` pods is undefined\"; in the most common implementation the network plugin \"ignores `hostNetwork` pods when matching `podSelector` and `namespaceSelector`. Traffic to/from `hostNetwork` pods is treated the same as all other traffic to/from the node IP.\", so this policy most likely does not isolate them",
-                Rule.Fix);
+                Messages.Ineffective.With(WorkloadNames.Join(selected)),
+                Fixes.HostFirewall.Text);
         }
     }
 }

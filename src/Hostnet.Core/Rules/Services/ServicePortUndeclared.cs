@@ -18,9 +18,40 @@ internal sealed class ServicePortUndeclared : IRule
         "service-port-undeclared",
         "A Service's targetPort matches no declared port of the host-network pods it selects",
         Severity.Warning,
-        RuleSection.ServicesAndNetworkPolicy);
+        RuleSection.ServicesAndNetworkPolicy)
+    {
+        Messages = [Messages.NumberUndeclared, Messages.NameUndeclared, Messages.NoNames, Messages.Names],
+        Fixes = [Fixes.DeclareNumber, Fixes.NameThePort],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN041's messages: the Service port ({0}) and protocol ({1}), the targetPort ({2}) and the workload ({3}); for a
+    /// named targetPort also the names the pods have ({4}: NoNames, or Names with the list).
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText NumberUndeclared { get; } = new(
+            nameof(NumberUndeclared),
+            "Service port {0}/{1} forwards to targetPort {2}, which the host-network pods of {3} do not declare: the endpoints are the nodes' addresses, so connections reach whatever listens on port {2} of each node, and the scheduler cannot keep that port free for the pods");
+
+        public static RuleText NameUndeclared { get; } = new(
+            nameof(NameUndeclared),
+            "Service port {0}/{1} forwards to targetPort \"{2}\", but the host-network pods of {3} have no {1} port of that name ({4}): the endpoints controller leaves those pods out of this Service port, so it gets no endpoints from them");
+
+        public static RuleText NoNames { get; } = new(nameof(NoNames), "they name no ports");
+
+        public static RuleText Names { get; } = new(nameof(Names), "they name {0}");
+    }
+
+    /// <summary>HN041's fixes: the port ({0}) and protocol ({1}), or the name ({0}).</summary>
+    internal static class Fixes
+    {
+        public static RuleText DeclareNumber { get; } = new(nameof(DeclareNumber), "declare containerPort {0} ({1}) in the container that listens on it, or correct targetPort");
+
+        public static RuleText NameThePort { get; } = new(nameof(NameThePort), "name the container port \"{0}\", or set targetPort to a declared port");
+    }
 
     public void Check(AnalysisContext context)
     {
@@ -51,15 +82,14 @@ internal sealed class ServicePortUndeclared : IRule
 
     private static void Report(AnalysisContext context, Service service, ServicePort port, IntOrString target, Workload workload)
     {
-        var front = $"Service port {port.Port}/{port.Protocol} forwards to targetPort";
         if (target.IntValue is { } number)
         {
             context.Report(
                 Rule,
                 service,
                 port.Path + ".targetPort",
-                $"{front} {number}, which the host-network pods of {workload.DisplayName} do not declare: the endpoints are the nodes' addresses, so connections reach whatever listens on port {number} of each node, and the scheduler cannot keep that port free for the pods",
-                $"declare containerPort {number} ({port.Protocol}) in the container that listens on it, or correct targetPort");
+                Messages.NumberUndeclared.With(port.Port, port.Protocol, number, workload.DisplayName),
+                Fixes.DeclareNumber.With(number, port.Protocol));
             return;
         }
 
@@ -67,12 +97,12 @@ internal sealed class ServicePortUndeclared : IRule
             .Where(p => !string.IsNullOrEmpty(p.Name))
             .Select(p => $"\"{p.Name}\" ({p.ContainerPortNumber}/{p.EffectiveProtocol})")
             .ToList();
-        var declared = names.Count == 0 ? "they name no ports" : "they name " + string.Join(", ", names);
+        var declared = names.Count == 0 ? Messages.NoNames.Text : Messages.Names.With(string.Join(", ", names));
         context.Report(
             Rule,
             service,
             port.Path + ".targetPort",
-            $"{front} \"{target.StringValue}\", but the host-network pods of {workload.DisplayName} have no {port.Protocol} port of that name ({declared}): the endpoints controller leaves those pods out of this Service port, so it gets no endpoints from them",
-            $"name the container port \"{target.StringValue}\", or set targetPort to a declared port");
+            Messages.NameUndeclared.With(port.Port, port.Protocol, target.StringValue, workload.DisplayName, declared),
+            Fixes.NameThePort.With(target.StringValue));
     }
 }

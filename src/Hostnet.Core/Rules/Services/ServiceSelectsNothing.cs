@@ -20,9 +20,41 @@ internal sealed class ServiceSelectsNothing : IRule
         "service-selects-nothing",
         "A Service's selector matches no pod template of its namespace",
         Severity.Warning,
-        RuleSection.ServicesAndNetworkPolicy);
+        RuleSection.ServicesAndNetworkPolicy)
+    {
+        Messages = [Messages.LabelsOnController, Messages.NoLabels, Messages.NearestMiss, Messages.MissingLabel],
+        Fixes = [Fixes.LabelTemplate, Fixes.MakeAgree],
+    };
 
     public RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// HN040's messages: the selector ({0}) and the namespace ({1}); then the workload that carries the labels on its own
+    /// metadata ({2}) and what its template has ({3}: the labels, or NoLabels), or the nearest workload ({2}) and how its
+    /// pods differ ({3}: <c>key=value</c> for each label written otherwise, MissingLabel for each missing one).
+    /// </summary>
+    internal static class Messages
+    {
+        public static RuleText LabelsOnController { get; } = new(
+            nameof(LabelsOnController),
+            "selector {0} matches no pod in namespace \"{1}\"; {2} carries these labels on its own metadata.labels, but a Service selects pods, and its pods get the labels of spec.template.metadata.labels, which has {3}: the Service has no endpoints, so connections to it are refused");
+
+        public static RuleText NoLabels { get; } = new(nameof(NoLabels), "no labels");
+
+        public static RuleText NearestMiss { get; } = new(
+            nameof(NearestMiss),
+            "selector {0} matches no pod in namespace \"{1}\"; the nearest is {2}, whose pods have {3}: the Service has no endpoints, so connections to it are refused");
+
+        public static RuleText MissingLabel { get; } = new(nameof(MissingLabel), "no {0} label");
+    }
+
+    /// <summary>HN040's fixes: the selector ({0}) and the workload ({1}), or the general one.</summary>
+    internal static class Fixes
+    {
+        public static RuleText LabelTemplate { get; } = new(nameof(LabelTemplate), "add {0} to {1}'s spec.template.metadata.labels");
+
+        public static RuleText MakeAgree { get; } = new(nameof(MakeAgree), "make the Service selector and the pod template labels agree");
+    }
 
     public void Check(AnalysisContext context)
     {
@@ -44,13 +76,13 @@ internal sealed class ServiceSelectsNothing : IRule
             if (LabelledOnlyOnItself(context, @namespace, selector) is { } owner)
             {
                 var template = owner.Template.Metadata.Labels;
-                var has = template.Count == 0 ? "no labels" : Format(template);
+                var has = template.Count == 0 ? Messages.NoLabels.Text : Format(template);
                 context.Report(
                     Rule,
                     service,
                     $"spec.selector[{selector.Keys.Order(StringComparer.Ordinal).First()}]",
-                    $"selector {Format(selector)} matches no pod in namespace \"{@namespace}\"; {owner.DisplayName} carries these labels on its own metadata.labels, but a Service selects pods, and its pods get the labels of spec.template.metadata.labels, which has {has}: the Service has no endpoints, so connections to it are refused",
-                    $"add {Format(selector)} to {owner.DisplayName}'s spec.template.metadata.labels");
+                    Messages.LabelsOnController.With(Format(selector), @namespace, owner.DisplayName, has),
+                    Fixes.LabelTemplate.With(Format(selector), owner.DisplayName));
                 continue;
             }
 
@@ -65,8 +97,8 @@ internal sealed class ServiceSelectsNothing : IRule
                 Rule,
                 service,
                 $"spec.selector[{differences[0].Key}]",
-                $"selector {Format(selector)} matches no pod in namespace \"{@namespace}\"; the nearest is {workload.DisplayName}, whose pods have {string.Join(", ", differences.Select(d => d.Has))}: the Service has no endpoints, so connections to it are refused",
-                "make the Service selector and the pod template labels agree");
+                Messages.NearestMiss.With(Format(selector), @namespace, workload.DisplayName, string.Join(", ", differences.Select(d => d.Has))),
+                Fixes.MakeAgree.Text);
         }
     }
 
@@ -156,7 +188,7 @@ internal sealed class ServiceSelectsNothing : IRule
             else
             {
                 var renamed = labels.Where(l => l.Value == value).Select(l => l.Key).Order(StringComparer.Ordinal).FirstOrDefault();
-                differences.Add((key, renamed is null ? $"no {key} label" : $"{renamed}={value}"));
+                differences.Add((key, renamed is null ? Messages.MissingLabel.With(key) : $"{renamed}={value}"));
             }
         }
 
