@@ -9,9 +9,10 @@ using Hostnet.Core.Rules;
 namespace Hostnet.Cli.Commands;
 
 /// <summary>
-/// <c>hostnet fix PATH…|- [--write | --diff] [--rule ID…]</c>: applies the safe fixes of RULES.md as minimal text
-/// edits. Without <c>--write</c> or <c>--diff</c> the fixed text goes to standard output; what was fixed and what is
-/// left goes to standard error. Exit codes as <c>check</c>: 0 nothing left at <c>--fail-on</c>, 1 findings remain, 2 bad input.
+/// <c>hostnet fix PATH…|- [--write [--force] | --diff] [--rule ID…]</c>: applies the safe fixes of RULES.md as minimal
+/// text edits. Without <c>--write</c> or <c>--diff</c> the fixed text goes to standard output; what was fixed and what
+/// is left goes to standard error. Exit codes as <c>check</c>: 0 nothing left at <c>--fail-on</c>, 1 findings remain,
+/// 2 bad input or a file <c>--write</c> could not write (the others are still written).
 /// </summary>
 internal static class FixCommand
 {
