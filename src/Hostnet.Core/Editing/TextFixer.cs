@@ -22,7 +22,7 @@ internal static class TextFixer
             return new TextFix(text, [], []);
         }
 
-        var roots = SpanReader.Read(text);
+        var roots = SpanReader.Read(text, [.. planned.Select(d => d.Document.Root.Position.Line).Distinct().Order()]);
         var changes = new List<TextChange>();
         var skipped = new List<FieldEdit>();
         foreach (var (document, edits) in planned)

@@ -1,4 +1,5 @@
 using Hostnet.Core.Analysis;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Editing;
 using Hostnet.Core.Loading;
 
@@ -54,8 +55,8 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
 
     /// <summary>
     /// Fixes <paramref name="files"/> together (cross-object findings need all of them), round after round until nothing
-    /// changes. Each round after the first loads again only the files the round before changed: the others' documents
-    /// are the same, and reloading them would cost a second parse of everything and a second set of node trees.
+    /// changes. Each round after the first loads and reads again only the files the round before changed: the others'
+    /// documents are the same, and reloading them would cost a second parse of everything and a second set of node trees.
     /// </summary>
     public FixOutcome Fix(IReadOnlyList<SourceFile> files, LoaderLimits? limits = null)
     {
@@ -64,9 +65,10 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
         var current = files.ToArray();
         var applied = files.Select(_ => new List<FieldEdit>()).ToArray();
         var loaded = loader.LoadAll(current).ToArray();
+        var readings = new Dictionary<ManifestDocument, DocumentReading>(ReferenceEqualityComparer.Instance);
         for (var round = 0; ; round++)
         {
-            var report = checker.Check(loaded);
+            var report = checker.Check(loaded, readings);
             var changed = new List<int>();
             var fixable = report.Diagnostics
                 .Where(d => fixers.Any(f => f.Rule.Id == d.Rule.Id) && (rules is null || rules.Contains(d.Rule.Id)))
@@ -98,6 +100,11 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
             var reloaded = loader.LoadAll([.. changed.Select(i => current[i])]);
             for (var k = 0; k < changed.Count; k++)
             {
+                foreach (var replaced in loaded[changed[k]].Documents)
+                {
+                    readings.Remove(replaced);
+                }
+
                 loaded[changed[k]] = reloaded[k];
             }
         }
