@@ -9,9 +9,10 @@ using Hostnet.Core.Rules;
 namespace Hostnet.Cli.Commands;
 
 /// <summary>
-/// <c>hostnet fix PATH…|- [--write | --diff] [--rule ID…]</c>: applies the safe fixes of RULES.md as minimal text
-/// edits. Without <c>--write</c> or <c>--diff</c> the fixed text goes to standard output; what was fixed and what is
-/// left goes to standard error. Exit codes as <c>check</c>: 0 nothing left at <c>--fail-on</c>, 1 findings remain, 2 bad input.
+/// <c>hostnet fix PATH…|- [--write [--force] | --diff] [--rule ID…]</c>: applies the safe fixes of RULES.md as minimal
+/// text edits. Without <c>--write</c> or <c>--diff</c> the fixed text goes to standard output; what was fixed and what
+/// is left goes to standard error. Exit codes as <c>check</c>: 0 nothing left at <c>--fail-on</c>, 1 findings remain,
+/// 2 bad input or a file <c>--write</c> could not write (the others are still written).
 /// </summary>
 internal static class FixCommand
 {
@@ -24,7 +25,8 @@ internal static class FixCommand
             Config = CommonOptions.ConfigFile(),
             KubeVersion = CommonOptions.KubeVersionOf(CommonOptions.MirrorsVersion),
         };
-        var write = new Option<bool>("--write", "-w") { Description = "Rewrite the files in place (atomically, permissions kept)" };
+        var write = new Option<bool>("--write", "-w") { Description = "Rewrite the files in place (atomically; owner, group and mode kept; through symbolic links)" };
+        var force = new Option<bool>("--force") { Description = "With --write, rewrite read-only files too (their mode is kept)" };
         var diff = new Option<bool>("--diff", "-d") { Description = "Print a unified diff of the fixes instead of the fixed text" };
         var fixable = string.Join(", ", RuleCatalog.FixableIds);
         var rules = new Option<string[]>("--rule", "-r") { Description = $"Only fix findings of these rules ({fixable})", HelpName = "ID" };
@@ -37,7 +39,7 @@ internal static class FixCommand
         });
         var command = new Command("fix", "Repair what can be repaired safely, as minimal edits that keep comments and layout")
         {
-            common.Paths, write, diff, rules, common.FailOn, common.Config, common.KubeVersion,
+            common.Paths, write, force, diff, rules, common.FailOn, common.Config, common.KubeVersion,
         };
         command.Validators.Add(result =>
         {
@@ -45,10 +47,16 @@ internal static class FixCommand
             {
                 result.AddError("--write and --diff cannot be used together");
             }
+
+            if (result.GetValue(force) && !result.GetValue(write))
+            {
+                result.AddError("--force only applies to --write");
+            }
         });
         command.SetAction(result => Run(
             common.Read(result),
             result.GetValue(write) ? FixOutputMode.Write : result.GetValue(diff) ? FixOutputMode.Diff : FixOutputMode.Stream,
+            new FixWriteOptions(result.GetValue(force), DateTime.UtcNow),
             result.GetValue(rules) is { Length: > 0 } ids ? ids.SelectMany(Split).ToHashSet(StringComparer.Ordinal) : null,
             environment));
         return command;
@@ -57,7 +65,7 @@ internal static class FixCommand
     private static IEnumerable<string> Split(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(id => id.ToUpperInvariant());
 
-    private static int Run(RunRequest request, FixOutputMode mode, IReadOnlySet<string>? rules, CliEnvironment environment)
+    private static int Run(RunRequest request, FixOutputMode mode, FixWriteOptions writing, IReadOnlySet<string>? rules, CliEnvironment environment)
     {
         if (RunInputs.Load(request, environment) is not { } run)
         {
@@ -72,13 +80,9 @@ internal static class FixCommand
         }
 
         var outcome = new ManifestFixer(new ManifestChecker(run.Options, RuleCatalog.Rules), RuleCatalog.Fixers, rules).Fix(files, limits);
-        if (!FixOutput.Write(mode, outcome.Files, environment))
-        {
-            return ExitCodes.Invalid;
-        }
-
-        FixOutput.Summarise(outcome, mode, environment);
-        return readProblems.Count > 0 || outcome.Report.HasInputErrors ? ExitCodes.Invalid
+        var failed = FixOutput.Write(mode, outcome.Files, writing, environment);
+        FixOutput.Summarise(outcome, mode, failed, environment);
+        return readProblems.Count > 0 || outcome.Report.HasInputErrors || failed.Count > 0 ? ExitCodes.Invalid
             : request.Threshold is { } threshold && outcome.Report.Fails(threshold) ? ExitCodes.Findings
             : ExitCodes.Success;
     }

@@ -30,8 +30,14 @@ internal static class FixOutput
             : ("a/" + relative, "b/" + relative);
     }
 
-    public static bool Write(FixOutputMode mode, IReadOnlyList<FixedFile> files, CliEnvironment environment)
+    /// <summary>
+    /// Puts the fixed texts where <paramref name="mode"/> says. With <see cref="FixOutputMode.Write"/>, a file that
+    /// cannot be written is said on standard error as one line and the others are still written; returns those files.
+    /// </summary>
+    public static HashSet<string> Write(FixOutputMode mode, IReadOnlyList<FixedFile> files, FixWriteOptions options, CliEnvironment environment)
     {
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var cleaned = new HashSet<string>(StringComparer.Ordinal);
         string? previous = null;
         foreach (var file in files)
         {
@@ -43,9 +49,10 @@ internal static class FixOutput
                     environment.Output.Write(UnifiedDiff.Create(file.Original.Text, file.Text, from, to));
                     break;
                 case FixOutputMode.Write when path != InputCollector.StandardInput:
-                    if (file.Changed && !TryReplace(path, file.Text, environment))
+                    if (file.Changed && TryReplace(path, file.Text, options, cleaned, environment) is { } error)
                     {
-                        return false;
+                        environment.Error.WriteLine($"hostnet: {path}: {error}");
+                        failed.Add(path);
                     }
 
                     break;
@@ -63,28 +70,41 @@ internal static class FixOutput
             }
         }
 
-        return true;
+        return failed;
     }
 
-    private static bool TryReplace(string path, string text, CliEnvironment environment)
+    /// <summary>Rewrites one file, first removing what killed runs left in its folder; null when written, else why not.</summary>
+    private static string? TryReplace(string path, string text, FixWriteOptions options, HashSet<string> cleaned, CliEnvironment environment)
     {
         try
         {
-            AtomicFile.Replace(Path.GetFullPath(path, environment.WorkingDirectory), text);
-            return true;
+            var full = Path.GetFullPath(path, environment.WorkingDirectory);
+            var folder = Path.GetDirectoryName(AtomicFile.Target(full)) ?? ".";
+            if (cleaned.Add(folder))
+            {
+                foreach (var leftover in FixLeftovers.RemoveOld(folder, options.RunStarted))
+                {
+                    environment.Error.WriteLine($"hostnet: {Path.GetRelativePath(environment.WorkingDirectory, leftover)}: removed, a temporary file an interrupted hostnet fix left");
+                }
+            }
+
+            return AtomicFile.Replace(full, text, options.Force);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            environment.Error.WriteLine($"hostnet: cannot write {path}: {error.Message}");
-            return false;
+            return $"cannot write: {error.Message}";
         }
     }
 
-    /// <summary>On standard error: each fix (file:line, rule, field), then what is left for <c>hostnet check</c> to explain.</summary>
-    public static void Summarise(FixOutcome outcome, FixOutputMode mode, CliEnvironment environment)
+    /// <summary>
+    /// On standard error: each fix (file:line, rule, field), then what is left for <c>hostnet check</c> to explain.
+    /// The fixes of files that could not be written (<paramref name="failed"/>) are not counted: they did not happen.
+    /// </summary>
+    public static void Summarise(FixOutcome outcome, FixOutputMode mode, IReadOnlySet<string> failed, CliEnvironment environment)
     {
         var fixedCount = 0;
-        foreach (var file in outcome.Files.Where(f => f.Applied.Count > 0))
+        var written = outcome.Files.Where(f => !failed.Contains(f.Original.Path)).ToList();
+        foreach (var file in written.Where(f => f.Applied.Count > 0))
         {
             foreach (var edit in file.Applied)
             {
@@ -94,13 +114,18 @@ internal static class FixOutput
         }
 
         var left = outcome.Report.Diagnostics.Where(d => !d.IsSuppressed).ToList();
-        var summary = new StringBuilder($"hostnet: {fixedCount} fix(es) in {outcome.Files.Count(f => f.Changed)} file(s)");
+        var summary = new StringBuilder($"hostnet: {fixedCount} fix(es) in {written.Count(f => f.Changed)} file(s)");
         summary.Append(mode switch
         {
             FixOutputMode.Write => " written",
             FixOutputMode.Diff => " shown as a diff",
             _ => string.Empty,
         });
+        if (failed.Count > 0)
+        {
+            summary.Append($"; {failed.Count} file(s) not written, as said above");
+        }
+
         if (left.Count > 0)
         {
             summary.Append($"; {left.Count} finding(s) left ({string.Join(", ", left.GroupBy(d => d.Rule.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}"))}): run hostnet check to see them");

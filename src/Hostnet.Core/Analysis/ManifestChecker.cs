@@ -1,4 +1,5 @@
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics.Schema;
@@ -14,13 +15,29 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     /// <summary>The cluster to check against: its nodes are the nodes the placement rules reason about.</summary>
     public ClusterSnapshot Cluster { get; init; } = ClusterSnapshot.Empty;
 
-    public CheckReport Check(IReadOnlyList<LoadResult> inputs)
+    public CheckReport Check(IReadOnlyList<LoadResult> inputs) => Check(inputs, readings: null);
+
+    /// <summary>
+    /// <see cref="Check(IReadOnlyList{LoadResult})"/>, reusing what earlier checks read of the same documents (by
+    /// reference: a document reads the same way every time) and adding what this one reads: a fix's later rounds
+    /// read only the documents they changed. The caller removes the documents it drops.
+    /// </summary>
+    internal CheckReport Check(IReadOnlyList<LoadResult> inputs, Dictionary<ManifestDocument, DocumentReading>? readings)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         // Reading the model is per document, so a large input is spread over the cores; the order stays the input's.
         var documents = inputs.SelectMany(i => i.Documents).ToArray();
         var read = new KubeObject?[documents.Length];
         var violations = new IReadOnlyList<SchemaViolation>[documents.Length];
+        var known = new bool[documents.Length];
+        for (var i = 0; readings is not null && i < documents.Length; i++)
+        {
+            if (readings.TryGetValue(documents[i], out var reading))
+            {
+                (read[i], violations[i], known[i]) = (reading.Object, reading.Violations, true);
+            }
+        }
+
         if (documents.Length < ParallelDocuments)
         {
             for (var i = 0; i < documents.Length; i++)
@@ -33,12 +50,20 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
             Parallel.For(0, documents.Length, ReadOne);
         }
 
+        for (var i = 0; readings is not null && i < documents.Length; i++)
+        {
+            readings.TryAdd(documents[i], new DocumentReading(read[i], violations[i]));
+        }
+
         var objects = read.OfType<KubeObject>().ToList();
 
         void ReadOne(int i)
         {
-            read[i] = ObjectReader.Read(documents[i]);
-            violations[i] = StrictDecoder.Check(documents[i]);
+            if (!known[i])
+            {
+                read[i] = ObjectReader.Read(documents[i]);
+                violations[i] = StrictDecoder.Check(documents[i]);
+            }
         }
 
         var found = Enumerable.Range(0, documents.Length)

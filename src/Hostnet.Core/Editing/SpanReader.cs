@@ -11,12 +11,31 @@ namespace Hostnet.Core.Editing;
 /// </summary>
 internal static class SpanReader
 {
-    public static List<SpanNode> Read(string text)
+    /// <summary>
+    /// The trees of the documents (as the loader splits them) that hold one of <paramref name="lines"/>, sorted: a fix
+    /// touches a few documents of a stream, and parsing the others would cost as much as all of them.
+    /// </summary>
+    public static List<SpanNode> Read(string text, IReadOnlyList<int> lines)
     {
         var roots = new List<SpanNode>();
         var offset = 0;
-        foreach (var chunk in DocumentSplitter.Split(text))
+        var chunks = DocumentSplitter.Split(text).ToList();
+        var wanted = 0;
+        for (var k = 0; k < chunks.Count; k++)
         {
+            var chunk = chunks[k];
+            var end = k + 1 < chunks.Count ? chunks[k + 1].FirstLine : int.MaxValue;
+            while (wanted < lines.Count && lines[wanted] < chunk.FirstLine)
+            {
+                wanted++;
+            }
+
+            if (wanted == lines.Count || lines[wanted] >= end)
+            {
+                offset += chunk.Length;
+                continue;
+            }
+
             try
             {
                 using var reader = new StringReader(chunk.Text);

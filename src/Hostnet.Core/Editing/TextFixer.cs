@@ -22,7 +22,7 @@ internal static class TextFixer
             return new TextFix(text, [], []);
         }
 
-        var roots = SpanReader.Read(text);
+        var roots = SpanReader.Read(text, [.. planned.Select(d => d.Document.Root.Position.Line).Distinct().Order()]);
         var changes = new List<TextChange>();
         var skipped = new List<FieldEdit>();
         foreach (var (document, edits) in planned)
@@ -65,19 +65,26 @@ internal static class TextFixer
 
     /// <summary>
     /// The mapping that starts at <paramref name="position"/>: at each level only the last node starting at or before
-    /// it can hold it, so the search costs the depth of the tree, not its size.
+    /// it can hold it, found by halving (nodes are in text order), so a file of many documents is not searched from
+    /// its start for each one.
     /// </summary>
     private static SpanMapping? FindMapping(IReadOnlyList<SpanNode> nodes, SourcePosition position)
     {
         SpanNode? candidate = null;
-        foreach (var node in nodes)
+        var (low, high) = (0, nodes.Count - 1);
+        while (low <= high)
         {
+            var middle = low + ((high - low) / 2);
+            var node = nodes[middle];
             if (node.Line > position.Line || (node.Line == position.Line && node.Column > position.Column))
             {
-                break;
+                high = middle - 1;
             }
-
-            candidate = node;
+            else
+            {
+                candidate = node;
+                low = middle + 1;
+            }
         }
 
         if (candidate is SpanMapping found && candidate.Line == position.Line && candidate.Column == position.Column)

@@ -1,4 +1,5 @@
 using Hostnet.Core.Analysis;
+using Hostnet.Core.Documents;
 using Hostnet.Core.Editing;
 using Hostnet.Core.Loading;
 
@@ -52,16 +53,23 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
         return operations;
     }
 
+    /// <summary>
+    /// Fixes <paramref name="files"/> together (cross-object findings need all of them), round after round until nothing
+    /// changes. Each round after the first loads and reads again only the files the round before changed: the others'
+    /// documents are the same, and reloading them would cost a second parse of everything and a second set of node trees.
+    /// </summary>
     public FixOutcome Fix(IReadOnlyList<SourceFile> files, LoaderLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(files);
+        var loader = new ManifestLoader(limits ?? LoaderLimits.Default);
         var current = files.ToArray();
         var applied = files.Select(_ => new List<FieldEdit>()).ToArray();
+        var loaded = loader.LoadAll(current).ToArray();
+        var readings = new Dictionary<ManifestDocument, DocumentReading>(ReferenceEqualityComparer.Instance);
         for (var round = 0; ; round++)
         {
-            var loaded = new ManifestLoader(limits ?? LoaderLimits.Default).LoadAll(current);
-            var report = checker.Check(loaded);
-            var changed = false;
+            var report = checker.Check(loaded, readings);
+            var changed = new List<int>();
             var fixable = report.Diagnostics
                 .Where(d => fixers.Any(f => f.Rule.Id == d.Rule.Id) && (rules is null || rules.Contains(d.Rule.Id)))
                 .ToLookup(d => d.File, StringComparer.Ordinal);
@@ -80,13 +88,24 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
                 {
                     current[i] = current[i] with { Text = fix.Text };
                     applied[i].AddRange(fix.Applied);
-                    changed = true;
+                    changed.Add(i);
                 }
             }
 
-            if (!changed)
+            if (changed.Count == 0)
             {
                 return new FixOutcome([.. files.Select((file, i) => new FixedFile(file, current[i].Text, applied[i]))], report);
+            }
+
+            var reloaded = loader.LoadAll([.. changed.Select(i => current[i])]);
+            for (var k = 0; k < changed.Count; k++)
+            {
+                foreach (var replaced in loaded[changed[k]].Documents)
+                {
+                    readings.Remove(replaced);
+                }
+
+                loaded[changed[k]] = reloaded[k];
             }
         }
     }

@@ -7,21 +7,6 @@ namespace Hostnet.Cli.Tests.Commands;
 
 public sealed class FixCommandTests : IDisposable
 {
-    private const string FixedWarning = """
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: agent
-          namespace: ops
-        spec:
-          hostNetwork: true
-          dnsPolicy: ClusterFirstWithHostNet
-          containers:
-            - name: agent
-              image: registry.example.com/agent:1.0
-              args: [--server=https://collector.ops.svc:4317]
-        """;
-
     private readonly CliSandbox _sandbox = new();
 
     public void Dispose() => _sandbox.Dispose();
@@ -34,7 +19,7 @@ public sealed class FixCommandTests : IDisposable
         var result = _sandbox.Run("fix", "pod.yaml");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldBe(FixedWarning);
+        result.Output.ShouldBe(Manifests.WarningFixed);
         result.Error.ShouldContain("pod.yaml: HN030 fixed: added spec.dnsPolicy: \"ClusterFirstWithHostNet\"");
         _sandbox.Read("pod.yaml").ShouldBe(Manifests.Warning);
     }
@@ -77,7 +62,7 @@ public sealed class FixCommandTests : IDisposable
         var again = _sandbox.Run("fix", "--write", "deploy");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        _sandbox.Read("deploy/pod.yaml").ShouldBe(FixedWarning);
+        _sandbox.Read("deploy/pod.yaml").ShouldBe(Manifests.WarningFixed);
         Directory.GetFiles(Path.GetDirectoryName(path)!).ShouldBe([path]);
         if (!OperatingSystem.IsWindows())
         {
@@ -96,7 +81,7 @@ public sealed class FixCommandTests : IDisposable
 
         _sandbox.Run("fix", "-w", "pod.yaml").ExitCode.ShouldBe(0);
 
-        File.ReadAllBytes(path).ShouldBe([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(FixedWarning)]);
+        File.ReadAllBytes(path).ShouldBe([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Manifests.WarningFixed)]);
     }
 
     [Fact]
@@ -105,7 +90,7 @@ public sealed class FixCommandTests : IDisposable
         var result = _sandbox.Run(["fix", "-"], standardInput: Manifests.Warning);
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldBe(FixedWarning);
+        result.Output.ShouldBe(Manifests.WarningFixed);
     }
 
     [Fact]
@@ -116,13 +101,13 @@ public sealed class FixCommandTests : IDisposable
 
         var result = _sandbox.Run("fix", "a.yaml", "b.yaml");
 
-        result.Output.ShouldBe(Manifests.Clean + "\n---\n" + FixedWarning);
+        result.Output.ShouldBe(Manifests.Clean + "\n---\n" + Manifests.WarningFixed);
     }
 
     [Fact]
     public void Fix_WrongCaseKey_RenamesItAndKeepsTheLine()
     {
-        var text = FixedWarning.Replace("  hostNetwork: true", "  hostnetwork: true  # on the node", StringComparison.Ordinal);
+        var text = Manifests.WarningFixed.Replace("  hostNetwork: true", "  hostnetwork: true  # on the node", StringComparison.Ordinal);
         _sandbox.Write("pod.yaml", text);
 
         var result = _sandbox.Run("fix", "pod.yaml");
@@ -166,6 +151,7 @@ public sealed class FixCommandTests : IDisposable
 
     [Theory]
     [InlineData("fix", "--write", "--diff", "pod.yaml")]
+    [InlineData("fix", "--force", "pod.yaml")]
     [InlineData("fix", "--rule", "HN012", "pod.yaml")]
     [InlineData("fix", "missing.yaml")]
     public void Fix_BadUsageOrInput_Exits2(params string[] args)

@@ -31,6 +31,22 @@ internal static class Manifests
               args: [--server=https://collector.ops.svc:4317]
         """;
 
+    /// <summary><see cref="Warning"/> after <c>hostnet fix</c>.</summary>
+    public const string WarningFixed = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: agent
+          namespace: ops
+        spec:
+          hostNetwork: true
+          dnsPolicy: ClusterFirstWithHostNet
+          containers:
+            - name: agent
+              image: registry.example.com/agent:1.0
+              args: [--server=https://collector.ops.svc:4317]
+        """;
+
     /// <summary>One error: HN001 on line 8 (a look-alike dnsPolicy), and no HN030.</summary>
     public const string Error = """
         apiVersion: v1
