@@ -1,3 +1,4 @@
+using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
 using Hostnet.Core.Semantics;
 
@@ -13,6 +14,16 @@ public sealed record AnalysisOptions
 
     /// <summary>Per-rule severities from <c>.hostnet.yaml</c>; absent rules keep their default.</summary>
     public IReadOnlyDictionary<string, RuleLevel> RuleLevels { get; init; } = new Dictionary<string, RuleLevel>();
+
+    /// <summary>
+    /// Whether <paramref name="rule"/> runs at all: a rule set <c>off</c> is skipped whole, so it costs nothing (its
+    /// findings would be dropped anyway).
+    /// </summary>
+    public bool Runs(RuleDescriptor rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return !RuleLevels.TryGetValue(rule.Id, out var level) || level != RuleLevel.Off;
+    }
 
     /// <summary>Ports the nodes own beyond the built-in catalogue (<c>reservedPorts</c> in <c>.hostnet.yaml</c>).</summary>
     public IReadOnlyList<NodeReservedPort> ExtraReservedPorts { get; init; } = [];

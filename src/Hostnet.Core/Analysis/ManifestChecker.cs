@@ -84,10 +84,7 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
             context.Add(InvalidInput.From(wrongType, context));
         }
 
-        foreach (var rule in rules)
-        {
-            rule.Check(context);
-        }
+        RunEnabled(context);
 
         return new CheckReport(Sorted(context.Diagnostics), inputs.Count, inputs.Sum(i => i.Documents.Count), [.. inputs.SelectMany(i => i.Skipped)]);
     }
@@ -99,12 +96,18 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     public AnalysisContext CheckObjects(IReadOnlyList<KubeObject> objects)
     {
         var context = new AnalysisContext(objects, options) { Cluster = Cluster };
-        foreach (var rule in rules)
+        RunEnabled(context);
+
+        return context;
+    }
+
+    /// <summary>Runs the rules that configuration does not switch off.</summary>
+    private void RunEnabled(AnalysisContext context)
+    {
+        foreach (var rule in rules.Where(r => options.Runs(r.Descriptor)))
         {
             rule.Check(context);
         }
-
-        return context;
     }
 
     /// <summary>Findings in the order every report prints them: by file, position, rule and message.</summary>

@@ -37,11 +37,12 @@ public sealed class ManifestLoader(LoaderLimits limits)
             return new LoadResult(documents, problems, skipped);
         }
 
+        var jsonStream = JsonTrailingComma.IsJsonStream(file.Text);
         foreach (var chunk in DocumentSplitter.Split(file.Text))
         {
-            foreach (var root in ParseChunk(file.Path, chunk, problems))
+            foreach (var root in ParseChunk(file.Path, chunk, problems, jsonStream))
             {
-                Classify(file.Path, root, documents, skipped);
+                Classify(new Found(file.Path, documents, skipped, problems), root, listItem: null);
             }
         }
 
@@ -87,10 +88,14 @@ public sealed class ManifestLoader(LoaderLimits limits)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(problems);
-        return ParseChunk(file.Path, new DocumentChunk(file.Text), problems).FirstOrDefault();
+        return ParseChunk(file.Path, new DocumentChunk(file.Text), problems, jsonStream: false).FirstOrDefault();
     }
 
-    private List<SourceNode> ParseChunk(string path, DocumentChunk chunk, List<InputProblem> problems)
+    /// <param name="path">The file, for problems.</param>
+    /// <param name="chunk">One document of it.</param>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="jsonStream">Whether the file is JSON as Kubernetes tells (<see cref="JsonTrailingComma.IsJsonStream"/>): then Go's JSON rules apply, not YAML's.</param>
+    private List<SourceNode> ParseChunk(string path, DocumentChunk chunk, List<InputProblem> problems, bool jsonStream)
     {
         var roots = new List<SourceNode>(1);
         // JSON (a review's object, kubectl -o json) goes straight to its own reader: the block reader would scan it only to give up.
@@ -106,12 +111,22 @@ public sealed class ManifestLoader(LoaderLimits limits)
         }
 
         var problemsBefore = problems.Count;
+        Scanner? scanner = null;
+        NodeBuilder? builder = null;
         try
         {
             var text = chunk.Text;
             using var reader = new StringReader(text);
             IParser? fast = json ? JsonEventParser.TryParse(text, Strings) : null;
-            var builder = new NodeBuilder(fast ?? new Parser(reader), chunk.FirstLine, limits, Strings);
+            // The fast reader accepts strict JSON only; what it gives up on may still break Go's JSON rules.
+            if (fast is null && jsonStream && JsonTrailingComma.Find(chunk, path) is { } trailing)
+            {
+                problems.Add(trailing);
+                return roots;
+            }
+
+            scanner = fast is null ? new Scanner(reader) : null;
+            builder = new NodeBuilder(fast ?? new Parser(scanner!), chunk.FirstLine, limits, Strings);
             roots.AddRange(builder.ReadDocuments());
         }
         catch (InputException error)
@@ -120,13 +135,21 @@ public sealed class ManifestLoader(LoaderLimits limits)
         }
         catch (YamlException error)
         {
-            var position = new SourcePosition((int)error.Start.Line + chunk.FirstLine - 1, (int)error.Start.Column);
+            // A few errors (a tab used as indentation) come without a position: the scanner stopped where it failed.
+            var mark = error.Start.Equals(Mark.Empty) && scanner is not null ? scanner.CurrentPosition : error.Start;
+            var position = new SourcePosition((int)mark.Line + chunk.FirstLine - 1, (int)mark.Column);
             problems.Add(new InputProblem(path, position, "YAML syntax error: " + Describe(error)));
         }
         catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            // Some malformed input (an unterminated flow sequence) makes YamlDotNet throw without a position.
-            problems.Add(new InputProblem(path, new SourcePosition(chunk.FirstLine, 1), "YAML syntax error: " + (error is InvalidOperationException ? "the document ends inside a flow collection (an unclosed [ or {?)" : error.Message)));
+            // Some malformed input (an unterminated flow sequence) makes YamlDotNet throw without a position: point at
+            // the collection left open.
+            var open = builder?.OpenFlowCollection;
+            var position = open?.Position ?? new SourcePosition(chunk.FirstLine, 1);
+            var message = error is not InvalidOperationException ? error.Message
+                : open is { } flow ? $"the document ends inside the flow collection opened here: the {flow.Opening} is never closed"
+                : "the document ends inside a flow collection (an unclosed [ or {?)";
+            problems.Add(new InputProblem(path, position, "YAML syntax error: " + message));
         }
 
         // A chart's template fails as YAML in many places; one line saying what it is helps more than the first of them.
@@ -146,11 +169,15 @@ public sealed class ManifestLoader(LoaderLimits limits)
         return detail >= 0 ? message[(detail + 3)..] : message;
     }
 
-    private static void Classify(string path, SourceNode root, List<ManifestDocument> documents, List<SkippedDocument> skipped)
+    /// <summary>A document that is an object is kept, one that is not skipped quietly, a List's item that is not one an input problem.</summary>
+    /// <param name="found">Where each goes.</param>
+    /// <param name="root">The document, or an item of a List.</param>
+    /// <param name="listItem">The item's index when <paramref name="root"/> is an item of a List, else null.</param>
+    private static void Classify(Found found, SourceNode root, int? listItem)
     {
         if (root is not SourceMapping mapping)
         {
-            skipped.Add(new SkippedDocument(path, root.Position, $"not a Kubernetes object (a {root.TypeName})"));
+            found.NotAnObject(root, listItem, $"not a Kubernetes object (a {root.TypeName})");
             return;
         }
 
@@ -158,15 +185,18 @@ public sealed class ManifestLoader(LoaderLimits limits)
         var kind = (mapping["kind"] as SourceScalar)?.Value;
         if (string.IsNullOrEmpty(apiVersion) || string.IsNullOrEmpty(kind))
         {
-            skipped.Add(new SkippedDocument(path, root.Position, "not a Kubernetes object (no apiVersion and kind)"));
+            // An item of a List is meant to be an object: kubectl stops on it with the decoder's error
+            // (k8s.io/apimachinery/pkg/runtime/error.go, v1.35: "Object 'Kind' is missing in '…'").
+            found.NotAnObject(root, listItem, listItem is null ? "not a Kubernetes object (no apiVersion and kind)"
+                : string.IsNullOrEmpty(kind) ? "Object 'Kind' is missing" : "Object 'apiVersion' is missing");
             return;
         }
 
         if (kind.EndsWith("List", StringComparison.Ordinal) && mapping["items"] is SourceSequence items)
         {
-            foreach (var item in items.Items)
+            for (var i = 0; i < items.Items.Count; i++)
             {
-                Classify(path, item, documents, skipped);
+                Classify(found, items.Items[i], i);
             }
 
             return;
@@ -174,10 +204,26 @@ public sealed class ManifestLoader(LoaderLimits limits)
 
         if (kind == "AdmissionReview" && (mapping["request"] as SourceMapping)?["object"] is SourceMapping reviewed)
         {
-            Classify(path, reviewed, documents, skipped);
+            Classify(found, reviewed, listItem: null);
             return;
         }
 
-        documents.Add(new ManifestDocument(path, mapping, apiVersion, kind));
+        found.Documents.Add(new ManifestDocument(found.Path, mapping, apiVersion, kind));
+    }
+
+    /// <summary>What one file's documents turn out to be.</summary>
+    private sealed record Found(string Path, List<ManifestDocument> Documents, List<SkippedDocument> Skipped, List<InputProblem> Problems)
+    {
+        public void NotAnObject(SourceNode node, int? listItem, string reason)
+        {
+            if (listItem is { } index)
+            {
+                Problems.Add(new InputProblem(Path, node.Position, $"items[{index}] of the List: {reason}"));
+            }
+            else
+            {
+                Skipped.Add(new SkippedDocument(Path, node.Position, reason));
+            }
+        }
     }
 }

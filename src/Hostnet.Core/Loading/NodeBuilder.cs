@@ -18,7 +18,14 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
     private readonly NodeStacks _stacks = new();
     private readonly Dictionary<string, SourceNode> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<SourceNode, long> _aliasedSizes = [];
+    private readonly Stack<(SourcePosition Position, char Opening)> _openFlows = new();
     private long _expandedNodes;
+
+    /// <summary>
+    /// The innermost flow collection (<c>[</c> or <c>{</c>) still open where reading stopped: where to point when the
+    /// text ends inside it, which YamlDotNet reports without a position.
+    /// </summary>
+    public (SourcePosition Position, char Opening)? OpenFlowCollection => _openFlows.Count > 0 ? _openFlows.Peek() : null;
 
     /// <summary>Reads every document of the chunk; an empty document yields nothing.</summary>
     public IEnumerable<SourceNode> ReadDocuments()
@@ -68,13 +75,17 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
                 node = new SourceScalar(position, strings.Share(scalar.Value), StyleOf(scalar));
                 size = 1;
                 break;
-            case SequenceStart:
+            case SequenceStart sequence:
                 parser.MoveNext();
+                OpenFlow(sequence.Style == SequenceStyle.Flow, position, '[');
                 node = ReadSequence(position, depth, out size);
+                CloseFlow(sequence.Style == SequenceStyle.Flow);
                 break;
-            case MappingStart:
+            case MappingStart mapping:
                 parser.MoveNext();
+                OpenFlow(mapping.Style == MappingStyle.Flow, position, '{');
                 node = ReadMapping(position, depth, out size);
+                CloseFlow(mapping.Style == MappingStyle.Flow);
                 break;
             default:
                 throw new InputException(position, $"unexpected YAML event {current.GetType().Name}");
@@ -89,6 +100,22 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
         }
 
         return node;
+    }
+
+    private void OpenFlow(bool flow, SourcePosition position, char opening)
+    {
+        if (flow)
+        {
+            _openFlows.Push((position, opening));
+        }
+    }
+
+    private void CloseFlow(bool flow)
+    {
+        if (flow)
+        {
+            _openFlows.Pop();
+        }
     }
 
     private void Count(long nodes, SourcePosition position)

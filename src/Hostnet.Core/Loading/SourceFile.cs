@@ -11,6 +11,12 @@ public sealed record SourceFile(string Path, string Text)
     public static SourceFile? FromBytes(string path, ReadOnlySpan<byte> bytes, out InputProblem? problem)
     {
         problem = null;
+        if (WideEncoding(bytes) is { } wide)
+        {
+            problem = new InputProblem(path, SourcePosition.Start, $"the file is {wide.Name} text, and hostnet reads UTF-8: convert it with iconv -f {wide.IconvName} -t UTF-8");
+            return null;
+        }
+
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
@@ -32,6 +38,42 @@ public sealed record SourceFile(string Path, string Text)
 
         // Decoded straight into the string: no intermediate buffer as large as the text.
         return new SourceFile(path, Encoding.UTF8.GetString(bytes));
+    }
+
+    /// <summary>
+    /// UTF-16 or UTF-32 text (Windows editors and PowerShell's <c>&gt;</c> write UTF-16), told by its byte order mark or,
+    /// without one, by ASCII text's pattern of NUL bytes; with the name <c>iconv</c> knows it by.
+    /// </summary>
+    private static (string Name, string IconvName)? WideEncoding(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) || bytes.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
+        {
+            return ("UTF-32", "UTF-32");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            // iconv's "UTF-16" reads the byte order from the mark.
+            return ("UTF-16", "UTF-16");
+        }
+
+        var sample = bytes[..Math.Min(bytes.Length & ~1, 64)];
+        if (sample.Length == 0)
+        {
+            return null;
+        }
+
+        var evenNul = true;
+        var oddNul = true;
+        for (var i = 0; i < sample.Length; i += 2)
+        {
+            evenNul &= sample[i] == 0 && sample[i + 1] != 0;
+            oddNul &= sample[i] != 0 && sample[i + 1] == 0;
+        }
+
+        return oddNul ? ("UTF-16 (little-endian, no byte order mark)", "UTF-16LE")
+            : evenNul ? ("UTF-16 (big-endian, no byte order mark)", "UTF-16BE")
+            : null;
     }
 
     private static SourcePosition PositionOfByte(ReadOnlySpan<byte> bytes, int offset)

@@ -24,7 +24,5 @@ public sealed record ClusterConnection(
     /// The server as messages print it: a password in the URL (<c>https://user:pass@host</c>) becomes <c>xxxxx</c>,
     /// as Go's <c>url.URL.Redacted</c> writes it for kubectl.
     /// </summary>
-    public string DisplayServer => Server.UserInfo.Split(':', 2) is [var user, _]
-        ? $"{Server.Scheme}://{user}:xxxxx@{Server.GetComponents(UriComponents.HostAndPort | UriComponents.PathAndQuery, UriFormat.UriEscaped)}"
-        : Server.ToString();
+    public string DisplayServer => UrlPassword.Redact(Server.ToString());
 }

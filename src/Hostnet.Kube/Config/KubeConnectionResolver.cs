@@ -56,7 +56,7 @@ public static class KubeConnectionResolver
 
         if (!Uri.TryCreate(cluster.Server, UriKind.Absolute, out var server) || server.Scheme is not ("https" or "http"))
         {
-            throw new KubeConfigException($"cluster \"{cluster.Name}\": server \"{cluster.Server}\" is not an http(s) URL");
+            throw new KubeConfigException($"cluster \"{cluster.Name}\": server \"{UrlPassword.Redact(cluster.Server)}\" is not an http(s) URL");
         }
 
         var caData = PemFiles.DataOrFile(cluster.CertificateAuthorityData, cluster.CertificateAuthority, "certificate-authority");
@@ -73,7 +73,7 @@ public static class KubeConnectionResolver
         Uri? proxy = null;
         if (!string.IsNullOrEmpty(cluster.ProxyUrl) && !Uri.TryCreate(cluster.ProxyUrl, UriKind.Absolute, out proxy))
         {
-            throw new KubeConfigException($"cluster \"{cluster.Name}\": proxy-url \"{cluster.ProxyUrl}\" is not a URL");
+            throw new KubeConfigException($"cluster \"{cluster.Name}\": proxy-url \"{UrlPassword.Redact(cluster.ProxyUrl)}\" is not a URL");
         }
 
         kubeconfig.Users.TryGetValue(context.User, out var user);

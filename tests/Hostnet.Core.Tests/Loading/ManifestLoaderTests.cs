@@ -99,4 +99,94 @@ public sealed class ManifestLoaderTests
         problem.Message.ShouldStartWith("YAML syntax error: ");
         problem.Message.ShouldNotContain("current state of the object");
     }
+
+    [Fact]
+    public void Load_TabIndentation_IsReportedWhereTheTabIs()
+    {
+        var result = Load("apiVersion: v1\nkind: Pod\nmetadata:\n\tname: a\n");
+
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Message.ShouldBe("YAML syntax error: While scanning a mapping, found invalid tab as indentation.");
+        problem.Position.ShouldBe(new SourcePosition(4, 1));
+    }
+
+    [Fact]
+    public void Load_TabIndentationInALaterDocument_CountsTheLinesBefore()
+    {
+        var result = Load("apiVersion: v1\nkind: Pod\n---\napiVersion: v1\nkind: Pod\nmetadata:\n\tname: a\n");
+
+        result.Documents.ShouldHaveSingleItem();
+        result.Problems.ShouldHaveSingleItem().Position.ShouldBe(new SourcePosition(7, 1));
+    }
+
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: [a, b\nspec: {}\n", 5, 11, '[')]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {app: {tier: [x, y]\n", 4, 17, '{')]
+    public void Load_UnclosedFlowCollection_PointsAtItsOpening(string text, int line, int column, char opening)
+    {
+        var problem = Load(text).Problems.ShouldHaveSingleItem();
+
+        problem.Position.ShouldBe(new SourcePosition(line, column));
+        problem.Message.ShouldBe($"YAML syntax error: the document ends inside the flow collection opened here: the {opening} is never closed");
+    }
+
+    [Theory]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"a\",}}", 1, 61, '}', "object key string")]
+    [InlineData("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Pod\",\n  \"spec\": {\"containers\": [{\"name\": \"c\"},\n  ]}\n}\n", 4, 40, ']', "value")]
+    [InlineData("\t{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"a,}\"},\r\n}", 1, 65, '}', "object key string")]
+    public void Load_JsonWithTrailingComma_IsRejectedAsKubernetesDoes(string text, int line, int column, char closing, string expected)
+    {
+        var result = Load(text);
+
+        result.Documents.ShouldBeEmpty();
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Position.ShouldBe(new SourcePosition(line, column));
+        problem.Message.ShouldBe($"JSON syntax error: trailing comma before '{closing}': Kubernetes decodes JSON with Go's encoding/json, which rejects it (invalid character '{closing}' looking for beginning of {expected})");
+    }
+
+    [Fact]
+    public void Load_YamlFlowCollectionWithTrailingComma_IsAcceptedAsYaml()
+    {
+        // Not JSON to Kubernetes (it does not start with "{"): YAML allows the comma, and so does sigs.k8s.io/yaml.
+        var result = Load("apiVersion: v1\nkind: Pod\nmetadata: {name: a, labels: {app: x,},}\n");
+
+        result.Problems.ShouldBeEmpty();
+        result.Documents.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Load_BadItemsOfAList_AreReportedAndTheOthersKept()
+    {
+        var result = Load("apiVersion: v1\nkind: List\nitems:\n- just a string\n- apiVersion: v1\n  metadata: {name: nokind}\n- kind: Pod\n  metadata: {name: noversion}\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: good}\n");
+
+        result.Documents.ShouldHaveSingleItem().Kind.ShouldBe("Pod");
+        result.Problems.Select(p => (p.Position, p.Message)).ShouldBe([
+            (new SourcePosition(4, 3), "items[0] of the List: not a Kubernetes object (a string)"),
+            (new SourcePosition(5, 3), "items[1] of the List: Object 'Kind' is missing"),
+            (new SourcePosition(7, 3), "items[2] of the List: Object 'apiVersion' is missing"),
+        ]);
+        result.Skipped.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("UTF-16", "UTF-16", "UTF-16")]
+    [InlineData("UTF-16LE", "UTF-16 (little-endian, no byte order mark)", "UTF-16LE")]
+    [InlineData("UTF-16BE", "UTF-16 (big-endian, no byte order mark)", "UTF-16BE")]
+    [InlineData("UTF-32", "UTF-32", "UTF-32")]
+    public void FromBytes_WideText_SaysWhichAndHowToConvert(string encoding, string name, string iconvName)
+    {
+        var text = "apiVersion: v1\nkind: Pod\n";
+        var bytes = encoding switch
+        {
+            "UTF-16" => [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(text)],
+            "UTF-16LE" => System.Text.Encoding.Unicode.GetBytes(text),
+            "UTF-16BE" => System.Text.Encoding.BigEndianUnicode.GetBytes(text),
+            _ => [.. System.Text.Encoding.UTF32.GetPreamble(), .. System.Text.Encoding.UTF32.GetBytes(text)],
+        };
+
+        SourceFile.FromBytes("x.yaml", bytes, out var problem).ShouldBeNull();
+
+        problem!.Message.ShouldBe($"the file is {name} text, and hostnet reads UTF-8: convert it with iconv -f {iconvName} -t UTF-8");
+        problem.Position.ShouldBe(new SourcePosition(1, 1));
+    }
 }

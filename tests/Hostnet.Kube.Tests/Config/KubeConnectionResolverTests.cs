@@ -95,4 +95,41 @@ public sealed class KubeConnectionResolverTests : FakeServerTestBase
         connection.Server.ShouldBe(new Uri("https://[fd00::1]:443"));
         connection.TrustedRoots.ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("ftp://admin:s3cret@10.0.0.1:6443/api", "ftp://admin:xxxxx@10.0.0.1:6443/api")]
+    [InlineData("admin:s3cret@10.0.0.1:6443", "admin:xxxxx@10.0.0.1:6443")]
+    [InlineData("https://admin:s3cret@[::1", "https://admin:xxxxx@[::1")]
+    [InlineData("https://admin@exa mple", "https://admin@exa mple")]
+    public void Resolve_ServerNotAUrl_SaysSoWithoutThePassword(string server, string shown)
+    {
+        var path = Temp.Write("kube/config", $$"""
+            apiVersion: v1
+            kind: Config
+            current-context: test
+            clusters:
+              - name: fake
+                cluster: {server: "{{server}}"}
+            users:
+              - name: tester
+                user: {token: t}
+            contexts:
+              - name: test
+                context: {cluster: fake, user: tester}
+            """);
+
+        var error = Should.Throw<KubeConfigException>(() => KubeConnectionResolver.Resolve(Kubeconfigs.Options(path, Clock)));
+
+        error.Message.ShouldBe($"cluster \"fake\": server \"{shown}\" is not an http(s) URL");
+    }
+
+    [Fact]
+    public void Resolve_ProxyUrlNotAUrl_SaysSoWithoutThePassword()
+    {
+        var path = Kubeconfigs.Write(Temp, Server, "token: t", "      proxy-url: \"http://proxy:s3cret@host:99999\"");
+
+        var error = Should.Throw<KubeConfigException>(() => KubeConnectionResolver.Resolve(Kubeconfigs.Options(path, Clock)));
+
+        error.Message.ShouldBe("cluster \"fake\": proxy-url \"http://proxy:xxxxx@host:99999\" is not a URL");
+    }
 }

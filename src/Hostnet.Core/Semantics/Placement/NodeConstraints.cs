@@ -59,6 +59,27 @@ public sealed record NodeConstraints(IReadOnlyList<NodeTerm> Terms)
     }
 
     /// <summary>
+    /// The labels (and the node name, keyed as <see cref="NodeTerm.AllowedValuesByKey"/> keys it) that every satisfiable
+    /// term restricts to a list, with the values any of them allows; null when no term is satisfiable. Two constraints
+    /// whose lists for one key have nothing in common cannot <see cref="Overlaps"/>, which lets a caller index
+    /// constraints by value instead of comparing all pairs.
+    /// </summary>
+    public IReadOnlyDictionary<(bool IsField, string Key), IReadOnlySet<string>>? AllowedValuesByKey()
+    {
+        Dictionary<(bool IsField, string Key), IReadOnlySet<string>>? common = null;
+        foreach (var term in Terms.Where(t => t.IsSatisfiable()))
+        {
+            var values = term.AllowedValuesByKey().ToDictionary(entry => entry.Key, entry => entry.Values);
+            common = common is null
+                ? values
+                : common.Where(entry => values.ContainsKey(entry.Key))
+                    .ToDictionary(entry => entry.Key, entry => (IReadOnlySet<string>)new HashSet<string>(entry.Value.Union(values[entry.Key]), StringComparer.Ordinal));
+        }
+
+        return common;
+    }
+
+    /// <summary>
     /// The nodes, by name, that can meet the constraints when every term pins a list of them (by <c>metadata.name</c>
     /// or the <c>kubernetes.io/hostname</c> label, taken as the same); null when some term leaves the nodes open.
     /// </summary>

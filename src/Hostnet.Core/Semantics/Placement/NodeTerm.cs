@@ -63,6 +63,13 @@ public sealed class NodeTerm
         return true;
     }
 
+    /// <summary>
+    /// The labels (and the node name, under the key <c>(true, "metadata.name")</c>) that the term restricts to a list of
+    /// values, with those values: a node can meet the term only with one of them.
+    /// </summary>
+    public IEnumerable<((bool IsField, string Key) Key, IReadOnlySet<string> Values)> AllowedValuesByKey() =>
+        _byKey.Value.Select(entry => (entry.Key, entry.Value.AllowedValues)).Where(entry => entry.AllowedValues is not null).Select(entry => (entry.Key, entry.AllowedValues!));
+
     /// <summary>The node names (by name or host name) the term allows, or null when it does not restrict them to a list.</summary>
     public IReadOnlySet<string>? AllowedNames() => _byKey.Value.TryGetValue(NameKey, out var names) ? names.AllowedValues : null;
 
