@@ -14,7 +14,11 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     /// <summary>The cluster to check against: its nodes are the nodes the placement rules reason about.</summary>
     public ClusterSnapshot Cluster { get; init; } = ClusterSnapshot.Empty;
 
-    public CheckReport Check(IReadOnlyList<LoadResult> inputs)
+    public CheckReport Check(IReadOnlyList<LoadResult> inputs) => Check(inputs, out _);
+
+    /// <param name="inputs">What was loaded.</param>
+    /// <param name="objects">The objects read from the input, in its order: for a caller that goes on with them (admission's policy checks) instead of reading them again.</param>
+    public CheckReport Check(IReadOnlyList<LoadResult> inputs, out IReadOnlyList<KubeObject> objects)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         // Reading the model is per document, so a large input is spread over the cores; the order stays the input's.
@@ -33,7 +37,8 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
             Parallel.For(0, documents.Length, ReadOne);
         }
 
-        var objects = read.OfType<KubeObject>().ToList();
+        var readObjects = read.OfType<KubeObject>().ToList();
+        objects = readObjects;
 
         void ReadOne(int i)
         {
@@ -44,7 +49,7 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
         var found = Enumerable.Range(0, documents.Length)
             .SelectMany(i => violations[i].Select(v => new DocumentViolation(documents[i], read[i], v)))
             .ToArray();
-        var context = new AnalysisContext(objects, options)
+        var context = new AnalysisContext(readObjects, options)
         {
             Cluster = Cluster,
             UnknownFields = [.. found.Where(f => f.Violation.Kind == SchemaViolationKind.UnknownField)],
