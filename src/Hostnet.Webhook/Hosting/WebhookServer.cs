@@ -76,7 +76,7 @@ public sealed class WebhookServer : IAsyncDisposable
         if (logging is null)
         {
             output = BufferedStandardOutput.Install();
-            builder.Logging.AddJsonConsole(json =>
+            InlineConsoleLoggerProvider.Replace(builder.Logging, json =>
             {
                 json.UseUtcTimestamp = true;
                 json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
