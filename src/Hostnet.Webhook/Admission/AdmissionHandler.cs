@@ -23,7 +23,7 @@ namespace Hostnet.Webhook.Admission;
 /// </para>
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The semaphore holds no handle unless AvailableWaitHandle is read, and the handler lives as long as the server.")]
-internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetrics metrics, long maxBodyBytes, ILogger<AdmissionHandler> logger, TimeSpan? reviewTimeout = null, int maxConcurrentReviews = 16)
+internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetrics metrics, long maxBodyBytes, ILogger<AdmissionHandler> logger, TimeSpan? reviewTimeout = null, int maxConcurrentReviews = WebhookOptions.DefaultMaxConcurrentReviews)
 {
     private readonly TimeSpan _deadline = reviewTimeout ?? TimeSpan.FromSeconds(1.5);
     private readonly SemaphoreSlim _slots = new(maxConcurrentReviews, maxConcurrentReviews);

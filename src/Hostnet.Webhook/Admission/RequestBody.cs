@@ -41,14 +41,16 @@ internal sealed class RequestBody : IDisposable
     {
         // Kestrel ends a body at its Content-Length; a chunked one grows until Kestrel ends it at MaxRequestBodySize.
         var announced = request.ContentLength is { } length ? (int)Math.Min(length, maxBytes) : (int?)null;
-        var body = new RequestBody(pool, Rent(pool, Math.Max(announced ?? 0, 4096)), 0);
+        // A typical review fits the first buffer; a larger one gets its whole length once its first part has arrived,
+        // not on its announcement alone.
+        var body = new RequestBody(pool, Rent(pool, Math.Clamp(announced ?? 0, 4096, PooledBytes)), 0);
         try
         {
             while (announced is null || body.Length < announced)
             {
                 if (body.Length == body._buffer.Length)
                 {
-                    body.Grow((int)Math.Min(maxBytes + 1, 2L * body._buffer.Length));
+                    body.Grow(announced ?? (int)Math.Min(maxBytes + 1, 2L * body._buffer.Length));
                 }
 
                 var read = await request.Body.ReadAsync(body._buffer.AsMemory(body.Length), cancellationToken).ConfigureAwait(false);
