@@ -7,6 +7,8 @@ internal sealed record PhaseResult(string Endpoint, string Phase, long[] Latenci
 {
     public double Throughput => LatenciesMicros.Length / Elapsed.TotalSeconds;
 
+    public double CpuMicrosPerRequest => ServerCpu.TotalMicroseconds / Math.Max(1, LatenciesMicros.Length);
+
     public double Percentile(double p)
     {
         if (LatenciesMicros.Length == 0)
@@ -21,5 +23,5 @@ internal sealed record PhaseResult(string Endpoint, string Phase, long[] Latenci
 
     public string Row() => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Endpoint} | {Phase} | {LatenciesMicros.Length:N0} | {Throughput:N0} | {Percentile(50):F3} | {Percentile(99):F3} | {(LatenciesMicros.Length == 0 ? double.NaN : LatenciesMicros.Max() / 1000.0):F3} | {Errors} | {ServerCpu.TotalMicroseconds / Math.Max(1, LatenciesMicros.Length):F0} | {RssKiB / 1024.0:F1} |");
+        $"| {Endpoint} | {Phase} | {LatenciesMicros.Length:N0} | {Throughput:N0} | {Percentile(50):F3} | {Percentile(99):F3} | {(LatenciesMicros.Length == 0 ? double.NaN : LatenciesMicros.Max() / 1000.0):F3} | {Errors} | {CpuMicrosPerRequest:F0} | {RssKiB / 1024.0:F1} |");
 }

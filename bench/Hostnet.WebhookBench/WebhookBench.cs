@@ -44,8 +44,7 @@ internal static class WebhookBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
-            .ToDictionary(p => p.a, p => p.i + 1 < args.Length ? args[p.i + 1] : "", StringComparer.Ordinal);
+        var options = Options(args);
         var cli = Path.GetFullPath(options.GetValueOrDefault("--cli") ?? "src/Hostnet.Cli/bin/Release/net10.0/hostnet");
         var rate = int.Parse(options.GetValueOrDefault("--rate") ?? "1000", CultureInfo.InvariantCulture);
         var seconds = double.Parse(options.GetValueOrDefault("--seconds") ?? "10", CultureInfo.InvariantCulture);
@@ -82,7 +81,7 @@ internal static class WebhookBench
                 }
 
                 var memory = string.Join(", ", MemoryFields.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f} {Rss(server.Id, f) / 1024.0:F1} MiB")));
-                Report(results, rate, connections, Rss(server.Id, "VmHWM"), memory, serverEnv, serverArgs);
+                Report(results, cli, rate, connections, Rss(server.Id, "VmHWM"), memory, serverEnv, serverArgs);
             }
             finally
             {
@@ -98,13 +97,43 @@ internal static class WebhookBench
         return 0;
     }
 
-    private static void Report(List<PhaseResult> results, int rate, int connections, long peakRssKiB, string memory, string[] serverEnv, string serverArgs)
+    /// <summary>
+    /// <c>--name value</c> or <c>--name=value</c> pairs; an option given again replaces the earlier value, as in most
+    /// command lines (a script's default followed by the user's own <c>--cli</c> must not crash: issue 16).
+    /// </summary>
+    internal static Dictionary<string, string> Options(IReadOnlyList<string> args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"unexpected argument \"{args[i]}\" (options are --name value)");
+            }
+
+            var equals = args[i].IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                options[args[i][..equals]] = args[i][(equals + 1)..];
+            }
+            else
+            {
+                // The value is the next argument even when it starts with "--" (--server-args "--log-level warning").
+                options[args[i]] = i + 1 < args.Count ? args[++i] : string.Empty;
+            }
+        }
+
+        return options;
+    }
+
+    private static void Report(List<PhaseResult> results, string cli, int rate, int connections, long peakRssKiB, string memory, string[] serverEnv, string serverArgs)
     {
         var output = Console.Out;
         output.WriteLine("## P3: webhook latency (Pod CREATE AdmissionReview over TLS on loopback, all rules on)");
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}. The load generator shares the cores with the server."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fixed rate: {rate:N0} requests/s, open loop over {connections} keep-alive connections; latency from the time each request was due."));
+        output.WriteLine($"Server: {cli} ({(File.Exists(Path.ChangeExtension(cli, ".dll")) ? "JIT" : "NativeAOT")}).");
         output.WriteLine($"Server environment: {(serverEnv.Length == 0 ? "as shipped" : string.Join(", ", serverEnv))}{(serverArgs.Length == 0 ? "" : $"; arguments: {serverArgs}")}; load average at the end: {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}.");
         output.WriteLine();
         output.WriteLine("| endpoint | phase | requests | requests/s | p50 ms | p99 ms | max ms | errors | server CPU µs/request | server RSS MiB |");
@@ -115,6 +144,10 @@ internal static class WebhookBench
         }
 
         output.WriteLine();
+        // The ratio to the same server's /healthz in the same run: the figure that load on a shared machine moves least.
+        var health = results.Last(r => r.Endpoint == "/healthz");
+        var reviews = results.Last(r => r.Endpoint == "/validate");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Saturation: /validate {reviews.Throughput:N0}/s ÷ /healthz {health.Throughput:N0}/s = {reviews.Throughput / health.Throughput:F2}× (target ≥ 0.5×); server CPU per review {reviews.CpuMicrosPerRequest:F0} µs, per /healthz {health.CpuMicrosPerRequest:F0} µs."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Server peak RSS (VmHWM): {peakRssKiB / 1024.0:F1} MiB (at the end: {memory}). Target: p50 ≤ 1 ms and p99 ≤ 5 ms at 1,000/s; ≥ 5,000/s at saturation with 0 errors; RSS ≤ 100 MB."));
     }
 

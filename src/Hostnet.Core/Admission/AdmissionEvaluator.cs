@@ -112,12 +112,12 @@ public static class AdmissionEvaluator
     {
         var loaded = Load(json);
         var options = OptionsFor(subject, policy);
-        var report = new ManifestChecker(options, RuleCatalog.Rules).Check([loaded]);
+        var report = new ManifestChecker(options, RuleCatalog.Rules).Check([loaded], out var objects);
         var findings = report.Diagnostics
             .Where(d => !d.IsSuppressed)
             .Select(d => new AdmissionFinding(d.Rule.Id, d.FieldPath, d.Message, d.Fix, policy.ActionFor(d.Rule.Id, d.Severity)))
             .ToList();
-        foreach (var workload in loaded.Documents.Select(ObjectReader.Read).OfType<Workload>())
+        foreach (var workload in objects.OfType<Workload>())
         {
             findings.AddRange(PolicyFindings(workload, options.DefaultNamespace, policy));
         }

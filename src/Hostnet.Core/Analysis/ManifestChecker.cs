@@ -15,14 +15,19 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     /// <summary>The cluster to check against: its nodes are the nodes the placement rules reason about.</summary>
     public ClusterSnapshot Cluster { get; init; } = ClusterSnapshot.Empty;
 
-    public CheckReport Check(IReadOnlyList<LoadResult> inputs) => Check(inputs, readings: null);
+    public CheckReport Check(IReadOnlyList<LoadResult> inputs) => Check(inputs, readings: null, out _);
+
+    /// <param name="inputs">What was loaded.</param>
+    /// <param name="objects">The objects read from the input, in its order: for a caller that goes on with them (admission's policy checks) instead of reading them again.</param>
+    public CheckReport Check(IReadOnlyList<LoadResult> inputs, out IReadOnlyList<KubeObject> objects) =>
+        Check(inputs, readings: null, out objects);
 
     /// <summary>
     /// <see cref="Check(IReadOnlyList{LoadResult})"/>, reusing what earlier checks read of the same documents (by
     /// reference: a document reads the same way every time) and adding what this one reads: a fix's later rounds
     /// read only the documents they changed. The caller removes the documents it drops.
     /// </summary>
-    internal CheckReport Check(IReadOnlyList<LoadResult> inputs, Dictionary<ManifestDocument, DocumentReading>? readings)
+    internal CheckReport Check(IReadOnlyList<LoadResult> inputs, Dictionary<ManifestDocument, DocumentReading>? readings, out IReadOnlyList<KubeObject> objects)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         // Reading the model is per document, so a large input is spread over the cores; the order stays the input's.
@@ -55,7 +60,8 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
             readings.TryAdd(documents[i], new DocumentReading(read[i], violations[i]));
         }
 
-        var objects = read.OfType<KubeObject>().ToList();
+        var readObjects = read.OfType<KubeObject>().ToList();
+        objects = readObjects;
 
         void ReadOne(int i)
         {
@@ -69,7 +75,7 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
         var found = Enumerable.Range(0, documents.Length)
             .SelectMany(i => violations[i].Select(v => new DocumentViolation(documents[i], read[i], v)))
             .ToArray();
-        var context = new AnalysisContext(objects, options)
+        var context = new AnalysisContext(readObjects, options)
         {
             Cluster = Cluster,
             UnknownFields = [.. found.Where(f => f.Violation.Kind == SchemaViolationKind.UnknownField)],

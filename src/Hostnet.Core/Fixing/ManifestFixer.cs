@@ -68,7 +68,7 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
         var readings = new Dictionary<ManifestDocument, DocumentReading>(ReferenceEqualityComparer.Instance);
         for (var round = 0; ; round++)
         {
-            var report = checker.Check(loaded, readings);
+            var report = checker.Check(loaded, readings, out _);
             var changed = new List<int>();
             var fixable = report.Diagnostics
                 .Where(d => fixers.Any(f => f.Rule.Id == d.Rule.Id) && (rules is null || rules.Contains(d.Rule.Id)))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -22,10 +23,11 @@ namespace Hostnet.Webhook.Admission;
 /// </para>
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The semaphore holds no handle unless AvailableWaitHandle is read, and the handler lives as long as the server.")]
-internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetrics metrics, long maxBodyBytes, ILogger<AdmissionHandler> logger, TimeSpan? reviewTimeout = null, int maxConcurrentReviews = 16)
+internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetrics metrics, long maxBodyBytes, ILogger<AdmissionHandler> logger, TimeSpan? reviewTimeout = null, int maxConcurrentReviews = WebhookOptions.DefaultMaxConcurrentReviews)
 {
     private readonly TimeSpan _deadline = reviewTimeout ?? TimeSpan.FromSeconds(1.5);
     private readonly SemaphoreSlim _slots = new(maxConcurrentReviews, maxConcurrentReviews);
+    private readonly ArrayPool<byte> _bodies = RequestBody.CreatePool(maxConcurrentReviews);
     private readonly LogRateLimit _refusalLog = new(10, TimeProvider.System);
 
     public async Task HandleAsync(HttpContext context, AdmissionEndpoint endpoint)
@@ -174,7 +176,10 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         AdmissionReview? review;
         try
         {
-            review = await JsonSerializer.DeserializeAsync(context.Request.Body, WebhookJson.Relaxed.AdmissionReview, cancellationToken).ConfigureAwait(false);
+            // Read whole, then deserialized in one pass: the object becomes a JsonElement of its own, so the body's
+            // buffer goes back at once.
+            using var body = await RequestBody.ReadAsync(context.Request, _bodies, maxBodyBytes, cancellationToken).ConfigureAwait(false);
+            review = JsonSerializer.Deserialize(body.Bytes, WebhookJson.Relaxed.AdmissionReview);
         }
         catch (JsonException error)
         {

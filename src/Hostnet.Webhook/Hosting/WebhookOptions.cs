@@ -9,6 +9,8 @@ public sealed record WebhookOptions
     /// <summary>The API server's request body limit (3 MiB): no AdmissionReview is larger.</summary>
     public const long DefaultMaxRequestBodyBytes = 3L * 1024 * 1024;
 
+    public const int DefaultMaxConcurrentReviews = 8;
+
     /// <summary>Where to listen; port 0 picks a free port (tests).</summary>
     public IPEndPoint Listen { get; init; } = new(IPAddress.Any, 8443);
 
@@ -27,9 +29,10 @@ public sealed record WebhookOptions
 
     /// <summary>
     /// Reviews read and evaluated at once; the others wait (within their deadline). Each may buffer a body of up to
-    /// <see cref="MaxRequestBodyBytes"/>, so this bounds the memory bodies take: 16 × 3 MiB = 48 MiB.
+    /// <see cref="MaxRequestBodyBytes"/>, so this bounds the memory bodies take: 8 × 3 MiB = 24 MiB. Eight keep two
+    /// cores busy while some bodies are still arriving; more only hold more memory (issue 15).
     /// </summary>
-    public int MaxConcurrentReviews { get; init; } = 16;
+    public int MaxConcurrentReviews { get; init; } = DefaultMaxConcurrentReviews;
 
     /// <summary>
     /// Open connections (Kestrel's <c>MaxConcurrentConnections</c>); more are closed at once. A TLS connection holds

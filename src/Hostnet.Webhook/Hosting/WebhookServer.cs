@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -76,7 +77,7 @@ public sealed class WebhookServer : IAsyncDisposable
         if (logging is null)
         {
             output = BufferedStandardOutput.Install();
-            builder.Logging.AddJsonConsole(json =>
+            InlineConsoleLoggerProvider.Replace(builder.Logging, json =>
             {
                 json.UseUtcTimestamp = true;
                 json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
@@ -130,6 +131,9 @@ public sealed class WebhookServer : IAsyncDisposable
                 ServerCertificateSelector = (_, _) => certificates.Current,
             }));
         });
+        // What the socket transport reads ahead of TLS per connection (default 1 MiB, in pinned blocks of the managed
+        // heap): a slow client's first MiB sat there, 256 MiB for 256 connections (issue 15).
+        builder.Services.Configure<SocketTransportOptions>(sockets => sockets.MaxReadBufferSize = RequestBufferBytes);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
         var app = builder.Build();

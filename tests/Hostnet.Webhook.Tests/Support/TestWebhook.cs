@@ -37,6 +37,8 @@ public sealed class TestWebhook : IAsyncDisposable
 
     public IReadOnlyCollection<string> Logs => _logs.Lines;
 
+    internal IReadOnlyCollection<LogEntry> LogEntries => _logs.Entries;
+
     /// <summary>Thumbprints of the certificates the server presented, in order of the handshakes.</summary>
     public ConcurrentQueue<string> ServedThumbprints { get; } = new();
 
@@ -105,9 +107,10 @@ public sealed class TestWebhook : IAsyncDisposable
     /// <summary>
     /// Sends a POST over its own TLS connection that announces all of <paramref name="json"/> but sends only its first
     /// half, then waits (at most <paramref name="wait"/>) for the answer: a client whose body never finishes. The
-    /// connection is closed before returning, whatever happens.
+    /// connection is closed before returning, whatever happens; with <paramref name="untilServerCloses"/>, only once
+    /// the server has closed it (it has then finished with the request, drain included).
     /// </summary>
-    public async Task<(int Status, string Body)> PostHalfAsync(string path, string json, TimeSpan wait)
+    public async Task<(int Status, string Body)> PostHalfAsync(string path, string json, TimeSpan wait, bool untilServerCloses = false)
     {
         using var deadline = new CancellationTokenSource(wait);
         using var tcp = new System.Net.Sockets.TcpClient();
@@ -121,7 +124,13 @@ public sealed class TestWebhook : IAsyncDisposable
             await tls.WriteAsync(Encoding.ASCII.GetBytes(head), deadline.Token);
             await tls.WriteAsync(body.AsMemory(0, body.Length / 2), deadline.Token);
             await tls.FlushAsync(deadline.Token);
-            return await ReadAnswerAsync(tls, deadline.Token);
+            var answer = await ReadAnswerAsync(tls, deadline.Token);
+            while (untilServerCloses && await tls.ReadAsync(new byte[1], deadline.Token) > 0)
+            {
+                // Nothing more is expected but the end of the stream.
+            }
+
+            return answer;
         }
     }
 
