@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;

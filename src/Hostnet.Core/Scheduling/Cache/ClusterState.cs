@@ -9,7 +9,8 @@ namespace Hostnet.Core.Scheduling.Cache;
 /// The nodes and the pods bound to them, as the scheduler's snapshot holds them. Pods are added when bound (or when
 /// they already run) and removed when deleted, so a caller can replay a rollout step by step. Nodes are ordered by
 /// name, so results never depend on the order in which nodes were given. Per-node state is incremental and the
-/// indexes (pods by label, anti-affinity terms by domain) are updated with every change, never rebuilt.
+/// indexes (pods by label, anti-affinity terms by domain) are updated with every change, never rebuilt. Mirrors the
+/// scheduler cache's snapshot (pkg/scheduler/backend/cache/snapshot.go, v1.35; internal/cache before 1.33).
 /// </summary>
 public sealed class ClusterState
 {
