@@ -43,27 +43,32 @@ for round in $(seq 1 "$runs"); do
   for i in "${!modes[@]}"; do
     name=${modes[$i]%%|*} command=${modes[$i]#*|} folder=w
     if [[ "$name" == "fix --write" ]]; then rm -rf "$work/copy"; cp -r "$work/w" "$work/copy"; folder=copy; fi
-    (cd "$work" && /usr/bin/time -f "%e %M" -o "$work/time" ${command//\{\}/$folder} > "$work/out.$i" 2> "$work/err.$i") || true
-    echo "$i $(cat "$work/time") $(cut -d' ' -f1 /proc/loadavg)" >> "$work/times"
-    echo "round $round: $name: $(cat "$work/time")" >&2
+    (cd "$work" && /usr/bin/time -f "%e %M %U %S" -o "$work/time" ${command//\{\}/$folder} > "$work/out.$i" 2> "$work/err.$i") || true
+    read -r wall rss user sys < "$work/time"
+    echo "$i $wall $rss $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $(cut -d' ' -f1 /proc/loadavg)" >> "$work/times"
+    echo "round $round: $name: wall $wall s, CPU $user + $sys s, peak RSS $rss KiB" >&2
   done
 done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 check_wall=$(awk '$1 == 0 { print $2 }' "$work/times" | median)
 check_rss=$(awk '$1 == 0 { print $3 }' "$work/times" | median)
+check_cpu=$(awk '$1 == 0 { print $4 }' "$work/times" | median)
 files=$(find "$work/w" -type f | wc -l)
 echo "### fix against check, 1/$divisor of the P1 workload ($files files), $(date -u '+%Y-%m-%d %H:%M UTC'), $runs round(s)"
 echo
-echo "Load average over the runs: $(awk '{ print $4 }' "$work/times" | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }') on $(nproc) cores."
+echo "Load average over the runs: $(awk '{ print $5 }' "$work/times" | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }') on $(nproc) cores."
 echo
-echo "| command | wall (median) | × check | peak RSS (median) | × check |"
-echo "| :-- | --: | --: | --: | --: |"
+echo "On a loaded machine compare CPU time (user + sys) and peak RSS: wall time is mostly the wait for a core."
+echo
+echo "| command | wall (median) | × check | CPU (median) | × check | peak RSS (median) | × check |"
+echo "| :-- | --: | --: | --: | --: | --: | --: |"
 for i in "${!modes[@]}"; do
   wall=$(awk -v i="$i" '$1 == i { print $2 }' "$work/times" | median)
   rss=$(awk -v i="$i" '$1 == i { print $3 }' "$work/times" | median)
-  awk -v n="${modes[$i]%%|*}" -v w="$wall" -v r="$rss" -v cw="$check_wall" -v cr="$check_rss" \
-    'BEGIN { printf "| `%s` | %.1f s | %.2f× | %.0f MiB | %.2f× |\n", n, w, w / cw, r / 1024, r / cr }'
+  cpu=$(awk -v i="$i" '$1 == i { print $4 }' "$work/times" | median)
+  awk -v n="${modes[$i]%%|*}" -v w="$wall" -v r="$rss" -v c="$cpu" -v cw="$check_wall" -v cr="$check_rss" -v cc="$check_cpu" \
+    'BEGIN { printf "| `%s` | %.1f s | %.2f× | %.1f s | %.2f× | %.0f MiB | %.2f× |\n", n, w, w / cw, c, c / cc, r / 1024, r / cr }'
 done
 echo
 echo "Summary lines: $(tail -1 "$work/err.1")"
