@@ -137,19 +137,17 @@ public sealed class ManifestLoader(LoaderLimits limits)
         {
             // A few errors (a tab used as indentation) come without a position: the scanner stopped where it failed.
             var mark = error.Start.Equals(Mark.Empty) && scanner is not null ? scanner.CurrentPosition : error.Start;
-            var position = new SourcePosition((int)mark.Line + chunk.FirstLine - 1, (int)mark.Column);
-            problems.Add(new InputProblem(path, position, "YAML syntax error: " + Describe(error)));
+            problems.Add(mark.Index >= chunk.Text.TrimEnd().Length && builder?.OpenFlowCollection is { } open
+                ? Unclosed(path, open)
+                : new InputProblem(path, new SourcePosition((int)mark.Line + chunk.FirstLine - 1, (int)mark.Column), "YAML syntax error: " + Describe(error)));
         }
         catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             // Some malformed input (an unterminated flow sequence) makes YamlDotNet throw without a position: point at
             // the collection left open.
-            var open = builder?.OpenFlowCollection;
-            var position = open?.Position ?? new SourcePosition(chunk.FirstLine, 1);
-            var message = error is not InvalidOperationException ? error.Message
-                : open is { } flow ? $"the document ends inside the flow collection opened here: the {flow.Opening} is never closed"
-                : "the document ends inside a flow collection (an unclosed [ or {?)";
-            problems.Add(new InputProblem(path, position, "YAML syntax error: " + message));
+            problems.Add(error is InvalidOperationException && builder?.OpenFlowCollection is { } open
+                ? Unclosed(path, open)
+                : new InputProblem(path, new SourcePosition(chunk.FirstLine, 1), "YAML syntax error: " + (error is InvalidOperationException ? "the document ends inside a flow collection (an unclosed [ or {?)" : error.Message)));
         }
 
         // A chart's template fails as YAML in many places; one line saying what it is helps more than the first of them.
@@ -161,6 +159,10 @@ public sealed class ManifestLoader(LoaderLimits limits)
 
         return roots;
     }
+
+    /// <summary>The text ended inside a flow collection: point at its opening, which is what to fix.</summary>
+    private static InputProblem Unclosed(string path, (SourcePosition Position, char Opening) open) =>
+        new(path, open.Position, $"YAML syntax error: the document ends inside the flow collection opened here: the {open.Opening} is never closed");
 
     private static string Describe(YamlException error)
     {

@@ -77,15 +77,11 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
                 break;
             case SequenceStart sequence:
                 parser.MoveNext();
-                OpenFlow(sequence.Style == SequenceStyle.Flow, position, '[');
-                node = ReadSequence(position, depth, out size);
-                CloseFlow(sequence.Style == SequenceStyle.Flow);
+                node = ReadSequence(position, depth, sequence.Style == SequenceStyle.Flow, out size);
                 break;
             case MappingStart mapping:
                 parser.MoveNext();
-                OpenFlow(mapping.Style == MappingStyle.Flow, position, '{');
-                node = ReadMapping(position, depth, out size);
-                CloseFlow(mapping.Style == MappingStyle.Flow);
+                node = ReadMapping(position, depth, mapping.Style == MappingStyle.Flow, out size);
                 break;
             default:
                 throw new InputException(position, $"unexpected YAML event {current.GetType().Name}");
@@ -127,28 +123,34 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
         }
     }
 
-    private SourceSequence ReadSequence(SourcePosition position, int depth, out long size)
+    private SourceSequence ReadSequence(SourcePosition position, int depth, bool flow, out long size)
     {
+        OpenFlow(flow, position, '[');
         // Nested collections push and pop above this mark, so the items from it on are this sequence's.
         var start = _stacks.ItemCount;
         size = 1;
-        while (!parser.TryConsume<SequenceEnd>(out _))
+        while (parser.Current is not SequenceEnd)
         {
             var item = ReadNode(depth + 1, out var itemSize);
             _stacks.AddItem(item);
             size += itemSize;
         }
 
+        // Closed before the parser moves on: what it finds next may fail, and that is no longer inside this sequence.
+        CloseFlow(flow);
+        parser.MoveNext();
+
         return new SourceSequence(position, _stacks.PopItems(start));
     }
 
-    private SourceMapping ReadMapping(SourcePosition position, int depth, out long size)
+    private SourceMapping ReadMapping(SourcePosition position, int depth, bool flow, out long size)
     {
+        OpenFlow(flow, position, '{');
         var start = _stacks.EntryCount;
         Dictionary<string, SourcePosition>? seen = null;
         List<SourceMapping>? merges = null;
         size = 1;
-        while (!parser.TryConsume<MappingEnd>(out _))
+        while (parser.Current is not MappingEnd)
         {
             var keyNode = ReadNode(depth + 1, out _);
             if (keyNode is not SourceScalar key)
@@ -173,6 +175,8 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
             _stacks.AddEntry(new(key, value), seen);
         }
 
+        CloseFlow(flow);
+        parser.MoveNext();
         foreach (var source in merges ?? [])
         {
             foreach (var entry in source.Entries)
