@@ -40,6 +40,7 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
     private readonly Dictionary<(string Kind, string Namespace, string Name), SourcePosition> _names = [];
     private readonly List<InputProblem> _errors = [];
     private readonly List<InputProblem> _warnings = [];
+    private readonly PodInterner _interner = new();
     private string? _serverVersion;
     private SourcePosition _serverVersionPosition = SourcePosition.Start;
 
@@ -80,7 +81,7 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
                 AddNode(node with { Source = thin });
                 break;
             case Workload { IsPod: true } pod:
-                _pods.Add(new ClusterPod(pod with { Source = thin }, ObjectReader.ReadPodStatus(document), ObjectReader.ReadOwnerReferences(document)));
+                _pods.Add(_interner.Share(new ClusterPod(pod with { Source = thin }, ObjectReader.ReadPodStatus(document), ObjectReader.ReadOwnerReferences(document))));
                 break;
             case Workload workload:
                 var kept = workload with { Source = thin };
