@@ -11,14 +11,15 @@ namespace Hostnet.Cli.Input;
 internal static class ClusterInput
 {
     /// <summary>The snapshot, or null (after printing why) when it cannot be used: the command exits 2.</summary>
-    public static ClusterSnapshot? Load(string path, CliEnvironment environment)
+    /// <param name="defaultNamespace">Where objects that name no namespace are read (<c>defaultNamespace</c> of <c>.hostnet.yaml</c>).</param>
+    public static ClusterSnapshot? Load(string path, CliEnvironment environment, string defaultNamespace = KubeObject.KubernetesDefaultNamespace)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ClusterReadResult result;
         try
         {
             using var stream = Open(path, environment);
-            result = SnapshotReader.Read(path, stream);
+            result = SnapshotReader.Read(path, stream, LoaderLimits.Default, defaultNamespace);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -26,7 +26,7 @@ internal static class RunInputs
             return null;
         }
 
-        var snapshot = await ClusterAsync(request, environment, live, cancellationToken).ConfigureAwait(false);
+        var snapshot = await ClusterAsync(request, environment, live, options.DefaultNamespace, cancellationToken).ConfigureAwait(false);
         if (snapshot is null && (request.ClusterPath is not null || live is not null))
         {
             return null;
@@ -35,12 +35,12 @@ internal static class RunInputs
         return new RunContext(RunSetup.ForCluster(options, request.KubeVersion, snapshot), snapshot);
     }
 
-    /// <summary>The cluster of <c>--cluster</c>, else the live one (when the command reads it), else none.</summary>
-    public static async Task<ClusterSnapshot?> ClusterAsync(RunRequest request, CliEnvironment environment, LiveRead? live, CancellationToken cancellationToken)
+    /// <summary>The cluster of <c>--cluster</c> (objects without a namespace in <paramref name="defaultNamespace"/>), else the live one (when the command reads it), else none.</summary>
+    public static async Task<ClusterSnapshot?> ClusterAsync(RunRequest request, CliEnvironment environment, LiveRead? live, string defaultNamespace, CancellationToken cancellationToken)
     {
         if (request.ClusterPath is not null)
         {
-            return ClusterInput.Load(request.ClusterPath, environment);
+            return ClusterInput.Load(request.ClusterPath, environment, defaultNamespace);
         }
 
         return live is null ? null : await live(cancellationToken).ConfigureAwait(false);

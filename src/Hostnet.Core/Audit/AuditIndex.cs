@@ -11,18 +11,18 @@ namespace Hostnet.Core.Audit;
 /// </summary>
 internal sealed class AuditIndex
 {
-    private const int MaxOwnerDepth = 4;
-
     private readonly Dictionary<(string Namespace, string Kind, string Name), Workload> _workloads = [];
     private readonly Dictionary<string, NamespaceObject> _namespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClusterPod> _podsByOwnerText = new(StringComparer.Ordinal);
     private readonly Dictionary<OwnerKey, List<ClusterPod>> _podsByOwner = [];
     private readonly Dictionary<ClusterPod, OwnerKey> _ownerOfPod = new(ReferenceEqualityComparer.Instance);
+    private readonly Func<(string Namespace, string Kind, string Name), Workload?> _workloadNamed;
 
     public AuditIndex(ClusterSnapshot snapshot, string defaultNamespace)
     {
         Snapshot = snapshot;
         DefaultNamespace = defaultNamespace;
+        _workloadNamed = key => _workloads.GetValueOrDefault(key);
         foreach (var workload in snapshot.Workloads)
         {
             _workloads.TryAdd((NamespaceOf(workload), workload.Kind, workload.Name), workload);
@@ -78,41 +78,14 @@ internal sealed class AuditIndex
     public OwnerKey OwnerOf(Workload workload)
     {
         var ns = NamespaceOf(workload);
-        var key = new OwnerKey(ns, workload.Kind, workload.Name);
-        var current = workload;
-        for (var depth = 0; depth < MaxOwnerDepth && Snapshot.StatusOf(current).Controller is { } controller; depth++)
-        {
-            key = new OwnerKey(ns, controller.Kind, controller.Name);
-            if (Workload(key) is not { } parent)
-            {
-                break;
-            }
-
-            current = parent;
-        }
-
-        return key;
+        var (kind, name) = PodOwnership.TopOwner(workload, ns, Snapshot, _workloadNamed);
+        return new OwnerKey(ns, kind, name);
     }
 
     private OwnerKey Resolve(ClusterPod pod)
     {
         var ns = NamespaceOf(pod.Pod);
-        if (pod.Controller is not { } controller)
-        {
-            return new OwnerKey(ns, "Pod", pod.Pod.Name);
-        }
-
-        if (Workload(new OwnerKey(ns, controller.Kind, controller.Name)) is { } workload)
-        {
-            return OwnerOf(workload);
-        }
-
-        // A pod list without its ReplicaSets: the ReplicaSet's name and the pod's hash still name the Deployment.
-        if (controller.Kind == "ReplicaSet" && PodOwnership.DeploymentOf(controller.Name, pod) is { } deployment)
-        {
-            return new OwnerKey(ns, "Deployment", deployment);
-        }
-
-        return new OwnerKey(ns, controller.Kind, controller.Name);
+        var (kind, name) = PodOwnership.TopOwner(pod, ns, Snapshot, _workloadNamed);
+        return new OwnerKey(ns, kind, name);
     }
 }

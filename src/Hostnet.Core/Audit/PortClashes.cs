@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Model;
 using Hostnet.Core.Ports;
@@ -7,70 +8,128 @@ using Hostnet.Core.Semantics.Ports;
 namespace Hostnet.Core.Audit;
 
 /// <summary>
-/// Two running pods on one node that hold the same host port now: only possible past the scheduler (a pod with
-/// <c>nodeName</c>, or a host-network process listening on a port it does not declare), and then the second process to
-/// bind fails with <c>address already in use</c> and crash-loops. Pairs are found per node and port (the node's few
-/// holders of one port), conflicts as <see cref="HostPortInfo.Conflict"/> decides them (same protocol, same IP or 0.0.0.0), and
-/// reported once per pair of owners with the nodes where they clash.
+/// Running pods on one node that hold the same host port now: only possible past the scheduler (a pod with
+/// <c>nodeName</c>, or a host-network process listening on a port it does not declare), and then every process that binds
+/// after one it clashes with fails with <c>address already in use</c> and crash-loops. Per node and port, the pods whose
+/// claim conflicts with another pod's, as <see cref="HostPortInfo"/> decides (same protocol, same IP or 0.0.0.0), form
+/// one clash; clashes of the same owners on the same port are reported once with their nodes. Two pods read as a pair;
+/// more are named up to a few and counted, so a thousand pods on one port make one finding, not half a million pairs.
 /// </summary>
 internal static class PortClashes
 {
     public static void Check(LiveState state, AnalysisContext context)
     {
-        var clashes = new Dictionary<(int Port, string Protocol, OwnerKey First, OwnerKey Second), Clash>();
+        var clashes = new Dictionary<string, Clash>(StringComparer.Ordinal);
         foreach (var node in state.Ports.Nodes)
         {
-            foreach (var pair in Pairs(node.Ports, state.Index))
+            foreach (var holders in Groups(node.Ports, state.Index))
             {
-                var (a, b) = pair;
-                var (first, second) = (state.Index.OwnerOf(a.Pod), state.Index.OwnerOf(b.Pod));
-                if (string.CompareOrdinal(first.ToString() + first.Namespace, second.ToString() + second.Namespace) > 0)
-                {
-                    (a, b, first, second) = (b, a, second, first);
-                }
-
-                var key = (a.Use.Port, a.Use.Protocol, first, second);
+                // Ordered by owner, so that the same owners give the same key on every node.
+                var ordered = holders.Select(h => (Holder: h, Owner: state.Index.OwnerOf(h.Pod)))
+                    .OrderBy(h => h.Owner.ToString() + h.Owner.Namespace, StringComparer.Ordinal)
+                    .ToArray();
+                var use = ordered[0].Holder.Use;
+                var key = string.Join('\n', ordered.Select(h => $"{h.Owner.Namespace}/{h.Owner}").Prepend($"{use.Port}/{use.Protocol}"));
                 if (!clashes.TryGetValue(key, out var clash))
                 {
-                    clashes[key] = clash = new Clash(a, b, []);
+                    clashes[key] = clash = new Clash(ordered, []);
                 }
 
                 clash.Nodes.Add(node.Node);
             }
         }
 
-        foreach (var ((port, protocol, first, second), clash) in clashes)
+        foreach (var clash in clashes.Values)
         {
+            var use = clash.Holders[0].Holder.Use;
+            var described = clash.Holders.Select(h => Describe(h.Holder, h.Owner, state.Index)).ToArray();
+            var pair = described.Length == 2;
+            var message = pair
+                ? $"host port {use.Port}/{use.Protocol} is held twice on {LiveChecks.List(clash.Nodes)}: by {described[0]} and by {described[1]}; the kubelet and the scheduler only see declared ports, so both run there and whichever binds second fails with \"address already in use\" and crash-loops"
+                : string.Create(CultureInfo.InvariantCulture, $"host port {use.Port}/{use.Protocol} is held by {described.Length} pods on {LiveChecks.List(clash.Nodes)}: {LiveChecks.List(described)}; the kubelet and the scheduler only see declared ports, so they all run there and each one that binds after another it clashes with fails with \"address already in use\" and crash-loops");
             context.Report(
                 HostPortConflict.Rule,
-                clash.Second.Pod.Pod,
+                clash.Holders[^1].Holder.Pod.Pod,
                 null,
-                $"host port {port}/{protocol} is held twice on {LiveChecks.List(clash.Nodes)}: by {Describe(clash.First, first, state.Index)} and by {Describe(clash.Second, second, state.Index)}; the kubelet and the scheduler only see declared ports, so both run there and whichever binds second fails with \"address already in use\" and crash-loops",
-                "declare the port (containerPort) so the scheduler keeps them apart, or move one of them to another port",
+                message,
+                pair
+                    ? "declare the port (containerPort) so the scheduler keeps them apart, or move one of them to another port"
+                    : "declare the port (containerPort) so the scheduler keeps them apart, or move all but one of them to other ports",
                 Diagnostics.Severity.Error);
         }
     }
 
-    /// <summary>The pairs of different pods whose uses of one port conflict, on one node (its uses are sorted by port).</summary>
-    private static IEnumerable<(Holder A, Holder B)> Pairs(IReadOnlyList<PortUse> uses, AuditIndex index)
+    /// <summary>
+    /// Per port and protocol of one node (its uses are sorted by both), the pods holding it whose claim conflicts with
+    /// another pod's claim, each with its first use of the port; only groups of two pods or more.
+    /// </summary>
+    private static IEnumerable<List<Holder>> Groups(IReadOnlyList<PortUse> uses, AuditIndex index)
     {
-        var holders = uses
-            .Where(u => u.Source is PortSource.Declared or PortSource.Inferred)
-            .Select(u => index.PodOf(u) is { } pod ? new Holder(pod, u) : null)
-            .OfType<Holder>()
-            .ToList();
-        for (var i = 0; i < holders.Count; i++)
+        var start = 0;
+        while (start < uses.Count)
         {
-            for (var j = i + 1; j < holders.Count && holders[j].Use.Port == holders[i].Use.Port; j++)
+            var end = start + 1;
+            while (end < uses.Count && uses[end].Port == uses[start].Port && uses[end].Protocol == uses[start].Protocol)
             {
-                var (a, b) = (holders[i], holders[j]);
-                if (!ReferenceEquals(a.Pod, b.Pod)
-                    && HostPortInfo.Conflict(a.Use.HostIP, a.Use.Protocol, a.Use.Port, b.Use.HostIP, b.Use.Protocol, b.Use.Port))
-                {
-                    yield return (a, b);
-                }
+                end++;
             }
+
+            if (Clashing(uses, start, end, index) is { Count: > 1 } holders)
+            {
+                yield return holders;
+            }
+
+            start = end;
         }
+    }
+
+    /// <summary>The pods among the uses start..end (one port and protocol) whose claims conflict with another pod's.</summary>
+    private static List<Holder>? Clashing(IReadOnlyList<PortUse> uses, int start, int end, AuditIndex index)
+    {
+        var claims = new HostPortInfo();
+        var byPod = new Dictionary<ClusterPod, List<PortUse>>(ReferenceEqualityComparer.Instance);
+        var holders = new List<Holder>();
+        for (var i = start; i < end; i++)
+        {
+            var use = uses[i];
+            if (use.Source is not (PortSource.Declared or PortSource.Inferred) || index.PodOf(use) is not { } pod)
+            {
+                continue;
+            }
+
+            if (!byPod.TryGetValue(pod, out var own))
+            {
+                byPod[pod] = own = [];
+                holders.Add(new Holder(pod, use));
+            }
+
+            own.Add(use);
+            claims.Add(use.HostIP, use.Protocol, use.Port);
+        }
+
+        if (byPod.Count < 2)
+        {
+            return null;
+        }
+
+        // A pod clashes when one of its claims conflicts with what the other pods claim: its own claims set aside.
+        return holders.Where(h => ConflictsWithOthers(claims, byPod[h.Pod])).ToList();
+    }
+
+    private static bool ConflictsWithOthers(HostPortInfo claims, List<PortUse> own)
+    {
+        foreach (var use in own)
+        {
+            claims.Remove(use.HostIP, use.Protocol, use.Port);
+        }
+
+        var conflicts = own.Any(u => claims.CheckConflict(u.HostIP, u.Protocol, u.Port));
+        foreach (var use in own)
+        {
+            claims.Add(use.HostIP, use.Protocol, use.Port);
+        }
+
+        return conflicts;
     }
 
     private static string Describe(Holder holder, OwnerKey owner, AuditIndex index)
@@ -83,5 +142,5 @@ internal static class PortClashes
 
     private sealed record Holder(ClusterPod Pod, PortUse Use);
 
-    private sealed record Clash(Holder First, Holder Second, List<string> Nodes);
+    private sealed record Clash((Holder Holder, OwnerKey Owner)[] Holders, List<string> Nodes);
 }

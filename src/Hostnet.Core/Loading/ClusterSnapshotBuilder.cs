@@ -12,7 +12,8 @@ namespace Hostnet.Core.Loading;
 /// shows in tables) with a warning, and holds nothing on any node. Each object keeps only a thin source tree (its
 /// kind and name, for positions), so a large snapshot keeps the model and not the text's tree.
 /// </summary>
-internal sealed class ClusterSnapshotBuilder(string path)
+/// <param name="defaultNamespace">The namespace of an object that names none (the configured default).</param>
+internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespace)
 {
     /// <summary>The List annotation <c>hostnet snapshot</c> records the API server's version in.</summary>
     public const string ServerVersionAnnotation = "hostnet.dev/server-version";
@@ -39,6 +40,7 @@ internal sealed class ClusterSnapshotBuilder(string path)
     private readonly Dictionary<(string Kind, string Namespace, string Name), SourcePosition> _names = [];
     private readonly List<InputProblem> _errors = [];
     private readonly List<InputProblem> _warnings = [];
+    private readonly PodInterner _interner = new();
     private string? _serverVersion;
     private SourcePosition _serverVersionPosition = SourcePosition.Start;
 
@@ -79,7 +81,7 @@ internal sealed class ClusterSnapshotBuilder(string path)
                 AddNode(node with { Source = thin });
                 break;
             case Workload { IsPod: true } pod:
-                _pods.Add(new ClusterPod(pod with { Source = thin }, ObjectReader.ReadPodStatus(document), ObjectReader.ReadOwnerReferences(document)));
+                _pods.Add(_interner.Share(new ClusterPod(pod with { Source = thin }, ObjectReader.ReadPodStatus(document), ObjectReader.ReadOwnerReferences(document))));
                 break;
             case Workload workload:
                 var kept = workload with { Source = thin };
@@ -164,10 +166,10 @@ internal sealed class ClusterSnapshotBuilder(string path)
     }
 
     /// <summary>
-    /// The namespace a snapshot object is read in before any configuration applies: the API server lists every namespaced
-    /// object with its namespace, so only a hand-written snapshot leaves it out, and then Kubernetes' own default is meant.
+    /// The namespace of a snapshot object: the API server lists every namespaced object with its namespace, so only a
+    /// hand-written snapshot leaves it out, and then it is read where the commands read it, in the configured default.
     /// </summary>
-    private static string SnapshotNamespace(KubeObject read) => read.NamespaceOr(KubeObject.KubernetesDefaultNamespace);
+    private string SnapshotNamespace(KubeObject read) => read.NamespaceOr(defaultNamespace);
 
     private void WarnAboutUnknownNodes()
     {

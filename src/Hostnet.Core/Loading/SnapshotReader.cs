@@ -1,5 +1,6 @@
 using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Loading;
 
@@ -7,18 +8,24 @@ namespace Hostnet.Core.Loading;
 /// Reads a cluster snapshot: what <c>kubectl get nodes,pods,namespaces,services -A -o json</c> (or <c>-o yaml</c>) or
 /// <c>hostnet snapshot</c> prints. JSON is streamed (<see cref="SnapshotJsonReader"/>) so that a snapshot of a large
 /// cluster loads at disk speed; YAML goes through the manifest loader, within its size limit. The input is JSON when
-/// its first character (after a byte-order mark and white space) is <c>{</c> or <c>[</c>.
+/// its first character (after a byte-order mark and white space) is <c>{</c> or <c>[</c>. An object that names no
+/// namespace is read in the configured default namespace (<c>defaultNamespace</c> of <c>.hostnet.yaml</c>), as every
+/// command reads it afterwards, so that the reader's messages and duplicate names agree with the findings.
 /// </summary>
 public static class SnapshotReader
 {
     public static ClusterReadResult Read(string path, Stream stream) => Read(path, stream, LoaderLimits.Default);
 
-    public static ClusterReadResult Read(string path, Stream stream, LoaderLimits limits)
+    public static ClusterReadResult Read(string path, Stream stream, LoaderLimits limits) =>
+        Read(path, stream, limits, KubeObject.KubernetesDefaultNamespace);
+
+    public static ClusterReadResult Read(string path, Stream stream, LoaderLimits limits, string defaultNamespace)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(limits);
-        var builder = new ClusterSnapshotBuilder(path);
+        ArgumentException.ThrowIfNullOrEmpty(defaultNamespace);
+        var builder = new ClusterSnapshotBuilder(path, defaultNamespace);
         var prefix = new byte[SnapshotJsonReader.BufferSize];
         var length = ReadUpTo(stream, prefix);
         var start = prefix.AsSpan(0, length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;

@@ -18,8 +18,14 @@ public sealed class ClusterSimulation
 {
     private readonly List<(ClusterPod Pod, PodInfo Info)> _running = [];
 
-    // A workload owns only pods of its namespace: looking there keeps RunningOf from scanning the whole cluster per workload.
-    private readonly Dictionary<string, List<(ClusterPod Pod, PodInfo Info)>> _runningByNamespace = new(StringComparer.Ordinal);
+    // Where RunningOf looks, so that it never scans the cluster per workload: the running pods (their places in _running)
+    // by name (the first; a name given twice, which a snapshot rejects, sends bare pods back to a scan), by controller,
+    // and for a ReplicaSet's pod also by the Deployment its name and hash give; the ReplicaSet pods whose Deployment only
+    // a name prefix tells (PodOwnership.Owns) are kept per namespace.
+    private readonly Dictionary<(string Namespace, string Name), int> _runningByName = [];
+    private bool _namesRepeat;
+    private readonly Dictionary<(string Namespace, string Kind, string Name), List<int>> _runningByController = [];
+    private readonly Dictionary<string, List<int>> _unhashedReplicaSetPods = new(StringComparer.Ordinal);
     private readonly string _defaultNamespace;
     private readonly Dictionary<Workload, IReadOnlyList<PodInfo>> _runningOf = new(ReferenceEqualityComparer.Instance);
 
@@ -42,8 +48,8 @@ public sealed class ClusterSimulation
             {
                 var info = ExistingPods.Info(existing, existing.Pod.NamespaceOr(_defaultNamespace));
                 State.Add(info, node.Name);
+                Index(existing, info.Namespace, info.Name);
                 _running.Add((existing, info));
-                AddToNamespace(info.Namespace, existing, info);
             }
         }
     }
@@ -72,24 +78,54 @@ public sealed class ClusterSimulation
         if (!_runningOf.TryGetValue(workload, out var own))
         {
             var @namespace = workload.NamespaceOr(_defaultNamespace);
-            _runningOf[workload] = own = [.. (_runningByNamespace.GetValueOrDefault(@namespace) ?? [])
-                .Where(r => workload.IsPod
-                    ? r.Info.Namespace == @namespace && r.Info.Name == workload.Name
-                    : PodOwnership.Owns(workload, @namespace, r.Pod, _defaultNamespace))
-                .Select(r => r.Info)];
+            IEnumerable<int> candidates = workload.IsPod
+                ? (_namesRepeat ? Enumerable.Range(0, _running.Count) : _runningByName.TryGetValue((@namespace, workload.Name), out var at) ? [at] : [])
+                    .Where(i => _running[i].Info.Namespace == @namespace && _running[i].Info.Name == workload.Name)
+                : (_runningByController.GetValueOrDefault((@namespace, workload.Kind, workload.Name)) ?? [])
+                    .Concat(workload.Kind == "Deployment" ? _unhashedReplicaSetPods.GetValueOrDefault(@namespace) ?? [] : [])
+                    .Where(i => PodOwnership.Owns(workload, @namespace, _running[i].Pod, _defaultNamespace))
+                    .Order();
+            _runningOf[workload] = own = [.. candidates.Select(i => _running[i].Info)];
         }
 
         return own;
     }
 
-    private void AddToNamespace(string @namespace, ClusterPod pod, PodInfo info)
+    /// <summary>Records where <see cref="RunningOf"/> finds the pod about to be added to <see cref="Running"/>.</summary>
+    private void Index(ClusterPod pod, string @namespace, string name)
     {
-        if (!_runningByNamespace.TryGetValue(@namespace, out var pods))
+        var at = _running.Count;
+        _namesRepeat |= !_runningByName.TryAdd((@namespace, name), at);
+        if (pod.Controller is not { } controller)
         {
-            _runningByNamespace[@namespace] = pods = [];
+            return;
         }
 
-        pods.Add((pod, info));
+        Add(_runningByController, (@namespace, controller.Kind, controller.Name), at);
+        if (controller.Kind != "ReplicaSet")
+        {
+            return;
+        }
+
+        if (PodOwnership.DeploymentOf(controller.Name, pod) is { } deployment)
+        {
+            Add(_runningByController, (@namespace, "Deployment", deployment), at);
+        }
+        else
+        {
+            Add(_unhashedReplicaSetPods, @namespace, at);
+        }
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<int>> index, TKey key, int at)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var places))
+        {
+            index[key] = places = [];
+        }
+
+        places.Add(at);
     }
 
     /// <summary>The pods the workload's controller creates on these nodes (WorkloadExpander).</summary>
