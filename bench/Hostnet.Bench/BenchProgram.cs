@@ -16,7 +16,7 @@ namespace Hostnet.Bench;
 /// Hostnet.Bench --child generate --dir DIR --divisor 1|10|100   (writes the P1 workload and keeps it)
 /// Hostnet.Bench --child profile --dir DIR --mode check|check-json|yamlstream|events --seconds N   (for perf record)
 /// Hostnet.Bench --child p2 --file FILE --mode scan|jsondocument|hostnet --reps N   (one P2 snapshot-load mode)
-/// Hostnet.Bench --child p2-place --divisor 1|10|100 --workload basic|anti-affinity --mode hostnet|baseline   (one P2 placement run)
+/// Hostnet.Bench --child p2-place --divisor 1|10|100 --workload basic|anti-affinity --mode hostnet|baseline|baseline-sampled [--cold]   (one P2 placement run)
 /// Hostnet.Bench --child p2-generate --file FILE --divisor 1|10|100   (writes the P2 snapshot and keeps it)
 /// Hostnet.Bench --child audit --file FILE --reps N   (load, audit and report the P2 snapshot)
 /// </code>
@@ -40,7 +40,7 @@ internal static class BenchProgram
                 "generate" => Generate(options["--dir"], int.Parse(options["--divisor"], CultureInfo.InvariantCulture)),
                 "profile" => ThroughputChild.Loop(options["--dir"], options["--mode"], double.Parse(options["--seconds"], CultureInfo.InvariantCulture), Console.Out),
                 "p2" => SnapshotLoadChild.Run(options["--file"], options["--mode"], int.Parse(options["--reps"], CultureInfo.InvariantCulture), Console.Out),
-                "p2-place" => PlacementChild.Run(int.Parse(options["--divisor"], CultureInfo.InvariantCulture), options["--workload"], options["--mode"], Console.Out),
+                "p2-place" => PlacementChild.Run(int.Parse(options["--divisor"], CultureInfo.InvariantCulture), options["--workload"], options["--mode"], options.ContainsKey("--cold"), Console.Out),
                 "audit" => AuditChild.Run(options["--file"], int.Parse(options["--reps"], CultureInfo.InvariantCulture), Console.Out),
                 "p2-generate" => GenerateSnapshot(options["--file"], int.Parse(options["--divisor"], CultureInfo.InvariantCulture)),
                 _ => Usage($"unknown child '{child}'"),

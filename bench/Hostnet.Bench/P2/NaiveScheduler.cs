@@ -10,22 +10,28 @@ namespace Hostnet.Bench.P2;
 /// The baseline of our own: every filter on every node for every pod, no index and no cache. Node-only filters run
 /// through <see cref="DefaultProfile.FilterNode"/> on each node; host ports are compared
 /// with every port of every pod on the node; pod anti-affinity visits every placed pod once per incoming pod (as
-/// upstream's PreFilter visits every node's pods); the best of all feasible nodes is chosen by the same scoring.
+/// upstream's PreFilter visits every node's pods); the best of the feasible nodes is chosen by the same scoring.
+/// With <paramref name="sampled"/> it samples as kube-scheduler and hostnet do (percentageOfNodesToScore): the turn
+/// starts where the last one stopped and ends once <see cref="Scheduler.NumFeasibleNodesToFind"/> feasible nodes are
+/// found, so that a ratio against it shows the engine (indexes, caches) rather than the sampling.
 /// </summary>
-internal sealed class NaiveScheduler(KubeVersion version)
+internal sealed class NaiveScheduler(KubeVersion version, bool sampled)
 {
+    private int _nextStartNodeIndex;
+
     /// <summary>The chosen node (null when none fits) and how many nodes were feasible.</summary>
     public (string? Node, int Feasible) Schedule(PodInfo pod, ClusterState state, IReadOnlyList<(PodInfo Pod, NodeInfo Node)> placed)
     {
         var forbidden = ForbiddenDomains(pod, placed);
+        var candidates = pod.Spec.PreFilterNodeNames is { } names ? state.Nodes.Where(n => names.Contains(n.Name)).ToList() : state.Nodes;
+        var toFind = sampled ? Scheduler.NumFeasibleNodesToFind(candidates.Count) : candidates.Count;
         var feasible = new List<NodeInfo>();
-        foreach (var node in state.Nodes)
+        var start = sampled ? _nextStartNodeIndex : 0;
+        var examined = 0;
+        while (examined < candidates.Count && feasible.Count < toFind)
         {
-            if (pod.Spec.PreFilterNodeNames is { } names && !names.Contains(node.Name))
-            {
-                continue;
-            }
-
+            var node = candidates[(start + examined) % candidates.Count];
+            examined++;
             if (DefaultProfile.FilterNode(pod.Spec.Eligibility, node.Node, version).IsSuccess && PortsFree(pod, node) && Fits(pod, node)
                 && !Forbidden(node, forbidden))
             {
@@ -33,6 +39,7 @@ internal sealed class NaiveScheduler(KubeVersion version)
             }
         }
 
+        _nextStartNodeIndex = state.Nodes.Count == 0 ? 0 : (start + examined) % state.Nodes.Count;
         return feasible.Count == 0 ? (null, 0) : (NodeScoring.Best(pod, feasible).Name, feasible.Count);
     }
 

@@ -30,9 +30,11 @@ internal static class PlacementBench
         report.WriteLine($"a smaller workload for {PlacementChild.WarmUpSeconds:0} s (so that tiered compilation has optimized the code), then, for hostnet,");
         report.WriteLine($"{PlacementChild.HostnetRuns} timed runs, each on a freshly built workload once the JIT has gone quiet; the row shows the run of median");
         report.WriteLine("wall time (the fastest and slowest beside it). The baseline runs once and places the first");
-        report.WriteLine($"{PlacementChild.BaselinePods:N0} pods of the queue only.");
+        report.WriteLine($"{PlacementChild.BaselinePods:N0} pods of the queue only. The baseline is our own naive scheduler: it scores every feasible");
+        report.WriteLine("node, where hostnet (like kube-scheduler, percentageOfNodesToScore) stops once numFeasibleNodesToFind are found (500 of");
+        report.WriteLine("5,000 nodes); the sampled baseline does the same, so `× sampled baseline` compares like with like and shows the engine.");
         report.WriteLine();
-        var table = new MarkdownTable("size", "queue", "mode", "nodes", "running", "pods timed", "pending", "wall", "wall min–max", "CPU", "pods/s (wall)", "pods/s (CPU)", "× baseline (CPU)", "scored/pod", "alloc/pod", "GC 0/1/2", "peak RSS") { TextColumns = 3 };
+        var table = new MarkdownTable("size", "queue", "mode", "nodes", "running", "pods timed", "pending", "wall", "wall min–max", "CPU", "pods/s (wall)", "pods/s (CPU)", "× baseline (CPU)", "× sampled baseline (CPU)", "scored/pod", "alloc/pod", "GC 0/1/2", "peak RSS") { TextColumns = 3 };
         var phases = new MarkdownTable("size", "queue", "build state", "Deployments' pods", "DaemonSet's pods", "of which schedule", "of which bind", "GC pauses", "methods compiled") { TextColumns = 2 };
         int[] divisors = settings.Quick ? [100, 10] : [100, 10, 1];
         foreach (var divisor in divisors)
@@ -41,22 +43,35 @@ internal static class PlacementBench
             foreach (var (workload, label) in Workloads)
             {
                 double? baselineCpuPerPod = null;
-                foreach (var mode in new[] { "baseline", "hostnet" })
+                double? sampledCpuPerPod = null;
+                foreach (var (mode, cold) in new[] { ("baseline", false), (PlacementChild.SampledBaseline, false), ("hostnet", true), ("hostnet", false) })
                 {
-                    progress.WriteLine($"P2 placement: {label}, {mode} at {size} …");
-                    var output = self.Run("--child", "p2-place", "--divisor", divisor.ToString(CultureInfo.InvariantCulture), "--workload", workload, "--mode", mode).Output;
+                    progress.WriteLine($"P2 placement: {label}, {mode}{(cold ? " cold" : string.Empty)} at {size} …");
+                    string[] arguments = ["--child", "p2-place", "--divisor", divisor.ToString(CultureInfo.InvariantCulture), "--workload", workload, "--mode", mode, .. cold ? new[] { "--cold" } : []];
+                    var output = self.Run(arguments).Output;
                     var f = output.Trim().Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
                     double D(string key) => double.Parse(f.GetValueOrDefault(key, "0"), CultureInfo.InvariantCulture);
-                    var phaseNames = mode == "baseline" ? ["baseline"] : new[] { "deployments", "daemonset" };
+                    var phaseNames = mode == "hostnet" ? new[] { "deployments", "daemonset" } : ["baseline"];
                     var wall = phaseNames.Sum(p => D(p + "-ms"));
                     var cpu = phaseNames.Sum(p => D(p + "-cpu-ms"));
                     var allocated = phaseNames.Sum(p => D(p + "-alloc"));
                     var pods = D("pods");
                     baselineCpuPerPod ??= cpu / pods;
+                    if (mode == PlacementChild.SampledBaseline)
+                    {
+                        sampledCpuPerPod = cpu / pods;
+                    }
+
                     table.Row(
                         size,
                         label,
-                        mode == "baseline" ? "baseline: every filter on every node" : "hostnet Scheduler",
+                        mode switch
+                        {
+                            "baseline" => "baseline: every filter on every node, scores all feasible",
+                            PlacementChild.SampledBaseline => "baseline, sampled as kube-scheduler (numFeasibleNodesToFind)",
+                            _ when cold => "hostnet Scheduler, cold: one placement in a fresh process (JIT, as one `hostnet plan`)",
+                            _ => "hostnet Scheduler (samples as kube-scheduler), warm",
+                        },
                         Format.Count((long)D("nodes")),
                         Format.Count((long)D("running")),
                         Format.Count((long)pods),
@@ -67,11 +82,12 @@ internal static class PlacementBench
                         Format.Count((long)(pods / (wall / 1000))),
                         Format.Count((long)(pods / (cpu / 1000))),
                         Format.Fixed(baselineCpuPerPod.Value / (cpu / pods), 1) + "×",
+                        sampledCpuPerPod is { } sampledPerPod ? Format.Fixed(sampledPerPod / (cpu / pods), 1) + "×" : "–",
                         Format.Fixed(D("scored") / pods, 0),
                         Format.Count((long)(allocated / pods)) + " B",
                         $"{D("gc0")}/{D("gc1")}/{D("gc2")}",
                         Format.Megabytes((long)D("peak-kb") * 1024));
-                    if (mode == "hostnet")
+                    if (mode == "hostnet" && !cold)
                     {
                         phases.Row(size, label, Format.Milliseconds(D("build-ms")), Format.Milliseconds(D("deployments-ms")), Format.Milliseconds(D("daemonset-ms")), Format.Milliseconds(D("schedule-ms")), Format.Milliseconds(D("bind-ms")),
                             Format.Milliseconds(D("deployments-gc-pause-ms") + D("daemonset-gc-pause-ms")), Format.Count((long)(D("deployments-jitted") + D("daemonset-jitted"))));

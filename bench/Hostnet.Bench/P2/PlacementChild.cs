@@ -22,33 +22,43 @@ internal static class PlacementChild
 {
     public const int BaselinePods = 2_000;
 
+    /// <summary>The naive baseline sampling nodes as kube-scheduler does (the plain "baseline" scores every feasible node).</summary>
+    public const string SampledBaseline = "baseline-sampled";
+
     public const double WarmUpSeconds = 3;
 
     /// <summary>Timed runs of hostnet's scheduler (the baseline, far slower, runs once).</summary>
     public const int HostnetRuns = 5;
 
-    public static int Run(int divisor, string workload, string mode, TextWriter output)
+    /// <param name="cold">
+    /// Place once in this fresh process, without warm-up and without waiting for the JIT: what a single
+    /// <c>hostnet plan</c> meets (its first cycles run on unoptimized code while tiered compilation catches up).
+    /// </param>
+    public static int Run(int divisor, string workload, string mode, bool cold, TextWriter output)
     {
         // Warm-up rounds on a smaller workload (1/10 before the full size) for at least WarmUpSeconds, as P1's are:
         // tiered compilation optimizes a method only after it has been called for a while and a quiet spell has
         // passed, so a single round leaves the timed run on unoptimized code. The peak resident set includes them.
         var warmUp = Stopwatch.StartNew();
         var rounds = 0;
-        do
+        while (!cold && (rounds == 0 || warmUp.Elapsed.TotalSeconds < WarmUpSeconds))
         {
             Measure(PlacementWorkload.Build(divisor == 1 ? 10 : divisor, workload == "anti-affinity"), mode, []);
             rounds++;
         }
-        while (warmUp.Elapsed.TotalSeconds < WarmUpSeconds);
 
         // Timed runs, each on a freshly built workload; the one of median wall time is reported, with the spread.
         var runs = new List<(double Wall, List<string> Figures)>();
-        for (var run = 0; run < (mode == "hostnet" ? HostnetRuns : 1); run++)
+        for (var run = 0; run < (mode == "hostnet" && !cold ? HostnetRuns : 1); run++)
         {
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var figures = new List<string>();
             var (built, _) = Phase(figures, "build", () => PlacementWorkload.Build(divisor, workload == "anti-affinity"));
-            AwaitQuietJit();
+            if (!cold)
+            {
+                AwaitQuietJit();
+            }
+
             var before = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var counts = Measure(built, mode, figures);
             figures.Add(string.Create(CultureInfo.InvariantCulture,
@@ -76,7 +86,7 @@ internal static class PlacementChild
         }
         else
         {
-            var naive = new NaiveScheduler(version);
+            var naive = new NaiveScheduler(version, sampled: mode == SampledBaseline);
             var all = state.Placements.ToList();
             var timed = queue.Take(BaselinePods).ToList();
             counts.PlacingMilliseconds += Phase(figures, "baseline", () => Place(timed, p => naive.Schedule(p, state, all) is ({ } node, var scored) ? (Bound(all, p, state, node), scored) : (null, 0), state, counts)).Milliseconds;

@@ -18,6 +18,7 @@ public sealed class AnalysisContext
 
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Lazy<ILookup<string, Workload>> _workloadsByNamespace;
+    private readonly Lazy<ILookup<string, Service>> _servicesByNamespace;
     private readonly Lazy<IReadOnlyDictionary<string, NamespaceObject>> _namespaces;
     private readonly Lazy<PodTemplateIndex> _podTemplates;
     private readonly Lazy<Dictionary<(string Namespace, string Name), ConfigMap>> _configMaps;
@@ -34,6 +35,7 @@ public sealed class AnalysisContext
         NetworkPolicies = objects.OfType<NetworkPolicy>().ToArray();
         Nodes = objects.OfType<Node>().ToArray();
         _workloadsByNamespace = new(() => Workloads.ToLookup(NamespaceOf, StringComparer.Ordinal));
+        _servicesByNamespace = new(() => Services.ToLookup(NamespaceOf, StringComparer.Ordinal));
         _namespaces = new(() => objects.OfType<NamespaceObject>()
             .GroupBy(n => n.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
@@ -89,6 +91,9 @@ public sealed class AnalysisContext
 
     /// <summary>Workloads by the namespace they will land in.</summary>
     public IEnumerable<Workload> WorkloadsIn(string @namespace) => _workloadsByNamespace.Value[@namespace];
+
+    /// <summary>Services by the namespace they land in, in input order (a rule asking per workload stays linear).</summary>
+    public IEnumerable<Service> ServicesIn(string @namespace) => _servicesByNamespace.Value[@namespace];
 
     /// <summary>The namespace an object lands in: its own, or the default one.</summary>
     public string NamespaceOf(KubeObject subject)

@@ -292,8 +292,11 @@ internal sealed class Scheduler
         return victims is null ? null : state.Without(victims, () => Filter(pod, state, node));
     }
 
-    /// <summary>schedule_one.go, numFeasibleNodesToFind with the default (adaptive) percentageOfNodesToScore.</summary>
-    private static int NumFeasibleNodesToFind(int numAllNodes)
+    /// <summary>
+    /// schedule_one.go, numFeasibleNodesToFind with the default (adaptive) percentageOfNodesToScore. Internal so the
+    /// P2 benchmark's naive baseline can sample as this scheduler does.
+    /// </summary>
+    internal static int NumFeasibleNodesToFind(int numAllNodes)
     {
         if (numAllNodes < MinFeasibleNodesToFind)
         {

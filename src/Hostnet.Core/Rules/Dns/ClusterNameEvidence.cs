@@ -29,7 +29,7 @@ internal sealed record ClusterNameEvidence(string Where, string Name)
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(context);
         var @namespace = context.NamespaceOf(workload);
-        var services = context.Services.Where(s => context.NamespaceOf(s) == @namespace && s.Name.Length > 0).Select(s => s.Name).ToArray();
+        var services = context.ServicesIn(@namespace).Where(s => s.Name.Length > 0).Select(s => s.Name).ToArray();
         return Texts(workload, context, @namespace)
             .Select(text => HostIn(text.Value, @namespace, services) is { } name ? new ClusterNameEvidence(text.Where, name) : null)
             .FirstOrDefault(evidence => evidence is not null);
