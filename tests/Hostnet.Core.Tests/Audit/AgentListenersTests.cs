@@ -148,13 +148,7 @@ public sealed class AgentListenersTests
         return reports;
     }
 
-    private static AuditReport Audit(Func<AgentReport, bool> which)
-    {
-        using var stream = File.OpenRead(Path.Combine(AuditFixtures.Folder, "cluster.yaml"));
-        var read = SnapshotReader.Read("cluster.yaml", stream);
-        var options = AnalysisOptions.Default with { KubeVersion = read.Snapshot.ServerVersion ?? AnalysisOptions.Default.KubeVersion };
-        return Auditor.Audit(read.Snapshot, "cluster.yaml", options, [.. Reports().Where(which)]);
-    }
+    private static AuditReport Audit(Func<AgentReport, bool> which) => AuditFixtures.Audit("cluster.yaml", [.. Reports().Where(which)]);
 
     private static string Json(AuditReport report)
     {
