@@ -108,6 +108,14 @@ public sealed class AgentListenersTests
         var plain = new StringWriter();
         AuditTextWriter.Write(Without, plain, colour: false);
         plain.ToString().ShouldNotContain("LISTENING");
+
+        var html = new StringWriter();
+        AuditHtmlWriter.Write(With, html);
+        html.ToString().ShouldContain("<th>ports</th><th>listening</th><th>DNS</th>");
+        html.ToString().ShouldContain("<td>9100/TCP</td><td>9100/TCP, 9256/TCP undeclared</td>");
+        var htmlWithout = new StringWriter();
+        AuditHtmlWriter.Write(Without, htmlWithout);
+        htmlWithout.ToString().ShouldNotContain("<th>listening</th>");
     }
 
     [Fact]
