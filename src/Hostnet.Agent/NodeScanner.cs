@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Hostnet.Core.NodeState;
+using Hostnet.Core.Runs;
 
 namespace Hostnet.Agent;
 
@@ -21,6 +22,10 @@ public sealed class NodeScanner(ProcFileSystem proc)
     public IReadOnlyDictionary<string, string> SocketSources => _sources;
 
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
+
+    /// <summary>The node rules over one scan and the node's pods: what <c>--once</c> prints and the DaemonSet serves.</summary>
+    public static NodeReport Analyze(NodeScan scan, NodePods pods, DateTimeOffset now, TimeSpan grace) =>
+        NodeAnalyzer.Analyze(NodeView.Build(scan, pods, now, grace));
 
     public NodeScan Scan()
     {

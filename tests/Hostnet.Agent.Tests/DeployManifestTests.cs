@@ -43,6 +43,6 @@ public sealed class DeployManifestTests
         text.ShouldContain("add: [\"DAC_READ_SEARCH\", \"SYS_PTRACE\"]");
         text.ShouldContain("readOnlyRootFilesystem: true");
         text.ShouldContain("priorityClassName: system-node-critical");
-        text.ShouldContain($"--listen={Hostnet.Cli.Commands.AgentCommand.DefaultListen}");
+        text.ShouldContain($"--listen={Hostnet.Cli.Commands.AgentOptions.DefaultListen}");
     }
 }

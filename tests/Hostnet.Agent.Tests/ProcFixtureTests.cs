@@ -1,6 +1,7 @@
 using Hostnet.Core.Loading;
 using Hostnet.Core.NodeState;
 using Hostnet.Core.Reporting;
+using Hostnet.Core.Rules;
 using Hostnet.Core.Runs;
 using Hostnet.Core.Tests.Support;
 using Shouldly;
@@ -40,6 +41,41 @@ public sealed class ProcFixtureTests
         NodeReportJsonWriter.Write(report, json);
         Golden(Path.Combine(root, "expected.txt"), text.ToString());
         Golden(Path.Combine(root, "expected.json"), json.ToString());
+    }
+
+    /// <summary><c>audit --listeners</c> reads back exactly what <c>--format json</c> wrote: every listener and unsilenced finding.</summary>
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void AgentReportReader_ReadsTheJsonBack(string layout)
+    {
+        var root = Path.Combine(Folder, layout);
+        var problems = new List<InputProblem>();
+
+        var read = AgentReportReader.Read(
+            new SourceFile("expected.json", File.ReadAllText(Path.Combine(root, "expected.json"))),
+            RuleCatalog.NodeRules.Select(r => r.Descriptor.Id).ToHashSet(StringComparer.Ordinal),
+            problems)!;
+
+        problems.ShouldBeEmpty();
+        var report = Report(root);
+        read.Node.ShouldBe(report.Node);
+        read.Listeners.ShouldBe(report.Listeners.Select(l => new AgentReportListener(
+            l.Socket.Protocol,
+            l.Socket.Address,
+            l.Socket.Port,
+            l.Holder?.Pid,
+            l.Holder?.Name,
+            l.Owner.Kind == OwnerKind.Pod ? new AgentReportPod(l.Owner.Pod?.Pod.Metadata.Namespace, l.Owner.Pod?.Pod.Name, l.Owner.PodUid, l.Owner.Container) : null,
+            l.Declared)));
+        read.Findings.Select(f => (f.Rule, f.Severity, f.Message, f.Namespace, f.Pod, f.Container, f.Port, f.Protocol)).ShouldBe(
+            report.Findings.Where(f => !f.IsSuppressed).Select(f => (f.Rule.Id, f.Severity.ToString().ToLowerInvariant(), f.Message, f.Namespace, f.PodName, f.Container, f.Port, f.Protocol)));
+    }
+
+    private static NodeReport Report(string root)
+    {
+        using var pods = File.OpenRead(Path.Combine(root, "pods.json"));
+        var snapshot = SnapshotReader.Read("pods.json", pods).Snapshot;
+        return NodeAnalyzer.Analyze(NodeView.Build(new NodeScanner(new ProcFileSystem(root)).Scan(), new NodePods("node-a", snapshot.Pods), Now, NodeView.DefaultGrace));
     }
 
     private static void Golden(string path, string actual)

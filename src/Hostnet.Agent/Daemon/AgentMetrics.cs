@@ -8,6 +8,8 @@ namespace Hostnet.Agent.Daemon;
 /// The agent's metrics in the Prometheus text exposition format (version 0.0.4), kept by prometheus-net in a registry
 /// of their own as the webhook's are. The gauges say what the last scan saw; series of listeners and findings that
 /// are gone are removed, so a fixed clash disappears from Prometheus instead of staying at its last value.
+/// The exposition is rendered once after each scan and served as is until a value changes, so that a scrape costs a
+/// copy of the text, not a walk over every series (docs/agent.md, "Scrape cost").
 /// </summary>
 public sealed class AgentMetrics
 {
@@ -22,6 +24,10 @@ public sealed class AgentMetrics
     private readonly Histogram _scanDuration;
     private readonly Counter _scans;
     private readonly Counter _apiEvents;
+
+    /// <summary>Counts the changes of any value; a rendering is current while it carries the count it was made at.</summary>
+    private long _version;
+    private Rendering? _rendering;
 
     public AgentMetrics()
     {
@@ -58,6 +64,7 @@ public sealed class AgentMetrics
             .ToDictionary(g => new[] { g.Key.Id, g.Key.Item2, g.Key.Item3 }, g => g.Count(), LabelsComparer.Instance));
         _scanDuration.Observe(seconds);
         _scans.WithLabels("success").Inc();
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>Records a scan that failed; the gauges keep the last good scan's values.</summary>
@@ -65,18 +72,38 @@ public sealed class AgentMetrics
     {
         _scanDuration.Observe(seconds);
         _scans.WithLabels("failure").Inc();
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>Counts an Event write by its result, one of <see cref="EventResults"/>.</summary>
-    public void RecordEvent(string result) => _apiEvents.WithLabels(result).Inc();
-
-    /// <summary>The exposition, families in the order they were created.</summary>
-    public async Task<string> WriteAsync(CancellationToken cancellationToken)
+    public void RecordEvent(string result)
     {
+        _apiEvents.WithLabels(result).Inc();
+        Interlocked.Increment(ref _version);
+    }
+
+    /// <summary>
+    /// The exposition (UTF-8, families in the order they were created): the last rendering while no value changed since,
+    /// else a new one, kept for the next scrapes.
+    /// </summary>
+    public async Task<ReadOnlyMemory<byte>> RenderAsync(CancellationToken cancellationToken)
+    {
+        var version = Interlocked.Read(ref _version);
+        if (Volatile.Read(ref _rendering) is { } current && current.Version == version)
+        {
+            return current.Text;
+        }
+
         using var buffer = new MemoryStream();
         await _registry.CollectAndExportAsTextAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var rendering = new Rendering(version, buffer.ToArray());
+        Volatile.Write(ref _rendering, rendering);
+        return rendering.Text;
     }
+
+    /// <summary><see cref="RenderAsync"/> as text.</summary>
+    public async Task<string> WriteAsync(CancellationToken cancellationToken) =>
+        Encoding.UTF8.GetString((await RenderAsync(cancellationToken).ConfigureAwait(false)).Span);
 
     private static string OwnerKindLabel(OwnerKind kind) => kind switch
     {
@@ -100,6 +127,9 @@ public sealed class AgentMetrics
             gauge.WithLabels(labels).Set(value);
         }
     }
+
+    /// <summary>An exposition and the version of the values it shows.</summary>
+    private sealed record Rendering(long Version, byte[] Text);
 
     private sealed class LabelsComparer : IEqualityComparer<string[]>
     {

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Hostnet.Agent.Daemon;
 
 /// <summary>
-/// The agent's HTTP endpoints on Kestrel, plain HTTP for Prometheus on the node's network: <c>/metrics</c>,
-/// <c>/healthz</c> (the process answers) and <c>/readyz</c> (the pods were listed and the node scanned once).
+/// The agent's HTTP endpoints on Kestrel, plain HTTP for Prometheus on the node's network: <c>/metrics</c> (the
+/// exposition rendered after the last scan), <c>/healthz</c> (the scan loop runs and completes scans:
+/// <see cref="AgentDaemon.Unhealthy"/>) and <c>/readyz</c> (the pods were listed and the node scanned once).
 /// </summary>
 public sealed class AgentServer : IAsyncDisposable
 {
@@ -41,12 +42,19 @@ public sealed class AgentServer : IAsyncDisposable
             kestrel.Listen(listen);
         });
         var app = builder.Build();
-        app.MapGet("/healthz", context => Text(context, StatusCodes.Status200OK, "ok\n", "text/plain; charset=utf-8"));
+        app.MapGet("/healthz", context => daemon.Unhealthy() is { } reason
+            ? Text(context, StatusCodes.Status503ServiceUnavailable, reason + "\n", "text/plain; charset=utf-8")
+            : Text(context, StatusCodes.Status200OK, "ok\n", "text/plain; charset=utf-8"));
         app.MapGet("/readyz", context => daemon.IsReady
             ? Text(context, StatusCodes.Status200OK, "ok\n", "text/plain; charset=utf-8")
             : Text(context, StatusCodes.Status503ServiceUnavailable, "waiting for the first list of the node's pods and the first scan\n", "text/plain; charset=utf-8"));
         app.MapGet("/metrics", async context =>
-            await Text(context, StatusCodes.Status200OK, await metrics.WriteAsync(context.RequestAborted).ConfigureAwait(false), AgentMetrics.ContentType).ConfigureAwait(false));
+        {
+            var exposition = await metrics.RenderAsync(context.RequestAborted).ConfigureAwait(false);
+            context.Response.ContentType = AgentMetrics.ContentType;
+            context.Response.ContentLength = exposition.Length;
+            await context.Response.Body.WriteAsync(exposition, context.RequestAborted).ConfigureAwait(false);
+        });
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new AgentServer(app);
     }

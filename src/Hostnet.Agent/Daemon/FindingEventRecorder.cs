@@ -15,6 +15,11 @@ namespace Hostnet.Agent.Daemon;
 /// <c>lastTimestamp</c> and <c>message</c>) with the count increased, and is created again under the same name when
 /// the patch finds it gone (404). The key is getEventKey's: source, involved object, type, reason and message.
 /// Without permission (403) it says so once and goes on; the failures are counted in the metrics.
+/// <para>
+/// A finding about no pod (a node daemon in the node-port range, HN063) is an Event on the Node, as the kubelet writes
+/// its node-level Events (pkg/kubelet/kubelet.go <c>nodeRef</c>, v1.31: kind <c>Node</c>, the node's name as name and
+/// UID, no namespace), which client-go's <c>makeEvent</c> puts in namespace <c>default</c>.
+/// </para>
 /// </summary>
 public sealed class FindingEventRecorder(ApiWrite write, string node, AgentMetrics metrics, TextWriter log, TimeProvider time)
 {
@@ -31,28 +36,30 @@ public sealed class FindingEventRecorder(ApiWrite write, string node, AgentMetri
     private readonly Queue<string> _order = new();
     private readonly OnceLog _once = new(log);
 
-    /// <summary>Writes the Event of <paramref name="finding"/>; findings about no pod (a node daemon's) have none.</summary>
+    /// <summary>The namespace of Events about objects of no namespace (client-go's <c>metav1.NamespaceDefault</c>).</summary>
+    public const string ClusterScopedNamespace = "default";
+
+    /// <summary>Writes the Event of <paramref name="finding"/>: on its pod, or on the Node when it is about no pod.</summary>
     public async Task RecordAsync(NodeFinding finding, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        if (finding.Pod?.Pod.Metadata is not { Namespace: { } ns, Name: { } name } metadata)
-        {
-            return;
-        }
-
+        var involved = finding.Pod?.Pod.Metadata is { Namespace: { } podNamespace, Name: { } podName } metadata
+            ? new InvolvedObject("Pod", podNamespace, podName, metadata.Uid)
+            : new InvolvedObject("Node", null, node, node);
+        var ns = involved.Namespace ?? ClusterScopedNamespace;
         var type = finding.Severity >= Severity.Warning ? "Warning" : "Normal";
         var message = $"{finding.Rule.Id} {finding.Rule.Slug}: {finding.Message}";
-        var key = string.Join('\u0000', Component, node, "Pod", ns, name, metadata.Uid, "v1", type, Reason, message);
+        var key = string.Join('\u0000', Component, node, involved.Kind, involved.Namespace, involved.Name, involved.Uid, "v1", type, Reason, message);
         var now = time.GetUtcNow();
         var result = _observed.TryGetValue(key, out var last)
             ? await PatchAsync(ns, last with { Count = last.Count + 1 }, now, message, cancellationToken).ConfigureAwait(false)
             : null;
         var observed = last is null
-            ? new EventLog($"{name}.{((now - DateTimeOffset.UnixEpoch).Ticks * 100).ToString("x", CultureInfo.InvariantCulture)}", 1, now)
+            ? new EventLog($"{involved.Name}.{((now - DateTimeOffset.UnixEpoch).Ticks * 100).ToString("x", CultureInfo.InvariantCulture)}", 1, now)
             : last with { Count = last.Count + 1 };
         if (result is null)
         {
-            var body = EventJson(ns, name, metadata.Uid, observed, now, type, message);
+            var body = EventJson(ns, involved, observed, now, type, message);
             result = await SendAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/events", "application/json", body, cancellationToken).ConfigureAwait(false) switch
             {
                 HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.Conflict => "created",
@@ -117,7 +124,7 @@ public sealed class FindingEventRecorder(ApiWrite write, string node, AgentMetri
         return "forbidden";
     }
 
-    private string EventJson(string ns, string name, string? uid, EventLog observed, DateTimeOffset now, string type, string message) => Json(json =>
+    private string EventJson(string ns, InvolvedObject involved, EventLog observed, DateTimeOffset now, string type, string message) => Json(json =>
     {
         json.WriteString("apiVersion", "v1");
         json.WriteString("kind", "Event");
@@ -127,12 +134,16 @@ public sealed class FindingEventRecorder(ApiWrite write, string node, AgentMetri
         json.WriteEndObject();
         json.WriteStartObject("involvedObject");
         json.WriteString("apiVersion", "v1");
-        json.WriteString("kind", "Pod");
-        json.WriteString("namespace", ns);
-        json.WriteString("name", name);
-        if (uid is not null)
+        json.WriteString("kind", involved.Kind);
+        if (involved.Namespace is not null)
         {
-            json.WriteString("uid", uid);
+            json.WriteString("namespace", involved.Namespace);
+        }
+
+        json.WriteString("name", involved.Name);
+        if (involved.Uid is not null)
+        {
+            json.WriteString("uid", involved.Uid);
         }
 
         json.WriteEndObject();
@@ -177,6 +188,9 @@ public sealed class FindingEventRecorder(ApiWrite write, string node, AgentMetri
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    /// <summary>The object an Event is about: a pod, or the node (no namespace).</summary>
+    private sealed record InvolvedObject(string Kind, string? Namespace, string Name, string? Uid);
 
     /// <summary>What the recorder remembers of an Event it wrote (client-go's <c>eventLog</c>).</summary>
     private sealed record EventLog(string Name, int Count, DateTimeOffset FirstTimestamp);

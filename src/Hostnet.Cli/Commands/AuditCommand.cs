@@ -24,28 +24,33 @@ internal static class AuditCommand
             Config = CommonOptions.ConfigFile(),
             KubeVersion = CommonOptions.KubeVersionOf("Kubernetes version to mirror (default: the snapshot's server version)"),
         };
+        var listeners = new Option<string?>("--listeners") { Description = "Merge what really listens: the node agents' reports (hostnet agent --once --format json, one *.json per node) in this directory", HelpName = "DIR" };
         var kube = new KubeOptions();
         var command = new Command("audit", "Inventory the cluster's host-network use and find what is broken or will break")
         {
-            common.Cluster, common.Format, common.Output, common.FailOn, common.Config, common.KubeVersion,
+            common.Cluster, common.Format, common.Output, common.FailOn, common.Config, common.KubeVersion, listeners,
         };
         kube.AddTo(command);
         command.SetAction((result, cancellationToken) => RunAsync(
             common.Read(result),
+            result.GetValue(listeners),
             token => LiveSnapshot.ReadOrReportAsync(() => kube.Client(result, environment), environment, showProgress: true, token),
             environment,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(RunRequest request, RunInputs.LiveRead live, CliEnvironment environment, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(RunRequest request, string? listenersPath, RunInputs.LiveRead live, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        if (await RunInputs.LoadAsync(request, environment, live, cancellationToken).ConfigureAwait(false) is not { Cluster: { } snapshot } run)
+        // The agents' reports first: a wrong directory is a usage error before the cluster is listed.
+        var listeners = listenersPath is null ? null : AgentReportsInput.Load(listenersPath, environment);
+        if ((listenersPath is not null && listeners is null)
+            || await RunInputs.LoadAsync(request, environment, live, cancellationToken).ConfigureAwait(false) is not { Cluster: { } snapshot } run)
         {
             return ExitCodes.Invalid;
         }
 
-        var report = Auditor.Audit(snapshot, request.ClusterPath ?? LiveSnapshot.SourceName, run.Options);
+        var report = Auditor.Audit(snapshot, request.ClusterPath ?? LiveSnapshot.SourceName, run.Options, listeners?.Reports);
         if (request.OutputPath is null)
         {
             Write(report, request.Format, request.Format == "text" && environment.OutputIsTerminal && !environment.NoColor, environment.Output);
@@ -59,7 +64,9 @@ internal static class AuditCommand
             return ExitCodes.Invalid;
         }
 
-        return request.Threshold is { } threshold && report.Fails(threshold) ? ExitCodes.Findings : ExitCodes.Success;
+        // A report read only in part is bad input: the audit shows what could be read, and exits as for any bad input.
+        return listeners is { Clean: false } ? ExitCodes.Invalid
+            : request.Threshold is { } threshold && report.Fails(threshold) ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     private static void Write(AuditReport report, string format, bool colour, TextWriter output)

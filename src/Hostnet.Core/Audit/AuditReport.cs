@@ -18,6 +18,9 @@ public sealed record AuditReport(
     PortMap Ports,
     PortPicture Picture)
 {
+    /// <summary>The node agents' reports the audit read (<c>--listeners</c>); empty without them.</summary>
+    public IReadOnlyList<Loading.AgentReport> Listeners { get; init; } = [];
+
     public int Count(Severity severity) => Findings.Count(f => !f.Diagnostic.IsSuppressed && f.Diagnostic.Severity == severity);
 
     /// <summary>Whether an unsuppressed finding is at or above <paramref name="threshold"/>.</summary>

@@ -11,10 +11,12 @@ namespace Hostnet.Core.Audit;
 /// the pods no workload of the snapshot owns, once per owner), the findings only the cluster's state shows
 /// (<see cref="LiveChecks"/>), the inventory of host-network use, and the host-port map (<see cref="PortMapBuilder"/>).
 /// Every step is one pass over the pods with dictionary lookups, so the cost grows with the cluster, never with its square.
+/// With the node agents' reports (<c>--listeners</c>), what really listens joins the findings and the inventory
+/// (<see cref="AgentListeners"/>).
 /// </summary>
 public static class Auditor
 {
-    public static AuditReport Audit(ClusterSnapshot snapshot, string source, AnalysisOptions options)
+    public static AuditReport Audit(ClusterSnapshot snapshot, string source, AnalysisOptions options, IReadOnlyList<Loading.AgentReport>? listeners = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,16 +36,29 @@ public static class Auditor
             check(state, context);
         }
 
+        if (listeners is not null)
+        {
+            AgentListeners.Check(index, listeners, context);
+        }
+
         var observed = new HashSet<Diagnostics.Diagnostic>(context.Diagnostics.Skip(fromSpecs), ReferenceEqualityComparer.Instance);
         var findings = ManifestChecker.Sorted(context.Diagnostics).Select(d => new AuditFinding(d, observed.Contains(d))).ToArray();
         var inventory = InventoryBuilder.Build(index, subjects);
+        if (listeners is not null)
+        {
+            inventory = AgentListeners.Annotate(inventory, index, listeners);
+        }
+
         var totals = new AuditTotals(
             snapshot.Nodes.Count,
             snapshot.Pods.Count,
             snapshot.Namespaces.Count,
             snapshot.Workloads.Count,
             snapshot.Pods.Count(p => AuditIndex.UsesHost(p.Pod.Spec)));
-        return new AuditReport(source, snapshot.ServerVersion?.ToString(), totals, inventory, findings, ports, PortPictureBuilder.Build(state));
+        return new AuditReport(source, snapshot.ServerVersion?.ToString(), totals, inventory, findings, ports, PortPictureBuilder.Build(state))
+        {
+            Listeners = listeners ?? [],
+        };
     }
 
     /// <summary>

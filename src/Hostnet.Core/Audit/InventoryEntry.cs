@@ -18,4 +18,11 @@ public sealed record InventoryEntry(
     IReadOnlyList<string> Services,
     IReadOnlyList<string> NetworkPolicies,
     PodCounts Pods,
-    int Nodes);
+    int Nodes)
+{
+    /// <summary>
+    /// The ports its pods really listen on by the node agents' reports (<c>--listeners</c>): <c>9100/TCP</c>, or
+    /// <c>8125/UDP undeclared</c> when no container of the pod declares it; null when the audit read no reports.
+    /// </summary>
+    public IReadOnlyList<string>? Listening { get; init; }
+}

@@ -193,7 +193,10 @@ public static class AuditHtmlWriter
     private static void WriteInventory(AuditReport report, StringBuilder html)
     {
         html.Append("<section id=\"inventory\">\n<h2>Inventory: host network and host ports</h2>\n<table id=\"inventory-table\">\n<thead><tr>");
-        foreach (var header in (string[])["namespace", "owner", "pods", "nodes", "host network", "ports", "DNS", "privileges", "Pod Security", "Services", "NetworkPolicies"])
+        // With the agents' reports (--listeners), what really listens goes beside the declared ports.
+        var listening = report.Listeners.Count > 0;
+        string[] headers = ["namespace", "owner", "pods", "nodes", "host network", "ports", "DNS", "privileges", "Pod Security", "Services", "NetworkPolicies"];
+        foreach (var header in listening ? [.. headers[..6], "listening", .. headers[6..]] : headers)
         {
             html.Append("<th>").Append(header).Append("</th>");
         }
@@ -202,10 +205,11 @@ public static class AuditHtmlWriter
         foreach (var entry in report.Inventory)
         {
             html.Append("<tr>");
-            foreach (var value in (string[])[
+            string[] values = [
                 entry.Owner.Namespace, entry.Owner.ToString(), entry.Pods.ToString(), N(entry.Nodes), entry.HostNetwork ? "yes" : "no",
                 string.Join(", ", entry.Ports), entry.DnsPolicy, string.Join(", ", entry.Privileges), entry.PodSecurity.ToString(),
-                string.Join(", ", entry.Services), string.Join(", ", entry.NetworkPolicies)])
+                string.Join(", ", entry.Services), string.Join(", ", entry.NetworkPolicies)];
+            foreach (var value in listening ? [.. values[..6], string.Join(", ", entry.Listening ?? []), .. values[6..]] : values)
             {
                 html.Append("<td>").Append(E(value)).Append("</td>");
             }

@@ -42,6 +42,7 @@ public static class AuditJsonWriter
 
             json.WriteEndArray();
             json.WriteStartArray("hostPorts");
+            var sockets = report.Listeners.ToDictionary(r => r.Node, r => r.Listeners, StringComparer.Ordinal);
             foreach (var node in report.Ports.Nodes)
             {
                 var held = node.Ports.Where(u => u.Source is PortSource.Declared or PortSource.Inferred).ToList();
@@ -53,7 +54,8 @@ public static class AuditJsonWriter
                 json.WriteStartObject();
                 json.WriteString("node", node.Node);
                 json.WriteStartArray("ports");
-                held.ForEach(u => PortMapWriter.WriteUse(json, u));
+                var seen = sockets.GetValueOrDefault(node.Node);
+                held.ForEach(u => PortMapWriter.WriteUse(json, u, seen?.Any(l => l.Protocol == u.Protocol && l.Port >= u.Port && l.Port <= u.ToPort)));
                 json.WriteEndArray();
                 json.WriteEndObject();
             }
@@ -78,6 +80,11 @@ public static class AuditJsonWriter
         json.WriteString("name", entry.Owner.Name);
         json.WriteBoolean("hostNetwork", entry.HostNetwork);
         WriteStrings(json, "ports", entry.Ports);
+        if (entry.Listening is { } listening)
+        {
+            WriteStrings(json, "listening", listening);
+        }
+
         json.WriteString("dnsPolicy", entry.DnsPolicy);
         WriteStrings(json, "privileges", entry.Privileges);
         json.WriteStartObject("podSecurity");

@@ -15,6 +15,12 @@ public static class AuditTextWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         output.Write(Heading(report) + "\n\n");
+        var listening = report.Listeners.Count > 0;
+        if (listening)
+        {
+            output.Write($"Listeners: the agents' reports of {Count(report.Listeners.Count, "node")} ({LiveNodes(report)})\n\n");
+        }
+
         output.Write("Inventory: workloads and pods on the host network or with host ports\n");
         if (report.Inventory.Count == 0)
         {
@@ -22,7 +28,9 @@ public static class AuditTextWriter
         }
         else
         {
-            WriteTable([Header, .. report.Inventory.Select(Row)], output);
+            // With the agents' reports, what really listens goes beside the declared PORTS.
+            string[] header = listening ? [.. Header[..6], "LISTENING", .. Header[6..]] : Header;
+            WriteTable([header, .. report.Inventory.Select(e => listening ? [.. Row(e)[..6], Join(e.Listening ?? []), .. Row(e)[6..]] : Row(e))], output);
         }
 
         output.Write("\nFindings\n");
@@ -61,6 +69,8 @@ public static class AuditTextWriter
     }
 
     private static string Count(int count, string noun) => TextReportWriter.Plural(count, noun);
+
+    private static string LiveNodes(AuditReport report) => Rules.RunTime.KnownNodes.List([.. report.Listeners.Select(r => r.Node)]);
 
     private static string[] Row(InventoryEntry entry) =>
     [

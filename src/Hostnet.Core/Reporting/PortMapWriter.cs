@@ -154,7 +154,8 @@ public static class PortMapWriter
         _ => "nodePort",
     };
 
-    internal static void WriteUse(Utf8JsonWriter json, PortUse use)
+    /// <param name="listening">Whether a node agent saw a socket on the port (<c>audit --listeners</c>); null when none reported.</param>
+    internal static void WriteUse(Utf8JsonWriter json, PortUse use, bool? listening = null)
     {
         json.WriteStartObject();
         json.WriteNumber("port", use.Port);
@@ -169,6 +170,11 @@ public static class PortMapWriter
         json.WriteBoolean("planned", use.Planned);
         json.WriteBoolean("certain", use.Certain);
         json.WriteBoolean("terminating", use.Terminating);
+        if (listening is { } seen)
+        {
+            json.WriteBoolean("listening", seen);
+        }
+
         json.WriteEndObject();
     }
 }

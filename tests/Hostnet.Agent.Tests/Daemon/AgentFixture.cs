@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Hostnet.Core.Loading;
@@ -6,6 +7,7 @@ using Hostnet.Core.Runs;
 using Hostnet.Core.Tests.Support;
 using Hostnet.Kube.Http;
 using Hostnet.Kube.Tests.Support;
+using Shouldly;
 
 namespace Hostnet.Agent.Tests.Daemon;
 
@@ -62,4 +64,18 @@ internal static class AgentFixture
     }
 
     public static IPEndPoint AnyLoopbackPort => new(IPAddress.Loopback, 0);
+
+    /// <summary>How long a test waits for the agent to get somewhere (a loaded machine runs many test projects).</summary>
+    public static TimeSpan Patience { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails after <see cref="Patience"/>.</summary>
+    public static async Task Until(Func<bool> condition)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(Patience.TotalSeconds * Stopwatch.Frequency);
+        while (!condition())
+        {
+            Stopwatch.GetTimestamp().ShouldBeLessThan(deadline, "the agent did not get there in time");
+            await Task.Delay(10);
+        }
+    }
 }

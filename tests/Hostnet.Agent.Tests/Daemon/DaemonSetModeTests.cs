@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Hostnet.Agent.Daemon;
-using Hostnet.Cli.Commands;
 using Hostnet.Kube.Tests.Support;
 using Hostnet.Webhook.Tests.Support;
 using Shouldly;
@@ -17,8 +15,6 @@ namespace Hostnet.Agent.Tests.Daemon;
 /// </summary>
 public sealed class DaemonSetModeTests : FakeServerTestBase
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task Serve_WatchesScansAndServes()
     {
@@ -39,18 +35,18 @@ public sealed class DaemonSetModeTests : FakeServerTestBase
         var log = new StringWriter();
         using var stop = new CancellationTokenSource();
         var listening = new TaskCompletionSource<Uri>();
-        var serving = AgentCommand.ServeAsync(
+        var serving = AgentHost.ServeAsync(
             client, AgentFixture.AnyLoopbackPort, new AgentDaemonOptions(AgentFixture.Node, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(60), Clock),
             new ProcFileSystem(AgentFixture.ProcRoot), log, stop.Token, listening.SetResult);
         try
         {
-            var url = await listening.Task.WaitAsync(Patience);
+            var url = await listening.Task.WaitAsync(AgentFixture.Patience);
             using var http = new HttpClient { BaseAddress = url };
             (await http.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.OK);
             (await http.GetAsync("/readyz")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, "the first list is still on its way");
 
-            await Until(() => Server.Requests.Any(r => r.Query("watch") == "true" && r.Query("resourceVersion") == "300"));
-            await Until(() => Server.Requests.Any(r => r.Method == "POST"));
+            await AgentFixture.Until(() => Server.Requests.Any(r => r.Query("watch") == "true" && r.Query("resourceVersion") == "300"));
+            await AgentFixture.Until(() => Server.Requests.Any(r => r.Method == "POST"));
             (await http.GetAsync("/readyz")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
             var gets = Server.Requests.Where(r => r.Method == "GET").ToList();
@@ -78,7 +74,7 @@ public sealed class DaemonSetModeTests : FakeServerTestBase
             await stop.CancelAsync();
         }
 
-        (await serving.WaitAsync(Patience)).ShouldBe(0);
+        (await serving.WaitAsync(AgentFixture.Patience)).ShouldBeTrue();
     }
 
     [Fact]
@@ -90,14 +86,14 @@ public sealed class DaemonSetModeTests : FakeServerTestBase
         var log = new StringWriter();
         using var stop = new CancellationTokenSource();
         var listening = new TaskCompletionSource<Uri>();
-        var serving = AgentCommand.ServeAsync(
+        var serving = AgentHost.ServeAsync(
             client, AgentFixture.AnyLoopbackPort, new AgentDaemonOptions(AgentFixture.Node, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), Clock),
             new ProcFileSystem(AgentFixture.ProcRoot), log, stop.Token, listening.SetResult);
         try
         {
-            var url = await listening.Task.WaitAsync(Patience);
+            var url = await listening.Task.WaitAsync(AgentFixture.Patience);
             using var http = new HttpClient { BaseAddress = url };
-            await Until(() => Server.Requests.Count >= 4);
+            await AgentFixture.Until(() => Server.Requests.Count >= 4);
             (await http.GetAsync("/readyz")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         }
         finally
@@ -105,7 +101,7 @@ public sealed class DaemonSetModeTests : FakeServerTestBase
             await stop.CancelAsync();
         }
 
-        (await serving.WaitAsync(Patience)).ShouldBe(0);
+        (await serving.WaitAsync(AgentFixture.Patience)).ShouldBeTrue();
         var failures = log.ToString().Split('\n').Where(l => l.Contains("Forbidden", StringComparison.Ordinal)).ToList();
         failures.ShouldHaveSingleItem().ShouldContain("grant \"list\" on \"pods\"");
         // The backoff doubled from 800 ms between the attempts (the fast clock records what was asked).
@@ -114,14 +110,4 @@ public sealed class DaemonSetModeTests : FakeServerTestBase
     }
 
     private static string WatchEvent(string type, JsonObject item) => new JsonObject { ["type"] = type, ["object"] = item }.ToJsonString() + "\n";
-
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(Patience.TotalSeconds * Stopwatch.Frequency);
-        while (!condition())
-        {
-            Stopwatch.GetTimestamp().ShouldBeLessThan(deadline, "the agent did not get there in time");
-            await Task.Delay(20);
-        }
-    }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Hostnet.Agent.Daemon;
+using Hostnet.Core.NodeState;
+using Hostnet.Core.Tests.Support;
 using Hostnet.Kube.Http;
 using Hostnet.Kube.Tests.Support;
 using Shouldly;
@@ -88,6 +90,44 @@ public sealed class FindingEventRecorderTests : FakeServerTestBase
         var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.ShouldHaveSingleItem().ShouldContain("403 Forbidden");
         (await metrics.WriteAsync(CancellationToken.None)).ShouldContain("hostnet_agent_api_events_total{result=\"forbidden\"} 2");
+    }
+
+    [Fact]
+    public async Task Record_FindingAboutNoPod_IsCountedOnTheNode()
+    {
+        using var client = AgentFixture.Client(Temp, Server);
+        var metrics = new AgentMetrics();
+        var recorder = Recorder(client, metrics, new StringWriter());
+        // Without its pod in the API, the gateway of the recorded CRI-O node listening on 30443 is no pod the agent can
+        // name: HN063 about no pod, as for a node daemon.
+        var root = Path.Combine(RepositoryPaths.Root, "tests", "Hostnet.Agent.Tests", "testdata", "proc", "cgroup-v2-systemd-crio");
+        var report = NodeScanner.Analyze(new NodeScanner(new ProcFileSystem(root)).Scan(), new NodePods(AgentFixture.Node, []), DateTimeOffset.UnixEpoch, NodeView.DefaultGrace);
+        var finding = report.Findings.Where(f => f.Rule.Id == "HN063").ShouldHaveSingleItem();
+        finding.Pod.ShouldBeNull();
+        Server.Respond = request => request.Method == "POST" ? new FakeResponse(201, request.Body) : new FakeResponse(200, "{}");
+
+        Clock.Now = new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
+        await recorder.RecordAsync(finding, CancellationToken.None);
+        Clock.Now = Clock.Now.AddMinutes(1);
+        await recorder.RecordAsync(finding, CancellationToken.None);
+
+        var requests = Server.Requests.ToList();
+        requests.Select(r => (r.Method, r.Path.Split('.')[0])).ShouldBe([("POST", "/api/v1/namespaces/default/events"), ("PATCH", "/api/v1/namespaces/default/events/node-a")]);
+        using var created = JsonDocument.Parse(requests[0].Body);
+        var root0 = created.RootElement;
+        root0.GetProperty("metadata").GetProperty("namespace").GetString().ShouldBe("default");
+        var name = root0.GetProperty("metadata").GetProperty("name").GetString()!;
+        name.ShouldBe($"node-a.{(Clock.Now.AddMinutes(-1) - DateTimeOffset.UnixEpoch).Ticks * 100:x}");
+        var involved = root0.GetProperty("involvedObject");
+        involved.EnumerateObject().Select(p => (p.Name, p.Value.GetString())).ShouldBe(
+            [("apiVersion", "v1"), ("kind", "Node"), ("name", "node-a"), ("uid", "node-a")], "the kubelet's nodeRef: no namespace, the name as UID");
+        root0.GetProperty("type").GetString().ShouldBe("Warning");
+        root0.GetProperty("reason").GetString().ShouldBe("HostPortListener");
+        root0.GetProperty("message").GetString()!.ShouldStartWith("HN063 node-port-range-listener: pod UID ");
+        requests[1].Path.ShouldBe($"/api/v1/namespaces/default/events/{name}");
+        using var patch = JsonDocument.Parse(requests[1].Body);
+        patch.RootElement.GetProperty("count").GetInt32().ShouldBe(2);
+        (await metrics.WriteAsync(CancellationToken.None)).ShouldContain("hostnet_agent_api_events_total{result=\"patched\"} 1");
     }
 
     private FindingEventRecorder Recorder(KubeApiClient client, AgentMetrics metrics, TextWriter log) => new(

@@ -11,12 +11,13 @@ internal static class AuditFixtures
 {
     public static string Folder => Path.Combine(RepositoryPaths.Root, "tests", "Hostnet.Core.Tests", "testdata", "audit");
 
-    public static AuditReport Audit(string name)
+    /// <param name="listeners">The node agents' reports, as <c>audit --listeners</c> gives them.</param>
+    public static AuditReport Audit(string name, IReadOnlyList<AgentReport>? listeners = null)
     {
         using var stream = File.OpenRead(Path.Combine(Folder, name));
         var read = SnapshotReader.Read(name, stream);
         read.Errors.ShouldBeEmpty();
         var options = AnalysisOptions.Default with { KubeVersion = read.Snapshot.ServerVersion ?? AnalysisOptions.Default.KubeVersion };
-        return Auditor.Audit(read.Snapshot, name, options);
+        return Auditor.Audit(read.Snapshot, name, options, listeners);
     }
 }
