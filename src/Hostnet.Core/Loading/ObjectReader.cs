@@ -210,7 +210,10 @@ public static class ObjectReader
 
     private static PodAffinityTerm[] ReadPodAffinityTerms(SourceMapping? affinity) =>
         Fields.List(affinity, "requiredDuringSchedulingIgnoredDuringExecution").OfType<SourceMapping>()
-            .Select(t => new PodAffinityTerm(ReadSelector(Fields.Map(t, "labelSelector")), Fields.String(t, "topologyKey") ?? string.Empty, Fields.Strings(t, "namespaces")))
+            .Select(t => new PodAffinityTerm(ReadSelector(Fields.Map(t, "labelSelector")), Fields.String(t, "topologyKey") ?? string.Empty, Fields.Strings(t, "namespaces"))
+            {
+                NamespaceSelector = ReadSelector(Fields.Map(t, "namespaceSelector")),
+            })
             .ToArray();
 
     private static TopologySpreadConstraint[] ReadSpreadConstraints(SourceMapping? spec) =>

@@ -28,6 +28,10 @@ internal sealed class Planner
     {
         _options = options;
         _cluster = new ClusterSimulation(cluster.Nodes, cluster.Pods, options.KubeVersion, options.DefaultNamespace);
+        foreach (var @namespace in cluster.Namespaces)
+        {
+            _cluster.State.AddNamespace(@namespace.Name, @namespace.Metadata.Labels);
+        }
     }
 
     /// <summary>The plan of the workloads of the input, once <c>kubectl apply</c> has stored them (<see cref="AppliedWorkloads"/>).</summary>
