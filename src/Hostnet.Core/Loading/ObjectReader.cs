@@ -116,6 +116,7 @@ public static class ObjectReader
             Parallelism = isJob ? Fields.Int(spec, "parallelism") : null,
             Completions = isJob ? Fields.Int(spec, "completions") : null,
             ProgressDeadlineSeconds = document.Kind == "Deployment" ? Fields.Int(spec, "progressDeadlineSeconds") : null,
+            PodManagementPolicy = document.Kind == "StatefulSet" ? Fields.String(spec, "podManagementPolicy") : null,
         };
     }
 
