@@ -214,6 +214,8 @@ public static class ObjectReader
             .Select(t => new PodAffinityTerm(ReadSelector(Fields.Map(t, "labelSelector")), Fields.String(t, "topologyKey") ?? string.Empty, Fields.Strings(t, "namespaces"))
             {
                 NamespaceSelector = ReadSelector(Fields.Map(t, "namespaceSelector")),
+                MatchLabelKeys = Fields.Strings(t, "matchLabelKeys"),
+                MismatchLabelKeys = Fields.Strings(t, "mismatchLabelKeys"),
             })
             .ToArray();
 

@@ -130,7 +130,7 @@ internal sealed class Planner
             return;
         }
 
-        foreach (var pod in WorkloadExpander.Expand(workload, @namespace, _cluster.State.Nodes))
+        foreach (var pod in WorkloadExpander.Expand(workload, @namespace, _cluster.State.Nodes, _cluster.Version))
         {
             if (string.IsNullOrEmpty(pod.Pod.Spec.Spec.NodeName))
             {
