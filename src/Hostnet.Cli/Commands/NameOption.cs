@@ -11,16 +11,28 @@ namespace Hostnet.Cli.Commands;
 internal static class NameOption
 {
     /// <summary>Every value must be a DNS-1123 label (a namespace, a Service name, a pod's hostname).</summary>
-    public static void MustBeLabels(Option option) =>
+    public static T MustBeLabels<T>(T option)
+        where T : Option
+    {
         option.Validators.Add(result => Check(result, option.Name, DnsNames.IsDns1123Label));
+        return option;
+    }
 
     /// <summary>Every value must be a DNS-1123 subdomain (a domain name); <paramref name="allowEmpty"/> lets "" through.</summary>
-    public static void MustBeSubdomains(Option option, bool allowEmpty = false) =>
+    public static T MustBeSubdomains<T>(T option, bool allowEmpty = false)
+        where T : Option
+    {
         option.Validators.Add(result => Check(result, option.Name, value => allowEmpty && value.Length == 0 ? [] : DnsNames.IsDns1123Subdomain(value)));
+        return option;
+    }
 
     /// <summary>Every value must be an IP address; <paramref name="allowEmpty"/> lets "" through.</summary>
-    public static void MustBeAddresses(Option option, bool allowEmpty = false) =>
+    public static T MustBeAddresses<T>(T option, bool allowEmpty = false)
+        where T : Option
+    {
         option.Validators.Add(result => Check(result, option.Name, value => (allowEmpty && value.Length == 0) || IPAddressSyntax.IsValid(value) ? [] : [IPAddressSyntax.InvalidIPError]));
+        return option;
+    }
 
     private static void Check(OptionResult result, string name, Func<string, IReadOnlyList<string>> errorsOf)
     {

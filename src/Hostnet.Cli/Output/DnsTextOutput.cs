@@ -38,5 +38,29 @@ internal static class DnsTextOutput
         {
             notes.WriteLine("# The node's resolv.conf is taken to be \"nameserver 10.0.0.2, search example.internal\"; give yours with --resolv-conf FILE.");
         }
+
+        if (report.Hosts is { } hosts)
+        {
+            WriteHosts(hosts, notes);
+        }
+    }
+
+    /// <summary>The hostname and the /etc/hosts the containers get, the file indented under a comment.</summary>
+    private static void WriteHosts(PodHosts hosts, TextWriter notes)
+    {
+        if (hosts.Error is not null)
+        {
+            notes.WriteLine($"# Hostname: none, no sandbox starts: {hosts.Error}");
+            return;
+        }
+
+        notes.WriteLine($"# Hostname: {hosts.Hostname ?? "the node's"}{(hosts.Fqdn is null ? string.Empty : $" (hostname -f: {hosts.Fqdn})")}");
+        notes.WriteLine(hosts.Hostname is null
+            ? "# /etc/hosts, as the kubelet writes it from the node's own when the pod starts:"
+            : $"# /etc/hosts, as the kubelet writes it ({PodHosts.PodIp} is the pod's IP):");
+        foreach (var line in hosts.HostsFile.TrimEnd('\n').Split('\n'))
+        {
+            notes.WriteLine(line.Length == 0 ? "#" : $"#   {line}");
+        }
     }
 }

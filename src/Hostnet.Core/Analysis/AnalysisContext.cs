@@ -123,7 +123,7 @@ public sealed class AnalysisContext
         _diagnostics.Add(new Diagnostic(
             rule,
             effective,
-            message,
+            StatefulSetPodValidation.Deferred(rule, subject, message, Options.KubeVersion) ?? message,
             fix,
             subject.Source.File,
             position ?? FieldLocator.Locate(subject.Source, fieldPath),

@@ -116,6 +116,7 @@ public static class ObjectReader
             Parallelism = isJob ? Fields.Int(spec, "parallelism") : null,
             Completions = isJob ? Fields.Int(spec, "completions") : null,
             ProgressDeadlineSeconds = document.Kind == "Deployment" ? Fields.Int(spec, "progressDeadlineSeconds") : null,
+            PodManagementPolicy = document.Kind == "StatefulSet" ? Fields.String(spec, "podManagementPolicy") : null,
         };
     }
 
@@ -210,7 +211,12 @@ public static class ObjectReader
 
     private static PodAffinityTerm[] ReadPodAffinityTerms(SourceMapping? affinity) =>
         Fields.List(affinity, "requiredDuringSchedulingIgnoredDuringExecution").OfType<SourceMapping>()
-            .Select(t => new PodAffinityTerm(ReadSelector(Fields.Map(t, "labelSelector")), Fields.String(t, "topologyKey") ?? string.Empty, Fields.Strings(t, "namespaces")))
+            .Select(t => new PodAffinityTerm(ReadSelector(Fields.Map(t, "labelSelector")), Fields.String(t, "topologyKey") ?? string.Empty, Fields.Strings(t, "namespaces"))
+            {
+                NamespaceSelector = ReadSelector(Fields.Map(t, "namespaceSelector")),
+                MatchLabelKeys = Fields.Strings(t, "matchLabelKeys"),
+                MismatchLabelKeys = Fields.Strings(t, "mismatchLabelKeys"),
+            })
             .ToArray();
 
     private static TopologySpreadConstraint[] ReadSpreadConstraints(SourceMapping? spec) =>

@@ -26,6 +26,15 @@ public sealed record Workload(
     /// <summary>A Deployment's <c>progressDeadlineSeconds</c> as written; null when absent (defaults to 600).</summary>
     public int? ProgressDeadlineSeconds { get; init; }
 
+    /// <summary>A StatefulSet's <c>podManagementPolicy</c> as written; null when absent (defaults to OrderedReady).</summary>
+    public string? PodManagementPolicy { get; init; }
+
+    /// <summary>
+    /// Whether the controller creates each pod only once the one before is Running and Ready: a StatefulSet with
+    /// OrderedReady pod management (pkg/controller/statefulset/stateful_set_control.go, <c>monotonic</c>).
+    /// </summary>
+    public bool CreatesInOrder => Kind == "StatefulSet" && PodManagementPolicy != "Parallel";
+
     public PodSpec Spec => Template.Spec;
 
     /// <summary>Replicas after API defaulting (1 for replicated kinds; a Pod, Job or CronJob run is one pod here).</summary>

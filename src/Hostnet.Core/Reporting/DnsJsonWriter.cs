@@ -37,6 +37,10 @@ public static class DnsJsonWriter
             WriteList(json, "apiErrors", [.. report.ApiErrors.Select(e => e.ToString())]);
             JsonOutput.WriteNullable(json, "error", report.Result?.Error);
             WriteList(json, "explanation", report.Explanation);
+            JsonOutput.WriteNullable(json, "hostname", report.Hosts?.Hostname);
+            JsonOutput.WriteNullable(json, "fqdn", report.Hosts?.Fqdn);
+            JsonOutput.WriteNullable(json, "etcHosts", report.Hosts?.HostsFile);
+            JsonOutput.WriteNullable(json, "sandboxError", report.Hosts?.Error);
             json.WriteEndObject();
         });
     }

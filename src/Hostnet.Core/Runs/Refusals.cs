@@ -12,13 +12,17 @@ namespace Hostnet.Core.Runs;
 /// Which workloads of the input the cluster refuses, read from the findings of <c>hostnet check</c> on the same input,
 /// so that plan and check never disagree: a finding of RULES.md section A (the API server's validation, whatever its
 /// configured severity: the API server does not read <c>.hostnet.yaml</c>) refuses the object itself; an error of
-/// HN050 (Pod Security enforce) refuses its pods. Several copies of one object are told apart by position.
+/// HN050 (Pod Security enforce) refuses its pods, and so does the Pod validation for the errors of a StatefulSet's
+/// template before 1.34 (<see cref="StatefulSetPodValidation"/>). Several copies of one object are told apart by position.
 /// </summary>
 internal static class Refusals
 {
     public const string ApiServer = "the API server";
 
     public const string PodSecurity = "Pod Security";
+
+    /// <summary>The Pod validation, which refuses each Pod of a StatefulSet stored before 1.34 (<see cref="StatefulSetPodValidation"/>).</summary>
+    public const string PodValidation = "the Pod validation";
 
     /// <summary>The refusal of each refused workload (by reference: copies of one name are different objects).</summary>
     public static IReadOnlyDictionary<Workload, RefusedObject> Find(CheckReport report, IReadOnlyList<Workload> workloads, string defaultNamespace)
@@ -33,9 +37,12 @@ internal static class Refusals
             var workload = group.Key!;
             var api = group.Where(d => d.Rule.Section == RuleSection.ApiServerRejects).ToList();
             var @namespace = workload.NamespaceOr(defaultNamespace);
-            refused[workload] = api.Count > 0
-                ? new RefusedObject(workload.Kind, @namespace, workload.Name, ApiServer, CannotBeHandled(workload, api) ?? Invalid(workload, api))
-                : new RefusedObject(workload.Kind, @namespace, workload.Name, PodSecurity, group.First().Message);
+            var podErrors = api.Select(StatefulSetPodValidation.PodError).ToList();
+            refused[workload] = api.Count == 0
+                ? new RefusedObject(workload.Kind, @namespace, workload.Name, PodSecurity, group.First().Message)
+                : podErrors.TrueForAll(e => e is not null)
+                    ? new RefusedObject(workload.Kind, @namespace, workload.Name, PodValidation, StatefulSetPodValidation.FailedCreate(workload, [.. podErrors.Select(e => InvalidDnsPolicy.WithoutSuggestion(e!)).Distinct(StringComparer.Ordinal)]))
+                    : new RefusedObject(workload.Kind, @namespace, workload.Name, ApiServer, CannotBeHandled(workload, api) ?? Invalid(workload, api));
         }
 
         return refused;

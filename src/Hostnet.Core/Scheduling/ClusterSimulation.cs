@@ -132,7 +132,7 @@ public sealed class ClusterSimulation
     public IReadOnlyList<PodInfo> PodsOf(Workload workload)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        return [.. WorkloadExpander.Expand(workload, workload.NamespaceOr(_defaultNamespace), State.Nodes).Select(p => p.Pod)];
+        return [.. WorkloadExpander.Expand(workload, workload.NamespaceOr(_defaultNamespace), State.Nodes, Version).Select(p => p.Pod)];
     }
 
     /// <summary>One scheduling cycle of the pod against the cluster as it is now (the state is left as it was).</summary>

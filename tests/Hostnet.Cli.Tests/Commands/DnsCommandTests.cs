@@ -173,6 +173,77 @@ public sealed class DnsCommandTests : IDisposable
         result.Error.ShouldContain("the container's hostname is the node's");
     }
     [Fact]
+    public void Dns_PodNetworkWithSubdomain_EndsWithTheHostnameAndHostsFile()
+    {
+        var result = _sandbox.Run("dns", "--hostname", "db-0", "--subdomain", "db", "-n", "data");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Error.ShouldEndWith(
+            "# Hostname: db-0 (hostname -f: db-0.db.data.svc.cluster.local)\n"
+            + "# /etc/hosts, as the kubelet writes it (<pod-ip> is the pod's IP):\n"
+            + "#   # Kubernetes-managed hosts file.\n"
+            + "#   127.0.0.1\tlocalhost\n"
+            + "#   ::1\tlocalhost ip6-localhost ip6-loopback\n"
+            + "#   fe00::0\tip6-localnet\n"
+            + "#   fe00::0\tip6-mcastprefix\n"
+            + "#   fe00::1\tip6-allnodes\n"
+            + "#   fe00::2\tip6-allrouters\n"
+            + "#   <pod-ip>\tdb-0.db.data.svc.cluster.local\tdb-0\n");
+    }
+
+    [Fact]
+    public void Dns_HostNetworkStatefulSet_GetsTheNodesHostsFileWithItsAliases()
+    {
+        _sandbox.Write("kafka.yaml", """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: kafka, namespace: data}
+            spec:
+              serviceName: kafka
+              selector: {matchLabels: {app: kafka}}
+              template:
+                metadata: {labels: {app: kafka}}
+                spec:
+                  hostNetwork: true
+                  dnsPolicy: ClusterFirstWithHostNet
+                  subdomain: kafka
+                  hostAliases: [{ip: 192.0.2.10, hostnames: [zk-0, zk]}]
+                  containers: [{name: kafka, image: kafka:3}]
+            """);
+
+        var result = _sandbox.Run("dns", "kafka.yaml");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Error.ShouldEndWith(
+            "# Hostname: the node's\n"
+            + "# /etc/hosts, as the kubelet writes it from the node's own when the pod starts:\n"
+            + "#   # Kubernetes-managed hosts file (host network).\n"
+            + "#   <the node's /etc/hosts>\n"
+            + "#\n"
+            + "#   # Entries added by HostAliases.\n"
+            + "#   192.0.2.10\tzk-0\tzk\n");
+    }
+
+    [Fact]
+    public void Dns_FqdnTooLongForTheKernel_NoSandboxAndExitOne()
+    {
+        _sandbox.Write("web.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: a-rather-long-pod-name-for-a-web-server, namespace: shop}
+            spec:
+              subdomain: frontend
+              setHostnameAsFQDN: true
+              containers: [{name: web, image: nginx}]
+            """);
+
+        var result = _sandbox.Run("dns", "web.yaml");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Error.ShouldContain("# Hostname: none, no sandbox starts: failed to construct FQDN from pod hostname and cluster domain, FQDN a-rather-long-pod-name-for-a-web-server.frontend.shop.svc.cluster.local is too long (64 characters is the max, 71 characters requested)\n");
+    }
+
+    [Fact]
     public void Dns_JsonForClusterFirstWithHostNet_IsTheDocumentedShape()
     {
         var result = _sandbox.Run("dns", "--host-network", "--dns-policy", "ClusterFirstWithHostNet", "-n", "ops", "--format", "json");
@@ -203,7 +274,11 @@ public sealed class DnsCommandTests : IDisposable
           "error": null,
           "explanation": [
             "dnsPolicy ClusterFirstWithHostNet gives a host-network pod the cluster's DNS, so Service names such as kubernetes.default.svc resolve: the cluster DNS server (10.96.0.10) is the only nameserver, the search list starts with the pod's namespace and the cluster domain, then the node's search paths, and the options are ndots:5 (the node's nameservers and options are dropped)."
-          ]
+          ],
+          "hostname": null,
+          "fqdn": null,
+          "etcHosts": "# Kubernetes-managed hosts file (host network).\n<the node's /etc/hosts>\n",
+          "sandboxError": null
         }
 
         """");

@@ -109,6 +109,9 @@ public sealed class ApiRuleMessageTests
     [InlineData("Pod", "{hostNetwork: true, hostUsers: false, " + C + "}]}", "1.34", "spec.hostNetwork: Forbidden: when `hostUsers` is false")]
     [InlineData("Deployment", "{hostNetwork: true, hostUsers: false, " + C + "}]}", "1.33", "spec.template.spec.hostNetwork: Forbidden: when `pod.Spec.HostUsers` is false")]
     [InlineData("Deployment", "{hostNetwork: true, hostUsers: false, " + C + "}]}", "1.32", "")]
+    [InlineData("StatefulSet", "{hostNetwork: true, hostUsers: false, " + C + "}]}", "1.33",
+        "the API server stores the StatefulSet but refuses every Pod it creates, as FailedCreate events on the StatefulSet: create Pod db-0 in StatefulSet db failed error: Pod \"db-0\" is invalid: spec.hostNetwork: Forbidden: when `pod.Spec.HostUsers` is false")]
+    [InlineData("StatefulSet", "{hostNetwork: true, hostUsers: false, " + C + "}]}", "1.34", "spec.template.spec.hostNetwork: Forbidden: when `hostUsers` is false")]
     [InlineData("Pod", "{hostNetwork: true, hostUsers: true, " + C + "}]}", Latest, "")]
     [InlineData("Pod", "{hostUsers: false, " + C + "}]}", Latest, "")]
     public void HostNetworkUserNamespace_Messages(string kind, string spec, string version, string expected) =>
@@ -124,6 +127,10 @@ public sealed class ApiRuleMessageTests
         + "spec: Invalid value: \"\": If pod contains any hostProcess containers then all containers must be HostProcess containers\n"
         + "spec.containers[1].securityContext.windowsOptions.hostProcess: Invalid value: false: pod hostProcess value must be identical if both are specified, was true")]
     [InlineData("Pod", "{hostNetwork: true, securityContext: {windowsOptions: {hostProcess: true}}, " + C + "}]}", Latest, "")]
+    [InlineData("StatefulSet", "{securityContext: {windowsOptions: {hostProcess: true}}, " + C + "}]}", "1.33",
+        "the API server stores the StatefulSet but refuses every Pod it creates, as FailedCreate events on the StatefulSet: create Pod db-0 in StatefulSet db failed error: Pod \"db-0\" is invalid: spec.hostNetwork: Invalid value: false: hostNetwork must be true if pod contains any hostProcess containers")]
+    [InlineData("StatefulSet", "{securityContext: {windowsOptions: {hostProcess: true}}, " + C + "}]}", "1.34",
+        "spec.template.spec.hostNetwork: Invalid value: false: hostNetwork must be true if pod contains any hostProcess containers")]
     [InlineData("Pod", "{hostNetwork: true, hostnameOverride: h.example.com, " + C + "}]}", "1.35", "spec.hostnameOverride: Forbidden: may not be specified when hostNetwork is true")]
     [InlineData("Pod", "{hostNetwork: true, hostnameOverride: h.example.com, " + C + "}]}", "1.34", "")]
     [InlineData("Pod", "{hostnameOverride: h.example.com, " + C + "}]}", Latest, "")]
@@ -168,6 +175,7 @@ public sealed class ApiRuleMessageTests
     {
         "Pod" => $"apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec: {spec}\n",
         "Deployment" => $"apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: d}}\nspec: {{selector: {{matchLabels: {{a: b}}}}, template: {{metadata: {{labels: {{a: b}}}}, spec: {spec}}}}}\n",
+        "StatefulSet" => $"apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: db}}\nspec: {{serviceName: db, selector: {{matchLabels: {{a: b}}}}, template: {{metadata: {{labels: {{a: b}}}}, spec: {spec}}}}}\n",
         "CronJob" => $"apiVersion: batch/v1\nkind: CronJob\nmetadata: {{name: c}}\nspec: {{schedule: '* * * * *', jobTemplate: {{spec: {{template: {{spec: {spec}}}}}}}}}\n",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a kind of these tests"),
     };

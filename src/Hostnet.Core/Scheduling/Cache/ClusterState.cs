@@ -25,6 +25,7 @@ public sealed class ClusterState
     private readonly Dictionary<string, Dictionary<int, int>> _ownerNodes = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> _portClaims = [];
     private readonly Dictionary<string, Dictionary<string, List<int>>> _nodesByLabel = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _namespaceLabels = new(StringComparer.Ordinal);
     private PodLabelIndex? _labels;
 
     /// <summary>Builds the state for these nodes; a name given twice keeps its first node.</summary>
@@ -66,6 +67,22 @@ public sealed class ClusterState
             return _labels;
         }
     }
+
+    /// <summary>
+    /// Gives a namespace its labels (its Namespace object's), which <c>namespaceSelector</c> terms select; the API
+    /// server sets <c>kubernetes.io/metadata.name</c> on every namespace (pkg/registry/core/namespace/strategy.go, 1.21+).
+    /// </summary>
+    public void AddNamespace(string name, IReadOnlyDictionary<string, string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        _namespaceLabels[name] = new Dictionary<string, string>(labels, StringComparer.Ordinal) { [MetadataNameLabel] = name };
+    }
+
+    /// <summary>The labels of a namespace; one the input does not describe has only its name label.</summary>
+    internal IReadOnlyDictionary<string, string> NamespaceLabels(string name) =>
+        _namespaceLabels.TryGetValue(name, out var labels) ? labels : new Dictionary<string, string>(StringComparer.Ordinal) { [MetadataNameLabel] = name };
+
+    private const string MetadataNameLabel = "kubernetes.io/metadata.name";
 
     public NodeInfo? Find(string? nodeName) =>
         nodeName is not null && _byName.TryGetValue(nodeName, out var node) ? node : null;

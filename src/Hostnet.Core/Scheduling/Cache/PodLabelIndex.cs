@@ -13,6 +13,9 @@ internal sealed class PodLabelIndex
     private readonly Dictionary<string, Dictionary<(string Key, string Value), HashSet<PodInfo>>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<PodInfo>> _all = new(StringComparer.Ordinal);
 
+    /// <summary>The namespaces that have held a placed pod.</summary>
+    public IEnumerable<string> Namespaces => _all.Keys;
+
     public void Add(PodInfo pod)
     {
         All(pod.Namespace).Add(pod);

@@ -12,11 +12,17 @@ namespace Hostnet.Core.Scheduling.Expansion;
 /// one Job run for a CronJob; for a DaemonSet one pod per node the controller selects (node name, node affinity and
 /// taints with the default tolerations, not ports or resources: SEMANTICS.md §4.3), pinned to its node by node-name
 /// affinity. Pods carry the template's labels plus those the controller adds that selectors use
-/// (<c>pod-template-hash</c>, <c>statefulset.kubernetes.io/pod-name</c>). Names follow <see cref="ControllerNames"/>.
+/// (<c>pod-template-hash</c>, <c>statefulset.kubernetes.io/pod-name</c>), and the pod (anti-)affinity terms the API
+/// server stores for such labels on a cluster of <c>version</c> (<see cref="PodAffinityLabelKeys"/>). Names follow
+/// <see cref="ControllerNames"/>.
 /// </summary>
 internal static class WorkloadExpander
 {
-    public static IReadOnlyList<ExpandedPod> Expand(Workload workload, string @namespace, IReadOnlyList<NodeInfo> nodes)
+    /// <summary>The pods on a cluster of the latest release hostnet mirrors.</summary>
+    public static IReadOnlyList<ExpandedPod> Expand(Workload workload, string @namespace, IReadOnlyList<NodeInfo> nodes) =>
+        Expand(workload, @namespace, nodes, KubeVersion.Latest);
+
+    public static IReadOnlyList<ExpandedPod> Expand(Workload workload, string @namespace, IReadOnlyList<NodeInfo> nodes, KubeVersion version)
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(nodes);
@@ -25,12 +31,13 @@ internal static class WorkloadExpander
         switch (workload.Kind)
         {
             case "Pod":
-                return [new ExpandedPod(new PodInfo(@namespace, workload.Name, labels, SchedulingSpec.ForPod(workload.Spec), owner), workload)];
+                return [new ExpandedPod(new PodInfo(@namespace, workload.Name, labels, SchedulingSpec.ForPod(PodAffinityLabelKeys.Applied(workload.Spec, labels, version)), owner), workload)];
             case "DaemonSet":
-                return DaemonSetPods(workload, @namespace, nodes);
+                return DaemonSetPods(workload, @namespace, nodes, version);
             case "StatefulSet":
             {
-                var spec = SchedulingSpec.ForPod(workload.Spec);
+                // The template's labels: a key only one ordinal carries (its pod name) would select that pod alone.
+                var spec = SchedulingSpec.ForPod(PodAffinityLabelKeys.Applied(workload.Spec, labels, version));
                 return [.. Enumerable.Range(0, Count(workload)).Select(i =>
                 {
                     var name = workload.Name + "-" + i.ToString(CultureInfo.InvariantCulture);
@@ -41,13 +48,13 @@ internal static class WorkloadExpander
 
             default:
             {
-                var spec = SchedulingSpec.ForPod(workload.Spec);
                 var (baseName, podLabels) = workload.Kind switch
                 {
                     "Deployment" => ReplicaSetOf(workload, labels),
                     "CronJob" => (JobOf(workload), labels),
                     _ => (workload.Name, labels),
                 };
+                var spec = SchedulingSpec.ForPod(PodAffinityLabelKeys.Applied(workload.Spec, podLabels, version));
                 return [.. Enumerable.Range(0, Count(workload)).Select(i => new ExpandedPod(
                     new PodInfo(@namespace, ControllerNames.Generated(baseName, i.ToString(CultureInfo.InvariantCulture)), podLabels, spec, owner),
                     workload))];
@@ -67,8 +74,9 @@ internal static class WorkloadExpander
         };
     }
 
-    private static ExpandedPod[] DaemonSetPods(Workload workload, string @namespace, IReadOnlyList<NodeInfo> nodes)
+    private static ExpandedPod[] DaemonSetPods(Workload workload, string @namespace, IReadOnlyList<NodeInfo> nodes, KubeVersion version)
     {
+        var podSpec = PodAffinityLabelKeys.Applied(workload.Spec, workload.Template.Metadata.Labels, version);
         var selects = NodeEligibility.ForDaemonSetPod(workload.Spec);
         return [.. nodes
             .Where(n => DefaultProfile.Admits(selects, n.Node))
@@ -77,7 +85,7 @@ internal static class WorkloadExpander
                     @namespace,
                     ControllerNames.Generated(workload.Name, n.Name),
                     workload.Template.Metadata.Labels,
-                    SchedulingSpec.ForDaemonSetPod(Semantics.Placement.DaemonSetPods.PodFor(workload.Spec, n.Name)),
+                    SchedulingSpec.ForDaemonSetPod(Semantics.Placement.DaemonSetPods.PodFor(podSpec, n.Name)),
                     workload.DisplayName),
                 workload))];
     }

@@ -4,7 +4,7 @@ namespace Hostnet.Core.Scheduling.Planning;
 /// <param name="Owner">The workload, <c>Kind/name</c> (for a pod of the snapshot, its controller from ownerReferences).</param>
 /// <param name="Node">The node, or null while Pending.</param>
 /// <param name="Status">
-/// <c>Running</c>, <c>Pending</c>, <c>CrashLoopBackOff</c> or <c>Failed</c> (kubelet rejection); for pods of the
+/// <c>Running</c>, <c>Pending</c>, <c>CrashLoopBackOff</c>, <c>Failed</c> (kubelet rejection) or <see cref="NotCreated"/>; for pods of the
 /// snapshot, their phase (or <c>Terminating</c>).
 /// </param>
 /// <param name="Reason">The pod's <c>status.reason</c> when the kubelet rejected it (<c>NodePorts</c>, <c>OutOfcpu</c>); kubectl shows it as the status.</param>
@@ -31,9 +31,12 @@ public sealed record PlannedPod(
     bool FromInput,
     string? NominatedNode = null)
 {
+    /// <summary>The status of a pod its StatefulSet never creates (OrderedReady, after a pod that never becomes Ready); kubectl lists no such pod.</summary>
+    public const string NotCreated = "NotCreated";
+
     /// <summary>What kubectl prints in STATUS: the kubelet's reason for a rejected pod, else the status.</summary>
     public string DisplayStatus => Reason ?? Status;
 
-    /// <summary>Whether the pod would not run: Pending, crash-looping or rejected.</summary>
-    public bool WouldNotRun => Status is "Pending" or "CrashLoopBackOff" or "Failed";
+    /// <summary>Whether the pod would not run: Pending, crash-looping, rejected or never created.</summary>
+    public bool WouldNotRun => Status is "Pending" or "CrashLoopBackOff" or "Failed" or NotCreated;
 }

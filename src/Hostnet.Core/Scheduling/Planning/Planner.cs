@@ -25,10 +25,17 @@ internal sealed class Planner
     private readonly List<PlannedPod> _rows = [];
     private (SchedulingSpec Spec, string Owner, long Version, bool Certain)? _lastCertainty;
 
+    // The first pod of each OrderedReady StatefulSet that will not be Running and Ready: the controller creates none after it.
+    private readonly Dictionary<Workload, (int Ordinal, string Name, bool Certain)> _stalled = new(ReferenceEqualityComparer.Instance);
+
     private Planner(ClusterSnapshot cluster, PlanOptions options)
     {
         _options = options;
         _cluster = new ClusterSimulation(cluster.Nodes, cluster.Pods, options.KubeVersion, options.DefaultNamespace);
+        foreach (var @namespace in cluster.Namespaces)
+        {
+            _cluster.State.AddNamespace(@namespace.Name, @namespace.Metadata.Labels);
+        }
     }
 
     /// <summary>The plan of the workloads of the input, once <c>kubectl apply</c> has stored them (<see cref="AppliedWorkloads"/>).</summary>
@@ -59,7 +66,7 @@ internal sealed class Planner
             planner.Admit(pod, placed);
         }
 
-        foreach (var pod in queue.OrderByDescending(p => p.Pod.Priority).ThenBy(p => p.Pod.Namespace, StringComparer.Ordinal).ThenBy(p => p.Pod.Name, StringComparer.Ordinal))
+        foreach (var pod in queue.OrderByDescending(p => p.Pod.Priority).ThenBy(p => p.Pod.Namespace, StringComparer.Ordinal).ThenBy(CreationOrder, StringComparer.Ordinal))
         {
             planner.Schedule(pod, placed);
         }
@@ -124,7 +131,7 @@ internal sealed class Planner
             return;
         }
 
-        foreach (var pod in WorkloadExpander.Expand(workload, @namespace, _cluster.State.Nodes))
+        foreach (var pod in WorkloadExpander.Expand(workload, @namespace, _cluster.State.Nodes, _cluster.Version))
         {
             if (string.IsNullOrEmpty(pod.Pod.Spec.Spec.NodeName))
             {
@@ -162,6 +169,11 @@ internal sealed class Planner
     private void Schedule(QueuedPod queued, List<Placement> placed)
     {
         var pod = queued.Pod;
+        if (NeverCreated(pod, queued.Workload))
+        {
+            return;
+        }
+
         var result = _cluster.Schedule(pod);
         if (result.NodeName is { } nodeName)
         {
@@ -172,6 +184,7 @@ internal sealed class Planner
         }
 
         var certain = IsCertainlyUnschedulable(pod, placed);
+        Stall(pod, queued.Workload, certain);
         _rows.Add(new PlannedPod(pod.Namespace, pod.Name, pod.Owner, null, "Pending", null, Ready(pod.Spec.Spec, false), "0", null, pod.Spec.HostNetwork, result.Message, certain, queued.FromInput, result.NominatedNode));
     }
 
@@ -200,6 +213,11 @@ internal sealed class Planner
         foreach (var placement in placed)
         {
             var (pod, workload, node) = (placement.Pod, placement.Workload, placement.Node);
+            if (NeverCreated(pod, workload))
+            {
+                continue;
+            }
+
             var listeners = ListenersOn(node);
             var image = pod.Spec.Spec.LongRunningContainers.FirstOrDefault()?.Image;
             (Listener Listener, PortHolder Holder)? crash = null;
@@ -219,6 +237,7 @@ internal sealed class Planner
             var fromInput = placement.FromInput;
             if (crash is { } c)
             {
+                Stall(pod, workload, c.Holder.Fixed && (placement.OnlyChoice || c.Holder.OnEveryNode));
                 Row(pod, workload, node, "CrashLoopBackOff", null, null, CrashMessage(c.Listener, c.Holder, node), c.Holder.Fixed && (placement.OnlyChoice || c.Holder.OnEveryNode), fromInput);
             }
             else
@@ -226,6 +245,49 @@ internal sealed class Planner
                 Row(pod, workload, node, "Running", null, _addresses.Next(node, pod.Spec.HostNetwork), null, placement.OnlyChoice, fromInput);
             }
         }
+    }
+
+    /// <summary>
+    /// The order in which the queue takes pods of one priority and namespace: by name, a StatefulSet's by ordinal (its
+    /// controller creates them in that order), so db-2 comes before db-10.
+    /// </summary>
+    private static string CreationOrder(QueuedPod queued)
+    {
+        var workload = queued.Workload;
+        if (!queued.FromInput || workload.Kind != "StatefulSet" || Ordinal(queued.Pod) is not { } ordinal)
+        {
+            return queued.Pod.Name;
+        }
+
+        var width = (workload.EffectiveReplicas - 1).ToString(CultureInfo.InvariantCulture).Length;
+        return $"{workload.Name}-{ordinal.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0')}";
+    }
+
+    private static int? Ordinal(PodInfo pod) =>
+        int.TryParse(pod.Name.AsSpan(pod.Name.LastIndexOf('-') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal) ? ordinal : null;
+
+    /// <summary>Records that an OrderedReady StatefulSet's pod will not be Running and Ready, so no later ordinal is created.</summary>
+    private void Stall(PodInfo pod, Workload workload, bool certain)
+    {
+        if (workload.CreatesInOrder && Ordinal(pod) is { } ordinal && !(_stalled.TryGetValue(workload, out var stalled) && stalled.Ordinal <= ordinal))
+        {
+            _stalled[workload] = (ordinal, pod.Name, certain);
+        }
+    }
+
+    /// <summary>
+    /// Whether the pod comes after one its OrderedReady StatefulSet waits for forever; then its row says so. (A later
+    /// ordinal placed before its predecessor crash-looped stays bound in the simulation.)
+    /// </summary>
+    private bool NeverCreated(PodInfo pod, Workload workload)
+    {
+        if (!workload.CreatesInOrder || !_stalled.TryGetValue(workload, out var stalled) || Ordinal(pod) is not { } ordinal || ordinal <= stalled.Ordinal)
+        {
+            return false;
+        }
+
+        Row(pod, workload, null, PlannedPod.NotCreated, null, null, $"the StatefulSet controller never creates this pod: with podManagementPolicy OrderedReady it creates each pod once the one before is Running and Ready, and {stalled.Name} never is", stalled.Certain);
+        return true;
     }
 
     private static string CrashMessage(Listener listener, PortHolder holder, NodeInfo node)

@@ -9,8 +9,8 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// topology domain, the placed pods matching the incoming pod's affinity terms (a pod must match all of them) and
 /// anti-affinity terms (each term separately), and the domains where a placed pod's anti-affinity term matches the
 /// incoming pod; Filter then checks, in upstream's order, affinity (UnschedulableAndUnresolvable), the pod's own
-/// anti-affinity, and the existing pods' anti-affinity. Terms look in their listed namespaces or the pod's own;
-/// <c>namespaceSelector</c> is not read.
+/// anti-affinity, and the existing pods' anti-affinity. Terms look in their listed namespaces, those their
+/// <c>namespaceSelector</c> selects, or the pod's own (<see cref="PodAffinity"/>).
 /// </summary>
 internal sealed class InterPodAffinityPlugin : IFilterPlugin
 {
@@ -35,14 +35,14 @@ internal sealed class InterPodAffinityPlugin : IFilterPlugin
         ArgumentNullException.ThrowIfNull(state);
         var affinity = pod.Spec.Spec.RequiredPodAffinity;
         var antiAffinity = pod.Spec.Spec.RequiredPodAntiAffinity;
-        var existing = state.ExistingAntiAffinity.ForbiddenFor(pod);
+        var existing = state.ExistingAntiAffinity.ForbiddenFor(pod, state.NamespaceLabels(pod.Namespace));
         if (existing.Count == 0 && affinity.Count == 0 && antiAffinity.Count == 0)
         {
             return PreFilterResult.Skip;
         }
 
         var affinityCounts = AffinityCounts(pod, affinity, state);
-        var selfMatch = affinity.All(t => PodAffinity.TermMatches(t, pod.Namespace, pod));
+        var selfMatch = affinity.All(t => PodAffinity.TermMatches(t, pod.Namespace, pod, state));
 
         // The forbidden domains as the nodes in them (by index), so that Filter asks one set per node, not one per label.
         var antiAffinityNodes = new HashSet<int>();
@@ -108,9 +108,9 @@ internal sealed class InterPodAffinityPlugin : IFilterPlugin
             return domains;
         }
 
-        foreach (var candidate in Candidates(pod, terms[0], state))
+        foreach (var candidate in PodAffinity.Selected(terms[0], pod.Namespace, state))
         {
-            if (terms.All(t => PodAffinity.TermMatches(t, pod.Namespace, candidate)) && state.NodeOf(candidate) is { } node)
+            if (terms.All(t => PodAffinity.TermMatches(t, pod.Namespace, candidate, state)) && state.NodeOf(candidate) is { } node)
             {
                 AddDomains(domains, terms, node);
             }
@@ -124,7 +124,7 @@ internal sealed class InterPodAffinityPlugin : IFilterPlugin
         var domains = new HashSet<(string Key, string Value)>();
         foreach (var term in terms)
         {
-            foreach (var candidate in Candidates(pod, term, state))
+            foreach (var candidate in PodAffinity.Selected(term, pod.Namespace, state))
             {
                 if (state.NodeOf(candidate) is { } node && node.Node.Metadata.Labels.TryGetValue(term.TopologyKey, out var value))
                 {
@@ -135,9 +135,6 @@ internal sealed class InterPodAffinityPlugin : IFilterPlugin
 
         return domains;
     }
-
-    private static IEnumerable<PodInfo> Candidates(PodInfo pod, PodAffinityTerm term, ClusterState state) =>
-        PodAffinity.Namespaces(term, pod.Namespace).SelectMany(ns => state.Labels.Matching(ns, term.LabelSelector));
 
     private static void AddDomains(HashSet<(string Key, string Value)> domains, IReadOnlyList<PodAffinityTerm> terms, NodeInfo node)
     {

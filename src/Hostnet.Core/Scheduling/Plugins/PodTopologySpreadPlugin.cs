@@ -7,8 +7,9 @@ namespace Hostnet.Core.Scheduling.Plugins;
 /// <summary>
 /// pkg/scheduler/framework/plugins/podtopologyspread/filtering.go (v1.35), <c>DoNotSchedule</c> constraints. PreFilter counts
 /// the matching pods (same namespace, not terminating) per domain over the nodes that count: nodes carrying every
-/// constraint's topology key, matching the pod's node affinity unless <c>nodeAffinityPolicy: Ignore</c>, and free of
-/// untolerated taints only with <c>nodeTaintsPolicy: Honor</c>. Filter rejects a node without the key
+/// constraint's topology key and, for each constraint by its own policies, matching the pod's node affinity unless
+/// <c>nodeAffinityPolicy: Ignore</c>, and free of untolerated taints only with <c>nodeTaintsPolicy: Honor</c>
+/// (calPreFilterState, matchNodeInclusionPolicies). Filter rejects a node without the key
 /// (UnschedulableAndUnresolvable) or where the pod would raise the skew above <c>maxSkew</c>; with fewer domains than
 /// <c>minDomains</c> the global minimum is 0. <c>matchLabelKeys</c> values of the pod are ANDed into the selector.
 /// </summary>
@@ -36,7 +37,7 @@ internal sealed class PodTopologySpreadPlugin : IFilterPlugin
         }
 
         var counting = state.PerSpec(pod.Spec, Name, () => CountingNodes(pod.Spec, state));
-        var checks = constraints.Select(c => Count(pod, c, counting, state)).ToArray();
+        var checks = constraints.Select((c, i) => Count(pod, c, counting[i], state)).ToArray();
         return new(node =>
         {
             foreach (var (constraint, selfMatch, counts, minimum) in checks)
@@ -56,12 +57,18 @@ internal sealed class PodTopologySpreadPlugin : IFilterPlugin
         });
     }
 
-    /// <summary>Which nodes count for the spread, by node index (nodeInclusionPolicy and the topology keys).</summary>
-    private static bool[] CountingNodes(SchedulingSpec spec, ClusterState state) =>
-        [.. state.Nodes.Select(node =>
-            spec.Spread.All(c => node.Node.Metadata.Labels.ContainsKey(c.TopologyKey))
-            && spec.Spread.All(c => c.NodeAffinityPolicy == "Ignore" || spec.Eligibility.Affinity.Matches(node.Node))
-            && spec.Spread.All(c => c.NodeTaintsPolicy != "Honor" || spec.Eligibility.FirstUntoleratedTaint(node.Node) is null))];
+    /// <summary>
+    /// Which nodes count for each constraint's spread, by constraint and node index: those with every topology key
+    /// that the constraint's own nodeInclusionPolicies admit.
+    /// </summary>
+    private static bool[][] CountingNodes(SchedulingSpec spec, ClusterState state)
+    {
+        var labelled = state.Nodes.Select(node => spec.Spread.All(c => node.Node.Metadata.Labels.ContainsKey(c.TopologyKey))).ToArray();
+        return [.. spec.Spread.Select(c => state.Nodes.Select(node =>
+            labelled[node.Index]
+            && (c.NodeAffinityPolicy == "Ignore" || spec.Eligibility.Affinity.Matches(node.Node))
+            && (c.NodeTaintsPolicy != "Honor" || spec.Eligibility.FirstUntoleratedTaint(node.Node) is null)).ToArray())];
+    }
 
     private static (TopologySpreadConstraint Constraint, int SelfMatch, Dictionary<string, int> Counts, long Minimum) Count(
         PodInfo pod, TopologySpreadConstraint constraint, bool[] counting, ClusterState state)

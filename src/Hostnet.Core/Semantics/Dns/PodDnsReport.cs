@@ -15,8 +15,11 @@ public sealed record PodDnsReport(
     IReadOnlyList<KubeletEvent> Warnings,
     IReadOnlyList<string> Explanation)
 {
+    /// <summary>The hostname and /etc/hosts of a pod the API accepts; null when it rejects it.</summary>
+    public PodHosts? Hosts { get; init; }
+
     /// <summary>Whether the pod runs without a resolv.conf of its own: rejected by the API or no sandbox on the node.</summary>
-    public bool Fails => Result?.Config is null;
+    public bool Fails => Result?.Config is null || Hosts?.Error is not null;
 
     public static PodDnsReport Build(string? workload, PodDnsRequest pod, string specPath, KubeletDnsSettings kubelet)
     {
@@ -36,6 +39,6 @@ public sealed record PodDnsReport(
 
         var result = PodDns.Generate(pod, kubelet);
         IReadOnlyList<KubeletEvent> warnings = [.. new[] { ResolvConfLimits.Check(kubelet) }.OfType<KubeletEvent>(), .. result.Events];
-        return new PodDnsReport(workload, pod, [], result, warnings, PodDnsExplanation.Explain(pod, kubelet, result));
+        return new PodDnsReport(workload, pod, [], result, warnings, PodDnsExplanation.Explain(pod, kubelet, result)) { Hosts = PodHosts.For(pod, kubelet) };
     }
 }

@@ -3,7 +3,7 @@ using Hostnet.Core.Semantics.Validation;
 
 namespace Hostnet.Core.Semantics.Dns;
 
-/// <summary>The parts of a pod that decide its resolv.conf and hostname.</summary>
+/// <summary>The parts of a pod that decide its resolv.conf, hostname and /etc/hosts.</summary>
 /// <param name="DnsPolicy">dnsPolicy as written (null or empty means ClusterFirst).</param>
 /// <param name="Hostname">spec.hostname, or null.</param>
 /// <param name="Subdomain">spec.subdomain, or null.</param>
@@ -15,10 +15,26 @@ public sealed record PodDnsRequest(
     string? Hostname = null,
     string? Subdomain = null)
 {
-    public static PodDnsRequest For(PodSpec spec, string @namespace)
+    /// <summary>The pod's name (a controller's first pod), or null when not known.</summary>
+    public string? PodName { get; init; }
+
+    /// <summary>spec.hostnameOverride, or null.</summary>
+    public string? HostnameOverride { get; init; }
+
+    public bool SetHostnameAsFqdn { get; init; }
+
+    public IReadOnlyList<HostAlias> HostAliases { get; init; } = [];
+
+    public static PodDnsRequest For(PodSpec spec, string @namespace, string? podName)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new PodDnsRequest(spec.DnsPolicy, spec.HostNetwork, @namespace, spec.DnsConfig, spec.Hostname, spec.Subdomain);
+        return new PodDnsRequest(spec.DnsPolicy, spec.HostNetwork, @namespace, spec.DnsConfig, spec.Hostname, spec.Subdomain)
+        {
+            PodName = podName,
+            HostnameOverride = spec.HostnameOverride,
+            SetHostnameAsFqdn = spec.SetHostnameAsFqdn == true,
+            HostAliases = spec.HostAliases,
+        };
     }
 
     /// <summary>
