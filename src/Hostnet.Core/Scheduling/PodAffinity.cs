@@ -1,4 +1,5 @@
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling.Cache;
 using Hostnet.Core.Scheduling.Framework;
 
 namespace Hostnet.Core.Scheduling;

@@ -1,7 +1,7 @@
 using System.Text;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Audit;
-using Hostnet.Core.Tests.Cluster;
+using Hostnet.Core.Tests.Support;
 using Shouldly;
 using Xunit;
 
