@@ -80,6 +80,7 @@ public sealed class BadOptionValueTests : IDisposable
         ["audit --kube-version"] = ["abc", "1.10"],
         ["audit --kubeconfig"] = ["missing-kubeconfig"],
         ["audit --context"] = ["nowhere"],
+        ["audit --listeners"] = ["missing-dir"],
         ["bench --modes"] = ["warp"],
         ["bench --duration"] = ["10x", "abc"],
         ["bench --svg"] = ["app.yaml/bench.svg"],
