@@ -11,7 +11,8 @@ namespace Hostnet.Core.Runs;
 /// <summary>
 /// Which workloads of the input the cluster refuses, read from the findings of <c>hostnet check</c> on the same input,
 /// so that plan and check never disagree: a finding of RULES.md section A (the API server's validation, whatever its
-/// configured severity: the API server does not read <c>.hostnet.yaml</c>) refuses the object itself; an error of
+/// configured severity: the API server does not read <c>.hostnet.yaml</c>; but not its warnings, HN021, which the API
+/// server returns beside a stored object) refuses the object itself; an error of
 /// HN050 (Pod Security enforce) refuses its pods, and so does the Pod validation for the errors of a StatefulSet's
 /// template before 1.34 (<see cref="StatefulSetPodValidation"/>). Several copies of one object are told apart by position.
 /// </summary>
@@ -49,7 +50,7 @@ internal static class Refusals
     }
 
     private static bool Refuses(Diagnostic diagnostic) =>
-        diagnostic.Rule.Section == RuleSection.ApiServerRejects
+        (diagnostic.Rule.Section == RuleSection.ApiServerRejects && diagnostic.Rule.DefaultSeverity == Severity.Error)
         || (diagnostic.Rule.Id == PodSecurityViolation.Rule.Id && diagnostic.Severity == Severity.Error);
 
     /// <summary>The copy a finding is about: of those with its kind, namespace and name, the last one in its file that starts before it.</summary>

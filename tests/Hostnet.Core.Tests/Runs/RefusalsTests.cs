@@ -52,10 +52,34 @@ public sealed class RefusalsTests
         refusal.Message.ShouldStartWith("The StatefulSet \"db\" is invalid: [spec.template.spec.");
     }
 
+    // The API server stores an object it only warns about (pkg/api/pod/warnings.go): HN021 refuses nothing.
+    [Fact]
+    public void Find_ApiWarningOnly_RefusesNothing()
+    {
+        const string Warned = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: agent, namespace: ops}
+            spec:
+              selector: {matchLabels: {app: agent}}
+              template:
+                metadata: {labels: {app: agent}}
+                spec:
+                  containers:
+                  - {name: a, image: agent:1, ports: [{containerPort: 9100, hostIP: 10.0.0.1}]}
+            """;
+        var report = Fixtures.Check(Warned);
+        report.Diagnostics.ShouldContain(d => d.Rule.Id == "HN021");
+
+        Refusals.Find(report, Workloads(Warned), "default").ShouldBeEmpty();
+    }
+
     private static Hostnet.Core.Scheduling.Planning.RefusedObject Refusal(KubeVersion version)
     {
         var report = Fixtures.Check(StatefulSet, options: new AnalysisOptions { KubeVersion = version });
-        var workloads = new ManifestLoader().Load(new SourceFile("fixture.yaml", StatefulSet)).Documents.Select(ObjectReader.Read).OfType<Workload>().ToList();
-        return Refusals.Find(report, workloads, "default").Values.ShouldHaveSingleItem();
+        return Refusals.Find(report, Workloads(StatefulSet), "default").Values.ShouldHaveSingleItem();
     }
+
+    private static List<Workload> Workloads(string yaml) =>
+        new ManifestLoader().Load(new SourceFile("fixture.yaml", yaml)).Documents.Select(ObjectReader.Read).OfType<Workload>().ToList();
 }
