@@ -119,7 +119,7 @@ public sealed class FindingEventRecorder(ApiWrite write, string node, AgentMetri
         }
 
         _once.Write("hostnet agent: not allowed to write Events (403 Forbidden): grant \"create\" and \"patch\" on \"events\" "
-            + "in the core API group to the agent's ServiceAccount (deploy/agent/rbac.yaml); going on without Events");
+            + "in the core API group to the agent's ServiceAccount (deploy/agent/10-rbac.yaml); going on without Events");
 
         return "forbidden";
     }
