@@ -18,6 +18,12 @@ internal static class StatefulSetPodValidation
 {
     private const string Lead = "the API server stores the StatefulSet but refuses every Pod it creates, as FailedCreate events on the StatefulSet: ";
 
+    /// <summary>
+    /// The controller's FailedCreate event for the first ordinal ({0}: the StatefulSet's name, {1}: the error), whoever
+    /// refuses the Pod: the Pod validation here, Pod Security admission in HN050.
+    /// </summary>
+    public static RuleText FailedCreateEvent { get; } = new(nameof(FailedCreateEvent), "create Pod {0}-0 in StatefulSet {0} failed error: {1}");
+
     /// <summary>The release whose apps validation checks a StatefulSet's pod spec itself.</summary>
     public static KubeVersion ValidatedSince { get; } = new(1, 34);
 
@@ -55,7 +61,7 @@ internal static class StatefulSetPodValidation
         ArgumentNullException.ThrowIfNull(podErrors);
         var pod = set.Name + "-0";
         var errors = podErrors.Count == 1 ? podErrors[0] : $"[{string.Join(", ", podErrors)}]";
-        return $"create Pod {pod} in StatefulSet {set.Name} failed error: Pod \"{pod}\" is invalid: {errors}";
+        return FailedCreateEvent.With(set.Name, $"Pod \"{pod}\" is invalid: {errors}");
     }
 
     /// <summary>Whether the message is a field error (<c>path: Type…</c>) on a field of the pod spec.</summary>

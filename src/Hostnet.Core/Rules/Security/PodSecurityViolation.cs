@@ -25,7 +25,7 @@ internal sealed class PodSecurityViolation : WorkloadRule
         Messages =
         [
             Messages.Denied, Messages.PodsRejected, Messages.ControllerWarned, Messages.ControllerAccepted, Messages.LosesHostPort,
-            Messages.StatefulSetFailedCreate, Messages.FailedCreate, Messages.OnReplicaSet, Messages.OnJobs, Messages.OnController,
+            StatefulSetPodValidation.FailedCreateEvent, Messages.FailedCreate, Messages.OnReplicaSet, Messages.OnJobs, Messages.OnController,
             Messages.Warned, Messages.Audited, Messages.Admitted, Messages.PodAdmitted, Messages.PodsAdmitted,
         ],
         Fixes = [Fixes.PrivilegedNamespace],
@@ -35,7 +35,7 @@ internal sealed class PodSecurityViolation : WorkloadRule
 
     /// <summary>
     /// HN050's messages. A Pod the admission rejects: its message ({0}). A controller whose pods it rejects: where the
-    /// events go ({0}: OnReplicaSet, OnJobs or OnController with the kind) and the event ({1}: StatefulSetFailedCreate
+    /// events go ({0}: OnReplicaSet, OnJobs or OnController with the kind) and the event ({1}: StatefulSetPodValidation.FailedCreateEvent
     /// with the name, or FailedCreate, each with the admission's message), then what applying the controller prints
     /// (ControllerWarned with the kind and the warning, or ControllerAccepted with the kind) and, when the template's
     /// warning misses the defaulted hostPort, LosesHostPort. Admitted with a warning or an audit annotation: the message
@@ -55,8 +55,6 @@ internal sealed class PodSecurityViolation : WorkloadRule
         public static RuleText LosesHostPort { get; } = new(
             nameof(LosesHostPort),
             " (which leaves out the hostPort: since 1.28 only Pods get hostPort defaulted from containerPort, templates do not)");
-
-        public static RuleText StatefulSetFailedCreate { get; } = new(nameof(StatefulSetFailedCreate), "create Pod {0}-0 in StatefulSet {0} failed error: {1}");
 
         public static RuleText FailedCreate { get; } = new(nameof(FailedCreate), "Error creating: {0}");
 
@@ -180,7 +178,7 @@ internal sealed class PodSecurityViolation : WorkloadRule
     /// <summary>The controller events' text: statefulset/stateful_pod_control.go (recordPodEvent), controller_utils.go otherwise.</summary>
     private static string FailedCreate(Workload workload, string error) =>
         workload.Kind == "StatefulSet"
-            ? Messages.StatefulSetFailedCreate.With(workload.Name, error)
+            ? StatefulSetPodValidation.FailedCreateEvent.With(workload.Name, error)
             : Messages.FailedCreate.With(error);
 
     private static string EventSubject(Workload workload) => workload.Kind switch
