@@ -1,4 +1,5 @@
 using System.Net;
+using Hostnet.Kube.Config;
 using Hostnet.Kube.Http;
 using Hostnet.Kube.Watching;
 
@@ -11,6 +12,33 @@ namespace Hostnet.Agent.Daemon;
 /// </summary>
 public static class AgentHost
 {
+    /// <summary>
+    /// Runs the agent on the API client <paramref name="connect"/> makes (kubeconfig or the pod's service account), which
+    /// it disposes when stopped. False when the client cannot be made (the reason written to <paramref name="output"/>)
+    /// or the endpoints cannot listen.
+    /// </summary>
+    public static async Task<bool> ServeAsync(
+        Func<KubeApiClient> connect, IPEndPoint listen, AgentDaemonOptions options, ProcFileSystem proc, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connect);
+        ArgumentNullException.ThrowIfNull(output);
+        KubeApiClient client;
+        try
+        {
+            client = connect();
+        }
+        catch (KubeConfigException error)
+        {
+            output.WriteLine($"hostnet: {error.Message}");
+            return false;
+        }
+
+        using (client)
+        {
+            return await ServeAsync(client, listen, options, proc, output, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// Runs the agent against <paramref name="client"/> until <paramref name="cancellationToken"/> is cancelled;
     /// <paramref name="listening"/> gets the endpoints' base address once they answer. False when it cannot listen.

@@ -3,8 +3,6 @@ using Hostnet.Agent;
 using Hostnet.Agent.Daemon;
 using Hostnet.Cli.Input;
 using Hostnet.Core.Reporting;
-using Hostnet.Kube.Config;
-using Hostnet.Kube.Http;
 
 namespace Hostnet.Cli.Commands;
 
@@ -32,7 +30,10 @@ internal static class AgentCommand
 
             if (!result.GetValue(agent.Once))
             {
-                return await ServeAsync(settings, agent, result, () => kube.Client(result, environment), environment, cancellationToken).ConfigureAwait(false);
+                return agent.Daemon(result, settings, environment) is { } daemon
+                    && await AgentHost.ServeAsync(() => kube.Client(result, environment), daemon.Listen, daemon.Options, settings.Proc, environment.Error, cancellationToken).ConfigureAwait(false)
+                    ? ExitCodes.Success
+                    : ExitCodes.Invalid;
             }
 
             var snapshot = result.GetValue(agent.Cluster) is { } path
@@ -56,30 +57,5 @@ internal static class AgentCommand
             return RunRequest.ThresholdOf(result.GetRequiredValue(agent.FailOn)) is { } threshold && report.Fails(threshold) ? ExitCodes.Findings : ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>The DaemonSet, once its own options are checked, until the process is stopped.</summary>
-    private static async Task<int> ServeAsync(AgentSettings settings, AgentOptions agent, ParseResult result, Func<KubeApiClient> connect, CliEnvironment environment, CancellationToken cancellationToken)
-    {
-        if (agent.Daemon(result, settings, environment) is not { } daemon)
-        {
-            return ExitCodes.Invalid;
-        }
-
-        KubeApiClient client;
-        try
-        {
-            client = connect();
-        }
-        catch (KubeConfigException error)
-        {
-            environment.Error.WriteLine($"hostnet: {error.Message}");
-            return ExitCodes.Invalid;
-        }
-
-        using (client)
-        {
-            return await AgentHost.ServeAsync(client, daemon.Listen, daemon.Options, settings.Proc, environment.Error, cancellationToken).ConfigureAwait(false) ? ExitCodes.Success : ExitCodes.Invalid;
-        }
     }
 }

@@ -53,27 +53,26 @@ internal static class PortsCommand
             }
         }
 
-        var objects = loaded.SelectMany(l => l.Documents).Select(ObjectReader.Read).ToList();
-        var cluster = HostPortQuery.WithNodes(run.Cluster ?? ClusterSnapshot.Empty, [.. objects.OfType<Node>()], out var assumedNode);
-        if (assumedNode)
+        var objects = loaded.SelectMany(l => l.Documents).Select(ObjectReader.Read).OfType<KubeObject>().ToList();
+        var answer = HostPortQuery.Answer(run.Cluster ?? ClusterSnapshot.Empty, objects, run.Options, node, protocol, range);
+        if (answer.Notice is { } notice)
         {
-            environment.Error.WriteLine($"hostnet: no --cluster and no Node in the manifests: showing one empty worker node named {HostPortQuery.DefaultNode.Name}");
+            environment.Error.WriteLine($"hostnet: {notice}");
         }
 
-        if (node is not null && cluster.Nodes.All(n => n.Name != node))
+        if (answer is not { Map: { } map, Problem: null })
         {
-            environment.Error.WriteLine($"hostnet: --node {node}: no such node in the cluster");
+            environment.Error.WriteLine($"hostnet: {answer.Problem}");
             return ExitCodes.Invalid;
         }
 
-        var (map, freeQuery) = HostPortQuery.Run(cluster, [.. objects.OfType<Workload>()], run.Options, node, protocol, range);
         if (request.Format == "json")
         {
-            PortMapWriter.WriteJson(map, freeQuery, environment.Output);
+            PortMapWriter.WriteJson(map, answer.Free, environment.Output);
         }
         else
         {
-            PortMapWriter.WriteText(map, freeQuery, environment.Output);
+            PortMapWriter.WriteText(map, answer.Free, environment.Output);
         }
 
         return ExitCodes.Success;

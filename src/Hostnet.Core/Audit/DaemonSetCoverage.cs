@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Rules.RunTime;
 using Hostnet.Core.Scheduling.Plugins;
@@ -32,16 +31,21 @@ internal static class DaemonSetCoverage
 
             var status = index.Snapshot.StatusOf(daemonSet);
             var counts = status.Count("desiredNumberScheduled") is { } desired
-                ? string.Create(CultureInfo.InvariantCulture, $" (its status: {desired} desired, {status.Count("numberAvailable") ?? 0} available)")
+                ? DaemonSetMissesNodes.Messages.StatusCounts.With(desired, status.Count("numberAvailable") ?? 0)
                 : string.Empty;
             var pending = pods.Count(p => p.Status.Phase == "Pending" && p.NodeName is null);
-            var pendingText = pending == 0 ? string.Empty : $"; {LiveChecks.Plural(pending, "pod of it is", "pods of it are")} Pending";
+            var pendingText = pending switch
+            {
+                0 => string.Empty,
+                1 => DaemonSetMissesNodes.Messages.OnePodPending.Text,
+                _ => DaemonSetMissesNodes.Messages.PodsPending.With(pending),
+            };
             context.Report(
                 DaemonSetMissesNodes.Rule,
                 daemonSet,
                 null,
-                string.Create(CultureInfo.InvariantCulture, $"runs on {eligible.Count - missing.Count} of the {eligible.Count} nodes it should run on{counts}: none on {LiveChecks.List(missing)}{pendingText}"),
-                "see why with kubectl describe pod on its Pending pods (a host port held there, resources); a node agent missing from a node leaves that node without it",
+                DaemonSetMissesNodes.Messages.MissingOnNodes.With(eligible.Count - missing.Count, eligible.Count, counts, LiveChecks.List(missing), pendingText),
+                DaemonSetMissesNodes.Fixes.SeeWhyPending.Text,
                 Diagnostics.Severity.Warning);
         }
     }

@@ -16,6 +16,4 @@ internal static class LiveChecks
 
     /// <summary>Names for a message: the first few, then how many more.</summary>
     public static string List(IEnumerable<string> names) => Rules.RunTime.KnownNodes.List([.. names]);
-
-    public static string Plural(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count} {many}";
 }

@@ -41,16 +41,16 @@ internal static class NodePortRangeListeners
 
         foreach (var ((owner, port, protocol), (pod, use, service, nodes)) in found)
         {
-            var how = use.Source == PortSource.Declared ? "declares" : $"listens on, without declaring it ({use.Detail}),";
+            var how = use.Source == PortSource.Declared ? NodeReservedHostPort.Messages.Declares.Text : NodeReservedHostPort.Messages.ListensUndeclared.With(use.Detail);
             var message = service is not null
-                ? $"{owner} {how} host port {port}/{protocol} on {LiveChecks.List(nodes)}, which {service.Owner} holds as its nodePort: kube-proxy takes it on every node, so connections to it reach the Service, not the pod"
-                : $"{owner} {how} host port {port}/{protocol} on {LiveChecks.List(nodes)}, inside the Service NodePort range (30000-32767): the API server may allocate it to a NodePort Service at any time, and kube-proxy then takes it on every node";
+                ? NodeReservedHostPort.Messages.HeldAsNodePort.With(owner, how, port, protocol, LiveChecks.List(nodes), service.Owner)
+                : NodeReservedHostPort.Messages.InsideNodePortRange.With(owner, how, port, protocol, LiveChecks.List(nodes));
             context.Report(
                 NodeReservedHostPort.Rule,
                 pod.Pod,
                 null,
                 message,
-                "move the listener below 30000 (hostnet ports --free 20000-29999 lists free ones)",
+                NodeReservedHostPort.Fixes.MoveBelowRange.Text,
                 service is not null ? Diagnostics.Severity.Error : Diagnostics.Severity.Warning);
         }
     }

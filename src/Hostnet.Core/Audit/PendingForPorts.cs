@@ -34,19 +34,23 @@ internal static class PendingForPorts
 
                 var owners = held.Select(h => state.Index.PodOf(h.Use) is { } pod ? state.Index.OwnerOf(pod) : null).OfType<OwnerKey>().Distinct().ToList();
                 holderOwners.UnionWith(owners);
-                var names = owners.Select(o => o.Equals(group.Key) ? $"{o} itself" : o.ToString());
-                holders.Add($"{port}/{protocol} is held on {LiveChecks.Plural(held.Select(h => h.Node).Distinct(StringComparer.Ordinal).Count(), "node", "nodes")} by {LiveChecks.List(names)}");
+                var names = LiveChecks.List(owners.Select(o => o.Equals(group.Key) ? HostPortConflict.Messages.ItselfHolder.With(o) : o.ToString()));
+                var nodes = held.Select(h => h.Node).Distinct(StringComparer.Ordinal).Count();
+                holders.Add(nodes == 1 ? HostPortConflict.Messages.HeldOnOneNode.With(port, protocol, names) : HostPortConflict.Messages.HeldOnNodes.With(port, protocol, nodes, names));
             }
 
             var self = holderOwners.Count > 0 && holderOwners.All(o => o.Equals(group.Key));
             var count = group.Count();
-            var pods = count == 1 ? $"Pod {state.Index.Qualified(first)} of {group.Key} is" : $"{count} pods of {group.Key} (e.g. {state.Index.Qualified(first)}) are";
+            var holdersText = string.Concat(holders);
+            var (one, many) = self
+                ? (ReplicasExceedNodes.Messages.PodPendingNow, ReplicasExceedNodes.Messages.PodsPendingNow)
+                : (HostPortConflict.Messages.PodPendingNow, HostPortConflict.Messages.PodsPendingNow);
             context.Report(
                 self ? ReplicasExceedNodes.Rule : HostPortConflict.Rule,
                 first.Pod,
                 null,
-                $"{pods} Pending: \"{message}\"" + (holders.Count > 0 ? $"; {string.Join("; ", holders)}" : string.Empty),
-                self ? "lower the replicas to the nodes that can take one, or run it as a DaemonSet" : "move one of the workloads to another port, or keep them on separate nodes",
+                count == 1 ? one.With(state.Index.Qualified(first), group.Key, message, holdersText) : many.With(count, group.Key, state.Index.Qualified(first), message, holdersText),
+                (self ? ReplicasExceedNodes.Fixes.LowerOrDaemonSet : HostPortConflict.Fixes.MoveOrKeepApart).Text,
                 Diagnostics.Severity.Error);
         }
     }

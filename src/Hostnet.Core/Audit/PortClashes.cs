@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Model;
 using Hostnet.Core.Ports;
@@ -45,16 +44,14 @@ internal static class PortClashes
             var described = clash.Holders.Select(h => Describe(h.Holder, h.Owner, state.Index)).ToArray();
             var pair = described.Length == 2;
             var message = pair
-                ? $"host port {use.Port}/{use.Protocol} is held twice on {LiveChecks.List(clash.Nodes)}: by {described[0]} and by {described[1]}; the kubelet and the scheduler only see declared ports, so both run there and whichever binds second fails with \"address already in use\" and crash-loops"
-                : string.Create(CultureInfo.InvariantCulture, $"host port {use.Port}/{use.Protocol} is held by {described.Length} pods on {LiveChecks.List(clash.Nodes)}: {LiveChecks.List(described)}; the kubelet and the scheduler only see declared ports, so they all run there and each one that binds after another it clashes with fails with \"address already in use\" and crash-loops");
+                ? HostPortConflict.Messages.HeldTwice.With(use.Port, use.Protocol, LiveChecks.List(clash.Nodes), described[0], described[1])
+                : HostPortConflict.Messages.HeldByMany.With(use.Port, use.Protocol, described.Length, LiveChecks.List(clash.Nodes), LiveChecks.List(described));
             context.Report(
                 HostPortConflict.Rule,
                 clash.Holders[^1].Holder.Pod.Pod,
                 null,
                 message,
-                pair
-                    ? "declare the port (containerPort) so the scheduler keeps them apart, or move one of them to another port"
-                    : "declare the port (containerPort) so the scheduler keeps them apart, or move all but one of them to other ports",
+                (pair ? HostPortConflict.Fixes.DeclareOrMoveOne : HostPortConflict.Fixes.DeclareOrMoveAllButOne).Text,
                 Diagnostics.Severity.Error);
         }
     }
@@ -136,8 +133,9 @@ internal static class PortClashes
     {
         var pod = $"Pod {index.Qualified(holder.Pod)}";
         var of = owner.Kind == "Pod" ? string.Empty : $" of {owner}";
-        var how = holder.Use.Source == PortSource.Declared ? "declared" : $"not declared: {holder.Use.Detail}";
-        return $"{pod}{of} ({how})";
+        return holder.Use.Source == PortSource.Declared
+            ? HostPortConflict.Messages.DeclaredHolder.With(pod + of)
+            : HostPortConflict.Messages.UndeclaredHolder.With(pod + of, holder.Use.Detail);
     }
 
     private sealed record Holder(ClusterPod Pod, PortUse Use);

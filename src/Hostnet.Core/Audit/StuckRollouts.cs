@@ -1,4 +1,4 @@
-using System.Globalization;
+using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Model;
 using Hostnet.Core.Rules.RunTime;
@@ -23,10 +23,9 @@ internal static class StuckRollouts
         {
             var status = state.Index.Snapshot.StatusOf(workload);
             var pending = pendingByOwner.GetValueOrDefault(state.Index.OwnerOf(workload));
-            var pendingText = pending == 0 ? string.Empty : $"; {LiveChecks.Plural(pending, "new pod is", "new pods are")} Pending for host ports";
             if (workload.Kind == "Deployment")
             {
-                CheckDeployment(workload, status, pending, pendingText, context);
+                CheckDeployment(workload, status, pending, context);
             }
             else if (pending > 0
                 && status.Count("updatedNumberScheduled") is { } updated
@@ -37,27 +36,30 @@ internal static class StuckRollouts
                     DaemonSetSurgeHostPorts.Rule,
                     workload,
                     workload.Strategy?.Path,
-                    string.Create(CultureInfo.InvariantCulture, $"the rollout is stuck: {updated} of {desired} nodes run the new pod{pendingText}; the old pod keeps the port until the new one is ready, which it never is"),
-                    "set updateStrategy.rollingUpdate.maxSurge: 0 and maxUnavailable: 1, then delete the Pending pods",
+                    DaemonSetSurgeHostPorts.Messages.RolloutStuck.With(
+                        updated,
+                        desired,
+                        PendingText(pending, DaemonSetSurgeHostPorts.Messages.NewPodPending, DaemonSetSurgeHostPorts.Messages.NewPodsPending)),
+                    DaemonSetSurgeHostPorts.Fixes.NoSurgeAndDelete.Text,
                     Diagnostics.Severity.Error);
             }
         }
     }
 
-    private static void CheckDeployment(Workload deployment, Model.WorkloadStatus status, int pending, string pendingText, AnalysisContext context)
+    private static void CheckDeployment(Workload deployment, Model.WorkloadStatus status, int pending, AnalysisContext context)
     {
         var progressing = status.Condition("Progressing");
         var replicas = deployment.EffectiveReplicas;
         var updated = status.Count("updatedReplicas") ?? 0;
-        var progress = string.Create(CultureInfo.InvariantCulture, $"{updated} of {replicas} replicas updated");
+        var pendingText = PendingText(pending, DeploymentSurgeHostPorts.Messages.NewPodPending, DeploymentSurgeHostPorts.Messages.NewPodsPending);
         if (progressing is { Status: "False", Reason: DeadlineExceeded })
         {
             context.Report(
                 DeploymentSurgeHostPorts.Rule,
                 deployment,
                 deployment.Strategy?.Path,
-                $"the rollout is stuck: Progressing is False ({DeadlineExceeded}): \"{progressing.Message}\"; {progress}{pendingText}",
-                "set strategy.rollingUpdate.maxSurge: 0 and maxUnavailable: 1 (or type: Recreate), so an old pod frees its port before the new one needs it",
+                DeploymentSurgeHostPorts.Messages.DeadlineExceeded.With(progressing.Message, updated, replicas, pendingText),
+                DeploymentSurgeHostPorts.Fixes.NoSurgeNow.Text,
                 Diagnostics.Severity.Error);
         }
         else if (pending > 0 && updated < replicas)
@@ -66,9 +68,17 @@ internal static class StuckRollouts
                 DeploymentSurgeHostPorts.Rule,
                 deployment,
                 deployment.Strategy?.Path,
-                $"the rollout is not progressing: {progress}{pendingText}; it will end in {DeadlineExceeded}",
-                "set strategy.rollingUpdate.maxSurge: 0 and maxUnavailable: 1 (or type: Recreate), so an old pod frees its port before the new one needs it",
+                DeploymentSurgeHostPorts.Messages.NotProgressing.With(updated, replicas, pendingText),
+                DeploymentSurgeHostPorts.Fixes.NoSurgeNow.Text,
                 Diagnostics.Severity.Warning);
         }
     }
+
+    /// <summary>How many new pods are Pending for host ports, in the rule's words; nothing when none is.</summary>
+    private static string PendingText(int pending, RuleText one, RuleText many) => pending switch
+    {
+        0 => string.Empty,
+        1 => one.Text,
+        _ => many.With(pending),
+    };
 }

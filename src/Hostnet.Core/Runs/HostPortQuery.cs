@@ -10,7 +10,9 @@ namespace Hostnet.Core.Runs;
 
 /// <summary>
 /// <c>hostnet ports</c>'s run: the host-port map of a cluster with the manifests' workloads added as if applied,
-/// narrowed to one node and protocol, or the ports of a range free on every node those workloads could run on.
+/// narrowed to one node and protocol, or the ports of a range free on every node those workloads could run on. It decides
+/// which nodes there are (the snapshot's, else the manifests', else <see cref="DefaultNode"/>, said in a notice) and
+/// refuses a <c>--node</c> that is none of them; the command only prints what it answers.
 /// </summary>
 public static class HostPortQuery
 {
@@ -24,8 +26,27 @@ public static class HostPortQuery
         null,
         null);
 
+    /// <summary>
+    /// The answer to <c>hostnet ports</c> on <paramref name="snapshot"/> with the manifests' <paramref name="objects"/>
+    /// (their Node objects as the nodes when the snapshot has none, their workloads added as if applied).
+    /// </summary>
+    public static HostPortAnswer Answer(
+        ClusterSnapshot snapshot, IReadOnlyList<KubeObject> objects, AnalysisOptions options, string? node, string protocol, PortRange? free)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        var cluster = WithNodes(snapshot, [.. objects.OfType<Node>()], out var assumedNode);
+        var notice = assumedNode ? $"no --cluster and no Node in the manifests: showing one empty worker node named {DefaultNode.Name}" : null;
+        if (node is not null && cluster.Nodes.All(n => n.Name != node))
+        {
+            return new HostPortAnswer(null, null, notice, $"--node {node}: no such node in the cluster");
+        }
+
+        var (map, query) = Run(cluster, [.. objects.OfType<Workload>()], options, node, protocol, free);
+        return new HostPortAnswer(map, query, notice, null);
+    }
+
     /// <summary>The snapshot, its nodes else the manifests' Node objects else <see cref="DefaultNode"/> (<paramref name="assumedNode"/>).</summary>
-    public static ClusterSnapshot WithNodes(ClusterSnapshot snapshot, IReadOnlyList<Node> manifestNodes, out bool assumedNode)
+    private static ClusterSnapshot WithNodes(ClusterSnapshot snapshot, IReadOnlyList<Node> manifestNodes, out bool assumedNode)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         assumedNode = snapshot.Nodes.Count == 0 && manifestNodes.Count == 0;
@@ -56,7 +77,7 @@ public static class HostPortQuery
     /// The map (all of it without <paramref name="free"/>, else the cluster as it is), narrowed to <paramref name="node"/>
     /// and <paramref name="protocol"/> (<c>any</c>: all), and with <paramref name="free"/> the free-port answer.
     /// </summary>
-    public static (PortMap Map, FreePortQuery? Free) Run(
+    private static (PortMap Map, FreePortQuery? Free) Run(
         ClusterSnapshot snapshot, IReadOnlyList<Workload> workloads, AnalysisOptions options, string? node, string protocol, PortRange? free)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

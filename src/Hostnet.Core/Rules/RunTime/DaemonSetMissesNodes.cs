@@ -26,8 +26,12 @@ internal sealed class DaemonSetMissesNodes : IRule
         Severity.Info,
         RuleSection.WillNotRun)
     {
-        Messages = [Messages.SkipsUnusedControlPlane, Messages.Untolerated, Messages.Pending, Messages.OthersPending, Messages.SkipsControlPlane],
-        Fixes = [Fixes.TolerateWhereNeeded, Fixes.AddTolerations, Fixes.FreeNodes, Fixes.TolerateIfNeeded],
+        Messages =
+        [
+            Messages.SkipsUnusedControlPlane, Messages.Untolerated, Messages.Pending, Messages.OthersPending, Messages.SkipsControlPlane,
+            Messages.MissingOnNodes, Messages.StatusCounts, Messages.OnePodPending, Messages.PodsPending,
+        ],
+        Fixes = [Fixes.TolerateWhereNeeded, Fixes.AddTolerations, Fixes.FreeNodes, Fixes.TolerateIfNeeded, Fixes.SeeWhyPending],
     };
 
     public RuleDescriptor Descriptor => Rule;
@@ -36,7 +40,9 @@ internal sealed class DaemonSetMissesNodes : IRule
     /// HN019's messages. With a snapshot: the control-plane nodes it skips where nothing needs it ({0} how many, {1} the
     /// taint, {2} which); else the nodes whose taints it does not tolerate ({0} of {1}, {2} which) and the nodes whose pod
     /// stays Pending ({0} how many, {1} which, {2} the scheduler's message), the two joined by "; ". Without one: it skips
-    /// control-plane nodes ({0} the taint).
+    /// control-plane nodes ({0} the taint). Observed by <c>hostnet audit</c> (Audit/DaemonSetCoverage.cs): MissingOnNodes
+    /// ({0} nodes with its pod, {1} nodes it should run on, {2} StatusCounts or nothing, {3} the nodes without, {4}
+    /// OnePodPending, PodsPending or nothing).
     /// </summary>
     internal static class Messages
     {
@@ -62,6 +68,14 @@ internal sealed class DaemonSetMissesNodes : IRule
             nameof(SkipsControlPlane),
             "this host-network DaemonSet skips control-plane nodes: it does not tolerate {0}, the taint kubeadm puts on them, so it runs no pod there (" + Silently
                 + "); that is intended for agents whose work runs on worker nodes only (storage, devices, tracing), since the same taint keeps ordinary pods off those nodes");
+
+        public static RuleText MissingOnNodes { get; } = new(nameof(MissingOnNodes), "runs on {0} of the {1} nodes it should run on{2}: none on {3}{4}");
+
+        public static RuleText StatusCounts { get; } = new(nameof(StatusCounts), " (its status: {0} desired, {1} available)");
+
+        public static RuleText OnePodPending { get; } = new(nameof(OnePodPending), "; 1 pod of it is Pending");
+
+        public static RuleText PodsPending { get; } = new(nameof(PodsPending), "; {0} pods of it are Pending");
     }
 
     /// <summary>HN019's fixes; the first and the last name the control-plane taint's key ({0}).</summary>
@@ -82,6 +96,10 @@ internal sealed class DaemonSetMissesNodes : IRule
         public static RuleText TolerateIfNeeded { get; } = new(
             nameof(TolerateIfNeeded),
             "if the agent belongs on control-plane nodes too, tolerate the taint (key: {0}, operator: Exists, effect: NoSchedule)");
+
+        public static RuleText SeeWhyPending { get; } = new(
+            nameof(SeeWhyPending),
+            "see why with kubectl describe pod on its Pending pods (a host port held there, resources); a node agent missing from a node leaves that node without it");
     }
 
     public void Check(AnalysisContext context)

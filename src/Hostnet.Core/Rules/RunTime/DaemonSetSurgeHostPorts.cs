@@ -26,8 +26,8 @@ internal sealed class DaemonSetSurgeHostPorts : IRule
         Severity.Error,
         RuleSection.WillNotRun)
     {
-        Messages = [Messages.SurgeOnHostPort, Messages.SurgeOnHostNetwork, Messages.AlsoRejected, Messages.Defaulted],
-        Fixes = [Fixes.NoSurge],
+        Messages = [Messages.SurgeOnHostPort, Messages.SurgeOnHostNetwork, Messages.AlsoRejected, Messages.Defaulted, Messages.RolloutStuck, Messages.NewPodPending, Messages.NewPodsPending],
+        Fixes = [Fixes.NoSurge, Fixes.NoSurgeAndDelete],
     };
 
     public RuleDescriptor Descriptor => Rule;
@@ -35,6 +35,8 @@ internal sealed class DaemonSetSurgeHostPorts : IRule
     /// <summary>
     /// HN016's messages: maxSurge ({0}) with the host port ({1}) and why the new pod stays Pending ({2}), or on the host
     /// network; then, when maxUnavailable is not zero as well ({0}, {1}: Defaulted or nothing), that the API rejects it.
+    /// Observed by <c>hostnet audit</c> (Audit/StuckRollouts.cs): RolloutStuck ({0} updated of {1} nodes, {2}
+    /// NewPodPending or NewPodsPending, worded as HN015's).
     /// </summary>
     internal static class Messages
     {
@@ -53,11 +55,21 @@ internal sealed class DaemonSetSurgeHostPorts : IRule
             "; as written the API also rejects the strategy, since maxUnavailable is {0}{1} and a DaemonSet may not set both non-zero");
 
         public static RuleText Defaulted { get; } = new(nameof(Defaulted), " (the default)");
+
+        public static RuleText RolloutStuck { get; } = new(
+            nameof(RolloutStuck),
+            "the rollout is stuck: {0} of {1} nodes run the new pod{2}; the old pod keeps the port until the new one is ready, which it never is");
+
+        public static RuleText NewPodPending { get; } = new(nameof(NewPodPending), DeploymentSurgeHostPorts.Messages.NewPodPending.Format);
+
+        public static RuleText NewPodsPending { get; } = new(nameof(NewPodsPending), DeploymentSurgeHostPorts.Messages.NewPodsPending.Format);
     }
 
     internal static class Fixes
     {
         public static RuleText NoSurge { get; } = new(nameof(NoSurge), "set maxSurge: 0 and maxUnavailable: 1, so each node's old pod goes before its new one starts");
+
+        public static RuleText NoSurgeAndDelete { get; } = new(nameof(NoSurgeAndDelete), "set updateStrategy.rollingUpdate.maxSurge: 0 and maxUnavailable: 1, then delete the Pending pods");
     }
 
     public void Check(AnalysisContext context)

@@ -30,8 +30,9 @@ internal sealed class DeploymentSurgeHostPorts : IRule
         [
             Messages.Budget, Messages.Stuck, Messages.EveryNodeRunsOne, Messages.SurgePending, Messages.SurgeRejected, Messages.Pinned, Messages.MayStick,
             Messages.NotServed, Messages.AsAppsV1, Messages.DefaultValue, Messages.OneReplica, Messages.Replicas,
+            Messages.DeadlineExceeded, Messages.NotProgressing, Messages.NewPodPending, Messages.NewPodsPending,
         ],
-        Fixes = [Fixes.NoSurge, Fixes.WriteAppsV1],
+        Fixes = [Fixes.NoSurge, Fixes.WriteAppsV1, Fixes.NoSurgeNow],
     };
 
     public RuleDescriptor Descriptor => Rule;
@@ -42,6 +43,8 @@ internal sealed class DeploymentSurgeHostPorts : IRule
     /// Deployment's name) last: placed on a snapshot ({1} nodes, {2} SurgePending or SurgeRejected, {3} the message),
     /// pinned to nodes ({1}) or with the nodes unknown ({1} replicas). An apiVersion no longer served: {0} the version,
     /// {1} the release that removed it, {2} the release checked, {3} kubectl's message, {4} AsAppsV1 or nothing.
+    /// Observed by <c>hostnet audit</c> (Audit/StuckRollouts.cs): DeadlineExceeded ({0} the condition's message, {1}
+    /// updated of {2} replicas, {3} NewPodPending, NewPodsPending or nothing) or NotProgressing ({0} of {1}, {2} the same).
     /// </summary>
     internal static class Messages
     {
@@ -81,6 +84,16 @@ internal sealed class DeploymentSurgeHostPorts : IRule
         public static RuleText OneReplica { get; } = new(nameof(OneReplica), "1 replica");
 
         public static RuleText Replicas { get; } = new(nameof(Replicas), "{0} replicas");
+
+        public static RuleText DeadlineExceeded { get; } = new(
+            nameof(DeadlineExceeded),
+            "the rollout is stuck: Progressing is False (ProgressDeadlineExceeded): \"{0}\"; {1} of {2} replicas updated{3}");
+
+        public static RuleText NotProgressing { get; } = new(nameof(NotProgressing), "the rollout is not progressing: {0} of {1} replicas updated{2}; it will end in ProgressDeadlineExceeded");
+
+        public static RuleText NewPodPending { get; } = new(nameof(NewPodPending), "; 1 new pod is Pending for host ports");
+
+        public static RuleText NewPodsPending { get; } = new(nameof(NewPodsPending), "; {0} new pods are Pending for host ports");
     }
 
     internal static class Fixes
@@ -92,6 +105,10 @@ internal sealed class DeploymentSurgeHostPorts : IRule
         public static RuleText WriteAppsV1 { get; } = new(
             nameof(WriteAppsV1),
             "write apiVersion: apps/v1 (with spec.selector), and set maxSurge: 0 and maxUnavailable: 1 so an old pod frees its node before the new one needs it");
+
+        public static RuleText NoSurgeNow { get; } = new(
+            nameof(NoSurgeNow),
+            "set strategy.rollingUpdate.maxSurge: 0 and maxUnavailable: 1 (or type: Recreate), so an old pod frees its port before the new one needs it");
     }
 
     public void Check(AnalysisContext context)

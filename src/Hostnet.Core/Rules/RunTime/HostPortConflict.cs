@@ -26,8 +26,13 @@ internal sealed class HostPortConflict : IRule
         Severity.Error,
         RuleSection.WillNotRun)
     {
-        Messages = [Messages.PortTaken, Messages.BothCanRun, Messages.NothingSeparates, Messages.SecondPending, Messages.NeedNodes, .. RunningPortConflicts.MessageTexts],
-        Fixes = [Fixes.MoveOrSeparate, .. RunningPortConflicts.FixTexts],
+        Messages =
+        [
+            Messages.PortTaken, Messages.BothCanRun, Messages.NothingSeparates, Messages.SecondPending, Messages.NeedNodes, .. RunningPortConflicts.MessageTexts,
+            Messages.HeldTwice, Messages.HeldByMany, Messages.DeclaredHolder, Messages.UndeclaredHolder,
+            Messages.PodPendingNow, Messages.PodsPendingNow, Messages.HeldOnOneNode, Messages.HeldOnNodes, Messages.ItselfHolder,
+        ],
+        Fixes = [Fixes.MoveOrSeparate, .. RunningPortConflicts.FixTexts, Fixes.DeclareOrMoveOne, Fixes.DeclareOrMoveAllButOne, Fixes.MoveOrKeepApart],
     };
 
     public RuleDescriptor Descriptor => Rule;
@@ -35,7 +40,13 @@ internal sealed class HostPortConflict : IRule
     /// <summary>
     /// HN012's messages for two workloads of the input: the port ({0}), the other workload ({1}), where both can run
     /// ({2}: BothCanRun with the nodes, or NothingSeparates) and what follows ({3}: SecondPending, or NeedNodes with how
-    /// many). Those about running pods are <see cref="RunningPortConflicts"/>'.
+    /// many). Those about running pods are <see cref="RunningPortConflicts"/>'. Observed by <c>hostnet audit</c>: pods of
+    /// one node holding the same port now (Audit/PortClashes.cs: HeldTwice with the port {0}/{1}, the nodes {2} and the
+    /// two holders {3}, {4}; HeldByMany with the port, how many {2}, the nodes {3} and the holders {4}; each holder
+    /// DeclaredHolder or UndeclaredHolder with the pod {0} and what listens {1}), and pods Pending for ports another
+    /// workload holds (Audit/PendingForPorts.cs: PodPendingNow with the pod {0}, its owner {1}, the scheduler's message
+    /// {2} and the holders {3}; PodsPendingNow with how many {0}, the owner {1}, one pod {2}, the message {3}, the holders
+    /// {4}; each holder HeldOnOneNode or HeldOnNodes with the port, how many nodes and who, ItselfHolder for the owner).
     /// </summary>
     internal static class Messages
     {
@@ -52,6 +63,31 @@ internal sealed class HostPortConflict : IRule
         public static RuleText NeedNodes { get; } = new(
             nameof(NeedNodes),
             "the scheduler puts their pods on different nodes, so together they need {0} nodes with the port free, and pods beyond that stay Pending (" + NodePortsPlugin.ErrReason + ")");
+
+        private const string OnlyDeclaredSeen = "the kubelet and the scheduler only see declared ports, so ";
+
+        public static RuleText HeldTwice { get; } = new(
+            nameof(HeldTwice),
+            "host port {0}/{1} is held twice on {2}: by {3} and by {4}; " + OnlyDeclaredSeen + "both run there and whichever binds second fails with \"address already in use\" and crash-loops");
+
+        public static RuleText HeldByMany { get; } = new(
+            nameof(HeldByMany),
+            "host port {0}/{1} is held by {2} pods on {3}: {4}; " + OnlyDeclaredSeen
+                + "they all run there and each one that binds after another it clashes with fails with \"address already in use\" and crash-loops");
+
+        public static RuleText DeclaredHolder { get; } = new(nameof(DeclaredHolder), "{0} (declared)");
+
+        public static RuleText UndeclaredHolder { get; } = new(nameof(UndeclaredHolder), "{0} (not declared: {1})");
+
+        public static RuleText PodPendingNow { get; } = new(nameof(PodPendingNow), "Pod {0} of {1} is Pending: \"{2}\"{3}");
+
+        public static RuleText PodsPendingNow { get; } = new(nameof(PodsPendingNow), "{0} pods of {1} (e.g. {2}) are Pending: \"{3}\"{4}");
+
+        public static RuleText HeldOnOneNode { get; } = new(nameof(HeldOnOneNode), "; {0}/{1} is held on 1 node by {2}");
+
+        public static RuleText HeldOnNodes { get; } = new(nameof(HeldOnNodes), "; {0}/{1} is held on {2} nodes by {3}");
+
+        public static RuleText ItselfHolder { get; } = new(nameof(ItselfHolder), "{0} itself");
     }
 
     internal static class Fixes
@@ -59,6 +95,14 @@ internal sealed class HostPortConflict : IRule
         public static RuleText MoveOrSeparate { get; } = new(
             nameof(MoveOrSeparate),
             "move one of the two to another port, or give them node selectors that cannot match the same node");
+
+        private const string Declare = "declare the port (containerPort) so the scheduler keeps them apart, or move ";
+
+        public static RuleText DeclareOrMoveOne { get; } = new(nameof(DeclareOrMoveOne), Declare + "one of them to another port");
+
+        public static RuleText DeclareOrMoveAllButOne { get; } = new(nameof(DeclareOrMoveAllButOne), Declare + "all but one of them to other ports");
+
+        public static RuleText MoveOrKeepApart { get; } = new(nameof(MoveOrKeepApart), "move one of the workloads to another port, or keep them on separate nodes");
     }
 
     public void Check(AnalysisContext context)

@@ -21,8 +21,12 @@ internal sealed class NodeReservedHostPort : WorkloadRule
         Severity.Warning,
         RuleSection.WillNotRun)
     {
-        Messages = [Messages.HostPort, Messages.InNodePortRange, Messages.ReservedInConfiguration, Messages.TakenBy, Messages.CannotBind, Messages.TrafficDiverted],
-        Fixes = [Fixes.PickFreePort],
+        Messages =
+        [
+            Messages.HostPort, Messages.InNodePortRange, Messages.ReservedInConfiguration, Messages.TakenBy, Messages.CannotBind, Messages.TrafficDiverted,
+            Messages.HeldAsNodePort, Messages.InsideNodePortRange, Messages.Declares, Messages.ListensUndeclared,
+        ],
+        Fixes = [Fixes.PickFreePort, Fixes.MoveBelowRange],
     };
 
     public override RuleDescriptor Descriptor => Rule;
@@ -30,7 +34,9 @@ internal sealed class NodeReservedHostPort : WorkloadRule
     /// <summary>
     /// HN017's message: the port ({0}: HostPort with its number and protocol), then in the node-port range the range
     /// ({1}), the port ({2}) and where ({3}); else who holds it ({0}: ReservedInConfiguration or TakenBy, with the owner
-    /// and where) and what happens (CannotBind on the host network, else TrafficDiverted).
+    /// and where) and what happens (CannotBind on the host network, else TrafficDiverted). Observed by <c>hostnet audit</c>
+    /// (Audit/NodePortRangeListeners.cs): HeldAsNodePort (with the Service {5}) or InsideNodePortRange, each with the owner
+    /// {0}, how it holds the port {1} (Declares, or ListensUndeclared with what listens), the port {2}/{3} and the nodes {4}.
     /// </summary>
     internal static class Messages
     {
@@ -47,11 +53,25 @@ internal sealed class NodeReservedHostPort : WorkloadRule
         public static RuleText CannotBind { get; } = new(nameof(CannotBind), "{0}: where it runs, the pod cannot bind the port (address already in use)");
 
         public static RuleText TrafficDiverted { get; } = new(nameof(TrafficDiverted), "{0}: where it runs, the pod's hostPort mapping diverts the node's traffic for that port away from it");
+
+        public static RuleText HeldAsNodePort { get; } = new(
+            nameof(HeldAsNodePort),
+            "{0} {1} host port {2}/{3} on {4}, which {5} holds as its nodePort: kube-proxy takes it on every node, so connections to it reach the Service, not the pod");
+
+        public static RuleText InsideNodePortRange { get; } = new(
+            nameof(InsideNodePortRange),
+            "{0} {1} host port {2}/{3} on {4}, inside the Service NodePort range (30000-32767): the API server may allocate it to a NodePort Service at any time, and kube-proxy then takes it on every node");
+
+        public static RuleText Declares { get; } = new(nameof(Declares), "declares");
+
+        public static RuleText ListensUndeclared { get; } = new(nameof(ListensUndeclared), "listens on, without declaring it ({0}),");
     }
 
     internal static class Fixes
     {
         public static RuleText PickFreePort { get; } = new(nameof(PickFreePort), "pick a port that no node component uses, and change the listen flag, probes and Services with it");
+
+        public static RuleText MoveBelowRange { get; } = new(nameof(MoveBelowRange), "move the listener below 30000 (hostnet ports --free 20000-29999 lists free ones)");
     }
 
     protected override void Check(Workload workload, AnalysisContext context)

@@ -23,8 +23,8 @@ internal sealed class ReplicasExceedNodes : IRule
         Severity.Error,
         RuleSection.WillNotRun)
     {
-        Messages = [Messages.BoundByNodeName, Messages.Unplaced, Messages.NoNode, Messages.SomeNodes, Messages.PinnedNodes, Messages.HoldsPort],
-        Fixes = [Fixes.LowerReplicas],
+        Messages = [Messages.BoundByNodeName, Messages.Unplaced, Messages.NoNode, Messages.SomeNodes, Messages.PinnedNodes, Messages.HoldsPort, Messages.PodPendingNow, Messages.PodsPendingNow],
+        Fixes = [Fixes.LowerReplicas, Fixes.LowerOrDaemonSet],
     };
 
     public RuleDescriptor Descriptor => Rule;
@@ -32,7 +32,9 @@ internal sealed class ReplicasExceedNodes : IRule
     /// <summary>
     /// HN013's messages, each with the replicas ({0}) and what each replica holds (HoldsPort with the port): bound to
     /// one node by nodeName ({1}, {2} holds, {3} rejected); placed on a snapshot ({1}: NoNode or SomeNodes, {2} Pending,
-    /// {3} the scheduler's message); pinned by name to nodes ({1}, {2} holds, {3} Pending).
+    /// {3} the scheduler's message); pinned by name to nodes ({1}, {2} holds, {3} Pending). Observed by <c>hostnet audit</c>
+    /// (Audit/PendingForPorts.cs): its pods Pending for ports its own pods hold, worded as HN012's (PodPendingNow,
+    /// PodsPendingNow, the holders in HN012's texts).
     /// </summary>
     internal static class Messages
     {
@@ -52,11 +54,17 @@ internal sealed class ReplicasExceedNodes : IRule
             "replicas is {0} but the pod is pinned by name to {1} node(s) and {2}: {3} replica(s) or more stay Pending (" + NodePortsPlugin.ErrReason + ")");
 
         public static RuleText HoldsPort { get; } = new(nameof(HoldsPort), "each replica holds host port {0} on its node");
+
+        public static RuleText PodPendingNow { get; } = new(nameof(PodPendingNow), HostPortConflict.Messages.PodPendingNow.Format);
+
+        public static RuleText PodsPendingNow { get; } = new(nameof(PodsPendingNow), HostPortConflict.Messages.PodsPendingNow.Format);
     }
 
     internal static class Fixes
     {
         public static RuleText LowerReplicas { get; } = new(nameof(LowerReplicas), "lower replicas to the number of nodes that can take one, make more nodes eligible, or use a DaemonSet");
+
+        public static RuleText LowerOrDaemonSet { get; } = new(nameof(LowerOrDaemonSet), "lower the replicas to the nodes that can take one, or run it as a DaemonSet");
     }
 
     public void Check(AnalysisContext context)
