@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hostnet.Core.Admission;
 using Hostnet.Core.Analysis;
+using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
 using Hostnet.Core.Rules;
 using Hostnet.Webhook.Admission;
 using Hostnet.Webhook.Hosting;
@@ -18,7 +20,7 @@ namespace Hostnet.WebhookBench;
 /// Where a review's time goes, in process and without HTTP: each phase of the per-review path run many times in a
 /// row, with CPU time, allocated bytes and gen-0 collections per review (figures that load on a shared machine
 /// distorts little), against deserialising the review alone as the floor.
-/// <code>Hostnet.WebhookBench --in-process</code>
+/// <code>Hostnet.WebhookBench --in-process [--phase TEXT]</code>
 /// </summary>
 internal static class InProcessProfile
 {
@@ -36,22 +38,33 @@ internal static class InProcessProfile
         var mutating = policy with { Mutations = new HashSet<string>(["HN030", "HN015", "HN016", "HN004"], StringComparer.Ordinal) };
         var options = AdmissionEvaluator.OptionsFor(subject, policy);
         var loaded = AdmissionEvaluator.Load(json);
+        var document = loaded.Documents[0];
+        KubeObject[] objects = [ObjectReader.Read(document)!];
         var handler = new AdmissionHandler(new PolicyStore(null, TimeSpan.FromHours(1), TimeProvider.System, new WebhookMetrics(), NullLogger.Instance), new WebhookMetrics(), 3 << 20, NullLogger<AdmissionHandler>.Instance);
         var mutateHandler = new AdmissionHandler(StoreWith(mutating.Mutations), new WebhookMetrics(), 3 << 20, NullLogger<AdmissionHandler>.Instance);
 
-        var phases = new (string Name, Action Body)[]
-        {
+        (string Name, Action Body)[] phases =
+        [
             ("deserialise the AdmissionReview (floor)", () => JsonSerializer.Deserialize(create, WebhookJson.Relaxed.AdmissionReview)),
             ("request.object → JSON text (GetRawText)", () => review.Request!.Object!.Value.GetRawText()),
             ("AdmissionEvaluator.Load (text → node tree)", () => AdmissionEvaluator.Load(json)),
             ("ManifestChecker.Check (one loaded object)", () => new ManifestChecker(options, RuleCatalog.Rules).Check([loaded])),
+            ("  of which the checker without rules (reading, strict decoding, sorting)", () => new ManifestChecker(options, []).Check([loaded])),
+            ("  of which ObjectReader.Read", () => ObjectReader.Read(document)),
+            ("  of which all rules on the object read once (its lazily computed parts warm)", () => RunRules(objects, options)),
+            ("  of which all rules on the object read anew", () => RunRules([ObjectReader.Read(document)!], options)),
+            ("  of which a new AnalysisContext", () => _ = new AnalysisContext(objects, options)),
+            .. RuleCatalog.Rules.Select(rule => ($"  of which {rule.Descriptor.Id} {rule.GetType().Name} (with its context)", (Action)(() => rule.Check(new AnalysisContext(objects, options))))),
             ("AdmissionEvaluator.Validate, CREATE", () => AdmissionEvaluator.Validate(subject, policy)),
             ("AdmissionEvaluator.Validate, UPDATE", () => AdmissionEvaluator.Validate(updated, policy)),
             ("AdmissionEvaluator.Mutate (4 fixes on)", () => AdmissionEvaluator.Mutate(subject, mutating)),
             ("handler /validate CREATE (body in, answer out)", () => Handle(handler, AdmissionEndpoint.Validate, create)),
             ("handler /validate UPDATE", () => Handle(handler, AdmissionEndpoint.Validate, update)),
             ("handler /mutate CREATE (4 fixes on)", () => Handle(mutateHandler, AdmissionEndpoint.Mutate, create)),
-        };
+        ];
+        // --phase TEXT keeps the phases whose name contains it (to profile one of them with perf, say).
+        var only = Array.IndexOf(args, "--phase") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        phases = [.. phases.Where(p => only is null || p.Name.Contains(only, StringComparison.Ordinal))];
 
         // Every phase runs once in a warm-up round (the JIT's tiers settle, which costs this process CPU time),
         // then in each of the timed rounds; the row is the round with the least CPU time, the one least disturbed.
@@ -142,6 +155,15 @@ internal static class InProcessProfile
         old["metadata"]!["labels"]!["controller-revision-hash"] = "6c8b7a594";
         request["oldObject"] = old;
         return node.ToJsonString();
+    }
+
+    private static void RunRules(KubeObject[] objects, AnalysisOptions options)
+    {
+        var context = new AnalysisContext(objects, options);
+        foreach (var rule in RuleCatalog.Rules)
+        {
+            rule.Check(context);
+        }
     }
 
     private static void Handle(AdmissionHandler handler, AdmissionEndpoint endpoint, byte[] body)

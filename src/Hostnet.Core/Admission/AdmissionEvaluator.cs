@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Documents;
@@ -25,6 +27,12 @@ public static class AdmissionEvaluator
 
     /// <summary>The largest object the API server accepts (its request body limit), so the loader's bound.</summary>
     private static readonly LoaderLimits Limits = LoaderLimits.Default with { MaxFileBytes = 3L * 1024 * 1024 };
+
+    /// <summary>A bound on the options kept per policy: a cluster has fewer namespaces than this, a flood of invented ones is not kept.</summary>
+    private const int MaxCachedNamespaces = 4096;
+
+    /// <summary>The options of each policy in use, by namespace; a replaced policy's go with it.</summary>
+    private static readonly ConditionalWeakTable<WebhookPolicy, ConcurrentDictionary<string, AnalysisOptions>> OptionsByPolicy = new();
 
     private static readonly HashSet<string> Kinds = new(StringComparer.Ordinal)
     {
@@ -101,8 +109,17 @@ public static class AdmissionEvaluator
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(policy);
+        // They depend on the policy and the namespace alone: built once for each, not for every review.
+        var byNamespace = OptionsByPolicy.GetValue(policy, static _ => new ConcurrentDictionary<string, AnalysisOptions>(StringComparer.Ordinal));
+        var @namespace = subject.Namespace ?? string.Empty;
+        if (byNamespace.TryGetValue(@namespace, out var cached))
+        {
+            return cached;
+        }
+
         var options = policy.Config.ApplyTo(AnalysisOptions.Default);
-        return string.IsNullOrEmpty(subject.Namespace) ? options : options with { DefaultNamespace = subject.Namespace };
+        options = @namespace.Length == 0 ? options : options with { DefaultNamespace = @namespace };
+        return byNamespace.Count < MaxCachedNamespaces ? byNamespace.GetOrAdd(@namespace, options) : options;
     }
 
     /// <summary>Loads the JSON text of an object (JSON is YAML) as a check would.</summary>
@@ -113,20 +130,32 @@ public static class AdmissionEvaluator
         var loaded = Load(json);
         var options = OptionsFor(subject, policy);
         var report = new ManifestChecker(options, RuleCatalog.Rules).Check([loaded], out var objects);
-        var findings = report.Diagnostics
-            .Where(d => !d.IsSuppressed)
-            .Select(d => new AdmissionFinding(d.Rule.Id, d.FieldPath, d.Message, d.Fix, policy.ActionFor(d.Rule.Id, d.Severity)))
-            .ToList();
-        foreach (var workload in objects.OfType<Workload>())
+        var findings = new List<AdmissionFinding>(report.Diagnostics.Count);
+        foreach (var diagnostic in report.Diagnostics)
         {
-            findings.AddRange(PolicyFindings(workload, options.DefaultNamespace, policy));
+            var action = diagnostic.IsSuppressed ? PolicyAction.Off : policy.ActionFor(diagnostic.Rule.Id, diagnostic.Severity);
+            if (action != PolicyAction.Off)
+            {
+                findings.Add(new AdmissionFinding(diagnostic.Rule.Id, diagnostic.FieldPath, diagnostic.Message, diagnostic.Fix, action));
+            }
         }
 
-        findings.RemoveAll(f => f.Action == PolicyAction.Off);
+        if (policy.RestrictsHostAccess)
+        {
+            foreach (var read in objects)
+            {
+                if (read is Workload workload)
+                {
+                    AddPolicyFindings(findings, workload, options.DefaultNamespace, policy);
+                }
+            }
+        }
+
         return findings;
     }
 
-    private static IEnumerable<AdmissionFinding> PolicyFindings(Workload workload, string defaultNamespace, WebhookPolicy policy)
+    /// <summary>What the policy itself forbids the workload: host networking or host ports for who it is, ports out of range.</summary>
+    private static void AddPolicyFindings(List<AdmissionFinding> findings, Workload workload, string defaultNamespace, WebhookPolicy policy)
     {
         var spec = workload.Spec;
         var @namespace = workload.NamespaceOr(defaultNamespace);
@@ -135,40 +164,46 @@ public static class AdmissionEvaluator
         var who = $"namespace \"{@namespace}\", service account \"{serviceAccount}\"";
         if (spec.HostNetwork && policy.HostNetwork is { } network && !network.Allows(@namespace, serviceAccount, images))
         {
-            yield return new AdmissionFinding(
+            Add(
                 PolicyFinding.HostNetworkNotAllowed,
                 Fields.Join(spec.Path, "hostNetwork"),
                 $"the webhook policy does not allow host networking for {who} (allowed: {network.Describe()})",
-                "drop hostNetwork, or run it where the policy allows host networking",
-                policy.ActionFor(PolicyFinding.HostNetworkNotAllowed, Severity.Error));
+                "drop hostNetwork, or run it where the policy allows host networking");
         }
 
         var bindings = HostPorts.Wanted(spec);
         if (bindings.Count == 0)
         {
-            yield break;
+            return;
         }
 
         if (policy.HostPorts is { } ports && !ports.Allows(@namespace, serviceAccount, images))
         {
-            yield return new AdmissionFinding(
+            Add(
                 PolicyFinding.HostPortNotAllowed,
                 bindings[0].FieldPath,
                 $"the webhook policy does not allow host ports ({string.Join(", ", bindings)}) for {who} (allowed: {ports.Describe()})",
-                "use a Service instead of host ports, or run it where the policy allows host ports",
-                policy.ActionFor(PolicyFinding.HostPortNotAllowed, Severity.Error));
+                "use a Service instead of host ports, or run it where the policy allows host ports");
         }
 
         if (policy.RangesFor(@namespace) is { } ranges)
         {
             foreach (var binding in bindings.Where(b => !ranges.Any(r => r.Contains(b.Port))))
             {
-                yield return new AdmissionFinding(
+                Add(
                     PolicyFinding.HostPortOutOfRange,
                     binding.FieldPath,
                     $"host port {binding} is outside the ranges the webhook policy allows in namespace \"{@namespace}\" ({string.Join(", ", ranges)})",
-                    $"pick a host port in {string.Join(", ", ranges)}",
-                    policy.ActionFor(PolicyFinding.HostPortOutOfRange, Severity.Error));
+                    $"pick a host port in {string.Join(", ", ranges)}");
+            }
+        }
+
+        void Add(string id, string? fieldPath, string message, string fix)
+        {
+            var action = policy.ActionFor(id, Severity.Error);
+            if (action != PolicyAction.Off)
+            {
+                findings.Add(new AdmissionFinding(id, fieldPath, message, fix, action));
             }
         }
     }
@@ -176,38 +211,56 @@ public static class AdmissionEvaluator
     /// <summary><c>serviceAccountName</c>, or the deprecated <c>serviceAccount</c>, or the API's default.</summary>
     private static string ServiceAccountOf(Workload workload)
     {
-        var spec = workload.Spec.Path.Split('.').Aggregate((SourceMapping?)workload.Source.Root, Fields.Map);
+        var spec = FieldPaths.Resolve(workload.Source.Root, workload.Spec.Path) as SourceMapping;
         return Fields.String(spec, "serviceAccountName") ?? Fields.String(spec, "serviceAccount") ?? DefaultServiceAccount;
     }
 
     private static AdmissionDecision Decide(AdmissionSubject subject, PolicyMode mode, IReadOnlyList<AdmissionFinding> findings)
     {
-        var denials = findings.Where(f => f.Action == PolicyAction.Deny).ToArray();
-        var warned = mode switch
+        var denials = new List<AdmissionFinding>();
+        var warnings = new List<string>();
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var finding in findings)
         {
-            PolicyMode.Enforce => findings.Where(f => f.Action == PolicyAction.Warn),
-            PolicyMode.Warn => findings.Where(f => f.Action is PolicyAction.Warn or PolicyAction.Deny),
-            _ => [],
-        };
-        var audited = mode == PolicyMode.DryRun ? findings : findings.Where(f => f.Action == PolicyAction.Audit);
-        var warnings = warned.Select(f => f.ToString()).ToArray();
-        var annotations = audited
-            .GroupBy(f => f.Id.ToLowerInvariant(), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => string.Join("; ", g.Select(f => f.FieldPath is null ? f.Message : $"{f.FieldPath}: {f.Message}")), StringComparer.Ordinal);
-        if (denials.Length > 0 && mode == PolicyMode.Enforce)
+            var action = finding.Action;
+            if (action == PolicyAction.Deny)
+            {
+                denials.Add(finding);
+            }
+
+            if (mode switch
+            {
+                PolicyMode.Enforce => action == PolicyAction.Warn,
+                PolicyMode.Warn => action is PolicyAction.Warn or PolicyAction.Deny,
+                _ => false,
+            })
+            {
+                warnings.Add(finding.ToString());
+            }
+
+            if (mode == PolicyMode.DryRun || action == PolicyAction.Audit)
+            {
+                // One annotation per rule, its findings joined in their order.
+                var key = finding.Id.ToLowerInvariant();
+                var text = finding.FieldPath is null ? finding.Message : $"{finding.FieldPath}: {finding.Message}";
+                annotations[key] = annotations.TryGetValue(key, out var earlier) ? earlier + "; " + text : text;
+            }
+        }
+
+        if (denials.Count > 0 && mode == PolicyMode.Enforce)
         {
             return new AdmissionDecision(false, AdmissionVerdict.Denied, findings, DenialMessage(subject, denials), warnings, annotations);
         }
 
-        var verdict = denials.Length > 0 ? AdmissionVerdict.WouldDeny
-            : warnings.Length > 0 ? AdmissionVerdict.Warned
+        var verdict = denials.Count > 0 ? AdmissionVerdict.WouldDeny
+            : warnings.Count > 0 ? AdmissionVerdict.Warned
             : AdmissionVerdict.Allowed;
         return new AdmissionDecision(true, verdict, findings, null, warnings, annotations);
     }
 
-    private static string DenialMessage(AdmissionSubject subject, AdmissionFinding[] denials)
+    private static string DenialMessage(AdmissionSubject subject, List<AdmissionFinding> denials)
     {
-        var count = denials.Length == 1 ? "1 finding" : $"{denials.Length} findings";
+        var count = denials.Count == 1 ? "1 finding" : $"{denials.Count} findings";
         var lines = denials.Select(d => "- " + d);
         return $"hostnet: the {subject.Kind} has {count} the policy denies:\n{string.Join("\n", lines)}";
     }

@@ -35,6 +35,9 @@ public sealed record WebhookPolicy
     /// <summary>The rule IDs whose fixes <c>/mutate</c> applies.</summary>
     public IReadOnlySet<string> Mutations { get; init; } = new HashSet<string>();
 
+    /// <summary>Whether the policy limits who may use the host's network or ports, or which ports: without, it adds no findings of its own.</summary>
+    public bool RestrictsHostAccess => HostNetwork is not null || HostPorts is not null || HostPortRanges.Count > 0;
+
     /// <summary>What a finding of <paramref name="id"/> at <paramref name="severity"/> does at admission.</summary>
     public PolicyAction ActionFor(string id, Severity severity) =>
         Actions.TryGetValue(id, out var action) ? action : DefaultAction(severity);

@@ -123,7 +123,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         {
             var verdict = decision.Verdict.ToString();
             // A mutation answers with a patch and no findings: its log line lists what the patch changes.
-            var ids = string.Join(",", decision.Verdict == AdmissionVerdict.Mutated ? decision.Changes : decision.Findings.Select(f => f.Id));
+            var ids = decision.Verdict == AdmissionVerdict.Mutated ? string.Join(',', decision.Changes) : FindingIds(decision.Findings);
             LogAnswered(
                 logger,
                 name,
@@ -153,6 +153,17 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string FindingIds(IReadOnlyList<AdmissionFinding> findings)
+    {
+        var ids = new string[findings.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = findings[i].Id;
+        }
+
+        return string.Join(',', ids);
     }
 
     private static AdmissionResponse Respond(string uid, AdmissionDecision decision) => new()

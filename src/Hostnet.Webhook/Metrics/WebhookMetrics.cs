@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Hostnet.Core.Admission;
@@ -27,6 +28,12 @@ public sealed class WebhookMetrics
     private readonly Counter _reloads;
     private readonly Histogram _latency;
 
+    // The labelled series a review touches, looked up by a key that allocates nothing (prometheus-net's WithLabels
+    // allocates its label array and sequence on every call).
+    private readonly ConcurrentDictionary<(string Endpoint, string Kind, string Operation, AdmissionVerdict Verdict), Counter.Child> _requestSeries = new();
+    private readonly ConcurrentDictionary<string, Histogram.Child> _latencySeries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Rule, PolicyAction Action), Counter.Child> _findingSeries = new();
+
     public WebhookMetrics()
     {
         var factory = Prometheus.Metrics.WithCustomRegistry(_registry);
@@ -45,21 +52,22 @@ public sealed class WebhookMetrics
     /// <summary>Counts an answered AdmissionReview and its latency.</summary>
     public void RecordRequest(string endpoint, string kind, string operation, AdmissionVerdict verdict, double seconds)
     {
-        _requests.WithLabels(endpoint, kind, operation, VerdictLabel(verdict)).Inc();
-        _latency.WithLabels(endpoint).Observe(seconds);
+        _requestSeries.GetOrAdd((endpoint, kind, operation, verdict), static (key, requests) => requests.WithLabels(key.Endpoint, key.Kind, key.Operation, VerdictLabel(key.Verdict)), _requests).Inc();
+        Latency(endpoint).Observe(seconds);
     }
 
     /// <summary>Counts a request refused before review (malformed, too large, timed out).</summary>
     public void RecordRejected(string endpoint, int statusCode, double seconds)
     {
         _rejected.WithLabels(endpoint, statusCode.ToString(CultureInfo.InvariantCulture)).Inc();
-        _latency.WithLabels(endpoint).Observe(seconds);
+        Latency(endpoint).Observe(seconds);
     }
 
     /// <summary>Counts a request past its deadline: its body did not arrive (<c>body</c>, HTTP 408) or its review was not decided (<c>review</c>, HTTP 504).</summary>
     public void RecordTimeout(string endpoint, string stage) => _timeouts.WithLabels(endpoint, stage).Inc();
 
-    public void RecordFinding(string rule, PolicyAction action) => _findings.WithLabels(rule, action.ToString().ToLowerInvariant()).Inc();
+    public void RecordFinding(string rule, PolicyAction action) =>
+        _findingSeries.GetOrAdd((rule, action), static (key, findings) => findings.WithLabels(key.Rule, key.Action.ToString().ToLowerInvariant()), _findings).Inc();
 
     /// <summary>Counts a load of the policy file or of the certificate (<paramref name="source"/>).</summary>
     public void RecordReload(string source, bool success) => _reloads.WithLabels(source, success ? "success" : "failure").Inc();
@@ -71,6 +79,8 @@ public sealed class WebhookMetrics
         await _registry.CollectAndExportAsTextAsync(buffer, cancellationToken).ConfigureAwait(false);
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    private Histogram.Child Latency(string endpoint) => _latencySeries.GetOrAdd(endpoint, static (name, latency) => latency.WithLabels(name), _latency);
 
     private static string VerdictLabel(AdmissionVerdict verdict) => verdict switch
     {

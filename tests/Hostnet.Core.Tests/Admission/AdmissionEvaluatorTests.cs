@@ -1,5 +1,9 @@
 using Hostnet.Core.Admission;
+using Hostnet.Core.Analysis;
+using Hostnet.Core.Configuration;
 using Hostnet.Core.Loading;
+using Hostnet.Core.Model;
+using Hostnet.Core.Rules.Dns;
 using Shouldly;
 using Xunit;
 
@@ -84,4 +88,33 @@ public sealed class AdmissionEvaluatorTests
     public void Validate_OtherKindsOperationsAndSubresources_AreIgnored(string kind, string operation, string? subResource) =>
         AdmissionEvaluator.Validate(new AdmissionSubject(kind, operation, "apps", subResource, "{}", null), WebhookPolicy.Default)
             .ShouldBeSameAs(AdmissionDecision.Ignored);
+
+    [Fact]
+    public void OptionsFor_IsBuiltOncePerPolicyAndNamespace_AndAReplacedPolicyGetsItsOwn()
+    {
+        var policy = new WebhookPolicy();
+        var apps = new AdmissionSubject("Pod", "CREATE", "apps", null, HostNetworkPod, null);
+        var first = AdmissionEvaluator.OptionsFor(apps, policy);
+        first.DefaultNamespace.ShouldBe("apps");
+        AdmissionEvaluator.OptionsFor(apps, policy).ShouldBeSameAs(first);
+        AdmissionEvaluator.OptionsFor(apps with { Namespace = "monitoring" }, policy).DefaultNamespace.ShouldBe("monitoring");
+        AdmissionEvaluator.OptionsFor(apps with { Namespace = null }, policy).DefaultNamespace.ShouldBe(KubeObject.KubernetesDefaultNamespace);
+
+        var reloaded = policy with { Config = HostnetConfig.Empty with { Rules = new Dictionary<string, RuleLevel> { ["HN030"] = RuleLevel.Off } } };
+        var options = AdmissionEvaluator.OptionsFor(apps, reloaded);
+        options.ShouldNotBeSameAs(first);
+        options.Runs(HostNetworkClusterDns.Rule).ShouldBeFalse();
+        first.Runs(HostNetworkClusterDns.Rule).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Validate_AuditedFindingsOfOneRule_ShareOneAnnotationInTheirOrder()
+    {
+        var twoPorts = HostNetworkPod.Replace("[{\"containerPort\":9100}]", "[{\"containerPort\":9100},{\"containerPort\":9200}]", StringComparison.Ordinal);
+        var decision = Validate("mode: dryrun\nhostPorts: {ranges: {\"*\": [\"30000-32767\"]}}\n", twoPorts);
+        decision.AuditAnnotations.Keys.ShouldBe(["host-port-out-of-range"]);
+        decision.AuditAnnotations["host-port-out-of-range"].ShouldBe(
+            "spec.containers[0].ports[0].containerPort: host port 9100/TCP is outside the ranges the webhook policy allows in namespace \"apps\" (30000-32767); "
+            + "spec.containers[0].ports[1].containerPort: host port 9200/TCP is outside the ranges the webhook policy allows in namespace \"apps\" (30000-32767)");
+    }
 }
