@@ -36,12 +36,12 @@ internal static class ListenerPicture
     public static MarkedPicture Mark(AuditReport report)
     {
         var picture = report.Picture;
-        var sockets = report.Listeners.ToDictionary(r => r.Node, r => r.Listeners, StringComparer.Ordinal);
+        var sockets = report.Listeners.ToDictionary(r => r.Node, r => r.Listeners.ToLookup(l => new PictureColumn(l.Port, l.Protocol)), StringComparer.Ordinal);
         var declared = report.Ports.Nodes.ToDictionary(
             n => n.Node, n => n.Ports.Where(u => u.Source == PortSource.Declared).ToArray(), StringComparer.Ordinal);
 
         var drawn = picture.Columns.ToHashSet();
-        var undeclared = sockets.Values.SelectMany(l => l)
+        var undeclared = report.Listeners.SelectMany(r => r.Listeners)
             .Where(l => l is { Pod: not null, Declared: false })
             .Select(l => new PictureColumn(l.Port, l.Protocol))
             .Where(c => !drawn.Contains(c))
@@ -85,14 +85,14 @@ internal static class ListenerPicture
     }
 
     /// <summary>The mark of one port on one node; a node daemon's socket outranks the pods' (it is the conflict).</summary>
-    private static ListenerMark For(PictureColumn column, IReadOnlyList<AgentReportListener>? sockets, PortUse[]? declared)
+    private static ListenerMark For(PictureColumn column, ILookup<PictureColumn, AgentReportListener>? sockets, PortUse[]? declared)
     {
         if (sockets is null)
         {
             return ListenerMark.None;
         }
 
-        var here = sockets.Where(l => l.Port == column.Port && l.Protocol == column.Protocol).ToArray();
+        var here = sockets[column].ToArray();
         return here.Any(l => l.Pod is null) ? ListenerMark.DaemonHolds
             : here.Any(l => !l.Declared) ? ListenerMark.ListeningUndeclared
             : here.Length > 0 ? ListenerMark.DeclaredListening
