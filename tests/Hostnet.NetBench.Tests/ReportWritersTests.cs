@@ -27,7 +27,7 @@ public sealed class ReportWritersTests
     {
         var lines = BenchTextWriter.Render(Report).Split('\n');
 
-        lines[0].ShouldBe("hostnet bench: 3 datapaths, median of 3 runs of 10 s each, throughput by iperf3; kernel 6.18.44, 2 CPUs");
+        lines[0].ShouldBe("hostnet bench: 3 datapaths, median of 3 runs of 10 s each, throughput by iperf3; kernel 6.18.44, 2 CPUs; not pinned");
         lines[2].ShouldStartWith("mode");
         lines[2].ShouldContain("4 streams Gbit/s (min–max)");
         var host = Cells(lines[3]);
@@ -45,6 +45,18 @@ public sealed class ReportWritersTests
     }
 
     [Fact]
+    public void PinnedReport_SaysWhichCpus()
+    {
+        var pinned = Report with { Pinning = new CpuPinning(0, 1) };
+
+        BenchTextWriter.Render(pinned).Split('\n')[0].ShouldEndWith("2 CPUs; pinned: receivers on CPU 0, senders on CPU 1");
+        using var document = JsonDocument.Parse(BenchJsonWriter.Render(pinned));
+        document.RootElement.GetProperty("pinned").GetBoolean().ShouldBeTrue();
+        document.RootElement.GetProperty("pinnedCpus").GetProperty("receiver").GetInt32().ShouldBe(0);
+        document.RootElement.GetProperty("pinnedCpus").GetProperty("sender").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
     public void Json_Report_HasTheDocumentedShape()
     {
         using var document = JsonDocument.Parse(BenchJsonWriter.Render(Report));
@@ -53,6 +65,8 @@ public sealed class ReportWritersTests
         root.GetProperty("engine").GetString().ShouldBe("iperf3");
         root.GetProperty("kernel").GetString().ShouldBe("6.18.44");
         root.GetProperty("cpus").GetInt32().ShouldBe(2);
+        root.GetProperty("pinned").GetBoolean().ShouldBeFalse();
+        root.GetProperty("pinnedCpus").ValueKind.ShouldBe(JsonValueKind.Null);
         var rows = root.GetProperty("rows").EnumerateArray().ToList();
         rows.Select(r => r.GetProperty("mode").GetString()).ShouldBe(["host", "host-network", "pod-bridge"]);
         var bridge = rows[2];

@@ -3,6 +3,7 @@ using Hostnet.Cli.Commands.Bench;
 using Hostnet.NetBench.Datapath;
 using Hostnet.NetBench.Host;
 using Hostnet.NetBench.Measurement;
+using Hostnet.NetBench.Results;
 
 namespace Hostnet.Cli.Commands;
 
@@ -24,9 +25,14 @@ internal static class BenchCommand
             HelpName = "MODE,…",
             AllowMultipleArgumentsPerToken = true,
         };
+        var noPin = new Option<bool>("--no-pin")
+        {
+            Description = "Leave the engines' CPUs to the scheduler (default with 2 or more CPUs: receivers on one CPU, senders on another, as iperf3 -A)",
+        };
         var command = new Command("bench", "Measure what host networking buys on this node against pod networking (root)")
         {
             modes,
+            noPin,
             BenchServeCommand.Create(environment),
             BenchClientCommand.Create(environment),
         };
@@ -62,7 +68,8 @@ internal static class BenchCommand
                 duration,
                 options.RepeatOf(result),
                 options.StreamsOf(result),
-                engine);
+                engine,
+                result.GetValue(noPin) ? null : CpuPinning.Choose());
             using var interruption = new Interruption();
             try
             {

@@ -77,7 +77,15 @@ public static class AuditHtmlWriter
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<title>hostnet audit: ").Append(E(report.Source)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append("<h1>hostnet audit</h1>\n<p>").Append(E(AuditTextWriter.Heading(report))).Append("</p>\n<p><b>").Append(E(AuditTextWriter.Summary(report))).Append("</b></p>\n");
-        WriteMap(report.Picture, html);
+        if (report.Listeners.Count > 0)
+        {
+            var marked = ListenerPicture.Mark(report);
+            WriteMap(marked.Picture, marked.Marks, html);
+        }
+        else
+        {
+            WriteMap(report.Picture, null, html);
+        }
         WriteFindings(report, html);
         WriteInventory(report, html);
         html.Append("<script>\n").Append(Script).Append("</script>\n</body>\n</html>\n");
@@ -88,7 +96,8 @@ public static class AuditHtmlWriter
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void WriteMap(PortPicture picture, StringBuilder html)
+    /// <param name="marks">What the node agents saw, per row and column (<c>--listeners</c>); null without their reports.</param>
+    private static void WriteMap(PortPicture picture, IReadOnlyList<IReadOnlyList<ListenerMark>>? marks, StringBuilder html)
     {
         html.Append("<section id=\"map\">\n<h2>Host ports per node</h2>\n");
         html.Append("<p class=\"note\">Ports held by pods (declared host ports, and listeners of host-network pods inferred from their probes, flags and images; paler cells: inferred, which the scheduler does not see). Nodes with the same cells share a row. Each colour is one owner; ")
@@ -97,6 +106,11 @@ public static class AuditHtmlWriter
         {
             html.Append(" Bounded: ").Append(N(picture.HiddenColumns)).Append(" more ports and ").Append(N(picture.HiddenRows))
                 .Append(" more distinct rows are not drawn (clashes first, then the most used ports; see the JSON output for all).");
+        }
+
+        if (marks is not null)
+        {
+            html.Append(" The marks say what the node agents saw listening (<code>--listeners</code>); nodes without a report have none, and nodes the agents saw differently are on rows of their own.");
         }
 
         html.Append("</p>\n");
@@ -127,9 +141,18 @@ public static class AuditHtmlWriter
             for (var c = 0; c < row.Cells.Count; c++)
             {
                 var x = labelWidth + (c * Cell);
+                var mark = marks?[r][c] ?? ListenerMark.None;
                 if (row.Cells[c] is not { } cell)
                 {
-                    html.Append("<rect x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\" width=\"20\" height=\"20\" fill=\"#f3f3f3\"/>\n");
+                    html.Append("<rect x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\" width=\"20\" height=\"20\" fill=\"#f3f3f3\"");
+                    if (mark == ListenerMark.None)
+                    {
+                        html.Append("/>\n");
+                        continue;
+                    }
+
+                    html.Append(MarkAttribute(mark)).Append("><title>").Append(E($"{picture.Columns[c]} on {Nodes(row)}: {MarkWords(mark)}")).Append("</title></rect>\n");
+                    WriteMark(mark, x, y, html);
                     continue;
                 }
 
@@ -138,8 +161,10 @@ public static class AuditHtmlWriter
                     .Append("\" width=\"20\" height=\"20\" fill=\"").Append(fill).Append('"')
                     .Append(cell.Inferred && !cell.Clash ? " fill-opacity=\"0.5\"" : string.Empty)
                     .Append(cell.Clash ? " stroke=\"#000\" stroke-width=\"2\"" : string.Empty)
-                    .Append("><title>").Append(E($"{picture.Columns[c]} on {string.Join(", ", row.Nodes.Take(5))}{(row.Nodes.Count > 5 ? $" and {row.Nodes.Count - 5} more" : string.Empty)}: {string.Join(" and ", cell.Holders)}{(cell.Clash ? " (clash)" : string.Empty)}{(cell.Inferred ? " (inferred)" : string.Empty)}"))
+                    .Append(mark == ListenerMark.None ? string.Empty : MarkAttribute(mark))
+                    .Append("><title>").Append(E($"{picture.Columns[c]} on {Nodes(row)}: {string.Join(" and ", cell.Holders)}{(cell.Clash ? " (clash)" : string.Empty)}{(cell.Inferred ? " (inferred)" : string.Empty)}{(mark == ListenerMark.None ? string.Empty : $"; {MarkWords(mark)}")}"))
                     .Append("</title></rect>\n");
+                WriteMark(mark, x, y, html);
             }
         }
 
@@ -150,8 +175,62 @@ public static class AuditHtmlWriter
             html.Append("<span><i style=\"background:").Append(Palette[o % Palette.Length]).Append("\"></i>").Append(E($"{owner.Namespace}/{owner}")).Append("</span>");
         }
 
-        html.Append("<span><i style=\"background:").Append(ClashColour).Append("\"></i>clash</span></p>\n</section>\n");
+        html.Append("<span><i style=\"background:").Append(ClashColour).Append("\"></i>clash</span></p>\n");
+        if (marks is not null)
+        {
+            html.Append("<p class=\"legend\" id=\"listening-legend\">What the node agents saw:");
+            foreach (var mark in Enum.GetValues<ListenerMark>().Where(m => m != ListenerMark.None))
+            {
+                html.Append(" <span><b>").Append(Glyph(mark)).Append("</b> ").Append(MarkWords(mark)).Append("</span>");
+            }
+
+            html.Append("</p>\n");
+        }
+
+        html.Append("</section>\n");
     }
+
+    private static string Nodes(PictureRow row) =>
+        $"{string.Join(", ", row.Nodes.Take(5))}{(row.Nodes.Count > 5 ? $" and {row.Nodes.Count - 5} more" : string.Empty)}";
+
+    private static string MarkAttribute(ListenerMark mark) => $" data-listening=\"{MarkName(mark)}\"";
+
+    /// <summary>The mark's glyph over the cell: the mark is read from its shape, not from a colour.</summary>
+    private static void WriteMark(ListenerMark mark, int x, int y, StringBuilder html)
+    {
+        if (mark == ListenerMark.None)
+        {
+            return;
+        }
+
+        html.Append("<text class=\"mark\" x=\"").Append(N(x + 10)).Append("\" y=\"").Append(N(y + 15))
+            .Append("\" text-anchor=\"middle\" font-weight=\"bold\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" pointer-events=\"none\" aria-hidden=\"true\">")
+            .Append(Glyph(mark)).Append("</text>\n");
+    }
+
+    private static string Glyph(ListenerMark mark) => mark switch
+    {
+        ListenerMark.DeclaredListening => "✓",
+        ListenerMark.DeclaredNotListening => "✗",
+        ListenerMark.ListeningUndeclared => "!",
+        _ => "D",
+    };
+
+    private static string MarkName(ListenerMark mark) => mark switch
+    {
+        ListenerMark.DeclaredListening => "declared-listening",
+        ListenerMark.DeclaredNotListening => "declared-not-listening",
+        ListenerMark.ListeningUndeclared => "listening-undeclared",
+        _ => "daemon",
+    };
+
+    private static string MarkWords(ListenerMark mark) => mark switch
+    {
+        ListenerMark.DeclaredListening => "declared and listening",
+        ListenerMark.DeclaredNotListening => "declared, nothing listens",
+        ListenerMark.ListeningUndeclared => "a pod listens without declaring it",
+        _ => "held by a node daemon",
+    };
 
     private static string Label(PictureRow row)
     {

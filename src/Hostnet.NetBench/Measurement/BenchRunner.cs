@@ -51,7 +51,10 @@ internal static class BenchRunner
                 Environment.ProcessorCount,
                 settings.Duration,
                 settings.Repeat,
-                settings.Streams);
+                settings.Streams)
+            {
+                Pinning = settings.Pinning,
+            };
         }
         finally
         {
@@ -78,7 +81,7 @@ internal static class BenchRunner
             }
         }
 
-        var process = Start(HostCommand.InNamespace(plan.ServerNamespace, [.. arguments]));
+        var process = Start(Pinned(settings.Pinning?.Receiver, HostCommand.InNamespace(plan.ServerNamespace, [.. arguments])));
         var ready = process.StandardOutput.ReadLineAsync();
         if (!ready.Wait(ServerStartup) || ready.Result?.StartsWith(ServerRun.ReadyLine, StringComparison.Ordinal) != true)
         {
@@ -92,14 +95,14 @@ internal static class BenchRunner
 
     private static Sample RunClient(DatapathPlan plan, BenchSettings settings, WorkerCommand hostnet, CancellationToken cancellation)
     {
-        var command = HostCommand.InNamespace(plan.ClientNamespace,
+        var command = Pinned(settings.Pinning?.Sender, HostCommand.InNamespace(plan.ClientNamespace,
         [
             .. hostnet.Arguments, "bench", "client", "--target", plan.TargetAddress,
             "--duration", GoDuration.Format(settings.Duration),
             "--streams", settings.Streams.ToString(CultureInfo.InvariantCulture),
             "--engine", settings.Engine == ThroughputEngine.Iperf3 ? "iperf3" : "hostnet",
             "--sample",
-        ]);
+        ]));
         using var process = Start(command);
         using var stop = cancellation.Register(() => Stop(process));
         var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
@@ -114,6 +117,10 @@ internal static class BenchRunner
 
         return SampleJson.Parse(line);
     }
+
+    /// <summary>The command run on one CPU (<c>taskset -c CPU</c>), whose children (iperf3 -s) inherit it; as it is without one.</summary>
+    private static HostCommand Pinned(int? cpu, HostCommand command) =>
+        cpu is { } on ? command with { Arguments = ["taskset", "-c", on.ToString(CultureInfo.InvariantCulture), .. command.Arguments] } : command;
 
     private static Process Start(HostCommand command) =>
         Process.Start(command.StartInfo()) ?? throw new HostCommandException(command, "could not start");

@@ -6,7 +6,7 @@ namespace Hostnet.NetBench.Rendering;
 
 /// <summary>
 /// The report as JSON: <c>{"rows": [{"mode", "gbps": {"median","min","max"}, "parallelGbps", "latencyP50Ms",
-/// "latencyP99Ms", "cpuPerGbps", "ratioToHost"}], "engine", "kernel", "cpus", …}</c>. Every measure has the same
+/// "latencyP99Ms", "cpuPerGbps", "ratioToHost"}], "engine", "kernel", "cpus", "pinned", "pinnedCpus", …}</c>. Every measure has the same
 /// median/min/max shape; <c>ratioToHost</c> holds the ratio of each measure's median to the baseline's.
 /// </summary>
 internal static class BenchJsonWriter
@@ -48,6 +48,19 @@ internal static class BenchJsonWriter
             json.WriteString("engine", report.Engine);
             json.WriteString("kernel", report.Kernel);
             json.WriteNumber("cpus", report.Cpus);
+            json.WriteBoolean("pinned", report.Pinning is not null);
+            if (report.Pinning is { } pinning)
+            {
+                json.WriteStartObject("pinnedCpus");
+                json.WriteNumber("receiver", pinning.Receiver);
+                json.WriteNumber("sender", pinning.Sender);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("pinnedCpus");
+            }
+
             json.WriteNumber("durationSeconds", report.Duration.TotalSeconds);
             json.WriteNumber("repeat", report.Repeat);
             json.WriteNumber("streams", report.Streams);

@@ -41,7 +41,7 @@ internal static class BenchTextWriter
         var widths = Enumerable.Range(0, headers.Count).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"hostnet bench: {report.Rows.Count} datapaths, median of {report.Repeat} runs of {report.Duration.TotalSeconds:0.###} s each, throughput by {report.Engine}; kernel {report.Kernel}, {report.Cpus} CPUs\n\n");
+            $"hostnet bench: {report.Rows.Count} datapaths, median of {report.Repeat} runs of {report.Duration.TotalSeconds:0.###} s each, throughput by {report.Engine}; kernel {report.Kernel}, {report.Cpus} CPUs; {Pinning(report)}\n\n");
         foreach (var row in rows)
         {
             text.Append(string.Join("  ", row.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd()).Append('\n');
@@ -51,6 +51,10 @@ internal static class BenchTextWriter
             $"\nCPU: cores busy on both ends (getrusage) per Gbit/s of one stream, in % of one core. ≈: the range overlaps {baseline.Mode}'s, so the difference is within the run-to-run noise.\n");
         return text.ToString();
     }
+
+    private static string Pinning(BenchReport report) => report.Pinning is { } pinning
+        ? string.Create(CultureInfo.InvariantCulture, $"pinned: receivers on CPU {pinning.Receiver}, senders on CPU {pinning.Sender}")
+        : "not pinned";
 
     private static string Cell(Spread spread, string format, double scale = 1, string unit = "") =>
         string.Create(CultureInfo.InvariantCulture,

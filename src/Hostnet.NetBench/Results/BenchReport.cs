@@ -13,6 +13,9 @@ internal sealed record BenchReport(
     int Repeat,
     int Streams)
 {
+    /// <summary>The CPUs the local bench pinned its receivers and senders to; null when it did not (<c>--no-pin</c>, one CPU, or a cluster run).</summary>
+    public CpuPinning? Pinning { get; init; }
+
     public ModeResult Baseline => Rows[0];
 
     /// <summary>A row's median divided by the baseline's median, for one measure.</summary>

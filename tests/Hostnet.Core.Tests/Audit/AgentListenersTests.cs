@@ -144,7 +144,7 @@ public sealed class AgentListenersTests
 
     private static IEnumerable<AuditFinding> Runtime(string rule) => With.Findings.Where(f => f.Diagnostic.Rule.Id == rule);
 
-    private static IReadOnlyList<AgentReport> Reports()
+    internal static IReadOnlyList<AgentReport> Reports()
     {
         var problems = new List<InputProblem>();
         var folder = Path.Combine(AuditFixtures.Folder, "listeners");
