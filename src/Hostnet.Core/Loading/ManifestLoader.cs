@@ -118,10 +118,11 @@ public sealed class ManifestLoader(LoaderLimits limits)
             var text = chunk.Text;
             using var reader = new StringReader(text);
             IParser? fast = json ? JsonEventParser.TryParse(text, Strings) : null;
-            // The fast reader accepts strict JSON only; what it gives up on may still break Go's JSON rules.
-            if (fast is null && jsonStream && JsonTrailingComma.Find(chunk, path) is { } trailing)
+            // The fast reader accepts strict JSON only; what it gives up on may still break Go's JSON rules, and then
+            // it is the JSON error Kubernetes reports, not the YAML one YamlDotNet would.
+            if (fast is null && jsonStream && (JsonTrailingComma.Find(chunk, path) ?? JsonSyntaxCheck.Find(chunk, path)) is { } broken)
             {
-                problems.Add(trailing);
+                problems.Add(broken);
                 return roots;
             }
 

@@ -144,6 +144,34 @@ public sealed class ManifestLoaderTests
         problem.Message.ShouldBe($"JSON syntax error: trailing comma before '{closing}': Kubernetes decodes JSON with Go's encoding/json, which rejects it (invalid character '{closing}' looking for beginning of {expected})");
     }
 
+    [Theory]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"spec\": {\"containers\": [{\"name\": \"c\", \"image\": \"x\"", 1, 61, "unexpected EOF: the input ends inside the { opened here")]
+    [InlineData("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Pod\",\n  \"metadata\": {\"name\": \"a", 4, 24, "unexpected EOF: the input ends inside the string opened here")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"a\" \"b\"}}\n", 2, 27, "invalid character '\"' after object key:value pair")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\" {\"name\": \"a\"}}", 1, 48, "invalid character '{' after object key")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"spec\": {\"hostNetwork\": tru}}", 1, 64, "invalid character '}' in literal true (expecting 'e')")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"spec\": {\"ports\": [80 443]}}", 1, 59, "invalid character '4' after array element")]
+    public void Load_MalformedJson_IsReportedAsTheJsonErrorKubernetesReports(string text, int line, int column, string message)
+    {
+        // Kubernetes decodes a stream starting with "{" with Go's encoding/json (k8s.io/apimachinery/pkg/util/yaml/decoder.go, v1.35).
+        var result = Load(text);
+
+        result.Documents.ShouldBeEmpty();
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Message.ShouldBe("JSON syntax error: " + message);
+        problem.Position.ShouldBe(new SourcePosition(line, column));
+    }
+
+    [Fact]
+    public void Load_MalformedJsonOfADocumentAfterYaml_IsStillAYamlError()
+    {
+        // Not a JSON stream to Kubernetes (the file does not start with "{"): its YAML decoder reads every document.
+        var result = Load("apiVersion: v1\nkind: Pod\n---\n{\"apiVersion\": \"v1\", \"kind\": \"Pod\"");
+
+        result.Documents.ShouldHaveSingleItem();
+        result.Problems.ShouldHaveSingleItem().Message.ShouldStartWith("YAML syntax error: ");
+    }
+
     [Fact]
     public void Load_YamlFlowCollectionWithTrailingComma_IsAcceptedAsYaml()
     {
