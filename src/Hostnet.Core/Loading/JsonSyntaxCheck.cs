@@ -12,8 +12,20 @@ namespace Hostnet.Core.Loading;
 /// (the messages of encoding/json's scanner.go and stream.go). hostnet gives a line and column instead of the offset
 /// and, for a truncated stream, the bracket left open.
 /// </summary>
+/// <remarks>
+/// Kubernetes would also refuse a YAML flow mapping with plain keys at the start of a file (<c>{apiVersion: v1, …}</c>:
+/// "invalid character 'a' looking for beginning of object key string"); hostnet reads such a document as YAML, as it
+/// always has, and gives the JSON error only where the object's keys are quoted or YAML cannot read it either.
+/// </remarks>
 internal static class JsonSyntaxCheck
 {
+    /// <summary>Whether the chunk opens an object whose first key is quoted (or that is empty): JSON, not a YAML flow mapping.</summary>
+    public static bool HasQuotedKeys(DocumentChunk chunk)
+    {
+        var text = chunk.Source.AsSpan(chunk.Start, chunk.Length).TrimStart();
+        return text.Length > 0 && text[0] == '{' && text[1..].TrimStart(" \t\n\r") is [] or ['"', ..] or ['}', ..];
+    }
+
     /// <summary>The first syntax error of the chunk's JSON values (one after another, as Go's Decoder reads a stream); null when there is none.</summary>
     public static InputProblem? Find(DocumentChunk chunk, string path)
     {
@@ -26,13 +38,7 @@ internal static class JsonSyntaxCheck
         }
 
         var (at, message) = error.Value;
-        return new InputProblem(path, PositionOf(chunk, text[..at]), "JSON syntax error: " + message);
-    }
-
-    private static SourcePosition PositionOf(DocumentChunk chunk, ReadOnlySpan<char> before)
-    {
-        var lineStart = before.LastIndexOf('\n') + 1;
-        return new SourcePosition(chunk.FirstLine + before.Count('\n'), before.Length - lineStart + 1);
+        return new InputProblem(path, JsonTrailingComma.PositionOf(chunk, text[..at]), "JSON syntax error: " + message);
     }
 
     /// <summary>encoding/json's quoteChar: the character in single quotes, escaped as strconv.Quote escapes it.</summary>
@@ -111,13 +117,13 @@ internal static class JsonSyntaxCheck
         private (int, string)? Object()
         {
             var opened = _at++;
-            if (SkipSpace() < _text.Length && _text[_at] == '}')
+            if (Closes('}'))
             {
-                _at++;
                 return null;
             }
 
-            while (true)
+            (int, string)? error;
+            do
             {
                 if (SkipSpace() == _text.Length)
                 {
@@ -145,71 +151,70 @@ internal static class JsonSyntaxCheck
                 }
 
                 _at++;
-                if (SkipSpace() == _text.Length)
-                {
-                    return Truncated(opened, "{");
-                }
-
-                if (Value() is { } badValue)
+                if (Item(opened, "{") is { } badValue)
                 {
                     return badValue;
                 }
-
-                if (SkipSpace() == _text.Length)
-                {
-                    return Truncated(opened, "{");
-                }
-
-                switch (_text[_at++])
-                {
-                    case ',':
-                        continue;
-                    case '}':
-                        return null;
-                    default:
-                        _at--;
-                        return Invalid("after object key:value pair");
-                }
             }
+            while (Separator(opened, "{", '}', "after object key:value pair", out error));
+            return error;
         }
 
         private (int, string)? Array()
         {
             var opened = _at++;
-            if (SkipSpace() < _text.Length && _text[_at] == ']')
+            if (Closes(']'))
             {
-                _at++;
                 return null;
             }
 
-            while (true)
+            (int, string)? error;
+            do
             {
-                if (SkipSpace() == _text.Length)
-                {
-                    return Truncated(opened, "[");
-                }
-
-                if (Value() is { } badItem)
+                if (Item(opened, "[") is { } badItem)
                 {
                     return badItem;
                 }
-
-                if (SkipSpace() == _text.Length)
-                {
-                    return Truncated(opened, "[");
-                }
-
-                switch (_text[_at++])
-                {
-                    case ',':
-                        continue;
-                    case ']':
-                        return null;
-                    default:
-                        _at--;
-                        return Invalid("after array element");
-                }
             }
+            while (Separator(opened, "[", ']', "after array element", out error));
+            return error;
+        }
+
+        /// <summary>Whether the collection just opened is empty: its closing bracket comes first (and is passed).</summary>
+        private bool Closes(char closing)
+        {
+            if (SkipSpace() < _text.Length && _text[_at] == closing)
+            {
+                _at++;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>A value of the collection opened at <paramref name="opened"/>, which the end of the text leaves open.</summary>
+        private (int, string)? Item(int opened, string what) =>
+            SkipSpace() == _text.Length ? Truncated(opened, what) : Value();
+
+        /// <summary>After an item: a comma (true: another follows), the closing bracket (false, no error) or an error.</summary>
+        private bool Separator(int opened, string what, char closing, string context, out (int, string)? error)
+        {
+            error = null;
+            if (SkipSpace() == _text.Length)
+            {
+                error = Truncated(opened, what);
+                return false;
+            }
+
+            var c = _text[_at];
+            if (c != ',' && c != closing)
+            {
+                error = Invalid(context);
+                return false;
+            }
+
+            _at++;
+            return c == ',';
         }
 
         private (int, string)? String()

@@ -163,6 +163,25 @@ public sealed class ManifestLoaderTests
     }
 
     [Fact]
+    public void Load_YamlFlowMappingWithPlainKeys_IsReadAsYaml()
+    {
+        var result = Load("{apiVersion: v1, kind: Pod, metadata: {name: a}}\n");
+
+        result.Problems.ShouldBeEmpty();
+        result.Documents.ShouldHaveSingleItem().Kind.ShouldBe("Pod");
+    }
+
+    [Fact]
+    public void Load_TruncatedYamlFlowMappingAtTheStart_IsTheJsonError()
+    {
+        // YAML cannot read it either; Kubernetes reads a file starting with "{" as JSON, so that is the error it gives.
+        var problem = Load("{apiVersion: v1, kind: Pod, metadata: {name: a}").Problems.ShouldHaveSingleItem();
+
+        problem.Message.ShouldBe("JSON syntax error: invalid character 'a' looking for beginning of object key string");
+        problem.Position.ShouldBe(new SourcePosition(1, 2));
+    }
+
+    [Fact]
     public void Load_MalformedJsonOfADocumentAfterYaml_IsStillAYamlError()
     {
         // Not a JSON stream to Kubernetes (the file does not start with "{"): its YAML decoder reads every document.
