@@ -7,18 +7,20 @@
 #   bench/run-fix.sh >> bench/RESULTS.md
 #   bench/run-fix.sh --divisor 10 --runs 3          # 1/10 of the workload, three rounds
 #   bench/run-fix.sh --baseline OTHER/hostnet.dll   # also time another build's fix and check its output is the same
+#   bench/run-fix.sh --shape large --divisor 10     # the same documents in 20 large YAML streams (issue 15: few, very large files)
 # Not run by CI: at full size (50,000 resources in 10,000 files, 77 MB) it takes minutes and ~1 GB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 command -v /usr/bin/time >/dev/null || (apt-get install -y -qq time || (apt-get update -qq && apt-get install -y -qq time)) >&2
 
-divisor=1 runs=3 baseline=""
+divisor=1 runs=3 baseline="" shape=files
 while [ $# -gt 0 ]; do
   case "$1" in
     --divisor) divisor="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --baseline) baseline="$2"; shift 2 ;;
+    --shape) shape="$2"; shift 2 ;;
     *) echo "run-fix.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -31,6 +33,19 @@ cli="$PWD/src/Hostnet.Cli/bin/Release/net10.0/hostnet.dll"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dotnet bench/Hostnet.Bench/bin/Release/net10.0/Hostnet.Bench.dll --child generate --dir "$work/w" --divisor "$divisor" >&2
+case "$shape" in
+  files) ;;
+  large)
+    # The YAML files in path order, joined with "---" into 20 streams of about equal size (the JSON files stay out:
+    # Kubernetes reads a file starting with "{" as one JSON stream).
+    mkdir "$work/large"
+    find "$work/w" -type f \( -name '*.yaml' -o -name '*.yml' \) | sort | awk -v out="$work/large" '
+      { f[NR] = $0 }
+      END { per = int((NR + 19) / 20); for (i = 1; i <= NR; i++) { part = sprintf("%s/part-%02d.yaml", out, int((i - 1) / per)); printf "---\n" >> part
+            while ((getline line < f[i]) > 0) print line >> part; close(f[i]); close(part) } }'
+    rm -rf "$work/w"; mv "$work/large" "$work/w" ;;
+  *) echo "run-fix.sh: --shape is files or large, not $shape" >&2; exit 2 ;;
+esac
 
 # name|command (run in $work; {} is replaced by the folder to read)
 modes=("check|dotnet $cli check {} --fail-on none"
@@ -55,7 +70,7 @@ check_wall=$(awk '$1 == 0 { print $2 }' "$work/times" | median)
 check_rss=$(awk '$1 == 0 { print $3 }' "$work/times" | median)
 check_cpu=$(awk '$1 == 0 { print $4 }' "$work/times" | median)
 files=$(find "$work/w" -type f | wc -l)
-echo "### fix against check, 1/$divisor of the P1 workload ($files files), $(date -u '+%Y-%m-%d %H:%M UTC'), $runs round(s)"
+echo "### fix against check, 1/$divisor of the P1 workload, shape $shape ($files files, $(du -sh "$work/w" | cut -f1)), $(date -u '+%Y-%m-%d %H:%M UTC'), $runs round(s)"
 echo
 echo "Load average over the runs: $(awk '{ print $5 }' "$work/times" | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }') on $(nproc) cores."
 echo

@@ -70,7 +70,8 @@ internal static class JsonTrailingComma
         return null;
     }
 
-    private static SourcePosition PositionOf(DocumentChunk chunk, ReadOnlySpan<char> before)
+    /// <summary>The position just after <paramref name="before"/>, the chunk's text up to it (JsonSyntaxCheck's too).</summary>
+    internal static SourcePosition PositionOf(DocumentChunk chunk, ReadOnlySpan<char> before)
     {
         var lineStart = before.LastIndexOf('\n') + 1;
         return new SourcePosition(chunk.FirstLine + before.Count('\n'), before.Length - lineStart + 1);

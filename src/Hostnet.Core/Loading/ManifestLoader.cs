@@ -118,10 +118,13 @@ public sealed class ManifestLoader(LoaderLimits limits)
             var text = chunk.Text;
             using var reader = new StringReader(text);
             IParser? fast = json ? JsonEventParser.TryParse(text, Strings) : null;
-            // The fast reader accepts strict JSON only; what it gives up on may still break Go's JSON rules.
-            if (fast is null && jsonStream && JsonTrailingComma.Find(chunk, path) is { } trailing)
+            // The fast reader accepts strict JSON only; what it gives up on may still break Go's JSON rules, and then
+            // it is the JSON error Kubernetes reports, not the YAML one YamlDotNet would (a YAML flow mapping with
+            // plain keys, {apiVersion: v1, …}, is left to YAML: see JsonSyntaxCheck).
+            if (fast is null && jsonStream
+                && (JsonTrailingComma.Find(chunk, path) ?? (JsonSyntaxCheck.HasQuotedKeys(chunk) ? JsonSyntaxCheck.Find(chunk, path) : null)) is { } broken)
             {
-                problems.Add(trailing);
+                problems.Add(broken);
                 return roots;
             }
 
@@ -148,6 +151,13 @@ public sealed class ManifestLoader(LoaderLimits limits)
             problems.Add(error is InvalidOperationException && builder?.OpenFlowCollection is { } open
                 ? Unclosed(path, open)
                 : new InputProblem(path, new SourcePosition(chunk.FirstLine, 1), "YAML syntax error: " + (error is InvalidOperationException ? "the document ends inside a flow collection (an unclosed [ or {?)" : error.Message)));
+        }
+
+        // A JSON stream that YAML cannot read either: Kubernetes reads it as JSON, so its JSON error is the one to give.
+        if (problems.Count > problemsBefore && jsonStream && JsonSyntaxCheck.Find(chunk, path) is { } jsonError)
+        {
+            problems.RemoveRange(problemsBefore, problems.Count - problemsBefore);
+            problems.Add(jsonError);
         }
 
         // A chart's template fails as YAML in many places; one line saying what it is helps more than the first of them.

@@ -144,6 +144,53 @@ public sealed class ManifestLoaderTests
         problem.Message.ShouldBe($"JSON syntax error: trailing comma before '{closing}': Kubernetes decodes JSON with Go's encoding/json, which rejects it (invalid character '{closing}' looking for beginning of {expected})");
     }
 
+    [Theory]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"spec\": {\"containers\": [{\"name\": \"c\", \"image\": \"x\"", 1, 61, "unexpected EOF: the input ends inside the { opened here")]
+    [InlineData("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Pod\",\n  \"metadata\": {\"name\": \"a", 4, 24, "unexpected EOF: the input ends inside the string opened here")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"a\" \"b\"}}\n", 2, 27, "invalid character '\"' after object key:value pair")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\" {\"name\": \"a\"}}", 1, 48, "invalid character '{' after object key")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"spec\": {\"hostNetwork\": tru}}", 1, 64, "invalid character '}' in literal true (expecting 'e')")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"spec\": {\"ports\": [80 443]}}", 1, 59, "invalid character '4' after array element")]
+    public void Load_MalformedJson_IsReportedAsTheJsonErrorKubernetesReports(string text, int line, int column, string message)
+    {
+        // Kubernetes decodes a stream starting with "{" with Go's encoding/json (k8s.io/apimachinery/pkg/util/yaml/decoder.go, v1.35).
+        var result = Load(text);
+
+        result.Documents.ShouldBeEmpty();
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Message.ShouldBe("JSON syntax error: " + message);
+        problem.Position.ShouldBe(new SourcePosition(line, column));
+    }
+
+    [Fact]
+    public void Load_YamlFlowMappingWithPlainKeys_IsReadAsYaml()
+    {
+        var result = Load("{apiVersion: v1, kind: Pod, metadata: {name: a}}\n");
+
+        result.Problems.ShouldBeEmpty();
+        result.Documents.ShouldHaveSingleItem().Kind.ShouldBe("Pod");
+    }
+
+    [Fact]
+    public void Load_TruncatedYamlFlowMappingAtTheStart_IsTheJsonError()
+    {
+        // YAML cannot read it either; Kubernetes reads a file starting with "{" as JSON, so that is the error it gives.
+        var problem = Load("{apiVersion: v1, kind: Pod, metadata: {name: a}").Problems.ShouldHaveSingleItem();
+
+        problem.Message.ShouldBe("JSON syntax error: invalid character 'a' looking for beginning of object key string");
+        problem.Position.ShouldBe(new SourcePosition(1, 2));
+    }
+
+    [Fact]
+    public void Load_MalformedJsonOfADocumentAfterYaml_IsStillAYamlError()
+    {
+        // Not a JSON stream to Kubernetes (the file does not start with "{"): its YAML decoder reads every document.
+        var result = Load("apiVersion: v1\nkind: Pod\n---\n{\"apiVersion\": \"v1\", \"kind\": \"Pod\"");
+
+        result.Documents.ShouldHaveSingleItem();
+        result.Problems.ShouldHaveSingleItem().Message.ShouldStartWith("YAML syntax error: ");
+    }
+
     [Fact]
     public void Load_YamlFlowCollectionWithTrailingComma_IsAcceptedAsYaml()
     {

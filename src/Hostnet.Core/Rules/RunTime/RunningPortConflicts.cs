@@ -57,6 +57,64 @@ internal static class RunningPortConflicts
         public static RuleText ByRunningPods { get; } = new(nameof(ByRunningPods), "by running pods: {0}");
     }
 
+    /// <summary>
+    /// The running pods that hold host ports, indexed by port number and protocol, so that a workload is compared only
+    /// with the pods holding one of its numbers (a snapshot of thousands of nodes runs a few pods per port, and scanning
+    /// every running pod for every workload was workloads × pods). Two claims can conflict only with the same number
+    /// and protocol (<see cref="HostPortInfo.Conflict"/>, whose <see cref="HostPortInfo.Sanitize"/> the key uses);
+    /// that check still decides, on the pods found.
+    /// </summary>
+    internal sealed class PortHolders
+    {
+        private readonly Dictionary<(int Port, string Protocol), List<int>> _byPort = [];
+        private readonly PodInfo[] _pods;
+
+        public PortHolders(IEnumerable<PodInfo> pods)
+        {
+            _pods = [.. pods];
+            for (var i = 0; i < _pods.Length; i++)
+            {
+                foreach (var held in _pods[i].Spec.Ports)
+                {
+                    var list = _byPort.TryGetValue(Key(held), out var found) ? found : _byPort[Key(held)] = [];
+                    if (list.Count == 0 || list[^1] != i)
+                    {
+                        list.Add(i);
+                    }
+                }
+            }
+        }
+
+        /// <summary>How many pods the lookups have compared with a wanted port (tests bound the work with it).</summary>
+        public long Comparisons { get; private set; }
+
+        /// <summary>The pods holding a port that conflicts with one of <paramref name="wanted"/>, in the order they were given.</summary>
+        public PodInfo[] Holding(IReadOnlyList<HostPortBinding> wanted)
+        {
+            var found = new SortedSet<int>();
+            foreach (var binding in wanted)
+            {
+                if (!_byPort.TryGetValue(Key(binding), out var candidates))
+                {
+                    continue;
+                }
+
+                foreach (var i in candidates)
+                {
+                    Comparisons++;
+                    if (!found.Contains(i) && _pods[i].Spec.Ports.Any(binding.ConflictsWith))
+                    {
+                        found.Add(i);
+                    }
+                }
+            }
+
+            return [.. found.Select(i => _pods[i])];
+        }
+
+        private static (int, string) Key(HostPortBinding binding) => (binding.Port, HostPortInfo.Sanitize(binding.HostIP, binding.Protocol).Protocol);
+    }
+
     internal static class Fixes
     {
         public static RuleText MoveOrAvoid { get; } = new(
@@ -73,20 +131,19 @@ internal static class RunningPortConflicts
         }
 
         var ofInput = new HashSet<PodInfo>(context.Workloads.SelectMany(cluster.RunningOf), ReferenceEqualityComparer.Instance);
-        var others = cluster.Running.Where(r => !ofInput.Contains(r.Info)).Select(r => r.Info).ToArray();
+        var others = new PortHolders(cluster.Running.Where(r => !ofInput.Contains(r.Info)).Select(r => r.Info));
         foreach (var workload in context.Workloads)
         {
             var wanted = HostPorts.Wanted(workload.Spec);
             if (wanted.Count > 0)
             {
-                Check(context, rule, workload, wanted, others);
+                Check(context, rule, workload, wanted, others.Holding(wanted));
             }
         }
     }
 
-    private static void Check(AnalysisContext context, RuleDescriptor rule, Workload workload, IReadOnlyList<HostPortBinding> wanted, PodInfo[] others)
+    private static void Check(AnalysisContext context, RuleDescriptor rule, Workload workload, IReadOnlyList<HostPortBinding> wanted, PodInfo[] holders)
     {
-        var holders = others.Where(p => p.Spec.Ports.Any(held => wanted.Any(held.ConflictsWith))).ToArray();
         var cluster = context.RunningCluster;
         var pods = cluster.PodsOf(workload);
         if (holders.Length == 0 || pods.Count == 0)

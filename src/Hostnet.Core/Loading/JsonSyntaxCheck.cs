@@ -1,0 +1,350 @@
+using System.Globalization;
+using Hostnet.Core.Documents;
+
+namespace Hostnet.Core.Loading;
+
+/// <summary>
+/// Finds where a JSON stream breaks Go's JSON grammar, with the words Go's decoder uses there. Kubernetes decodes a
+/// stream that starts with <c>{</c> as JSON (k8s.io/apimachinery/pkg/util/yaml/decoder.go, v1.35:
+/// <c>YAMLOrJSONDecoder.Decode</c>) with encoding/json's <c>Decoder</c>: kubectl then prints
+/// <c>error parsing FILE: unexpected EOF</c> for a truncated object and
+/// <c>error parsing FILE: json: offset N: invalid character '"' after object key:value pair</c> for a malformed one
+/// (the messages of encoding/json's scanner.go and stream.go). hostnet gives a line and column instead of the offset
+/// and, for a truncated stream, the bracket left open.
+/// </summary>
+/// <remarks>
+/// Kubernetes would also refuse a YAML flow mapping with plain keys at the start of a file (<c>{apiVersion: v1, …}</c>:
+/// "invalid character 'a' looking for beginning of object key string"); hostnet reads such a document as YAML, as it
+/// always has, and gives the JSON error only where the object's keys are quoted or YAML cannot read it either.
+/// </remarks>
+internal static class JsonSyntaxCheck
+{
+    /// <summary>Whether the chunk opens an object whose first key is quoted (or that is empty): JSON, not a YAML flow mapping.</summary>
+    public static bool HasQuotedKeys(DocumentChunk chunk)
+    {
+        var text = chunk.Source.AsSpan(chunk.Start, chunk.Length).TrimStart();
+        return text.Length > 0 && text[0] == '{' && text[1..].TrimStart(" \t\n\r") is [] or ['"', ..] or ['}', ..];
+    }
+
+    /// <summary>The first syntax error of the chunk's JSON values (one after another, as Go's Decoder reads a stream); null when there is none.</summary>
+    public static InputProblem? Find(DocumentChunk chunk, string path)
+    {
+        var text = chunk.Source.AsSpan(chunk.Start, chunk.Length);
+        var scanner = new Scanner(text);
+        var error = scanner.Run();
+        if (error is null)
+        {
+            return null;
+        }
+
+        var (at, message) = error.Value;
+        return new InputProblem(path, JsonTrailingComma.PositionOf(chunk, text[..at]), "JSON syntax error: " + message);
+    }
+
+    /// <summary>encoding/json's quoteChar: the character in single quotes, escaped as strconv.Quote escapes it.</summary>
+    private static string Quote(char c) => c switch
+    {
+        '\'' => @"'\''",
+        '"' => "'\"'",
+        '\\' => @"'\\'",
+        '\a' => @"'\a'",
+        '\b' => @"'\b'",
+        '\f' => @"'\f'",
+        '\n' => @"'\n'",
+        '\r' => @"'\r'",
+        '\t' => @"'\t'",
+        '\v' => @"'\v'",
+        < ' ' or '\x7f' => @"'\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture) + "'",
+        _ => $"'{c}'",
+    };
+
+    /// <summary>A recursive-descent reading of Go's scanner states, stopping at the first error.</summary>
+    private ref struct Scanner(ReadOnlySpan<char> text)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _at;
+
+        /// <summary>Where the error is (the offending character, or for an early end the bracket or quote left open) and what Go says.</summary>
+        public (int At, string Message)? Run()
+        {
+            // Go's Decoder reads one value after another, white space between.
+            while (SkipSpace() < _text.Length)
+            {
+                if (Value() is { } error)
+                {
+                    return error;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>JSON's white space (scanner.go isSpace): space, tab, LF, CR.</summary>
+        private int SkipSpace()
+        {
+            while (_at < _text.Length && _text[_at] is ' ' or '\t' or '\n' or '\r')
+            {
+                _at++;
+            }
+
+            return _at;
+        }
+
+        private readonly (int, string) Invalid(string context) => (_at, $"invalid character {Quote(_text[_at])} {context}");
+
+        private static (int, string) Truncated(int opened, string what) => (opened, $"unexpected EOF: the input ends inside the {what} opened here");
+
+        private (int At, string Message)? Value()
+        {
+            if (SkipSpace() == _text.Length)
+            {
+                return null;
+            }
+
+            return _text[_at] switch
+            {
+                '{' => Object(),
+                '[' => Array(),
+                '"' => String(),
+                '-' or (>= '0' and <= '9') => Number(),
+                't' => Literal("true"),
+                'f' => Literal("false"),
+                'n' => Literal("null"),
+                _ => Invalid("looking for beginning of value"),
+            };
+        }
+
+        private (int, string)? Object()
+        {
+            var opened = _at++;
+            if (Closes('}'))
+            {
+                return null;
+            }
+
+            (int, string)? error;
+            do
+            {
+                if (SkipSpace() == _text.Length)
+                {
+                    return Truncated(opened, "{");
+                }
+
+                if (_text[_at] != '"')
+                {
+                    return Invalid("looking for beginning of object key string");
+                }
+
+                if (String() is { } badKey)
+                {
+                    return badKey;
+                }
+
+                if (SkipSpace() == _text.Length)
+                {
+                    return Truncated(opened, "{");
+                }
+
+                if (_text[_at] != ':')
+                {
+                    return Invalid("after object key");
+                }
+
+                _at++;
+                if (Item(opened, "{") is { } badValue)
+                {
+                    return badValue;
+                }
+            }
+            while (Separator(opened, "{", '}', "after object key:value pair", out error));
+            return error;
+        }
+
+        private (int, string)? Array()
+        {
+            var opened = _at++;
+            if (Closes(']'))
+            {
+                return null;
+            }
+
+            (int, string)? error;
+            do
+            {
+                if (Item(opened, "[") is { } badItem)
+                {
+                    return badItem;
+                }
+            }
+            while (Separator(opened, "[", ']', "after array element", out error));
+            return error;
+        }
+
+        /// <summary>Whether the collection just opened is empty: its closing bracket comes first (and is passed).</summary>
+        private bool Closes(char closing)
+        {
+            if (SkipSpace() < _text.Length && _text[_at] == closing)
+            {
+                _at++;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>A value of the collection opened at <paramref name="opened"/>, which the end of the text leaves open.</summary>
+        private (int, string)? Item(int opened, string what) =>
+            SkipSpace() == _text.Length ? Truncated(opened, what) : Value();
+
+        /// <summary>After an item: a comma (true: another follows), the closing bracket (false, no error) or an error.</summary>
+        private bool Separator(int opened, string what, char closing, string context, out (int, string)? error)
+        {
+            error = null;
+            if (SkipSpace() == _text.Length)
+            {
+                error = Truncated(opened, what);
+                return false;
+            }
+
+            var c = _text[_at];
+            if (c != ',' && c != closing)
+            {
+                error = Invalid(context);
+                return false;
+            }
+
+            _at++;
+            return c == ',';
+        }
+
+        private (int, string)? String()
+        {
+            var opened = _at++;
+            while (_at < _text.Length)
+            {
+                var c = _text[_at];
+                if (c == '"')
+                {
+                    _at++;
+                    return null;
+                }
+
+                if (c < ' ')
+                {
+                    return Invalid("in string literal");
+                }
+
+                if (c == '\\')
+                {
+                    if (++_at == _text.Length)
+                    {
+                        break;
+                    }
+
+                    if (_text[_at] == 'u')
+                    {
+                        for (var k = 0; k < 4; k++)
+                        {
+                            if (++_at == _text.Length)
+                            {
+                                return Truncated(opened, "string");
+                            }
+
+                            if (!char.IsAsciiHexDigit(_text[_at]))
+                            {
+                                return Invalid(@"in \u hexadecimal character escape");
+                            }
+                        }
+                    }
+                    else if (_text[_at] is not ('b' or 'f' or 'n' or 'r' or 't' or '\\' or '/' or '"'))
+                    {
+                        return Invalid("in string escape code");
+                    }
+                }
+
+                _at++;
+            }
+
+            return Truncated(opened, "string");
+        }
+
+        /// <summary>A number ends at the first character that cannot continue it; what follows is the caller's to judge.</summary>
+        private (int, string)? Number()
+        {
+            (int, string)? error;
+            if (_text[_at] == '-' && !Digit(++_at, "in numeric literal", out error))
+            {
+                return error;
+            }
+
+            if (_text[_at] == '0')
+            {
+                _at++;
+            }
+            else
+            {
+                SkipDigits();
+            }
+
+            if (_at < _text.Length && _text[_at] == '.')
+            {
+                if (!Digit(++_at, "after decimal point in numeric literal", out error))
+                {
+                    return error;
+                }
+
+                SkipDigits();
+            }
+
+            if (_at < _text.Length && _text[_at] is 'e' or 'E')
+            {
+                if (++_at < _text.Length && _text[_at] is '+' or '-')
+                {
+                    _at++;
+                }
+
+                if (!Digit(_at, "in exponent of numeric literal", out error))
+                {
+                    return error;
+                }
+
+                SkipDigits();
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether a digit is at <paramref name="at"/> (the current position), as the grammar requires there.</summary>
+        private readonly bool Digit(int at, string context, out (int, string)? error)
+        {
+            error = at == _text.Length ? (at, "unexpected EOF") : char.IsAsciiDigit(_text[at]) ? null : Invalid(context);
+            return error is null;
+        }
+
+        private void SkipDigits()
+        {
+            while (_at < _text.Length && char.IsAsciiDigit(_text[_at]))
+            {
+                _at++;
+            }
+        }
+
+        private (int, string)? Literal(string word)
+        {
+            for (var k = 0; k < word.Length; k++, _at++)
+            {
+                if (_at == _text.Length)
+                {
+                    return (_at, "unexpected EOF");
+                }
+
+                if (_text[_at] != word[k])
+                {
+                    return Invalid($"in literal {word} (expecting {Quote(word[k])})");
+                }
+            }
+
+            return null;
+        }
+    }
+}
