@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
@@ -9,7 +10,9 @@ namespace Hostnet.Core.Analysis;
 
 /// <summary>
 /// The input set of one run with its indexes (built once, so cross-object rules never loop over all pairs),
-/// and the sink that positions, configures and suppresses findings.
+/// and the sink that positions, configures and suppresses findings. The indexes are thread-safe, so rules may run
+/// at once, each reporting into a <see cref="ForRule"/> context of its own; the running cluster is the exception
+/// (<see cref="IPlacementRule"/>).
 /// </summary>
 public sealed class AnalysisContext
 {
@@ -22,8 +25,11 @@ public sealed class AnalysisContext
     private readonly Lazy<IReadOnlyDictionary<string, NamespaceObject>> _namespaces;
     private readonly Lazy<PodTemplateIndex> _podTemplates;
     private readonly Lazy<Dictionary<(string Namespace, string Name), ConfigMap>> _configMaps;
-    private readonly Dictionary<Workload, PodListeners> _listeners = new(ReferenceEqualityComparer.Instance);
-    private ClusterSimulation? _running;
+    private readonly ConcurrentDictionary<Workload, PodListeners> _listeners;
+    private readonly Lazy<ClusterSimulation> _running;
+
+    /// <summary>Whether this context's rule may use <see cref="RunningCluster"/>: false for a non-placement rule's own context.</summary>
+    private readonly bool _mayPlace = true;
 
     public AnalysisContext(IReadOnlyList<KubeObject> objects, AnalysisOptions options)
     {
@@ -43,6 +49,18 @@ public sealed class AnalysisContext
         _configMaps = new(() => objects.OfType<ConfigMap>()
             .GroupBy(c => (NamespaceOf(c), c.Name))
             .ToDictionary(g => g.Key, g => g.First()));
+        _listeners = new(ReferenceEqualityComparer.Instance);
+        _running = new(() => new ClusterSimulation(Cluster.Nodes.Concat(Nodes), Cluster.Pods, Options.KubeVersion, Options.DefaultNamespace));
+    }
+
+    /// <summary>A context sharing <paramref name="shared"/>'s input and indexes, with findings of its own.</summary>
+    private AnalysisContext(AnalysisContext shared, bool mayPlace)
+    {
+        (Objects, Options, Workloads, Services, NetworkPolicies, Nodes, Cluster, UnknownFields) =
+            (shared.Objects, shared.Options, shared.Workloads, shared.Services, shared.NetworkPolicies, shared.Nodes, shared.Cluster, shared.UnknownFields);
+        (_workloadsByNamespace, _servicesByNamespace, _namespaces, _podTemplates, _configMaps, _listeners, _running) =
+            (shared._workloadsByNamespace, shared._servicesByNamespace, shared._namespaces, shared._podTemplates, shared._configMaps, shared._listeners, shared._running);
+        _mayPlace = mayPlace;
     }
 
     public AnalysisOptions Options { get; }
@@ -71,20 +89,27 @@ public sealed class AnalysisContext
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
-    /// <summary>The known nodes with the snapshot's running pods, as the scheduler sees them; built on first use.</summary>
-    public ClusterSimulation RunningCluster => _running ??= new ClusterSimulation(Cluster.Nodes.Concat(Nodes), Cluster.Pods, Options.KubeVersion, Options.DefaultNamespace);
+    /// <summary>
+    /// The known nodes with the snapshot's running pods, as the scheduler sees them; built on first use. Placing pods
+    /// changes it, so only <see cref="IPlacementRule"/>s use it, one at a time.
+    /// </summary>
+    public ClusterSimulation RunningCluster => _mayPlace
+        ? _running.Value
+        : throw new InvalidOperationException("only a placement rule (IPlacementRule) may use the running cluster: the other rules run at the same time");
 
     /// <summary>What a workload's pods evidently listen on, inferred once per run for every rule that asks.</summary>
     public PodListeners ListenersOf(Workload workload)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        if (!_listeners.TryGetValue(workload, out var listeners))
-        {
-            _listeners[workload] = listeners = new PodListeners(workload.Spec);
-        }
-
-        return listeners;
+        return _listeners.GetOrAdd(workload, w => new PodListeners(w.Spec));
     }
+
+    /// <summary>
+    /// A context for one rule (or one part of its workloads) running beside others: the same input and indexes, its
+    /// own findings (<see cref="Add(IEnumerable{Diagnostic})"/> them back in a fixed order, so the report does not
+    /// depend on which thread finished first).
+    /// </summary>
+    internal AnalysisContext ForRule(IRule rule) => new(this, mayPlace: rule is IPlacementRule);
 
     /// <summary>The ConfigMap of the input with that namespace and name, if any.</summary>
     public ConfigMap? ConfigMapNamed(string @namespace, string name) => _configMaps.Value.GetValueOrDefault((@namespace, name));
@@ -134,6 +159,9 @@ public sealed class AnalysisContext
 
     /// <summary>Adds a finding that is not about an analysed object (input problems).</summary>
     public void Add(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    /// <summary>Adds the findings of a rule's own context (<see cref="ForRule"/>).</summary>
+    internal void Add(IEnumerable<Diagnostic> diagnostics) => _diagnostics.AddRange(diagnostics);
 
     public ObjectReference Reference(KubeObject subject)
     {

@@ -107,14 +107,9 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
         return context;
     }
 
-    /// <summary>Runs the rules that configuration does not switch off.</summary>
-    private void RunEnabled(AnalysisContext context)
-    {
-        foreach (var rule in rules.Where(r => options.Runs(r.Descriptor)))
-        {
-            rule.Check(context);
-        }
-    }
+    /// <summary>Runs the rules that configuration does not switch off, spread over the cores.</summary>
+    private void RunEnabled(AnalysisContext context) =>
+        RuleRun.Run(context, [.. rules.Where(r => options.Runs(r.Descriptor))]);
 
     /// <summary>Findings in the order every report prints them: by file, position, rule and message.</summary>
     public static Diagnostic[] Sorted(IEnumerable<Diagnostic> diagnostics) =>

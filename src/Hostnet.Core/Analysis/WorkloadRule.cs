@@ -3,17 +3,21 @@ using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Analysis;
 
-/// <summary>A rule that looks at one pod-bearing object at a time.</summary>
+/// <summary>A rule that looks at one pod-bearing object at a time, so its workloads can be checked in parts at once.</summary>
 internal abstract class WorkloadRule : IRule
 {
     public abstract RuleDescriptor Descriptor { get; }
 
-    public void Check(AnalysisContext context)
+    public void Check(AnalysisContext context) => Check(context, Range.All);
+
+    /// <summary>Checks the workloads of <paramref name="part"/> (of <see cref="AnalysisContext.Workloads"/>), in order.</summary>
+    public void Check(AnalysisContext context, Range part)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var workload in context.Workloads)
+        var (start, length) = part.GetOffsetAndLength(context.Workloads.Count);
+        for (var i = start; i < start + length; i++)
         {
-            Check(workload, context);
+            Check(context.Workloads[i], context);
         }
     }
 

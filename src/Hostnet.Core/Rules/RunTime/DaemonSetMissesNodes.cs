@@ -14,7 +14,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// (ports or resources the running pods hold), with its FailedScheduling message; without, it notes a missing
 /// toleration of kubeadm's control-plane taint.
 /// </summary>
-internal sealed class DaemonSetMissesNodes : IRule
+internal sealed class DaemonSetMissesNodes : IPlacementRule
 {
     /// <summary>Selector keys that only pick the platform, not a subset of nodes.</summary>
     private static readonly string[] PlatformLabels = ["kubernetes.io/os", "kubernetes.io/arch", "beta.kubernetes.io/os", "beta.kubernetes.io/arch"];

@@ -17,7 +17,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// from landing and the rollout from proceeding" and, for host network without declared ports, "the new pod will
 /// crash and go into a crashloop" (SEMANTICS.md §9.1).
 /// </summary>
-internal sealed class DaemonSetSurgeHostPorts : IRule
+internal sealed class DaemonSetSurgeHostPorts : IPlacementRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN016",

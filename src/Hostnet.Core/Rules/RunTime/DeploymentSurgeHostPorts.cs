@@ -17,7 +17,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// (pkg/controller/deployment/util/deployment_util.go, TimedOutReason; SEMANTICS.md §9.2). With a cluster, the
 /// <see cref="Scheduler"/> places the replicas and then the surge pod on it, running pods included.
 /// </summary>
-internal sealed class DeploymentSurgeHostPorts : IRule
+internal sealed class DeploymentSurgeHostPorts : IPlacementRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN015",

@@ -17,7 +17,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// reported once, on the later workload in input order, naming the earlier. Replicas of one workload are HN013's. With a
 /// snapshot, the pods already running are checked too (<see cref="RunningPortConflicts"/>).
 /// </summary>
-internal sealed class HostPortConflict : IRule
+internal sealed class HostPortConflict : IPlacementRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN012",

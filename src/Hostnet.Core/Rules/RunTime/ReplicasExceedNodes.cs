@@ -14,7 +14,7 @@ namespace Hostnet.Core.Rules.RunTime;
 /// objects in the input) the <see cref="Scheduling.Scheduler"/> places the replicas on it, running pods included, and the
 /// finding is an error; without, hostnet only knows a bound when the pod is pinned to named nodes, and warns.
 /// </summary>
-internal sealed class ReplicasExceedNodes : IRule
+internal sealed class ReplicasExceedNodes : IPlacementRule
 {
     public static RuleDescriptor Rule { get; } = new(
         "HN013",
