@@ -80,4 +80,4 @@ for divisor in $sizes; do
   done
 done
 echo
-echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg). Rows are sorted by wall time per build; user, sys and peak are those of the median-wall run."
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg). Each row is the median-wall run of its build: its user, sys and peak are that run's."
