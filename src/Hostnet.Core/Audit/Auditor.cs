@@ -10,7 +10,8 @@ namespace Hostnet.Core.Audit;
 /// <c>hostnet audit</c> without I/O: the rules of the catalogue on the cluster's objects (each top-level workload, and
 /// the pods no workload of the snapshot owns, once per owner), the findings only the cluster's state shows
 /// (<see cref="LiveChecks"/>), the inventory of host-network use, and the host-port map (<see cref="PortMapBuilder"/>).
-/// Every step is one pass over the pods with dictionary lookups, so the cost grows with the cluster, never with its square.
+/// Every step is one pass over the pods with dictionary lookups, so the cost grows with the cluster, never with its square;
+/// the port map is built beside the rules, on a second core.
 /// With the node agents' reports (<c>--listeners</c>), what really listens joins the findings and the inventory
 /// (<see cref="AgentListeners"/>).
 /// </summary>
@@ -20,6 +21,8 @@ public static class Auditor
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
+        // The port map reads only the snapshot: it is built on a second core while the rules run on this one.
+        var portMap = Task.Run(() => PortMapBuilder.Build(snapshot, [], PlanOptions.Default with { DefaultNamespace = options.DefaultNamespace }));
         var index = new AuditIndex(snapshot, options.DefaultNamespace);
         var subjects = Subjects(index);
         var objects = new List<KubeObject>(subjects.Count + snapshot.Services.Count + snapshot.NetworkPolicies.Count + snapshot.Namespaces.Count);
@@ -29,7 +32,7 @@ public static class Auditor
         objects.AddRange(snapshot.Namespaces);
         var context = new ManifestChecker(options, RuleCatalog.Rules) { Cluster = snapshot }.CheckObjects(objects);
         var fromSpecs = context.Diagnostics.Count;
-        var ports = PortMapBuilder.Build(snapshot, [], PlanOptions.Default with { DefaultNamespace = options.DefaultNamespace });
+        var ports = portMap.GetAwaiter().GetResult();
         var state = new LiveState(index, ports);
         foreach (var check in LiveChecks.All)
         {

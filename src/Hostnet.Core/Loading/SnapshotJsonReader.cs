@@ -8,7 +8,7 @@ namespace Hostnet.Core.Loading;
 /// Streams a JSON snapshot (a <c>List</c>, or one or more objects one after the other) through
 /// <see cref="Utf8JsonReader"/> over a buffer refilled from the stream, never holding the whole text. Each object
 /// becomes a small <see cref="SourceNode"/> tree of the fields the engine reads (<see cref="SnapshotTrimming"/>), with
-/// line and column positions, handed to the builder and dropped. An object that runs past the end of the buffer is
+/// line and column positions, handed to the builder (on its own thread: <see cref="SnapshotHandOff"/>) and dropped. An object that runs past the end of the buffer is
 /// read again once the buffer is refilled (or grown, up to <see cref="LoaderLimits.MaxFileBytes"/> for one object).
 /// </summary>
 internal sealed class SnapshotJsonReader
@@ -21,7 +21,7 @@ internal sealed class SnapshotJsonReader
     private readonly string _path;
     private readonly Stream _stream;
     private readonly LoaderLimits _limits;
-    private readonly ClusterSnapshotBuilder _builder;
+    private readonly SnapshotHandOff _builder;
     private readonly SpanStringPool _strings = new();
     private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries = [];
     private readonly List<SourceNode> _items = [];
@@ -40,7 +40,7 @@ internal sealed class SnapshotJsonReader
     private bool _topHasItems;
 
     /// <param name="prefix">Bytes already read from the start of the input (to tell JSON from YAML); the rest follows in <paramref name="stream"/>.</param>
-    public SnapshotJsonReader(string path, ReadOnlySpan<byte> prefix, Stream stream, LoaderLimits limits, ClusterSnapshotBuilder builder)
+    public SnapshotJsonReader(string path, ReadOnlySpan<byte> prefix, Stream stream, LoaderLimits limits, SnapshotHandOff builder)
     {
         _path = path;
         _stream = stream;

@@ -32,7 +32,9 @@ public static class SnapshotReader
         var first = prefix.AsSpan(start, length - start).IndexOfAnyExcept((ReadOnlySpan<byte>)" \t\r\n"u8);
         if (first >= 0 && prefix[start + first] is (byte)'{' or (byte)'[')
         {
-            new SnapshotJsonReader(path, prefix.AsSpan(start, length - start), stream, limits, builder).Read();
+            using var handOff = new SnapshotHandOff(builder);
+            new SnapshotJsonReader(path, prefix.AsSpan(start, length - start), stream, limits, handOff).Read();
+            handOff.Complete();
         }
         else
         {

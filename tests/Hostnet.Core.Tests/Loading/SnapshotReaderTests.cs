@@ -185,6 +185,22 @@ public sealed class SnapshotReaderTests
     }
 
     [Fact]
+    public void Read_ErrorsOfTheBuilderAndTheReader_AcrossManyBatches_KeepTheInputsOrder()
+    {
+        // The builder takes the reader's objects on another thread, in batches (SnapshotHandOff): a duplicate found by
+        // the builder in a late batch still comes before the syntax error the reader finds after it, on its own line.
+        var items = Enumerable.Range(0, 2_000).Select(i => Pod(string.Create(CultureInfo.InvariantCulture, $"p{i}"), "n")).ToList();
+        items.Add(Pod("p1500", "n"));
+        var text = "{\"apiVersion\":\"v1\",\"items\":[\n" + string.Join(",\n", items) + ",\n{\"kind\":,}\n]}";
+        var errors = SnapshotText.Read(text).Errors;
+        errors.Select(e => $"{e.Position.Line}:{e.Position.Column} {e.Message}").ShouldBe(
+        [
+            "2002:1 duplicate Pod \"default/p1500\" (first at line 1502, column 1)",
+            "2003:9 malformed JSON: ',' is an invalid start of a value.",
+        ]);
+    }
+
+    [Fact]
     public void Read_DuplicateKey_IsAnError()
     {
         var result = SnapshotText.Read("{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"kind\":\"Pod\"}");
