@@ -21,7 +21,7 @@ internal static class BenchCommand
         var options = new BenchOptions();
         var modes = new Option<string[]>("--modes")
         {
-            Description = $"Datapaths to measure, comma-separated (default all: {string.Join(",", BenchModeNames.All.Select(m => m.Name()))})",
+            Description = $"Datapaths to measure, comma-separated (default all: {BenchModeNames.Names(",")})",
             HelpName = "MODE,…",
             AllowMultipleArgumentsPerToken = true,
         };
@@ -39,11 +39,11 @@ internal static class BenchCommand
         options.AddTo(command);
         command.Validators.Add(result =>
         {
-            foreach (var word in Words(result.GetValue(modes)))
+            foreach (var word in BenchModeNames.Words(result.GetValue(modes) ?? []))
             {
                 if (!BenchModeNames.TryParse(word, out _))
                 {
-                    result.AddError($"--modes: unknown mode '{word}' (choose from {string.Join(", ", BenchModeNames.All.Select(m => m.Name()))})");
+                    result.AddError($"--modes: unknown mode '{word}' (choose from {BenchModeNames.Names(", ")})");
                 }
             }
         });
@@ -62,9 +62,8 @@ internal static class BenchCommand
                 return ExitCodes.Invalid;
             }
 
-            var chosen = Words(result.GetValue(modes)).Select(w => BenchModeNames.TryParse(w, out var m) ? m : default).ToHashSet();
             var settings = new BenchSettings(
-                [.. BenchModeNames.All.Where(m => chosen.Count == 0 || chosen.Contains(m))],
+                BenchModeNames.Chosen(BenchModeNames.Words(result.GetValue(modes) ?? [])),
                 duration,
                 options.RepeatOf(result),
                 options.StreamsOf(result),
@@ -89,7 +88,4 @@ internal static class BenchCommand
         });
         return command;
     }
-
-    private static IEnumerable<string> Words(string[]? values) =>
-        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
