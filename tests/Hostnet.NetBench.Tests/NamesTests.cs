@@ -23,6 +23,16 @@ public sealed class NamesTests
         new[] { BenchNames.Uplink, BenchNames.PodVethHostSide, BenchNames.PodInterface, BenchNames.Bridge, BenchNames.Vxlan }
             .ShouldAllBe(name => name.Length <= 15 && name.StartsWith(BenchNames.Prefix));
 
+    // --modes host-network,HOST --modes service: each value a list, any case, measured in the planner's order.
+    [Fact]
+    public void Chosen_NamesInAnyOrderAndCase_ModesInMeasuringOrder() =>
+        BenchModeNames.Chosen(BenchModeNames.Words(["service", " host-network , HOST", ","]))
+            .ShouldBe([BenchMode.Host, BenchMode.HostNetwork, BenchMode.Service]);
+
+    [Fact]
+    public void Chosen_NoName_EveryMode() =>
+        BenchModeNames.Chosen(BenchModeNames.Words([])).ShouldBe(BenchModeNames.All);
+
     [Theory]
     [InlineData("host", "host")]
     [InlineData("Pod-VXLAN", "pod-vxlan")]

@@ -51,7 +51,7 @@ internal sealed class AgentOptions
         }
 
         var listen = result.GetRequiredValue(Listen);
-        if (!WebhookCommand.TryParseListen(listen, out var endpoint))
+        if (!CommonOptions.TryParseListen(listen, out var endpoint))
         {
             environment.Error.WriteLine($"hostnet: --listen must look like :9477, 0.0.0.0:9477 or [::]:9477, not '{listen}'");
             return null;

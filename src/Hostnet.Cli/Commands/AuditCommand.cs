@@ -53,9 +53,9 @@ internal static class AuditCommand
         var report = Auditor.Audit(snapshot, request.ClusterPath ?? LiveSnapshot.SourceName, run.Options, listeners?.Reports);
         if (request.OutputPath is null)
         {
-            Write(report, request.Format, request.Format == "text" && environment.OutputIsTerminal && !environment.NoColor, environment.Output);
+            AuditWriters.Write(report, request.Format, request.Format == "text" && environment.OutputIsTerminal && !environment.NoColor, environment.Output);
         }
-        else if (ReportFile.TryWrite(request.OutputPath, file => Write(report, request.Format, colour: false, file), environment))
+        else if (ReportFile.TryWrite(request.OutputPath, file => AuditWriters.Write(report, request.Format, colour: false, file), environment))
         {
             environment.Error.WriteLine($"hostnet: wrote {request.OutputPath}: {AuditTextWriter.Summary(report)}");
         }
@@ -67,21 +67,5 @@ internal static class AuditCommand
         // A report read only in part is bad input: the audit shows what could be read, and exits as for any bad input.
         return listeners is { Clean: false } ? ExitCodes.Invalid
             : request.Threshold is { } threshold && report.Fails(threshold) ? ExitCodes.Findings : ExitCodes.Success;
-    }
-
-    private static void Write(AuditReport report, string format, bool colour, TextWriter output)
-    {
-        switch (format)
-        {
-            case "json":
-                AuditJsonWriter.Write(report, output);
-                break;
-            case "html":
-                AuditHtmlWriter.Write(report, output);
-                break;
-            default:
-                AuditTextWriter.Write(report, output, colour);
-                break;
-        }
     }
 }

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using Hostnet.Cli.Commands.Bench;
 using Hostnet.NetBench.Datapath;
-using Hostnet.NetBench.Host;
-using Hostnet.NetBench.Measurement;
-using Hostnet.NetBench.Results;
 
 namespace Hostnet.Cli.Commands;
 
@@ -14,14 +11,12 @@ namespace Hostnet.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    public const string NeedsRootMessage = "hostnet bench: needs root (it creates network namespaces, veth pairs and iptables rules); run it with sudo";
-
     public static Command Create(CliEnvironment environment)
     {
         var options = new BenchOptions();
         var modes = new Option<string[]>("--modes")
         {
-            Description = $"Datapaths to measure, comma-separated (default all: {string.Join(",", BenchModeNames.All.Select(m => m.Name()))})",
+            Description = $"Datapaths to measure, comma-separated (default all: {BenchModeNames.Names(",")})",
             HelpName = "MODE,…",
             AllowMultipleArgumentsPerToken = true,
         };
@@ -39,57 +34,16 @@ internal static class BenchCommand
         options.AddTo(command);
         command.Validators.Add(result =>
         {
-            foreach (var word in Words(result.GetValue(modes)))
+            foreach (var word in BenchModeNames.Words(result.GetValue(modes) ?? []))
             {
                 if (!BenchModeNames.TryParse(word, out _))
                 {
-                    result.AddError($"--modes: unknown mode '{word}' (choose from {string.Join(", ", BenchModeNames.All.Select(m => m.Name()))})");
+                    result.AddError($"--modes: unknown mode '{word}' (choose from {BenchModeNames.Names(", ")})");
                 }
             }
         });
-        command.SetAction(result =>
-        {
-            if (!Environment.IsPrivilegedProcess)
-            {
-                environment.Error.WriteLine(NeedsRootMessage);
-                return ExitCodes.Invalid;
-            }
-
-            var duration = options.DurationOf(result);
-            if (options.EngineOf(result, duration, out var problem) is not { } engine)
-            {
-                environment.Error.WriteLine($"hostnet bench: {problem}");
-                return ExitCodes.Invalid;
-            }
-
-            var chosen = Words(result.GetValue(modes)).Select(w => BenchModeNames.TryParse(w, out var m) ? m : default).ToHashSet();
-            var settings = new BenchSettings(
-                [.. BenchModeNames.All.Where(m => chosen.Count == 0 || chosen.Contains(m))],
-                duration,
-                options.RepeatOf(result),
-                options.StreamsOf(result),
-                engine,
-                result.GetValue(noPin) ? null : CpuPinning.Choose());
-            using var interruption = new Interruption();
-            try
-            {
-                var report = BenchRunner.Run(settings, HostnetWorker.Locate(), environment.Error, interruption.Token);
-                return options.Print(report, result, environment);
-            }
-            catch (OperationCanceledException)
-            {
-                environment.Error.WriteLine("hostnet bench: interrupted; the namespaces, links, routes, rules and cgroups it made are removed");
-                return ExitCodes.Invalid;
-            }
-            catch (Exception e) when (e is HostCommandException or InvalidOperationException or FormatException or IOException)
-            {
-                environment.Error.WriteLine($"hostnet bench: {e.Message}");
-                return ExitCodes.Invalid;
-            }
-        });
+        command.SetAction(result => LocalBench.Run(
+            options, result, BenchModeNames.Chosen(BenchModeNames.Words(result.GetValue(modes) ?? [])), result.GetValue(noPin), environment));
         return command;
     }
-
-    private static IEnumerable<string> Words(string[]? values) =>
-        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

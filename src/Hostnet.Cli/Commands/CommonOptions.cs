@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Cli.Commands;
@@ -81,6 +82,17 @@ internal sealed class CommonOptions
         _config is null ? null : result.GetValue(_config),
         _kubeVersion is null ? null : result.GetValue(_kubeVersion),
         _cluster is null ? null : result.GetValue(_cluster));
+
+    /// <summary><c>:8443</c>, <c>0.0.0.0:8443</c>, <c>[::]:8443</c> → the endpoint (<c>webhook --listen</c>, <c>agent --listen</c>).</summary>
+    public static bool TryParseListen(string text, out IPEndPoint endpoint)
+    {
+        if (text.StartsWith(':'))
+        {
+            text = "0.0.0.0" + text;
+        }
+
+        return IPEndPoint.TryParse(text, out endpoint!) && text.Contains(':', StringComparison.Ordinal);
+    }
 
     // A command that lists an option it did not set is a bug of hostnet's, found by the first test that builds it.
     private static InvalidOperationException NotTaken() => new("this command does not take that option");

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using Hostnet.Cli.Input;
 using Hostnet.Cli.Output;
-using Hostnet.Core.Analysis;
 using Hostnet.Core.Fixing;
-using Hostnet.Core.Loading;
-using Hostnet.Core.Rules;
 
 namespace Hostnet.Cli.Commands;
 
@@ -28,15 +25,7 @@ internal static class FixCommand
         var write = new Option<bool>("--write", "-w") { Description = "Rewrite the files in place (atomically; owner, group and mode kept; through symbolic links)" };
         var force = new Option<bool>("--force") { Description = "With --write, rewrite read-only files too (their mode is kept)" };
         var diff = new Option<bool>("--diff", "-d") { Description = "Print a unified diff of the fixes instead of the fixed text" };
-        var fixable = string.Join(", ", RuleCatalog.FixableIds);
-        var rules = new Option<string[]>("--rule", "-r") { Description = $"Only fix findings of these rules ({fixable})", HelpName = "ID" };
-        rules.Validators.Add(result =>
-        {
-            foreach (var id in result.Tokens.SelectMany(t => Split(t.Value)).Where(id => !RuleCatalog.FixableIds.Contains(id)))
-            {
-                result.AddError($"--rule: {id} is not a rule hostnet can fix (fixable: {fixable})");
-            }
-        });
+        var rules = FixableRuleOption.Create();
         var command = new Command("fix", "Repair what can be repaired safely, as minimal edits that keep comments and layout")
         {
             common.Paths, write, force, diff, rules, common.FailOn, common.Config, common.KubeVersion,
@@ -57,13 +46,10 @@ internal static class FixCommand
             common.Read(result),
             result.GetValue(write) ? FixOutputMode.Write : result.GetValue(diff) ? FixOutputMode.Diff : FixOutputMode.Stream,
             new FixWriteOptions(result.GetValue(force), DateTime.UtcNow),
-            result.GetValue(rules) is { Length: > 0 } ids ? ids.SelectMany(Split).ToHashSet(StringComparer.Ordinal) : null,
+            FixableRuleOption.Chosen(result.GetValue(rules)),
             environment));
         return command;
     }
-
-    private static IEnumerable<string> Split(string value) =>
-        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(id => id.ToUpperInvariant());
 
     private static int Run(RunRequest request, FixOutputMode mode, FixWriteOptions writing, IReadOnlySet<string>? rules, CliEnvironment environment)
     {
@@ -72,17 +58,10 @@ internal static class FixCommand
             return ExitCodes.Invalid;
         }
 
-        var limits = LoaderLimits.Default;
-        var (files, readProblems) = new InputCollector(environment, limits).Collect(request.Paths);
-        foreach (var problem in readProblems)
-        {
-            environment.Error.WriteLine($"hostnet: {problem.File}:{problem.Position}: {problem.Message}");
-        }
-
-        var outcome = new ManifestFixer(new ManifestChecker(run.Options, RuleCatalog.Rules), RuleCatalog.Fixers, rules).Fix(files, limits);
+        var (outcome, unreadable) = FixedManifests.Fix(request.Paths, run, rules, environment);
         var failed = FixOutput.Write(mode, outcome.Files, writing, environment);
         FixOutput.Summarise(outcome, mode, failed, environment);
-        return readProblems.Count > 0 || outcome.Report.HasInputErrors || failed.Count > 0 ? ExitCodes.Invalid
+        return unreadable || outcome.Report.HasInputErrors || failed.Count > 0 ? ExitCodes.Invalid
             : request.Threshold is { } threshold && outcome.Report.Fails(threshold) ? ExitCodes.Findings
             : ExitCodes.Success;
     }

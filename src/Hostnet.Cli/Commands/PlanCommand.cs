@@ -53,21 +53,13 @@ internal static class PlanCommand
             return ExitCodes.Invalid;
         }
 
-        var plan = ManifestPlan.Plan(loaded, run.Options, run.Cluster, nodes, rollout, out var assumedNodes);
-        if (assumedNodes)
+        var plan = ManifestPlan.Plan(loaded, run.Options, run.Cluster, nodes, rollout, out var notice);
+        if (notice is not null)
         {
-            environment.Error.WriteLine(
-                $"hostnet: no --nodes and no Node objects in the input: planning against {SyntheticCluster.DefaultNodeCount} identical worker nodes (node-1 … node-{SyntheticCluster.DefaultNodeCount}); see docs/plan.md");
+            environment.Error.WriteLine($"hostnet: {notice}");
         }
 
-        if (request.Format == "json")
-        {
-            PlanJsonWriter.Write(plan, environment.Output);
-        }
-        else
-        {
-            PlanTextWriter.Write(plan, environment.Output);
-        }
+        PlanWriters.Write(plan, request.Format, environment.Output);
 
         var fails = plan.InputWouldNotRun || plan.Rollouts.Any(r => r.Outcome == RolloutOutcome.Stuck);
         return request.FailOn != "none" && fails ? ExitCodes.Findings : ExitCodes.Success;

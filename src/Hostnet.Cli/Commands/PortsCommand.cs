@@ -43,14 +43,10 @@ internal static class PortsCommand
             return ExitCodes.Invalid;
         }
 
-        IReadOnlyList<LoadResult> loaded = [];
-        if (request.Paths.Length > 0)
+        var loaded = ManifestInput.Load(request.Paths, environment, out var clean);
+        if (!clean)
         {
-            loaded = ManifestInput.Load(request.Paths, environment, out var clean);
-            if (!clean)
-            {
-                return ExitCodes.Invalid;
-            }
+            return ExitCodes.Invalid;
         }
 
         var objects = loaded.SelectMany(l => l.Documents).Select(ObjectReader.Read).OfType<KubeObject>().ToList();
@@ -66,15 +62,7 @@ internal static class PortsCommand
             return ExitCodes.Invalid;
         }
 
-        if (request.Format == "json")
-        {
-            PortMapWriter.WriteJson(map, answer.Free, environment.Output);
-        }
-        else
-        {
-            PortMapWriter.WriteText(map, answer.Free, environment.Output);
-        }
-
+        PortMapWriter.Write(map, answer.Free, request.Format, environment.Output);
         return ExitCodes.Success;
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
 using Hostnet.Webhook.Certificates;
 using Hostnet.Webhook.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,7 +37,7 @@ internal static class WebhookCommand
                 return ExitCodes.Invalid;
             }
 
-            if (!TryParseListen(result.GetRequiredValue(listen), out var endpoint))
+            if (!CommonOptions.TryParseListen(result.GetRequiredValue(listen), out var endpoint))
             {
                 environment.Error.WriteLine($"hostnet: --listen must look like :8443, 0.0.0.0:8443 or [::]:8443, not '{result.GetValue(listen)}'");
                 return ExitCodes.Invalid;
@@ -52,43 +51,18 @@ internal static class WebhookCommand
                 PolicyPath = result.GetValue(policy) is { } policyPath ? Path.GetFullPath(policyPath, environment.WorkingDirectory) : null,
                 LogLevel = Enum.Parse<LogLevel>(result.GetRequiredValue(logLevel), ignoreCase: true),
             };
-            return Serve(options, environment);
-        });
-        return command;
-    }
-
-    /// <summary>Runs until SIGTERM or Ctrl+C; the host's console lifetime drains requests in flight.</summary>
-    private static int Serve(WebhookOptions options, CliEnvironment environment)
-    {
-        try
-        {
-            var server = WebhookServer.Create(options, TimeProvider.System);
             try
             {
-                server.RunAsync().GetAwaiter().GetResult();
+                // Runs until SIGTERM or Ctrl+C; a server that cannot start says why in one line.
+                WebhookServer.ServeAsync(options, TimeProvider.System).GetAwaiter().GetResult();
+                return ExitCodes.Success;
             }
-            finally
+            catch (WebhookStartException error)
             {
-                server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                environment.Error.WriteLine($"hostnet: {error.Message}");
+                return ExitCodes.Invalid;
             }
-
-            return ExitCodes.Success;
-        }
-        catch (WebhookStartException error)
-        {
-            environment.Error.WriteLine($"hostnet: {error.Message}");
-            return ExitCodes.Invalid;
-        }
-    }
-
-    /// <summary><c>:8443</c>, <c>0.0.0.0:8443</c>, <c>[::]:8443</c> → the endpoint (shared with <c>agent --listen</c>).</summary>
-    internal static bool TryParseListen(string text, out IPEndPoint endpoint)
-    {
-        if (text.StartsWith(':'))
-        {
-            text = "0.0.0.0" + text;
-        }
-
-        return IPEndPoint.TryParse(text, out endpoint!) && text.Contains(':', StringComparison.Ordinal);
+        });
+        return command;
     }
 }

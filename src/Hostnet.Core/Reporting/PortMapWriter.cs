@@ -13,6 +13,19 @@ public static class PortMapWriter
 
     private static readonly string[] Header = ["NODE", "PORT", "PROTOCOL", "HOST IP", "SOURCE", "OWNER", "WORKLOAD", "DETAIL"];
 
+    /// <summary>The map (and the free ports, when asked) in <c>--format</c>'s format: json, else text.</summary>
+    public static void Write(PortMap map, FreePortQuery? free, string format, TextWriter output)
+    {
+        if (format == "json")
+        {
+            WriteJson(map, free, output);
+        }
+        else
+        {
+            WriteText(map, free, output);
+        }
+    }
+
     public static void WriteText(PortMap map, FreePortQuery? free, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(map);

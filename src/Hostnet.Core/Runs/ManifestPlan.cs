@@ -15,15 +15,17 @@ namespace Hostnet.Core.Runs;
 /// </summary>
 public static class ManifestPlan
 {
-    /// <summary>The plan; <paramref name="assumedNodes"/> says when it ran on the default synthetic cluster, which the user must be told.</summary>
-    public static PlanResult Plan(IReadOnlyList<LoadResult> loaded, AnalysisOptions options, ClusterSnapshot? snapshot, int? nodeCount, bool rollout, out bool assumedNodes)
+    /// <summary>The plan; <paramref name="notice"/> says when it ran on the default synthetic cluster, which the user must be told.</summary>
+    public static PlanResult Plan(IReadOnlyList<LoadResult> loaded, AnalysisOptions options, ClusterSnapshot? snapshot, int? nodeCount, bool rollout, out string? notice)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(options);
         var objects = loaded.SelectMany(l => l.Documents).Select(ObjectReader.Read).OfType<KubeObject>().ToList();
         var workloads = objects.OfType<Workload>().ToList();
         var nodes = objects.OfType<Node>().ToList();
-        assumedNodes = snapshot is null && nodeCount is null && nodes.Count == 0;
+        notice = snapshot is null && nodeCount is null && nodes.Count == 0
+            ? $"no --nodes and no Node objects in the input: planning against {SyntheticCluster.DefaultNodeCount} identical worker nodes (node-1 … node-{SyntheticCluster.DefaultNodeCount}); see docs/plan.md"
+            : null;
         var cluster = snapshot
             ?? (nodeCount is { } count ? SyntheticCluster.Create(count)
                 : nodes.Count > 0 ? ClusterSnapshot.Empty with { Nodes = nodes }

@@ -5,20 +5,12 @@ namespace Hostnet.Kube.Http;
 /// <paramref name="maxBytes"/> bytes came through, or one string grew longer than <paramref name="maxStringBytes"/>:
 /// an endless or huge answer is stopped while it streams, before it fills the memory. docs/snapshot.md, "Limits".
 /// </summary>
-internal sealed class BoundedJsonStream(Stream inner, long maxBytes, long maxStringBytes) : Stream
+internal sealed class BoundedJsonStream(Stream inner, long maxBytes, long maxStringBytes) : ReadOnlyForwardStream(inner)
 {
     private long _read;
     private long _stringLength;
     private bool _inString;
     private bool _escaped;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -29,38 +21,16 @@ internal sealed class BoundedJsonStream(Stream inner, long maxBytes, long maxStr
     /// <summary>"1 MiB": how the limits are named in messages and docs.</summary>
     public static string Mebibytes(long bytes) => $"{bytes / (1024 * 1024)} MiB";
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer) => Count(buffer[..inner.Read(buffer)]);
+    public override int Read(Span<byte> buffer) => Count(buffer[..Inner.Read(buffer)]);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var read = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         return Count(buffer.Span[..read]);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 
     /// <summary>Counts the bytes and follows string boundaries (a quote not escaped by a backslash) to measure each string.</summary>
     private int Count(ReadOnlySpan<byte> chunk)

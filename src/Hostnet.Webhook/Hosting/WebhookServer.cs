@@ -183,6 +183,19 @@ public sealed class WebhookServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Creates a server, runs it until SIGTERM or Ctrl+C (the host's console lifetime drains requests in flight), then
+    /// disposes it; throws <see cref="WebhookStartException"/> when it cannot start.
+    /// </summary>
+    public static async Task ServeAsync(WebhookOptions options, TimeProvider time)
+    {
+        var server = Create(options, time);
+        await using (server.ConfigureAwait(false))
+        {
+            await server.RunAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// Runs one review through the checker before taking traffic: the first one compiles the rules (close to a
     /// second on a busy machine), which must not eat into the API server's 2 s budget.
     /// </summary>
