@@ -9,13 +9,15 @@ namespace Hostnet.NetBench.Tests.Real;
 /// <summary>
 /// hostnet's own stream generator, run as the bench runs it (<c>hostnet bench client --sample</c> in the node's
 /// namespace against <c>hostnet bench serve</c>), against a plain <c>iperf3 -c</c> between the same two namespaces
-/// in the same test: the median of the paired runs' ratios is within ±25 %. Each pair runs back to back, so a burst
-/// of load from other tests on a shared CI machine slows both halves of a pair rather than one engine's median.
+/// in the same test: the fastest of 9 interleaved runs of each engine agree within ±25 %. Throughput noise is one-sided
+/// (interference only slows a run), and on this 2-vCPU guest single runs of both engines fall into a fast mode or one
+/// about half as fast, whichever their pair happened to get (13 or 27 Gbit/s for iperf3 in one run), so medians and
+/// paired ratios compared modes, not engines; each engine's best run is what the path carries for it.
 /// </summary>
 [Collection(RootNetworkTests.Name)]
 public sealed class AgreementTests(ITestOutputHelper output)
 {
-    private const int Runs = 7;
+    private const int Runs = 9;
 
     // Both engines' processes at the highest priority, so that the other builds and tests on a shared CI machine
     // disturb the comparison as little as possible (the same for both: the comparison stays fair). The receivers
@@ -41,8 +43,8 @@ public sealed class AgreementTests(ITestOutputHelper output)
                 [.. Sender, Shell.Hostnet, "bench", "client", "--target", plan.TargetAddress, "--duration", "1s", "--engine", "hostnet", "--sample"])).Gbps);
         }
 
-        var ratio = Spread.Of([.. hostnet.Select((gbps, run) => gbps / iperf3[run])]).Median;
-        output.WriteLine($"iperf3 {string.Join(", ", iperf3)} Gbit/s; hostnet {string.Join(", ", hostnet)} Gbit/s; median ratio of the pairs {ratio:0.00}");
+        var ratio = Spread.Of(hostnet).Max / Spread.Of(iperf3).Max;
+        output.WriteLine($"iperf3 {string.Join(", ", iperf3)} Gbit/s; hostnet {string.Join(", ", hostnet)} Gbit/s; best run ÷ best run {ratio:0.00}");
         ratio.ShouldBeInRange(0.75, 1.25);
     }
 }
