@@ -113,8 +113,9 @@ public sealed class DeadlineTests
             }
 
             // Kestrel closes the connections over MaxConcurrentConnections at once; the others wait for a TLS handshake (10 s).
-            var closed = await Task.WhenAll(sockets.TakeLast(8).Select(ClosedWithin3s));
-            closed.ShouldAllBe(c => c);
+            // Which 8 are over the limit is the accept order, not always the connect order on a loaded machine: count them all.
+            var closed = await Task.WhenAll(sockets.Select(ClosedWithin3s));
+            closed.Count(c => c).ShouldBeGreaterThanOrEqualTo(8);
         }
         finally
         {
