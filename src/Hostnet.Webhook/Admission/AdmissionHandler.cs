@@ -43,7 +43,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             await _slots.WaitAsync(deadline.Token).ConfigureAwait(false);
             slotHeld = true;
             stage = "body";
-            var (review, refusal, status) = await ReadAsync(context, deadline.Token).ConfigureAwait(false);
+            var (request, subject, refusal, status) = await ReadAsync(context, deadline.Token).ConfigureAwait(false);
             stage = "review";
             if (status == StatusCodes.Status408RequestTimeout)
             {
@@ -51,19 +51,12 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
                 metrics.RecordTimeout(name, "body");
             }
 
-            if (review?.Request is not { } request)
+            if (request is null || subject is null)
             {
                 await RefuseAsync(context, name, started, status, refusal!).ConfigureAwait(false);
                 return;
             }
 
-            var subject = new AdmissionSubject(
-                request.Kind?.Kind ?? string.Empty,
-                request.Operation ?? string.Empty,
-                request.Namespace,
-                request.SubResource,
-                request.Object is { ValueKind: JsonValueKind.Object } created ? created.GetRawText() : null,
-                request.OldObject is { ValueKind: JsonValueKind.Object } old ? old.GetRawText() : null);
             var policy = policies.Current;
             // The core cannot be interrupted: a review past its deadline is answered now and finishes in the background,
             // keeping its slot until then, so late reviews cannot pile up beyond the limit.
@@ -177,48 +170,64 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         PatchType = decision.Patch is null ? null : AdmissionResponse.JsonPatchType,
     };
 
-    private async Task<(AdmissionReview? Review, string? Refusal, int Status)> ReadAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The review's request and what the core is asked about, or why there is none. The body is read whole and parsed
+    /// once: the objects are only marked in it (<see cref="RawJson"/>) and their text decoded from it before its
+    /// buffer goes back to the pool.
+    /// </summary>
+    private async Task<(AdmissionRequest? Request, AdmissionSubject? Subject, string? Refusal, int Status)> ReadAsync(HttpContext context, CancellationToken cancellationToken)
     {
         if (context.Request.ContentLength > maxBodyBytes)
         {
-            return (null, $"the request body is larger than the {maxBodyBytes / (1024 * 1024)} MiB limit", StatusCodes.Status413PayloadTooLarge);
+            return (null, null, $"the request body is larger than the {maxBodyBytes / (1024 * 1024)} MiB limit", StatusCodes.Status413PayloadTooLarge);
         }
 
-        AdmissionReview? review;
         try
         {
-            // Read whole, then deserialized in one pass: the object becomes a JsonElement of its own, so the body's
-            // buffer goes back at once.
             using var body = await RequestBody.ReadAsync(context.Request, _bodies, maxBodyBytes, cancellationToken).ConfigureAwait(false);
-            review = JsonSerializer.Deserialize(body.Bytes, WebhookJson.Relaxed.AdmissionReview);
+            var review = JsonSerializer.Deserialize(body.Bytes, WebhookJson.Relaxed.AdmissionReview);
+            if (Problem(review) is { } problem)
+            {
+                return (null, null, problem, StatusCodes.Status400BadRequest);
+            }
+
+            var request = review!.Request!;
+            var subject = new AdmissionSubject(
+                request.Kind?.Kind ?? string.Empty,
+                request.Operation ?? string.Empty,
+                request.Namespace,
+                request.SubResource,
+                request.Object is { ValueKind: JsonValueKind.Object } created ? created.TextIn(body.Bytes) : null,
+                request.OldObject is { ValueKind: JsonValueKind.Object } old ? old.TextIn(body.Bytes) : null);
+            return (request, subject, null, StatusCodes.Status200OK);
         }
         catch (JsonException error)
         {
-            return (null, Malformed(error), StatusCodes.Status400BadRequest);
+            return (null, null, Malformed(error), StatusCodes.Status400BadRequest);
         }
         catch (BadHttpRequestException error)
         {
             var text = error.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? $"the request body is larger than the {maxBodyBytes / (1024 * 1024)} MiB limit"
                 : "unreadable request: " + OneLine(error.Message);
-            return (null, text, error.StatusCode);
+            return (null, null, text, error.StatusCode);
         }
-
-        var problem = review switch
-        {
-            null => "the body is not an AdmissionReview (null)",
-            { ApiVersion: not AdmissionReview.V1 } => $"only {AdmissionReview.V1} AdmissionReviews are served, not \"{review.ApiVersion}\"",
-            { Request: null } => "the AdmissionReview has no request",
-            { Request.Uid: null or "" } => "the AdmissionReview's request has no uid",
-            // An object that is not one would be admitted unchecked. Only a DELETE has none (the API server sends null).
-            { Request.Object: { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) } other } =>
-                $"the AdmissionReview's request.object is {Article(other.ValueKind)}, not an object",
-            { Request: { Object: null or { ValueKind: JsonValueKind.Null }, Operation: not "DELETE" } } =>
-                $"the AdmissionReview's request has no object (only a DELETE may have none; the operation is {(string.IsNullOrEmpty(review.Request.Operation) ? "missing" : review.Request.Operation)})",
-            _ => null,
-        };
-        return problem is null ? (review, null, StatusCodes.Status200OK) : (null, problem, StatusCodes.Status400BadRequest);
     }
+
+    /// <summary>Why a deserialized body cannot be reviewed; null when it can.</summary>
+    private static string? Problem(AdmissionReview? review) => review switch
+    {
+        null => "the body is not an AdmissionReview (null)",
+        { ApiVersion: not AdmissionReview.V1 } => $"only {AdmissionReview.V1} AdmissionReviews are served, not \"{review.ApiVersion}\"",
+        { Request: null } => "the AdmissionReview has no request",
+        { Request.Uid: null or "" } => "the AdmissionReview's request has no uid",
+        // An object that is not one would be admitted unchecked. Only a DELETE has none (the API server sends null).
+        { Request.Object: { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) } other } =>
+            $"the AdmissionReview's request.object is {Article(other.ValueKind)}, not an object",
+        { Request: { Object: null or { ValueKind: JsonValueKind.Null }, Operation: not "DELETE" } } =>
+            $"the AdmissionReview's request has no object (only a DELETE may have none; the operation is {(string.IsNullOrEmpty(review.Request.Operation) ? "missing" : review.Request.Operation)})",
+        _ => null,
+    };
 
     /// <summary>Answers a request refused before a decision (malformed, too large, too slow) with one line, counted and logged.</summary>
     private async Task RefuseAsync(HttpContext context, string name, long started, int status, string message)

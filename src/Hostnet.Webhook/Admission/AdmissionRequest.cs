@@ -1,8 +1,6 @@
-using System.Text.Json;
-
 namespace Hostnet.Webhook.Admission;
 
-/// <summary>The <c>request</c> of an AdmissionReview: the fields admission reads; the object stays raw JSON.</summary>
+/// <summary>The <c>request</c> of an AdmissionReview: the fields admission reads; the objects are marked where they lie in the body (<see cref="RawJson"/>).</summary>
 public sealed record AdmissionRequest
 {
     public string? Uid { get; init; }
@@ -17,9 +15,9 @@ public sealed record AdmissionRequest
 
     public string? Operation { get; init; }
 
-    public JsonElement? Object { get; init; }
+    public RawJson? Object { get; init; }
 
-    public JsonElement? OldObject { get; init; }
+    public RawJson? OldObject { get; init; }
 
     public bool? DryRun { get; init; }
 }
