@@ -23,6 +23,10 @@ public sealed class RobustnessTests : IClassFixture<AdmissionFixtureTests.Server
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":\"1\",\"operation\":\"CREATE\",\"kind\":{\"kind\":\"Pod\"},\"object\":null}}", "the AdmissionReview's request has no object (only a DELETE may have none; the operation is CREATE)")]
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":\"1\",\"operation\":\"UPDATE\",\"kind\":{\"kind\":\"Pod\"}}}", "the AdmissionReview's request has no object (only a DELETE may have none; the operation is UPDATE)")]
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":\"1\",\"operation\":\"CREATE\",\"kind\":{\"kind\":\"Pod\"},\"object\":\"{\\\"kind\\\":\\\"Pod\\\"}\"}}", "the AdmissionReview's request.object is a string, not an object")]
+    // The object is only marked in the body, not built (RawJson): what is wrong inside it is still found, where it is.
+    [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":\"u\",\"operation\":\"CREATE\",\"kind\":{\"kind\":\"Pod\"},\"object\":{\"a\":[1,2}}}", "malformed AdmissionReview at $.request.object (line 1, byte 119): '}' is invalid without a matching open.")]
+    [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":\"u\",\"operation\":\"CREATE\",\"kind\":{\"kind\":\"Pod\"},\"object\":{\"a\":1}x}}", "malformed AdmissionReview at $.request (line 1, byte 117): 'x' is invalid after a value. Expected either ',', '}', or ']'.")]
+    [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":\"u\",\"operation\":\"CREATE\",\"kind\":{\"kind\":\"Pod\"},\"object\":[{\"kind\":\"Pod\"}]}}", "the AdmissionReview's request.object is an array, not an object")]
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":7}}", "malformed AdmissionReview at $.request.uid (line 1, byte 55): the value has the wrong JSON type for this field.")]
     public async Task Validate_BadBody_Is400WithOneLine(string body, string message)
     {
