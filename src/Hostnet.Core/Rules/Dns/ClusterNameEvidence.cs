@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Documents;
 using Hostnet.Core.Editing;
@@ -30,28 +31,44 @@ internal sealed record ClusterNameEvidence(string Where, string Name)
         ArgumentNullException.ThrowIfNull(context);
         var @namespace = context.NamespaceOf(workload);
         var services = context.ServicesIn(@namespace).Where(s => s.Name.Length > 0).Select(s => s.Name).ToArray();
-        return Texts(workload, context, @namespace)
-            .Select(text => HostIn(text.Value, @namespace, services) is { } name ? new ClusterNameEvidence(text.Where, name) : null)
-            .FirstOrDefault(evidence => evidence is not null);
+        foreach (var text in Texts(workload, context, @namespace))
+        {
+            if (HostIn(text.Value, @namespace, services) is { } name)
+            {
+                return new ClusterNameEvidence(text.Where, name);
+            }
+        }
+
+        return null;
     }
 
-    private static IEnumerable<(string Where, string Value)> Texts(Workload workload, AnalysisContext context, string @namespace)
+    /// <summary>A text the pod reads, with where it is; the place is worded only for the text that holds a name.</summary>
+    /// <param name="Value">The text.</param>
+    /// <param name="Place">How the place is worded: {0} the container or ConfigMap, {1} the variable or key.</param>
+    /// <param name="Owner">The container or ConfigMap.</param>
+    /// <param name="Part">The variable or key; null for args and command.</param>
+    private readonly record struct Text(string Value, string Place, string Owner, string? Part)
+    {
+        public string Where => string.Format(CultureInfo.InvariantCulture, Place, Owner, Part);
+    }
+
+    private static IEnumerable<Text> Texts(Workload workload, AnalysisContext context, string @namespace)
     {
         foreach (var container in workload.Spec.AllContainers)
         {
             foreach (var env in container.Env.Where(e => e.Value is not null))
             {
-                yield return ($"container \"{container.Name}\" env {env.Name}", env.Value!);
+                yield return new Text(env.Value!, "container \"{0}\" env {1}", container.Name, env.Name);
             }
 
             foreach (var arg in container.Args)
             {
-                yield return ($"container \"{container.Name}\" args", arg);
+                yield return new Text(arg, "container \"{0}\" args", container.Name, null);
             }
 
             foreach (var word in container.Command)
             {
-                yield return ($"container \"{container.Name}\" command", word);
+                yield return new Text(word, "container \"{0}\" command", container.Name, null);
             }
         }
 
@@ -64,7 +81,7 @@ internal sealed record ClusterNameEvidence(string Where, string Name)
 
             foreach (var (key, value) in configMap.Data)
             {
-                yield return ($"ConfigMap \"{name}\" key \"{key}\"", value);
+                yield return new Text(value, "ConfigMap \"{0}\" key \"{1}\"", name, key);
             }
         }
     }

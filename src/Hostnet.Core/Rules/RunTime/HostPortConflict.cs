@@ -111,14 +111,13 @@ internal sealed class HostPortConflict : IPlacementRule
         var nodes = context.RunningCluster.Nodes;
         var byPort = new Dictionary<(string Protocol, int Port), Claims>();
         var sequence = 0;
-        foreach (var workload in context.Workloads)
+        var wanting = context.Workloads
+            .Select(w => (Workload: w, Bindings: HostPorts.Wanted(w.Spec)))
+            .Where(w => w.Bindings.Count > 0)
+            .ToList();
+        // A workload never clashes with itself (Placed.Competes): one alone (an admission review) needs no index.
+        foreach (var (workload, bindings) in wanting.Count > 1 ? wanting : [])
         {
-            var bindings = HostPorts.Wanted(workload.Spec);
-            if (bindings.Count == 0)
-            {
-                continue;
-            }
-
             var placement = new Placed(workload, context.NamespaceOf(workload));
             foreach (var binding in bindings.DistinctBy(b => (b.Protocol, b.Port, b.HostIP)))
             {

@@ -124,8 +124,10 @@ internal sealed class PodSecurityViolation : WorkloadRule
     private static void CheckController(Workload workload, PodSecurityPolicy policy, AnalysisContext context, string fix)
     {
         var version = context.Options.KubeVersion;
-        var template = PodSecurityAdmission.ValidatePodController(policy, workload.Template, version);
-        var pods = PodSecurityAdmission.ValidatePod(policy, PodName(workload), AdmittedPod(workload, version));
+        // The template and its pods are mostly evaluated alike: each distinct evaluation once.
+        var evaluations = new PodSecurityEvaluations();
+        var template = PodSecurityAdmission.ValidatePodController(policy, workload.Template, version, evaluations);
+        var pods = PodSecurityAdmission.ValidatePod(policy, PodName(workload), AdmittedPod(workload, version), evaluations);
         if (pods.Denial is not { } denial)
         {
             ReportAdmitted(workload, policy, template, Messages.PodsAdmitted.Text, context, fix);
@@ -136,7 +138,7 @@ internal sealed class PodSecurityViolation : WorkloadRule
         message += template.Warning is { } warning
             ? Messages.ControllerWarned.With(workload.Kind, warning.Text)
             : Messages.ControllerAccepted.With(workload.Kind);
-        if (template.Warning is not null && LosesDefaultedHostPort(workload, policy.Enforce, denial, version))
+        if (template.Warning is not null && LosesDefaultedHostPort(workload, policy.Enforce, denial, version, evaluations))
         {
             message += Messages.LosesHostPort.Text;
         }
@@ -162,10 +164,10 @@ internal sealed class PodSecurityViolation : WorkloadRule
         EvaluatedPodSpec.Pod(workload.Spec, version) with { Annotations = workload.Template.Metadata.Annotations };
 
     /// <summary>Whether the template, as stored, lists other host ports than its pods get (1.28+ defaulting).</summary>
-    private static bool LosesDefaultedHostPort(Workload workload, LevelVersion enforce, AdmissionMessage denial, KubeVersion version)
+    private static bool LosesDefaultedHostPort(Workload workload, LevelVersion enforce, AdmissionMessage denial, KubeVersion version, PodSecurityEvaluations evaluations)
     {
         var inPods = HostPortDetail(denial.Result);
-        return inPods is not null && inPods != HostPortDetail(PodSecurityEvaluator.Evaluate(enforce, EvaluatedPodSpec.Template(workload.Spec, version) with { Annotations = workload.Template.Metadata.Annotations }));
+        return inPods is not null && inPods != HostPortDetail(evaluations.Of(enforce, EvaluatedPodSpec.Template(workload.Spec, version) with { Annotations = workload.Template.Metadata.Annotations }));
     }
 
     private static string? HostPortDetail(PodSecurityResult result) =>

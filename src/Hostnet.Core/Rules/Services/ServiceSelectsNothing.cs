@@ -266,14 +266,18 @@ internal sealed class ServiceSelectsNothing : IRule
             foreach (var workload in context.Workloads)
             {
                 var @namespace = context.NamespaceOf(workload);
-                foreach (var value in workload.Template.Metadata.Labels.Values.Distinct(StringComparer.Ordinal))
+                foreach (var value in workload.Template.Metadata.Labels.Values)
                 {
                     if (!byValue.TryGetValue((@namespace, value), out var list))
                     {
                         byValue[(@namespace, value)] = list = [];
                     }
 
-                    list.Add(workload);
+                    // Once per workload though two labels share the value: its entry, if any, is the list's last.
+                    if (list.Count == 0 || !ReferenceEquals(list[^1], workload))
+                    {
+                        list.Add(workload);
+                    }
                 }
             }
 

@@ -24,15 +24,15 @@ internal sealed class AppArmorProfileCheck : IPodSecurityCheck
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        var annotations = SortedSet(pod.Annotations
+        // Most pods carry no annotations: no sorting or paths for them.
+        List<string> annotations = pod.Annotations.Count == 0 ? [] : SortedSet(pod.Annotations
             .Where(a => a.Key.StartsWith(AnnotationPrefix, StringComparison.Ordinal) && !AllowedAnnotation(a.Value))
             .Select(a => a.Key + "=" + FieldError.GoQuote(a.Value)));
-        var annotationPath = AnnotationsPath(pod.Spec);
         if (pod.Version < FieldsChecked)
         {
             return annotations.Count == 0
                 ? null
-                : new FailedCheck(Reason(annotations.Count), string.Join(", ", annotations), annotationPath);
+                : new FailedCheck(Reason(annotations.Count), string.Join(", ", annotations), AnnotationsPath(pod.Spec));
         }
 
         var podBad = pod.Spec.SecurityContext.AppArmorProfileType is { } podType && !AllowedType(podType);
@@ -52,7 +52,7 @@ internal sealed class AppArmorProfileCheck : IPodSecurityCheck
             return null;
         }
 
-        var path = podBad ? Field(pod.Spec, "appArmorProfile.type") : bad.Count > 0 ? Field(bad[0], "appArmorProfile.type") : annotationPath;
+        var path = podBad ? Field(pod.Spec, "appArmorProfile.type") : bad.Count > 0 ? Field(bad[0], "appArmorProfile.type") : AnnotationsPath(pod.Spec);
         return new FailedCheck(Reason(values.Count), $"{setters} must not set AppArmor profile type to {JoinQuote(values)}", path);
     }
 

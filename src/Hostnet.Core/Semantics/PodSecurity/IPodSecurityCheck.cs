@@ -21,6 +21,12 @@ internal interface IPodSecurityCheck
     /// <summary>The pods the check lets through unexamined from some policy version on; null for none.</summary>
     PodSecurityExemption? Exemption => null;
 
+    /// <summary>
+    /// Whether the check reads host ports (<see cref="EvaluatedPodSpec.HostPort"/>), the one thing in which a Pod's
+    /// defaulting differs from its template as stored: every other check sees a template and its pods alike.
+    /// </summary>
+    bool ReadsHostPorts => false;
+
     /// <summary>The violation, or null when the pod passes (an exempt pod is never asked).</summary>
     /// <param name="pod">The pod as admission sees it, with the cluster version that evaluates it.</param>
     /// <param name="version">The resolved policy version: never <c>latest</c>, never above the cluster's minor.</param>

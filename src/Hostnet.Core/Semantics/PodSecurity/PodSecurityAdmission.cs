@@ -14,10 +14,14 @@ internal static class PodSecurityAdmission
     public const string AuditViolationsAnnotation = PodSecurityPolicy.LabelPrefix + "audit-violations";
 
     /// <summary>Admission of a Pod named <paramref name="name"/> (after defaulting) by the cluster of <see cref="EvaluatedPodSpec.Version"/>.</summary>
-    public static PodSecurityResponse ValidatePod(PodSecurityPolicy policy, string? name, EvaluatedPodSpec pod)
+    /// <param name="policy">The namespace's policy.</param>
+    /// <param name="name">The Pod's name, for the error.</param>
+    /// <param name="pod">The Pod as admitted.</param>
+    /// <param name="evaluations">Evaluations to share with other admissions of the same spec; null for none.</param>
+    public static PodSecurityResponse ValidatePod(PodSecurityPolicy policy, string? name, EvaluatedPodSpec pod, PodSecurityEvaluations? evaluations = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return Evaluate(policy, pod, name, enforce: true);
+        return Evaluate(policy, pod, name, enforce: true, evaluations ?? new PodSecurityEvaluations());
     }
 
     /// <summary>Admission of a Pod spec (no annotations) by the newest release.</summary>
@@ -25,12 +29,16 @@ internal static class PodSecurityAdmission
         ValidatePod(policy, name, EvaluatedPodSpec.Pod(spec));
 
     /// <summary>Admission of a pod controller: its template as stored by <paramref name="version"/>, never enforced.</summary>
-    public static PodSecurityResponse ValidatePodController(PodSecurityPolicy policy, PodTemplate template, KubeVersion version)
+    /// <param name="policy">The namespace's policy.</param>
+    /// <param name="template">The controller's pod template.</param>
+    /// <param name="version">The cluster version that stores the template.</param>
+    /// <param name="evaluations">Evaluations to share with other admissions of the same spec; null for none.</param>
+    public static PodSecurityResponse ValidatePodController(PodSecurityPolicy policy, PodTemplate template, KubeVersion version, PodSecurityEvaluations? evaluations = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(template);
         var pod = EvaluatedPodSpec.Template(template.Spec, version) with { Annotations = template.Metadata.Annotations };
-        return Evaluate(policy, pod, name: null, enforce: false);
+        return Evaluate(policy, pod, name: null, enforce: false, evaluations ?? new PodSecurityEvaluations());
     }
 
     /// <summary>Admission of a template spec (no annotations).</summary>
@@ -52,7 +60,7 @@ internal static class PodSecurityAdmission
         return $"would violate PodSecurity \"{policy}\": {result.ForbiddenDetail()}";
     }
 
-    private static PodSecurityResponse Evaluate(PodSecurityPolicy policy, EvaluatedPodSpec pod, string? name, bool enforce)
+    private static PodSecurityResponse Evaluate(PodSecurityPolicy policy, EvaluatedPodSpec pod, string? name, bool enforce, PodSecurityEvaluations evaluations)
     {
         if (policy.FullyPrivileged || (!enforce && policy.Warn.Level == PodSecurityLevel.Privileged && policy.Audit.Level == PodSecurityLevel.Privileged))
         {
@@ -60,17 +68,17 @@ internal static class PodSecurityAdmission
         }
 
         AdmissionMessage? denial = null;
-        if (enforce && PodSecurityEvaluator.Evaluate(policy.Enforce, pod) is { Allowed: false } enforced)
+        if (enforce && evaluations.Of(policy.Enforce, pod) is { Allowed: false } enforced)
         {
             denial = new AdmissionMessage(policy.Enforce, Forbidden(name, policy.Enforce, enforced), enforced);
         }
 
-        var audited = PodSecurityEvaluator.Evaluate(policy.Audit, pod);
+        var audited = evaluations.Of(policy.Audit, pod);
         var audit = audited.Allowed ? null : new AdmissionMessage(policy.Audit, WouldViolate(policy.Audit, audited), audited);
 
         // Warnings are not added to a request that is rejected anyway.
         AdmissionMessage? warning = null;
-        if (denial is null && PodSecurityEvaluator.Evaluate(policy.Warn, pod) is { Allowed: false } warned)
+        if (denial is null && evaluations.Of(policy.Warn, pod) is { Allowed: false } warned)
         {
             warning = new AdmissionMessage(policy.Warn, WouldViolate(policy.Warn, warned), warned);
         }

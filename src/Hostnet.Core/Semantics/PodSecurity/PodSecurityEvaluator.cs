@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Hostnet.Core.Semantics.PodSecurity;
 
 /// <summary>
@@ -35,35 +37,53 @@ internal static class PodSecurityEvaluator
             .OrderBy(c => c.Level)
             .ThenBy(c => c.Id, StringComparer.Ordinal)];
 
+    /// <summary>Every check, in the order they run.</summary>
+    internal static IReadOnlyList<IPodSecurityCheck> All => Checks;
+
+    /// <summary>
+    /// The checks each level runs at each resolved version, worked out once per (level, minor) rather than per pod:
+    /// the selection depends on nothing else, and rules evaluate every workload several times.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(PodSecurityLevel Level, int Minor), IPodSecurityCheck[]> ActiveChecks = new();
+
     /// <summary>The IDs of the checks a level and version run on a cluster, in the order they run.</summary>
     public static IReadOnlyList<string> CheckIds(LevelVersion policy, Model.KubeVersion cluster) =>
-        [.. Active(policy, policy.Version.ResolvedFor(cluster)).Select(c => c.Id)];
+        [.. Active(policy.Level, policy.Version.ResolvedFor(cluster)).Select(c => c.Id)];
 
-    public static PodSecurityResult Evaluate(LevelVersion policy, EvaluatedPodSpec pod)
+    public static PodSecurityResult Evaluate(LevelVersion policy, EvaluatedPodSpec pod) => Evaluate(policy, pod, shared: null);
+
+    /// <param name="policy">The level and version.</param>
+    /// <param name="pod">The pod as admission sees it.</param>
+    /// <param name="shared">Check results of the same spec to reuse and add to; null to run every check.</param>
+    internal static PodSecurityResult Evaluate(LevelVersion policy, EvaluatedPodSpec pod, PodSecurityEvaluations? shared)
     {
         ArgumentNullException.ThrowIfNull(pod);
         var version = policy.Version.ResolvedFor(pod.Version);
-        var violations = new List<FailedCheck>();
-        foreach (var check in Active(policy, version))
+        List<FailedCheck>? violations = null;
+        foreach (var check in Active(policy.Level, version))
         {
-            if (check.Exemption?.Exempts(pod, version) != true && check.Check(pod, version) is { } violation)
+            if ((shared is null ? Run(check, pod, version) : shared.Check(check, pod, version)) is { } violation)
             {
-                violations.Add(violation);
+                (violations ??= []).Add(violation);
             }
         }
 
-        return new PodSecurityResult(violations);
+        return violations is null ? PodSecurityResult.Passed : new PodSecurityResult(violations);
     }
 
-    private static IEnumerable<IPodSecurityCheck> Active(LevelVersion policy, PodSecurityVersion version)
-    {
-        if (policy.Level == PodSecurityLevel.Privileged)
-        {
-            return [];
-        }
+    /// <summary>One check on the pod at a resolved version: null when it passes or the pod is exempt from it.</summary>
+    internal static FailedCheck? Run(IPodSecurityCheck check, EvaluatedPodSpec pod, PodSecurityVersion version) =>
+        check.Exemption?.Exempts(pod, version) == true ? null : check.Check(pod, version);
 
-        var active = Checks.Where(c => c.Level <= policy.Level && version.Includes(c.MinimumVersion)).ToList();
+    /// <param name="level">The level.</param>
+    /// <param name="version">A resolved version (never <c>latest</c>).</param>
+    private static IPodSecurityCheck[] Active(PodSecurityLevel level, PodSecurityVersion version) =>
+        level == PodSecurityLevel.Privileged ? [] : ActiveChecks.GetOrAdd((level, version.Minor), key => Select(key.Level, PodSecurityVersion.V1(key.Minor)));
+
+    private static IPodSecurityCheck[] Select(PodSecurityLevel level, PodSecurityVersion version)
+    {
+        var active = Checks.Where(c => c.Level <= level && version.Includes(c.MinimumVersion)).ToList();
         var overridden = active.Where(c => c.Level == PodSecurityLevel.Restricted).SelectMany(c => c.Overrides).ToHashSet(StringComparer.Ordinal);
-        return active.Where(c => !overridden.Contains(c.Id));
+        return [.. active.Where(c => !overridden.Contains(c.Id))];
     }
 }

@@ -6,6 +6,9 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// </summary>
 internal sealed record PodSecurityResult(IReadOnlyList<FailedCheck> Violations)
 {
+    /// <summary>The result of an evaluation no check failed (shared: most pods pass most levels).</summary>
+    public static PodSecurityResult Passed { get; } = new([]);
+
     public bool Allowed => Violations.Count == 0;
 
     /// <summary><c>reason (detail), reason (detail)</c>; a check without detail prints its reason alone.</summary>
