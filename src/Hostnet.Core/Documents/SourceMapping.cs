@@ -3,7 +3,9 @@ namespace Hostnet.Core.Documents;
 /// <summary>A YAML mapping or JSON object whose keys are scalars, in document order.</summary>
 public sealed class SourceMapping : SourceNode
 {
-    private const int LinearSearchLimit = 8;
+    // A dictionary per mapping is about 450 bytes and three objects, kept alive with the tree: a scan of up to 16
+    // entries (string comparisons that mostly stop at the length) costs less than what it keeps.
+    private const int LinearSearchLimit = 16;
     private readonly Dictionary<string, int>? _index;
 
     public SourceMapping(SourcePosition position, IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> entries)
@@ -35,11 +37,13 @@ public sealed class SourceMapping : SourceNode
             return found;
         }
 
-        foreach (var candidate in Entries)
+        // By index: a foreach over the interface would allocate an enumerator for every lookup.
+        var entries = Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (string.Equals(candidate.Key.Value, key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
             {
-                entry = candidate;
+                entry = entries[i];
                 return true;
             }
         }

@@ -10,7 +10,7 @@ namespace Hostnet.Core.Loading;
 internal sealed class NodeStacks
 {
     /// <summary>Up to this many entries, duplicate keys are found by a scan; above it, through a dictionary.</summary>
-    private const int LinearKeySearchLimit = 8;
+    private const int LinearKeySearchLimit = 16;
 
     private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries = [];
     private readonly List<SourceNode> _items = [];

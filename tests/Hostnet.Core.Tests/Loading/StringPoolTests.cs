@@ -1,0 +1,46 @@
+using Hostnet.Core.Loading;
+using Shouldly;
+using Xunit;
+
+namespace Hostnet.Core.Tests.Loading;
+
+public sealed class StringPoolTests
+{
+    [Fact]
+    public void Share_EqualTextOnOneThread_ReturnsTheFirstString()
+    {
+        var pool = new StringPool();
+        var first = pool.Share("containerPort".AsSpan());
+
+        pool.Share("containerPort".AsSpan()).ShouldBeSameAs(first);
+        pool.Share(new string("containerPort".ToCharArray())).ShouldBeSameAs(first);
+    }
+
+    [Fact]
+    public void Share_TextLongerThanTheLimit_IsNotKept()
+    {
+        var pool = new StringPool();
+        var text = new string('x', 200);
+
+        pool.Share(text.AsSpan()).ShouldNotBeSameAs(pool.Share(text.AsSpan()));
+    }
+
+    [Fact]
+    public void None_SharesNothing()
+    {
+        var first = StringPool.None.Share("TCP".AsSpan());
+
+        StringPool.None.Share("TCP".AsSpan()).ShouldNotBeSameAs(first);
+    }
+
+    [Fact]
+    public async Task Share_OnAnotherThread_GivesEqualTextSharedThere()
+    {
+        var pool = new StringPool();
+        var here = pool.Share("hostPort".AsSpan());
+        var (there, thereAgain) = await Task.Run(() => (pool.Share("hostPort".AsSpan()), pool.Share("hostPort".AsSpan())));
+
+        there.ShouldBe(here);
+        thereAgain.ShouldBeSameAs(there);
+    }
+}
