@@ -13,25 +13,25 @@ namespace Hostnet.Core.Loading;
 /// and, for a truncated stream, the bracket left open.
 /// </summary>
 /// <remarks>
-/// Kubernetes would also refuse a YAML flow mapping with plain keys at the start of a file (<c>{apiVersion: v1, …}</c>:
-/// "invalid character 'a' looking for beginning of object key string"); hostnet reads such a document as YAML, as it
-/// always has, and gives the JSON error only where the object's keys are quoted or YAML cannot read it either.
+/// Which error Kubernetes gives, and whether it gives one, follows its decoder (<see cref="IsFinal"/>): a YAML flow
+/// mapping with plain keys at the start of a file (<c>{apiVersion: v1, …}</c>), or a single JSON object YAML can read
+/// (a trailing comma), is read as YAML, as kubectl v1.33 and later read it.
 /// </remarks>
 internal static class JsonSyntaxCheck
 {
-    /// <summary>Whether the chunk opens an object whose first key is quoted (or that is empty): JSON, not a YAML flow mapping.</summary>
-    public static bool HasQuotedKeys(DocumentChunk chunk)
-    {
-        var text = chunk.Source.AsSpan(chunk.Start, chunk.Length).TrimStart();
-        return text.Length > 0 && text[0] == '{' && text[1..].TrimStart(" \t\n\r") is [] or ['"', ..] or ['}', ..];
-    }
-
     /// <summary>The first syntax error of the chunk's JSON values (one after another, as Go's Decoder reads a stream); null when there is none.</summary>
-    public static InputProblem? Find(DocumentChunk chunk, string path)
+    public static InputProblem? Find(DocumentChunk chunk, string path) => Find(chunk, path, out _);
+
+    /// <inheritdoc cref="Find(DocumentChunk, string)"/>
+    /// <param name="chunk">The text to read.</param>
+    /// <param name="path">The file, for the problem.</param>
+    /// <param name="valuesBefore">How many values of the stream Go's Decoder read whole before the broken one.</param>
+    public static InputProblem? Find(DocumentChunk chunk, string path, out int valuesBefore)
     {
         var text = chunk.Source.AsSpan(chunk.Start, chunk.Length);
         var scanner = new Scanner(text);
         var error = scanner.Run();
+        valuesBefore = scanner.Values;
         if (error is null)
         {
             return null;
@@ -40,6 +40,15 @@ internal static class JsonSyntaxCheck
         var (at, message) = error.Value;
         return new InputProblem(path, JsonTrailingComma.PositionOf(chunk, text[..at]), "JSON syntax error: " + message);
     }
+
+    /// <summary>
+    /// Whether Kubernetes stands by the JSON error of a JSON stream, <paramref name="valuesBefore"/> values into it.
+    /// Since v1.33 its decoder (k8s.io/apimachinery/pkg/util/yaml/decoder.go, v1.35: <c>YAMLOrJSONDecoder.Decode</c>,
+    /// kubernetes/kubernetes#130666) reads a stream that starts with <c>{</c> as JSON until a value fails; when that is
+    /// the first or second value (<c>d.count &lt;= 1</c>) it reads the rest as YAML instead and gives the JSON error
+    /// only if YAML cannot read it either. From the third value on the stream is JSON for good: the JSON error stands.
+    /// </summary>
+    public static bool IsFinal(int valuesBefore) => valuesBefore >= 2;
 
     /// <summary>encoding/json's quoteChar: the character in single quotes, escaped as strconv.Quote escapes it.</summary>
     private static string Quote(char c) => c switch
@@ -64,6 +73,9 @@ internal static class JsonSyntaxCheck
         private readonly ReadOnlySpan<char> _text = text;
         private int _at;
 
+        /// <summary>How many values were read whole so far.</summary>
+        public int Values { get; private set; }
+
         /// <summary>Where the error is (the offending character, or for an early end the bracket or quote left open) and what Go says.</summary>
         public (int At, string Message)? Run()
         {
@@ -74,6 +86,8 @@ internal static class JsonSyntaxCheck
                 {
                     return error;
                 }
+
+                Values++;
             }
 
             return null;
