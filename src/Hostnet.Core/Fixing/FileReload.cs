@@ -20,7 +20,7 @@ internal sealed record FileReload(LoadResult Result, IReadOnlyList<ManifestDocum
         var oldChunks = DocumentSplitter.Split(before.Text).ToArray();
         var newChunks = DocumentSplitter.Split(after.Text).ToArray();
         if (loaded.Problems.Count > 0 || oldChunks.Length != newChunks.Length
-            || JsonTrailingComma.IsJsonStream(before.Text) || JsonTrailingComma.IsJsonStream(after.Text))
+            || JsonSyntaxCheck.IsJsonStream(before.Text) || JsonSyntaxCheck.IsJsonStream(after.Text))
         {
             // A JSON stream is read with Go's rules as a whole; a problem's position may lie outside its document.
             return Whole(loader, loaded, after);

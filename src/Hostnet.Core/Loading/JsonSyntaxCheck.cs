@@ -8,8 +8,9 @@ namespace Hostnet.Core.Loading;
 /// stream that starts with <c>{</c> as JSON (k8s.io/apimachinery/pkg/util/yaml/decoder.go, v1.35:
 /// <c>YAMLOrJSONDecoder.Decode</c>) with encoding/json's <c>Decoder</c>: kubectl then prints
 /// <c>error parsing FILE: unexpected EOF</c> for a truncated object and
-/// <c>error parsing FILE: json: offset N: invalid character '"' after object key:value pair</c> for a malformed one
-/// (the messages of encoding/json's scanner.go and stream.go). hostnet gives a line and column instead of the offset
+/// <c>error parsing FILE: json: offset N: invalid character '"' after object key:value pair</c> for a malformed one,
+/// <c>invalid character '}' looking for beginning of object key string</c> for a trailing comma (the messages of
+/// encoding/json's scanner.go and stream.go). hostnet gives a line and column instead of the offset
 /// and, for a truncated stream, the bracket left open.
 /// </summary>
 /// <remarks>
@@ -19,6 +20,23 @@ namespace Hostnet.Core.Loading;
 /// </remarks>
 internal static class JsonSyntaxCheck
 {
+    /// <summary>
+    /// Whether Kubernetes reads the text as JSON first: its first character after white space (Go's unicode.IsSpace) is
+    /// <c>{</c> (decoder.go: <c>GuessJSONStream</c>, <c>hasPrefix</c>).
+    /// </summary>
+    public static bool IsJsonStream(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return c == '{';
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The first syntax error of the chunk's JSON values (one after another, as Go's Decoder reads a stream); null when there is none.</summary>
     public static InputProblem? Find(DocumentChunk chunk, string path) => Find(chunk, path, out _);
 
@@ -38,7 +56,7 @@ internal static class JsonSyntaxCheck
         }
 
         var (at, message) = error.Value;
-        return new InputProblem(path, JsonTrailingComma.PositionOf(chunk, text[..at]), "JSON syntax error: " + message);
+        return new InputProblem(path, PositionOf(chunk, text[..at]), "JSON syntax error: " + message);
     }
 
     /// <summary>
@@ -49,6 +67,13 @@ internal static class JsonSyntaxCheck
     /// only if YAML cannot read it either. From the third value on the stream is JSON for good: the JSON error stands.
     /// </summary>
     public static bool IsFinal(int valuesBefore) => valuesBefore >= 2;
+
+    /// <summary>The position just after <paramref name="before"/>, the chunk's text up to it.</summary>
+    private static SourcePosition PositionOf(DocumentChunk chunk, ReadOnlySpan<char> before)
+    {
+        var lineStart = before.LastIndexOf('\n') + 1;
+        return new SourcePosition(chunk.FirstLine + before.Count('\n'), before.Length - lineStart + 1);
+    }
 
     /// <summary>encoding/json's quoteChar: the character in single quotes, escaped as strconv.Quote escapes it.</summary>
     private static string Quote(char c) => c switch

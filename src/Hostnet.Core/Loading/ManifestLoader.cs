@@ -37,7 +37,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
             return new LoadResult(documents, problems, skipped);
         }
 
-        var jsonStream = JsonTrailingComma.IsJsonStream(file.Text);
+        var jsonStream = JsonSyntaxCheck.IsJsonStream(file.Text);
         foreach (var chunk in DocumentSplitter.Split(file.Text))
         {
             foreach (var root in ParseChunk(file.Path, chunk, problems, jsonStream))
@@ -94,7 +94,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
     /// <param name="path">The file, for problems.</param>
     /// <param name="chunk">One document of it.</param>
     /// <param name="problems">Where problems go.</param>
-    /// <param name="jsonStream">Whether the file is JSON as Kubernetes tells (<see cref="JsonTrailingComma.IsJsonStream"/>): then Go's JSON rules apply, not YAML's.</param>
+    /// <param name="jsonStream">Whether the file is JSON as Kubernetes tells (<see cref="JsonSyntaxCheck.IsJsonStream"/>): then Go's JSON rules apply, not YAML's.</param>
     private List<SourceNode> ParseChunk(string path, DocumentChunk chunk, List<InputProblem> problems, bool jsonStream)
     {
         var roots = new List<SourceNode>(1);

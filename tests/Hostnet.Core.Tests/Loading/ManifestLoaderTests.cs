@@ -177,6 +177,19 @@ public sealed class ManifestLoaderTests
     }
 
     [Theory]
+    [InlineData(" \n\t{\"a\": 1}", true)]
+    [InlineData("\u00a0\u0085{}", true)]
+    [InlineData("\u200b{}", false)]
+    [InlineData("# a comment\n{}", false)]
+    [InlineData("---\n{}", false)]
+    [InlineData("", false)]
+    public void IsJsonStream_IsABraceAfterGoWhiteSpace(string text, bool expected)
+    {
+        // decoder.go hasPrefix trims with Go's unicode.IsSpace: no-break space and NEL are white space, a zero-width space is not.
+        JsonSyntaxCheck.IsJsonStream(text).ShouldBe(expected);
+    }
+
+    [Theory]
     [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"spec\": {\"hostNetwork\": tru}}", "tru")]
     [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"spec\": {\"hostNetwork\": [80 443]}}", "80 443")]
     public void Load_BrokenJsonThatYamlReads_IsReadAsYamlAsKubectlDoes(string text, string value)
