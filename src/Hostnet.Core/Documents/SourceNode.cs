@@ -12,7 +12,8 @@ public abstract class SourceNode
     private const int TagShift = 28;
     private const int ColumnMask = (1 << TagShift) - 1;
 
-    private readonly int _line;
+    // Not readonly: ShiftLines moves a kept tree when an earlier document of its file gained or lost lines.
+    private int _line;
     private readonly int _columnAndTag;
 
     protected SourceNode(SourcePosition position)
@@ -34,6 +35,45 @@ public abstract class SourceNode
 
     /// <summary>What a user would call this node's type in an error message.</summary>
     public abstract string TypeName { get; }
+
+    /// <summary>
+    /// Moves the trees under <paramref name="roots"/> <paramref name="lines"/> lines down (up when negative), in place:
+    /// <c>hostnet fix</c> keeps the trees (and what was read from them) of the documents an edit did not touch, whose
+    /// text is the same but starts lower or higher when an earlier document of the file gained or lost lines. A node
+    /// that aliases share, within one document or between the items of one List, moves once.
+    /// </summary>
+    internal static void ShiftLines(IEnumerable<SourceNode> roots, int lines)
+    {
+        var moved = new HashSet<SourceNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<SourceNode>(roots);
+        while (pending.TryPop(out var node))
+        {
+            if (!moved.Add(node))
+            {
+                continue;
+            }
+
+            node._line += lines;
+            switch (node)
+            {
+                case SourceMapping mapping:
+                    foreach (var (key, value) in mapping.Entries)
+                    {
+                        pending.Push(key);
+                        pending.Push(value);
+                    }
+
+                    break;
+                case SourceSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
+        }
+    }
 
     /// <summary>The subclass data stored beside the column (0–7).</summary>
     private protected int Tag => _columnAndTag >>> TagShift;

@@ -55,8 +55,9 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
 
     /// <summary>
     /// Fixes <paramref name="files"/> together (cross-object findings need all of them), round after round until nothing
-    /// changes. Each round after the first loads and reads again only the files the round before changed: the others'
-    /// documents are the same, and reloading them would cost a second parse of everything and a second set of node trees.
+    /// changes. Each round after the first parses and reads again only the documents whose text the round before
+    /// changed (<see cref="FileReload"/>): the others are the same, and reloading them would cost a second parse of
+    /// everything and a second set of node trees, which on a few very large files is most of the input.
     /// </summary>
     public FixOutcome Fix(IReadOnlyList<SourceFile> files, LoaderLimits? limits = null)
     {
@@ -69,7 +70,7 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
         for (var round = 0; ; round++)
         {
             var report = checker.Check(loaded, readings, out _);
-            var changed = new List<int>();
+            var changed = new List<(int Index, SourceFile Before)>();
             var fixable = report.Diagnostics
                 .Where(d => fixers.Any(f => f.Rule.Id == d.Rule.Id) && (rules is null || rules.Contains(d.Rule.Id)))
                 .ToLookup(d => d.File, StringComparer.Ordinal);
@@ -86,9 +87,9 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
                 var fix = TextFixer.Apply(current[i].Text, plans);
                 if (!string.Equals(fix.Text, current[i].Text, StringComparison.Ordinal))
                 {
+                    changed.Add((i, current[i]));
                     current[i] = current[i] with { Text = fix.Text };
                     applied[i].AddRange(fix.Applied);
-                    changed.Add(i);
                 }
             }
 
@@ -97,15 +98,25 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
                 return new FixOutcome([.. files.Select((file, i) => new FixedFile(file, current[i].Text, applied[i]))], report);
             }
 
-            var reloaded = loader.LoadAll([.. changed.Select(i => current[i])]);
+            var reloads = new FileReload[changed.Count];
+            Parallel.For(0, changed.Count, k => reloads[k] = FileReload.Of(loader, changed[k].Before, loaded[changed[k].Index], current[changed[k].Index]));
             for (var k = 0; k < changed.Count; k++)
             {
-                foreach (var replaced in loaded[changed[k]].Documents)
+                foreach (var replaced in reloads[k].Dropped)
                 {
                     readings.Remove(replaced);
                 }
 
-                loaded[changed[k]] = reloaded[k];
+                foreach (var (document, lines) in reloads[k].Moved)
+                {
+                    // The tree moved; what was read of it holds positions of its own only in its schema violations.
+                    if (readings.TryGetValue(document, out var reading) && reading.Violations.Count > 0)
+                    {
+                        readings[document] = reading with { Violations = [.. reading.Violations.Select(v => v with { Position = v.Position with { Line = v.Position.Line + lines } })] };
+                    }
+                }
+
+                loaded[changed[k].Index] = reloads[k].Result;
             }
         }
     }

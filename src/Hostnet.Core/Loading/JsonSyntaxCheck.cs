@@ -8,37 +8,71 @@ namespace Hostnet.Core.Loading;
 /// stream that starts with <c>{</c> as JSON (k8s.io/apimachinery/pkg/util/yaml/decoder.go, v1.35:
 /// <c>YAMLOrJSONDecoder.Decode</c>) with encoding/json's <c>Decoder</c>: kubectl then prints
 /// <c>error parsing FILE: unexpected EOF</c> for a truncated object and
-/// <c>error parsing FILE: json: offset N: invalid character '"' after object key:value pair</c> for a malformed one
-/// (the messages of encoding/json's scanner.go and stream.go). hostnet gives a line and column instead of the offset
+/// <c>error parsing FILE: json: offset N: invalid character '"' after object key:value pair</c> for a malformed one,
+/// <c>invalid character '}' looking for beginning of object key string</c> for a trailing comma (the messages of
+/// encoding/json's scanner.go and stream.go). hostnet gives a line and column instead of the offset
 /// and, for a truncated stream, the bracket left open.
 /// </summary>
 /// <remarks>
-/// Kubernetes would also refuse a YAML flow mapping with plain keys at the start of a file (<c>{apiVersion: v1, …}</c>:
-/// "invalid character 'a' looking for beginning of object key string"); hostnet reads such a document as YAML, as it
-/// always has, and gives the JSON error only where the object's keys are quoted or YAML cannot read it either.
+/// Which error Kubernetes gives, and whether it gives one, follows its decoder (<see cref="IsFinal"/>): a YAML flow
+/// mapping with plain keys at the start of a file (<c>{apiVersion: v1, …}</c>), or a single JSON object YAML can read
+/// (a trailing comma), is read as YAML, as kubectl v1.33 and later read it.
 /// </remarks>
 internal static class JsonSyntaxCheck
 {
-    /// <summary>Whether the chunk opens an object whose first key is quoted (or that is empty): JSON, not a YAML flow mapping.</summary>
-    public static bool HasQuotedKeys(DocumentChunk chunk)
+    /// <summary>
+    /// Whether Kubernetes reads the text as JSON first: its first character after white space (Go's unicode.IsSpace) is
+    /// <c>{</c> (decoder.go: <c>GuessJSONStream</c>, <c>hasPrefix</c>).
+    /// </summary>
+    public static bool IsJsonStream(string text)
     {
-        var text = chunk.Source.AsSpan(chunk.Start, chunk.Length).TrimStart();
-        return text.Length > 0 && text[0] == '{' && text[1..].TrimStart(" \t\n\r") is [] or ['"', ..] or ['}', ..];
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return c == '{';
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first syntax error of the chunk's JSON values (one after another, as Go's Decoder reads a stream); null when there is none.</summary>
-    public static InputProblem? Find(DocumentChunk chunk, string path)
+    public static InputProblem? Find(DocumentChunk chunk, string path) => Find(chunk, path, out _);
+
+    /// <inheritdoc cref="Find(DocumentChunk, string)"/>
+    /// <param name="chunk">The text to read.</param>
+    /// <param name="path">The file, for the problem.</param>
+    /// <param name="valuesBefore">How many values of the stream Go's Decoder read whole before the broken one.</param>
+    public static InputProblem? Find(DocumentChunk chunk, string path, out int valuesBefore)
     {
         var text = chunk.Source.AsSpan(chunk.Start, chunk.Length);
         var scanner = new Scanner(text);
         var error = scanner.Run();
+        valuesBefore = scanner.Values;
         if (error is null)
         {
             return null;
         }
 
         var (at, message) = error.Value;
-        return new InputProblem(path, JsonTrailingComma.PositionOf(chunk, text[..at]), "JSON syntax error: " + message);
+        return new InputProblem(path, PositionOf(chunk, text[..at]), "JSON syntax error: " + message);
+    }
+
+    /// <summary>
+    /// Whether Kubernetes stands by the JSON error of a JSON stream, <paramref name="valuesBefore"/> values into it.
+    /// Since v1.33 its decoder (k8s.io/apimachinery/pkg/util/yaml/decoder.go, v1.35: <c>YAMLOrJSONDecoder.Decode</c>,
+    /// kubernetes/kubernetes#130666) reads a stream that starts with <c>{</c> as JSON until a value fails; when that is
+    /// the first or second value (<c>d.count &lt;= 1</c>) it reads the rest as YAML instead and gives the JSON error
+    /// only if YAML cannot read it either. From the third value on the stream is JSON for good: the JSON error stands.
+    /// </summary>
+    public static bool IsFinal(int valuesBefore) => valuesBefore >= 2;
+
+    /// <summary>The position just after <paramref name="before"/>, the chunk's text up to it.</summary>
+    private static SourcePosition PositionOf(DocumentChunk chunk, ReadOnlySpan<char> before)
+    {
+        var lineStart = before.LastIndexOf('\n') + 1;
+        return new SourcePosition(chunk.FirstLine + before.Count('\n'), before.Length - lineStart + 1);
     }
 
     /// <summary>encoding/json's quoteChar: the character in single quotes, escaped as strconv.Quote escapes it.</summary>
@@ -64,6 +98,9 @@ internal static class JsonSyntaxCheck
         private readonly ReadOnlySpan<char> _text = text;
         private int _at;
 
+        /// <summary>How many values were read whole so far.</summary>
+        public int Values { get; private set; }
+
         /// <summary>Where the error is (the offending character, or for an early end the bracket or quote left open) and what Go says.</summary>
         public (int At, string Message)? Run()
         {
@@ -74,6 +111,8 @@ internal static class JsonSyntaxCheck
                 {
                     return error;
                 }
+
+                Values++;
             }
 
             return null;

@@ -37,7 +37,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
             return new LoadResult(documents, problems, skipped);
         }
 
-        var jsonStream = JsonTrailingComma.IsJsonStream(file.Text);
+        var jsonStream = JsonSyntaxCheck.IsJsonStream(file.Text);
         foreach (var chunk in DocumentSplitter.Split(file.Text))
         {
             foreach (var root in ParseChunk(file.Path, chunk, problems, jsonStream))
@@ -94,7 +94,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
     /// <param name="path">The file, for problems.</param>
     /// <param name="chunk">One document of it.</param>
     /// <param name="problems">Where problems go.</param>
-    /// <param name="jsonStream">Whether the file is JSON as Kubernetes tells (<see cref="JsonTrailingComma.IsJsonStream"/>): then Go's JSON rules apply, not YAML's.</param>
+    /// <param name="jsonStream">Whether the file is JSON as Kubernetes tells (<see cref="JsonSyntaxCheck.IsJsonStream"/>): then Go's JSON rules apply, not YAML's.</param>
     private List<SourceNode> ParseChunk(string path, DocumentChunk chunk, List<InputProblem> problems, bool jsonStream)
     {
         var roots = new List<SourceNode>(1);
@@ -118,11 +118,10 @@ public sealed class ManifestLoader(LoaderLimits limits)
             var text = chunk.Text;
             using var reader = new StringReader(text);
             IParser? fast = json ? JsonEventParser.TryParse(text, Strings) : null;
-            // The fast reader accepts strict JSON only; what it gives up on may still break Go's JSON rules, and then
-            // it is the JSON error Kubernetes reports, not the YAML one YamlDotNet would (a YAML flow mapping with
-            // plain keys, {apiVersion: v1, …}, is left to YAML: see JsonSyntaxCheck).
-            if (fast is null && jsonStream
-                && (JsonTrailingComma.Find(chunk, path) ?? (JsonSyntaxCheck.HasQuotedKeys(chunk) ? JsonSyntaxCheck.Find(chunk, path) : null)) is { } broken)
+            // The fast reader accepts strict JSON only; what it gives up on may still break Go's JSON rules. From the
+            // third value of a stream on that is the error Kubernetes reports; before, it reads the rest as YAML
+            // ({apiVersion: v1, …} is a YAML flow mapping) and reports the JSON error only if YAML fails too (below).
+            if (fast is null && jsonStream && JsonSyntaxCheck.Find(chunk, path, out var valuesBefore) is { } broken && JsonSyntaxCheck.IsFinal(valuesBefore))
             {
                 problems.Add(broken);
                 return roots;
