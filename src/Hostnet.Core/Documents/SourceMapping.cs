@@ -5,7 +5,7 @@ public sealed class SourceMapping : SourceNode
 {
     // A dictionary per mapping is about 450 bytes and three objects, kept alive with the tree: a scan of up to 16
     // entries (string comparisons that mostly stop at the length) costs less than what it keeps.
-    private const int LinearSearchLimit = 16;
+    internal const int LinearSearchLimit = 16;
     private readonly Dictionary<string, int>? _index;
 
     public SourceMapping(SourcePosition position, IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> entries)

@@ -121,6 +121,8 @@ public sealed class ManifestLoader(LoaderLimits limits)
             // The fast reader accepts strict JSON only; what it gives up on may still break Go's JSON rules. From the
             // third value of a stream on that is the error Kubernetes reports; before, it reads the rest as YAML
             // ({apiVersion: v1, …} is a YAML flow mapping) and reports the JSON error only if YAML fails too (below).
+            // hostnet reads the whole document as YAML, not just the rest: with a good first value before a broken
+            // second, YAML fails on the two and the JSON error is given where kubectl would read on (docs/rules/HN000.md).
             if (fast is null && jsonStream && JsonSyntaxCheck.Find(chunk, path, out var valuesBefore) is { } broken && JsonSyntaxCheck.IsFinal(valuesBefore))
             {
                 problems.Add(broken);

@@ -9,9 +9,6 @@ namespace Hostnet.Core.Loading;
 /// </summary>
 internal sealed class NodeStacks
 {
-    /// <summary>Up to this many entries, duplicate keys are found by a scan; above it, through a dictionary.</summary>
-    private const int LinearKeySearchLimit = 16;
-
     private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries = [];
     private readonly List<SourceNode> _items = [];
 
@@ -47,7 +44,8 @@ internal sealed class NodeStacks
     /// <param name="seen">The mapping's key index, made here once the mapping outgrows a scan; null before.</param>
     public SourcePosition? FirstKey(int start, string key, ref Dictionary<string, SourcePosition>? seen)
     {
-        if (seen is null && _entries.Count - start > LinearKeySearchLimit)
+        // The bound of a finished mapping's own lookups: below it a scan costs less than a dictionary.
+        if (seen is null && _entries.Count - start > SourceMapping.LinearSearchLimit)
         {
             seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
             for (var i = start; i < _entries.Count; i++)

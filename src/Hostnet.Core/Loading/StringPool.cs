@@ -6,8 +6,9 @@ namespace Hostnet.Core.Loading;
 /// have run, so sharing them halves what a tree keeps and what the garbage collector has to trace.
 /// Thread-safe: each thread shares through a table of its own, without locks or a concurrent dictionary (whose
 /// lookup, with a randomised hash of every scalar, was a tenth of the parsing time); a text read on two threads
-/// may be kept twice, which costs little with the few threads a load uses. Bounded in entry count and length per
-/// thread, so a long-lived loader cannot grow without limit.
+/// may be kept twice, which costs little with the few threads a load uses. Bounded in length, and in entry count over
+/// all threads together (counted on insert only, so lookups stay lock-free), so a long-lived loader cannot grow
+/// without limit however many threads it runs on.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The ThreadLocal holds only managed tables, which its finalizer releases with the pool; a loader has no end to dispose at.")]
 internal sealed class StringPool
@@ -17,13 +18,14 @@ internal sealed class StringPool
 
     private readonly ThreadLocal<Dictionary<string, string>> _tables = new(() => new Dictionary<string, string>(StringComparer.Ordinal));
     private readonly int _maxEntries;
+    private int _count;
 
     public StringPool()
         : this(DefaultMaxEntries)
     {
     }
 
-    private StringPool(int maxEntries)
+    internal StringPool(int maxEntries)
     {
         _maxEntries = maxEntries;
     }
@@ -50,11 +52,7 @@ internal sealed class StringPool
         }
 
         var text = value.ToString();
-        if (table.Count < _maxEntries)
-        {
-            table.Add(text, text);
-        }
-
+        Keep(table, text);
         return text;
     }
 
@@ -72,11 +70,16 @@ internal sealed class StringPool
             return shared;
         }
 
-        if (table.Count < _maxEntries)
-        {
-            table.Add(value, value);
-        }
-
+        Keep(table, value);
         return value;
+    }
+
+    private void Keep(Dictionary<string, string> table, string text)
+    {
+        if (Volatile.Read(ref _count) < _maxEntries)
+        {
+            table.Add(text, text);
+            Interlocked.Increment(ref _count);
+        }
     }
 }

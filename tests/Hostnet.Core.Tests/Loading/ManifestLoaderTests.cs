@@ -160,6 +160,22 @@ public sealed class ManifestLoaderTests
         problem.Position.ShouldBe(new SourcePosition(line, column));
     }
 
+    [Fact]
+    public void Load_BrokenSecondValueOfAJsonStream_IsTheJsonErrorWhereKubectlReadsOnAsYaml()
+    {
+        // The one documented difference (docs/rules/HN000.md, "JSON or YAML"): kubectl keeps the first value as JSON and
+        // reads the rest as YAML; hostnet reads the whole document as YAML, which fails on two values, so the JSON error
+        // of the second value is given.
+        const string Text = "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"a\"}}\n{apiVersion: v1, kind: ConfigMap, metadata: {name: b}}\n";
+
+        var result = Load(Text);
+
+        result.Documents.ShouldBeEmpty();
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Message.ShouldBe("JSON syntax error: invalid character 'a' looking for beginning of object key string");
+        problem.Position.ShouldBe(new SourcePosition(2, 2));
+    }
+
     [Theory]
     [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"spec\": {\"containers\": [{\"name\": \"c\", \"image\": \"x\"", 1, 61, "unexpected EOF: the input ends inside the { opened here")]
     [InlineData("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Pod\",\n  \"metadata\": {\"name\": \"a", 4, 24, "unexpected EOF: the input ends inside the string opened here")]

@@ -43,4 +43,19 @@ public sealed class StringPoolTests
         there.ShouldBe(here);
         thereAgain.ShouldBeSameAs(there);
     }
+
+    [Fact]
+    public async Task Share_PastTheEntryLimit_KeepsNothingMoreOnAnyThread()
+    {
+        // The bound counts the entries of all threads together: a load spread over many threads stays within it.
+        var pool = new StringPool(maxEntries: 2);
+        pool.Share("a".AsSpan());
+        pool.Share("b".AsSpan());
+
+        var (there, thereAgain) = await Task.Run(() => (pool.Share("c".AsSpan()), pool.Share("c".AsSpan())));
+
+        thereAgain.ShouldBe(there);
+        thereAgain.ShouldNotBeSameAs(there);
+        pool.Share("d".AsSpan()).ShouldNotBeSameAs(pool.Share("d".AsSpan()));
+    }
 }
