@@ -57,7 +57,7 @@ public sealed class RawJsonTests
     [Fact]
     public void TextIn_RefusesBytesThatAreNotUtf8()
     {
-        // As JsonElement.GetRawText did: the review then fails (HTTP 500) instead of being checked with replaced characters.
+        // As JsonElement.GetRawText did: the review is refused (HTTP 400) instead of being checked with replaced characters.
         byte[] body = [.. "{\"request\":{\"object\":{\"name\":\""u8, 0xFF, 0xFE, .. "\"}}}"u8];
 
         var request = JsonSerializer.Deserialize(body, WebhookJson.Relaxed.AdmissionReview)!.Request!;

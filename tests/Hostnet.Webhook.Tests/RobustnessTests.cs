@@ -36,6 +36,19 @@ public sealed class RobustnessTests : IClassFixture<AdmissionFixtureTests.Server
     }
 
     [Fact]
+    public async Task Validate_ObjectThatIsNotUtf8_Is400WithOneLine()
+    {
+        byte[] body = [.. "{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":\"u\",\"operation\":\"CREATE\",\"kind\":{\"kind\":\"Pod\"},\"object\":{\"kind\":\"Pod\",\"x\":\""u8, 0xFF, 0xFE, .. "\"}}}"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await _webhook.Client.PostAsync("/validate", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("the AdmissionReview's request.object is not valid UTF-8\n");
+    }
+
+    [Fact]
     public async Task Validate_BodyOver3MiB_Is413()
     {
         var padding = new string(' ', 3 * 1024 * 1024);

@@ -205,6 +205,11 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         {
             return (null, null, Malformed(error), StatusCodes.Status400BadRequest);
         }
+        catch (DecoderFallbackException)
+        {
+            // The reader checks the object's syntax, not its bytes: they are decoded only here (RawJson.TextIn).
+            return (null, null, "the AdmissionReview's request.object is not valid UTF-8", StatusCodes.Status400BadRequest);
+        }
         catch (BadHttpRequestException error)
         {
             var text = error.StatusCode == StatusCodes.Status413PayloadTooLarge
