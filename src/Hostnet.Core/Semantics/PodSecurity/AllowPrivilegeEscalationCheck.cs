@@ -14,6 +14,8 @@ internal sealed class AllowPrivilegeEscalationCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(8);
 
+    public bool ReadsHostPorts => false;
+
     public PodSecurityExemption? Exemption => PodSecurityExemption.WindowsPod;
 
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)

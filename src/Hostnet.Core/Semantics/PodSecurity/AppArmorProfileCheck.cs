@@ -21,6 +21,8 @@ internal sealed class AppArmorProfileCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(0);
 
+    public bool ReadsHostPorts => false;
+
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);

@@ -15,6 +15,8 @@ internal sealed class CapabilitiesRestrictedCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(22);
 
+    public bool ReadsHostPorts => false;
+
     public IReadOnlyList<string> Overrides => [CapabilitiesBaselineCheck.CheckId];
 
     public PodSecurityExemption? Exemption => PodSecurityExemption.WindowsPod;

@@ -15,6 +15,8 @@ internal sealed class HostProbesAndHostLifecycleCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(34);
 
+    public bool ReadsHostPorts => false;
+
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);

@@ -23,9 +23,10 @@ internal interface IPodSecurityCheck
 
     /// <summary>
     /// Whether the check reads host ports (<see cref="EvaluatedPodSpec.HostPort"/>), the one thing in which a Pod's
-    /// defaulting differs from its template as stored: every other check sees a template and its pods alike.
+    /// defaulting differs from its template as stored: every other check sees a template and its pods alike, and HN050
+    /// gives a template's result to its pods. No default: each check says it, so a new one cannot share by omission.
     /// </summary>
-    bool ReadsHostPorts => false;
+    bool ReadsHostPorts { get; }
 
     /// <summary>The violation, or null when the pod passes (an exempt pod is never asked).</summary>
     /// <param name="pod">The pod as admission sees it, with the cluster version that evaluates it.</param>

@@ -12,6 +12,8 @@ internal sealed class ProcMountRestrictedCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(35);
 
+    public bool ReadsHostPorts => false;
+
     public IReadOnlyList<string> Overrides => [ProcMountCheck.CheckId];
 
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version) => ProcMountCheck.Unmasked(pod);

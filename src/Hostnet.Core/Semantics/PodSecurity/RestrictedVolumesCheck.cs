@@ -27,6 +27,8 @@ internal sealed class RestrictedVolumesCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(0);
 
+    public bool ReadsHostPorts => false;
+
     public IReadOnlyList<string> Overrides => [HostPathVolumesCheck.CheckId];
 
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)

@@ -14,6 +14,8 @@ internal sealed class RunAsNonRootCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(0);
 
+    public bool ReadsHostPorts => false;
+
     public PodSecurityExemption? Exemption => PodSecurityExemption.UserNamespacePod;
 
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)

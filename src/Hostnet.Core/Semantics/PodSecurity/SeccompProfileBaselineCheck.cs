@@ -22,6 +22,8 @@ internal sealed class SeccompProfileBaselineCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(0);
 
+    public bool ReadsHostPorts => false;
+
     /// <summary>validSeccomp: the types both levels accept.</summary>
     public static bool ValidType(string type) => type is "Localhost" or "RuntimeDefault";
 

@@ -15,6 +15,8 @@ internal sealed class SeccompProfileRestrictedCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(19);
 
+    public bool ReadsHostPorts => false;
+
     public IReadOnlyList<string> Overrides => [SeccompProfileBaselineCheck.CheckId];
 
     public PodSecurityExemption? Exemption => PodSecurityExemption.WindowsPod;

@@ -14,6 +14,8 @@ internal sealed class WindowsHostProcessCheck : IPodSecurityCheck
 
     public PodSecurityVersion MinimumVersion => PodSecurityVersion.V1(0);
 
+    public bool ReadsHostPorts => false;
+
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
