@@ -30,6 +30,7 @@ internal sealed record FileReload(LoadResult Result, IReadOnlyList<ManifestDocum
         var skipped = new List<SkippedDocument>(loaded.Skipped.Count);
         var dropped = new List<ManifestDocument>();
         var moved = new List<(ManifestDocument, int)>();
+        var shifts = new List<(IReadOnlyList<ManifestDocument> Documents, int Lines)>();
         var (nextDocument, nextSkipped) = (0, 0);
         for (var k = 0; k < oldChunks.Length; k++)
         {
@@ -45,6 +46,7 @@ internal sealed record FileReload(LoadResult Result, IReadOnlyList<ManifestDocum
                 if (lines != 0)
                 {
                     moved.AddRange(oldDocuments.Select(d => (d, lines)));
+                    shifts.Add((oldDocuments, lines));
                 }
 
                 continue;
@@ -58,7 +60,18 @@ internal sealed record FileReload(LoadResult Result, IReadOnlyList<ManifestDocum
             }
 
             Add(documents, skipped, parsed.Documents, parsed.Skipped, newChunk.FirstLine - 1);
+            if (newChunk.FirstLine > 1)
+            {
+                shifts.Add((parsed.Documents, newChunk.FirstLine - 1));
+            }
             dropped.AddRange(oldDocuments);
+        }
+
+        // Only now that no chunk falls back to a whole load are the kept trees moved: a fallback leaves them as they were.
+        foreach (var (chunkDocuments, lines) in shifts)
+        {
+            // One call for the chunk: the items of a List may share nodes through aliases.
+            SourceNode.ShiftLines(chunkDocuments.Select(d => d.Root), lines);
         }
 
         return new FileReload(new LoadResult(documents, [], skipped), dropped, moved);
@@ -81,15 +94,9 @@ internal sealed record FileReload(LoadResult Result, IReadOnlyList<ManifestDocum
         return taken;
     }
 
-    /// <summary>Adds one chunk's documents and skipped documents, moved down by <paramref name="lines"/>.</summary>
+    /// <summary>Adds one chunk's documents, and its skipped documents moved down by <paramref name="lines"/> (the trees move at the end).</summary>
     private static void Add(List<ManifestDocument> documents, List<SkippedDocument> skipped, IReadOnlyList<ManifestDocument> chunkDocuments, IReadOnlyList<SkippedDocument> chunkSkipped, int lines)
     {
-        if (lines != 0)
-        {
-            // One call for the chunk: the items of a List may share nodes through aliases.
-            SourceNode.ShiftLines(chunkDocuments.Select(d => d.Root), lines);
-        }
-
         documents.AddRange(chunkDocuments);
         skipped.AddRange(chunkSkipped.Select(s => lines == 0 ? s : s with { Position = s.Position with { Line = s.Position.Line + lines } }));
     }

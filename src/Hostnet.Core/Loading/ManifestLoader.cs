@@ -113,6 +113,8 @@ public sealed class ManifestLoader(LoaderLimits limits)
         var problemsBefore = problems.Count;
         Scanner? scanner = null;
         NodeBuilder? builder = null;
+        // Go's JSON reading of the chunk, once: it decides before YAML is tried and after YAML fails.
+        (bool Read, InputProblem? Error) goJson = (false, null);
         try
         {
             var text = chunk.Text;
@@ -123,10 +125,14 @@ public sealed class ManifestLoader(LoaderLimits limits)
             // ({apiVersion: v1, …} is a YAML flow mapping) and reports the JSON error only if YAML fails too (below).
             // hostnet reads the whole document as YAML, not just the rest: with a good first value before a broken
             // second, YAML fails on the two and the JSON error is given where kubectl would read on (docs/rules/HN000.md).
-            if (fast is null && jsonStream && JsonSyntaxCheck.Find(chunk, path, out var valuesBefore) is { } broken && JsonSyntaxCheck.IsFinal(valuesBefore))
+            if (fast is null && jsonStream)
             {
-                problems.Add(broken);
-                return roots;
+                goJson = (true, JsonSyntaxCheck.Find(chunk, path, out var valuesBefore));
+                if (goJson.Error is { } broken && JsonSyntaxCheck.IsFinal(valuesBefore))
+                {
+                    problems.Add(broken);
+                    return roots;
+                }
             }
 
             scanner = fast is null ? new Scanner(reader) : null;
@@ -155,7 +161,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
         }
 
         // A JSON stream that YAML cannot read either: Kubernetes reads it as JSON, so its JSON error is the one to give.
-        if (problems.Count > problemsBefore && jsonStream && JsonSyntaxCheck.Find(chunk, path) is { } jsonError)
+        if (problems.Count > problemsBefore && jsonStream && (goJson.Read ? goJson.Error : JsonSyntaxCheck.Find(chunk, path)) is { } jsonError)
         {
             problems.RemoveRange(problemsBefore, problems.Count - problemsBefore);
             problems.Add(jsonError);

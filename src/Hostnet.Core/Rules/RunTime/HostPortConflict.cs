@@ -108,15 +108,26 @@ internal sealed class HostPortConflict : IPlacementRule
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var nodes = context.RunningCluster.Nodes;
-        var byPort = new Dictionary<(string Protocol, int Port), Claims>();
-        var sequence = 0;
         var wanting = context.Workloads
             .Select(w => (Workload: w, Bindings: HostPorts.Wanted(w.Spec)))
             .Where(w => w.Bindings.Count > 0)
             .ToList();
         // A workload never clashes with itself (Placed.Competes): one alone (an admission review) needs no index.
-        foreach (var (workload, bindings) in wanting.Count > 1 ? wanting : [])
+        if (wanting.Count > 1)
+        {
+            CheckAmong(context, wanting);
+        }
+
+        RunningPortConflicts.Check(context, Rule);
+    }
+
+    /// <summary>Claims each workload's host ports in input order, reporting each one another workload holds already.</summary>
+    private static void CheckAmong(AnalysisContext context, List<(Workload Workload, IReadOnlyList<HostPortBinding> Bindings)> wanting)
+    {
+        var nodes = context.RunningCluster.Nodes;
+        var byPort = new Dictionary<(string Protocol, int Port), Claims>();
+        var sequence = 0;
+        foreach (var (workload, bindings) in wanting)
         {
             var placement = new Placed(workload, context.NamespaceOf(workload));
             foreach (var binding in bindings.DistinctBy(b => (b.Protocol, b.Port, b.HostIP)))
@@ -136,8 +147,6 @@ internal sealed class HostPortConflict : IPlacementRule
                 claims.Add(claim);
             }
         }
-
-        RunningPortConflicts.Check(context, Rule);
     }
 
     private static void Report(AnalysisContext context, Placed later, HostPortBinding binding, Claim earlier, IReadOnlyList<Node> nodes)
