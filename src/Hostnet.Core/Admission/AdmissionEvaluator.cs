@@ -28,11 +28,11 @@ public static class AdmissionEvaluator
     /// <summary>The largest object the API server accepts (its request body limit), so the loader's bound.</summary>
     private static readonly LoaderLimits Limits = LoaderLimits.Default with { MaxFileBytes = 3L * 1024 * 1024 };
 
-    /// <summary>A bound on the options kept per policy: a cluster has fewer namespaces than this, a flood of invented ones is not kept.</summary>
+    /// <summary>A bound on the checkers kept per policy: a cluster has fewer namespaces than this, a flood of invented ones is not kept.</summary>
     private const int MaxCachedNamespaces = 4096;
 
-    /// <summary>The options of each policy in use, by namespace; a replaced policy's go with it.</summary>
-    private static readonly ConditionalWeakTable<WebhookPolicy, ConcurrentDictionary<string, AnalysisOptions>> OptionsByPolicy = new();
+    /// <summary>The checker of each policy in use (its options, the rules it turns on), by namespace; a replaced policy's go with it.</summary>
+    private static readonly ConditionalWeakTable<WebhookPolicy, ConcurrentDictionary<string, ManifestChecker>> CheckersByPolicy = new();
 
     private static readonly HashSet<string> Kinds = new(StringComparer.Ordinal)
     {
@@ -93,7 +93,7 @@ public static class AdmissionEvaluator
             return AdmissionDecision.Unchanged;
         }
 
-        var operations = new ManifestFixer(new ManifestChecker(OptionsFor(subject, policy), RuleCatalog.Rules), RuleCatalog.Fixers, policy.Mutations).PatchFor(new SourceFile(ObjectFile, subject.Object!));
+        var operations = new ManifestFixer(CheckerFor(subject, policy), RuleCatalog.Fixers, policy.Mutations).PatchFor(new SourceFile(ObjectFile, subject.Object!));
         return operations.Count == 0
             ? AdmissionDecision.Unchanged
             : AdmissionDecision.Unchanged with
@@ -105,12 +105,16 @@ public static class AdmissionEvaluator
     }
 
     /// <summary>The options a check runs with: the policy's configuration, in the request's namespace.</summary>
-    public static AnalysisOptions OptionsFor(AdmissionSubject subject, WebhookPolicy policy)
+    public static AnalysisOptions OptionsFor(AdmissionSubject subject, WebhookPolicy policy) => CheckerFor(subject, policy).Options;
+
+    /// <summary>The checker with <see cref="OptionsFor"/>'s options and hostnet's rules.</summary>
+    private static ManifestChecker CheckerFor(AdmissionSubject subject, WebhookPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(policy);
-        // They depend on the policy and the namespace alone: built once for each, not for every review.
-        var byNamespace = OptionsByPolicy.GetValue(policy, static _ => new ConcurrentDictionary<string, AnalysisOptions>(StringComparer.Ordinal));
+        // It depends on the policy and the namespace alone: built once for each (with the rules the policy leaves on),
+        // not for every review.
+        var byNamespace = CheckersByPolicy.GetValue(policy, static _ => new ConcurrentDictionary<string, ManifestChecker>(StringComparer.Ordinal));
         var @namespace = subject.Namespace ?? string.Empty;
         if (byNamespace.TryGetValue(@namespace, out var cached))
         {
@@ -119,7 +123,8 @@ public static class AdmissionEvaluator
 
         var options = policy.Config.ApplyTo(AnalysisOptions.Default);
         options = @namespace.Length == 0 ? options : options with { DefaultNamespace = @namespace };
-        return byNamespace.Count < MaxCachedNamespaces ? byNamespace.GetOrAdd(@namespace, options) : options;
+        var checker = new ManifestChecker(options, RuleCatalog.Rules);
+        return byNamespace.Count < MaxCachedNamespaces ? byNamespace.GetOrAdd(@namespace, checker) : checker;
     }
 
     /// <summary>Loads the JSON text of an object (JSON is YAML) as a check would.</summary>
@@ -128,8 +133,9 @@ public static class AdmissionEvaluator
     private static List<AdmissionFinding> Findings(string json, AdmissionSubject subject, WebhookPolicy policy)
     {
         var loaded = Load(json);
-        var options = OptionsFor(subject, policy);
-        var report = new ManifestChecker(options, RuleCatalog.Rules).Check([loaded], out var objects);
+        var checker = CheckerFor(subject, policy);
+        var options = checker.Options;
+        var report = checker.Check([loaded], out var objects);
         var findings = new List<AdmissionFinding>(report.Diagnostics.Count);
         foreach (var diagnostic in report.Diagnostics)
         {

@@ -111,6 +111,9 @@ public sealed class AnalysisContext
     /// </summary>
     internal AnalysisContext ForRule(IRule rule) => new(this, mayPlace: rule is IPlacementRule);
 
+    /// <summary>Whether the input holds any ConfigMap (<see cref="ConfigMapNamed"/> can find one).</summary>
+    public bool HasConfigMaps => _configMaps.Value.Count > 0;
+
     /// <summary>The ConfigMap of the input with that namespace and name, if any.</summary>
     public ConfigMap? ConfigMapNamed(string @namespace, string name) => _configMaps.Value.GetValueOrDefault((@namespace, name));
 

@@ -12,6 +12,12 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     /// <summary>Below this many documents, threads cost more than they save.</summary>
     private const int ParallelDocuments = 64;
 
+    /// <summary>The rules that configuration does not switch off, chosen once: a checker kept per policy (admission) checks many inputs.</summary>
+    private readonly IRule[] _enabled = [.. rules.Where(r => options.Runs(r.Descriptor))];
+
+    /// <summary>What the checks run with.</summary>
+    public AnalysisOptions Options => options;
+
     /// <summary>The cluster to check against: its nodes are the nodes the placement rules reason about.</summary>
     public ClusterSnapshot Cluster { get; init; } = ClusterSnapshot.Empty;
 
@@ -31,7 +37,7 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     {
         ArgumentNullException.ThrowIfNull(inputs);
         // Reading the model is per document, so a large input is spread over the cores; the order stays the input's.
-        var documents = inputs.SelectMany(i => i.Documents).ToArray();
+        var documents = inputs.Count == 1 ? [.. inputs[0].Documents] : inputs.SelectMany(i => i.Documents).ToArray();
         var read = new KubeObject?[documents.Length];
         var violations = new IReadOnlyList<SchemaViolation>[documents.Length];
         var known = new bool[documents.Length];
@@ -60,7 +66,15 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
             readings.TryAdd(documents[i], new DocumentReading(read[i], violations[i]));
         }
 
-        var readObjects = read.OfType<KubeObject>().ToList();
+        var readObjects = new List<KubeObject>(documents.Length);
+        foreach (var one in read)
+        {
+            if (one is not null)
+            {
+                readObjects.Add(one);
+            }
+        }
+
         objects = readObjects;
 
         void ReadOne(int i)
@@ -72,20 +86,39 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
             }
         }
 
-        var found = Enumerable.Range(0, documents.Length)
-            .SelectMany(i => violations[i].Select(v => new DocumentViolation(documents[i], read[i], v)))
-            .ToArray();
+        // In document order, as the loops over all documents gave them; most documents have none.
+        var unknownFields = new List<DocumentViolation>();
+        var wrongTypes = new List<DocumentViolation>();
+        for (var i = 0; i < documents.Length; i++)
+        {
+            foreach (var violation in violations[i])
+            {
+                var found = new DocumentViolation(documents[i], read[i], violation);
+                if (violation.Kind == SchemaViolationKind.UnknownField)
+                {
+                    unknownFields.Add(found);
+                }
+                else if (violation.Kind == SchemaViolationKind.WrongType)
+                {
+                    wrongTypes.Add(found);
+                }
+            }
+        }
+
         var context = new AnalysisContext(readObjects, options)
         {
             Cluster = Cluster,
-            UnknownFields = [.. found.Where(f => f.Violation.Kind == SchemaViolationKind.UnknownField)],
+            UnknownFields = unknownFields,
         };
-        foreach (var problem in inputs.SelectMany(i => i.Problems))
+        foreach (var input in inputs)
         {
-            context.Add(InvalidInput.From(problem));
+            foreach (var problem in input.Problems)
+            {
+                context.Add(InvalidInput.From(problem));
+            }
         }
 
-        foreach (var wrongType in found.Where(f => f.Violation.Kind == SchemaViolationKind.WrongType))
+        foreach (var wrongType in wrongTypes)
         {
             context.Add(InvalidInput.From(wrongType, context));
         }
@@ -108,15 +141,51 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     }
 
     /// <summary>Runs the rules that configuration does not switch off, spread over the cores.</summary>
-    private void RunEnabled(AnalysisContext context) =>
-        RuleRun.Run(context, [.. rules.Where(r => options.Runs(r.Descriptor))]);
+    private void RunEnabled(AnalysisContext context) => RuleRun.Run(context, _enabled);
 
-    /// <summary>Findings in the order every report prints them: by file, position, rule and message.</summary>
-    public static Diagnostic[] Sorted(IEnumerable<Diagnostic> diagnostics) =>
-        [.. diagnostics
-            .OrderBy(d => d.File, StringComparer.Ordinal)
-            .ThenBy(d => d.Position.Line)
-            .ThenBy(d => d.Position.Column)
-            .ThenBy(d => d.Rule.Id, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)];
+    /// <summary>Up to this many findings (one object's, an admission review's), a plain insertion sort beats LINQ's ordering machinery.</summary>
+    private const int FewFindings = 16;
+
+    /// <summary>
+    /// Findings in the order every report prints them: by file, position, rule and message. Stable: findings equal in
+    /// all of these keep their input order.
+    /// </summary>
+    public static Diagnostic[] Sorted(IEnumerable<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (diagnostics is not IReadOnlyCollection<Diagnostic> { Count: <= FewFindings })
+        {
+            return [.. diagnostics
+                .OrderBy(d => d.File, StringComparer.Ordinal)
+                .ThenBy(d => d.Position.Line)
+                .ThenBy(d => d.Position.Column)
+                .ThenBy(d => d.Rule.Id, StringComparer.Ordinal)
+                .ThenBy(d => d.Message, StringComparer.Ordinal)];
+        }
+
+        Diagnostic[] sorted = [.. diagnostics];
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var next = sorted[i];
+            var at = i;
+            for (; at > 0 && Compare(sorted[at - 1], next) > 0; at--)
+            {
+                sorted[at] = sorted[at - 1];
+            }
+
+            sorted[at] = next;
+        }
+
+        return sorted;
+    }
+
+    /// <summary>The order of <see cref="Sorted"/>'s keys, for the few findings it sorts without LINQ.</summary>
+    private static int Compare(Diagnostic left, Diagnostic right)
+    {
+        var order = string.CompareOrdinal(left.File, right.File);
+        order = order != 0 ? order : left.Position.Line.CompareTo(right.Position.Line);
+        order = order != 0 ? order : left.Position.Column.CompareTo(right.Position.Column);
+        order = order != 0 ? order : string.CompareOrdinal(left.Rule.Id, right.Rule.Id);
+        return order != 0 ? order : string.CompareOrdinal(left.Message, right.Message);
+    }
 }

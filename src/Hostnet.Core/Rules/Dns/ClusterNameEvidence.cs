@@ -72,6 +72,12 @@ internal sealed record ClusterNameEvidence(string Where, string Name)
             }
         }
 
+        // Most inputs hold no ConfigMap (an admission review never does): then the pod spec need not be walked for names.
+        if (!context.HasConfigMaps)
+        {
+            yield break;
+        }
+
         foreach (var name in ConfigMapsRead(workload))
         {
             if (context.ConfigMapNamed(@namespace, name) is not { } configMap)

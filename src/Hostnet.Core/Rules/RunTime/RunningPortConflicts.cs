@@ -124,6 +124,13 @@ internal static class RunningPortConflicts
 
     public static void Check(AnalysisContext context, RuleDescriptor rule)
     {
+        // Only the snapshot's pods run (ClusterSimulation): without any, nothing to build the simulation for (a check
+        // without --cluster, an admission review).
+        if (context.Cluster.Pods.Count == 0)
+        {
+            return;
+        }
+
         var cluster = context.RunningCluster;
         if (cluster.Running.Count == 0)
         {
