@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Hostnet.Core.Documents;
 
@@ -20,6 +21,12 @@ internal sealed class BlockYamlParser
     private const int MaxKeyLength = 1000;
 
     private const string MergeKey = "<<";
+
+    /// <summary>What may end a plain scalar in block context (a line end, <c>: </c>, <c> #</c>), and in flow context.</summary>
+    private static readonly SearchValues<char> BlockPlainStops = SearchValues.Create("\n#:");
+
+    /// <inheritdoc cref="BlockPlainStops"/>
+    private static readonly SearchValues<char> FlowPlainStops = SearchValues.Create("\n#:,[]{}");
 
     // One set of stacks per thread, reused chunk after chunk (the loader parses files on several threads).
     [ThreadStatic]
@@ -469,8 +476,18 @@ internal sealed class BlockYamlParser
         }
 
         var k = i;
+        var stops = flow ? FlowPlainStops : BlockPlainStops;
         while (k < _end)
         {
+            // Only these characters can end a plain scalar: jump to the next of them.
+            var next = _text.AsSpan(k, _end - k).IndexOfAny(stops);
+            if (next < 0)
+            {
+                k = _end;
+                break;
+            }
+
+            k += next;
             c = _text[k];
             if (c == '\n' || (c == '#' && _text[k - 1] == ' '))
             {

@@ -17,6 +17,21 @@ public sealed class StringPoolTests
     }
 
     [Fact]
+    public void Share_ManyTexts_KeepsEachSharedAsTheTableGrows()
+    {
+        // Far more texts than the table starts with room for: every one must still be found after it has grown.
+        var pool = new StringPool();
+        var first = Enumerable.Range(0, 5000).Select(i => pool.Share($"label-{i}".AsSpan())).ToArray();
+
+        for (var i = 0; i < first.Length; i++)
+        {
+            pool.Share($"label-{i}".AsSpan()).ShouldBeSameAs(first[i]);
+        }
+
+        pool.Share("label-".AsSpan()).ShouldBe("label-");
+    }
+
+    [Fact]
     public void Share_TextLongerThanTheLimit_IsNotKept()
     {
         var pool = new StringPool();
