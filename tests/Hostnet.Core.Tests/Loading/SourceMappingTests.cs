@@ -15,8 +15,10 @@ public sealed class SourceMappingTests
     public void Lookup_EveryKeyAtAnySize_FindsItsOwnEntry(int size)
     {
         var entries = Enumerable.Range(0, size)
-            .Select(i => new KeyValuePair<SourceScalar, SourceNode>(
-                new SourceScalar(new SourcePosition(i + 1, 1), "key" + i, ScalarStyle.Plain),
+            .Select(i => new MappingEntry(
+                "key" + i,
+                new SourcePosition(i + 1, 1),
+                ScalarStyle.Plain,
                 new SourceScalar(new SourcePosition(i + 1, 7), "value" + i, ScalarStyle.Plain)))
             .ToArray();
         var mapping = new SourceMapping(SourcePosition.Start, entries);
@@ -24,7 +26,7 @@ public sealed class SourceMappingTests
         for (var i = 0; i < size; i++)
         {
             mapping.TryGetEntry("key" + i, out var entry).ShouldBeTrue();
-            entry.Key.Position.Line.ShouldBe(i + 1);
+            entry.KeyPosition.Line.ShouldBe(i + 1);
             (mapping["key" + i] as SourceScalar)!.Value.ShouldBe("value" + i);
         }
 
