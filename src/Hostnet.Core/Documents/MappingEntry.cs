@@ -37,7 +37,7 @@ public readonly struct MappingEntry
 
     public SourceNode Value { get; }
 
-    /// <summary>The key as a scalar node, made anew on each call: for the rare paths that need one (its type name).</summary>
+    /// <summary>The key as a scalar node, made anew on each call: for the rare paths that pass a key on as a node (the configuration and policy readers).</summary>
     public SourceScalar KeyScalar() => new(KeyPosition, Key, KeyStyle);
 
     public void Deconstruct(out string key, out SourceNode value)
