@@ -33,4 +33,23 @@ public sealed class SourceMappingTests
         mapping.TryGetEntry("key" + size, out _).ShouldBeFalse();
         mapping["missing"].ShouldBeNull();
     }
+
+    [Fact]
+    public void ShiftLines_MappingSharedByAlias_MovesItsInlineKeysOnce()
+    {
+        var shared = new SourceMapping(new SourcePosition(2, 3), [
+            new MappingEntry("a", new SourcePosition(2, 3), ScalarStyle.Quoted, new SourceScalar(new SourcePosition(2, 8), "1", ScalarStyle.Plain)),
+        ]);
+        var root = new SourceMapping(SourcePosition.Start, [
+            new MappingEntry("first", new SourcePosition(1, 1), ScalarStyle.Plain, shared),
+            new MappingEntry("second", new SourcePosition(5, 1), ScalarStyle.Plain, shared),
+        ]);
+
+        SourceNode.ShiftLines([root], 10);
+
+        root.Entries[1].KeyPosition.ShouldBe(new SourcePosition(15, 1));
+        shared.Entries[0].KeyPosition.ShouldBe(new SourcePosition(12, 3));
+        shared.Entries[0].KeyStyle.ShouldBe(ScalarStyle.Quoted);
+        shared.Entries[0].Value.Position.ShouldBe(new SourcePosition(12, 8));
+    }
 }
