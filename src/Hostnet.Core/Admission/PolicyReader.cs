@@ -50,8 +50,9 @@ public static class PolicyReader
 
         var reader = new Reader(file, problems);
         var policy = WebhookPolicy.Default;
-        foreach (var (key, value) in mapping.Entries)
+        foreach (var entry in mapping.Entries)
         {
+            var (key, value) = (entry.KeyScalar(), entry.Value);
             if (ConfigReader.ReadKey(policy.Config, file, key, value, problems) is { } config)
             {
                 policy = policy with { Config = config };
@@ -106,8 +107,9 @@ public static class PolicyReader
                 return actions;
             }
 
-            foreach (var (key, action) in mapping.Entries)
+            foreach (var entry in mapping.Entries)
             {
+                var (key, action) = (entry.KeyScalar(), entry.Value);
                 var id = FindingId(key);
                 if (id is null)
                 {
@@ -145,8 +147,9 @@ public static class PolicyReader
             var known = allowRanges ? "namespaces, serviceAccounts, images, ranges" : "namespaces, serviceAccounts, images";
             IReadOnlyList<string> namespaces = [], serviceAccounts = [], images = [];
             var restricted = false;
-            foreach (var (key, entry) in mapping.Entries)
+            foreach (var field in mapping.Entries)
             {
+                var (key, entry) = (field.KeyScalar(), field.Value);
                 switch (key.Value)
                 {
                     case "namespaces":
@@ -223,11 +226,11 @@ public static class PolicyReader
                     }
                     else
                     {
-                        Problem(item, $"the host port ranges of \"{key.Value}\" must be ports or \"FROM-TO\" ranges (1-65535)");
+                        Problem(item, $"the host port ranges of \"{key}\" must be ports or \"FROM-TO\" ranges (1-65535)");
                     }
                 }
 
-                ranges[key.Value] = parsed;
+                ranges[key] = parsed;
             }
 
             return ranges;

@@ -40,9 +40,10 @@ public static class ConfigReader
         }
 
         var config = HostnetConfig.Empty;
-        foreach (var (key, value) in mapping.Entries)
+        foreach (var entry in mapping.Entries)
         {
-            config = ReadKey(config, file, key, value, problems) ?? Unknown(file, key, problems, config, KnownKeys);
+            var key = entry.KeyScalar();
+            config = ReadKey(config, file, key, entry.Value, problems) ?? Unknown(file, key, problems, config, KnownKeys);
         }
 
         return config;
@@ -105,8 +106,9 @@ public static class ConfigReader
             return levels;
         }
 
-        foreach (var (key, level) in mapping.Entries)
+        foreach (var entry in mapping.Entries)
         {
+            var (key, level) = (entry.KeyScalar(), entry.Value);
             var rule = RuleCatalog.Find(key.Value);
             if (rule is null)
             {

@@ -9,5 +9,5 @@ public sealed record ManifestDocument(string File, SourceMapping Root, string Ap
 {
     /// <summary>Where findings go when nothing more specific is known: the <c>kind:</c> line.</summary>
     public SourcePosition KindPosition =>
-        Root.TryGetEntry("kind", out var entry) ? entry.Key.Position : Root.Position;
+        Root.TryGetEntry("kind", out var entry) ? entry.KeyPosition : Root.Position;
 }

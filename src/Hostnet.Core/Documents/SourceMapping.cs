@@ -6,49 +6,64 @@ public sealed class SourceMapping : SourceNode
     // A dictionary per mapping is about 450 bytes and three objects, kept alive with the tree: a scan of up to 16
     // entries (string comparisons that mostly stop at the length) costs less than what it keeps.
     internal const int LinearSearchLimit = 16;
+
+    // Written after construction only by ShiftKeys, which moves the keys in place.
+    private readonly MappingEntry[] _entries;
     private readonly Dictionary<string, int>? _index;
 
-    public SourceMapping(SourcePosition position, IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> entries)
+    /// <param name="position">Where the mapping starts.</param>
+    /// <param name="entries">The entries in document order; the mapping keeps the array (the loader makes one of exact size per mapping).</param>
+    public SourceMapping(SourcePosition position, MappingEntry[] entries)
         : base(position)
     {
-        Entries = entries;
-        if (entries.Count > LinearSearchLimit)
+        _entries = entries;
+        if (entries.Length > LinearSearchLimit)
         {
-            _index = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
-            for (var i = 0; i < entries.Count; i++)
+            _index = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
+            for (var i = 0; i < entries.Length; i++)
             {
-                _index.TryAdd(entries[i].Key.Value, i);
+                _index.TryAdd(entries[i].Key, i);
             }
         }
     }
 
-    public IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> Entries { get; }
+    /// <summary>The entries in document order; a <c>foreach</c> over them allocates nothing.</summary>
+    public ReadOnlySpan<MappingEntry> Entries => _entries;
+
+    public int Count => _entries.Length;
 
     public override string TypeName => "object";
 
     public SourceNode? this[string key] => TryGetEntry(key, out var entry) ? entry.Value : null;
 
-    public bool TryGetEntry(string key, out KeyValuePair<SourceScalar, SourceNode> entry)
+    public bool TryGetEntry(string key, out MappingEntry entry)
     {
         if (_index is not null)
         {
             var found = _index.TryGetValue(key, out var i);
-            entry = found ? Entries[i] : default;
+            entry = found ? _entries[i] : default;
             return found;
         }
 
-        // By index: a foreach over the interface would allocate an enumerator for every lookup.
-        var entries = Entries;
-        for (var i = 0; i < entries.Count; i++)
+        foreach (var candidate in _entries)
         {
-            if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
+            if (string.Equals(candidate.Key, key, StringComparison.Ordinal))
             {
-                entry = entries[i];
+                entry = candidate;
                 return true;
             }
         }
 
         entry = default;
         return false;
+    }
+
+    /// <summary>Moves every key <paramref name="lines"/> lines down (up when negative); the values are nodes of their own.</summary>
+    internal void ShiftKeys(int lines)
+    {
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            _entries[i] = _entries[i].WithKeyShiftedBy(lines);
+        }
     }
 }

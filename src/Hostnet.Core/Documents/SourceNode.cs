@@ -8,13 +8,8 @@ public abstract class SourceNode
 {
     // Every node of every input stays alive until the rules have run, so a node is kept small: the column shares
     // its int with a few bits of subclass data (a scalar's style), which keeps a scalar at 32 bytes instead of 40.
-    // Columns stay far below 2^28: an input is at most LoaderLimits.MaxFileBytes (64 MiB by default).
-    private const int TagShift = 28;
-    private const int ColumnMask = (1 << TagShift) - 1;
-
     // Not readonly: ShiftLines moves a kept tree when an earlier document of its file gained or lost lines.
-    private int _line;
-    private readonly int _columnAndTag;
+    private PackedPosition _position;
 
     protected SourceNode(SourcePosition position)
         : this(position, 0)
@@ -23,15 +18,10 @@ public abstract class SourceNode
 
     private protected SourceNode(SourcePosition position, int tag)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(position.Column);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(position.Column, ColumnMask);
-        ArgumentOutOfRangeException.ThrowIfNegative(tag);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(tag, 7);
-        _line = position.Line;
-        _columnAndTag = position.Column | (tag << TagShift);
+        _position = new PackedPosition(position, tag);
     }
 
-    public SourcePosition Position => new(_line, _columnAndTag & ColumnMask);
+    public SourcePosition Position => _position.Position;
 
     /// <summary>What a user would call this node's type in an error message.</summary>
     public abstract string TypeName { get; }
@@ -53,14 +43,14 @@ public abstract class SourceNode
                 continue;
             }
 
-            node._line += lines;
+            node._position = node._position.ShiftedBy(lines);
             switch (node)
             {
                 case SourceMapping mapping:
-                    foreach (var (key, value) in mapping.Entries)
+                    mapping.ShiftKeys(lines);
+                    foreach (var entry in mapping.Entries)
                     {
-                        pending.Push(key);
-                        pending.Push(value);
+                        pending.Push(entry.Value);
                     }
 
                     break;
@@ -76,5 +66,5 @@ public abstract class SourceNode
     }
 
     /// <summary>The subclass data stored beside the column (0–7).</summary>
-    private protected int Tag => _columnAndTag >>> TagShift;
+    private protected int Tag => _position.Tag;
 }

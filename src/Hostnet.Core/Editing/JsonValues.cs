@@ -26,7 +26,7 @@ internal static class JsonValues
                 return null;
             }
 
-            result[key.Value] = json;
+            result[key] = json;
         }
 
         return result;

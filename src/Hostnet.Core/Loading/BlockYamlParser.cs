@@ -246,10 +246,12 @@ internal sealed class BlockYamlParser
         Dictionary<string, SourcePosition>? seen = null;
         while (true)
         {
+            // The key's text, position and style go into the entry: no scalar node is made for it.
             var colon = KeyEnd(keyStart, out var keyEnd);
-            if (colon < 0 || ScalarAt(keyStart, keyEnd, flow: false, depth + 1) is not { } key
+            var keyPosition = PositionAt(keyStart);
+            if (colon < 0 || !Admit(depth + 1) || ScalarText(keyStart, keyEnd, flow: false, out var keyStyle) is not { } key
                 || ParseValue(colon + 1, indent, depth + 1) is not { } value
-                || !TryAddEntry(start, key, value, ref seen))
+                || !TryAddEntry(start, new MappingEntry(key, keyPosition, keyStyle, value), ref seen))
             {
                 return null;
             }
@@ -272,14 +274,14 @@ internal sealed class BlockYamlParser
     }
 
     /// <summary>Adds an entry to the mapping being built; false for a merge key or a duplicate (the general path's).</summary>
-    private bool TryAddEntry(int start, SourceScalar key, SourceNode value, ref Dictionary<string, SourcePosition>? seen)
+    private bool TryAddEntry(int start, MappingEntry entry, ref Dictionary<string, SourcePosition>? seen)
     {
-        if ((key.IsPlain && key.Value == MergeKey) || _stacks.FirstKey(start, key.Value, ref seen) is not null)
+        if ((entry.KeyStyle == ScalarStyle.Plain && entry.Key == MergeKey) || _stacks.FirstKey(start, entry.Key, ref seen) is not null)
         {
             return false;
         }
 
-        _stacks.AddEntry(new(key, value), seen);
+        _stacks.AddEntry(entry, seen);
         return true;
     }
 
@@ -540,16 +542,14 @@ internal sealed class BlockYamlParser
     }
 
     /// <summary>The scalar from <paramref name="i"/> to <paramref name="end"/> (as <see cref="ScalarEnd"/> gave), or null.</summary>
-    private SourceScalar? ScalarAt(int i, int end, bool flow, int depth)
-    {
-        if (!Admit(depth))
-        {
-            return null;
-        }
+    private SourceScalar? ScalarAt(int i, int end, bool flow, int depth) =>
+        Admit(depth) && ScalarText(i, end, flow, out var style) is { } value ? new SourceScalar(PositionAt(i), value, style) : null;
 
+    /// <summary>The text and style of the scalar from <paramref name="i"/> to <paramref name="end"/>, or null.</summary>
+    private string? ScalarText(int i, int end, bool flow, out ScalarStyle style)
+    {
         var c = _text[i];
         string value;
-        ScalarStyle style;
         if (c == '\'')
         {
             style = ScalarStyle.Quoted;
@@ -563,16 +563,16 @@ internal sealed class BlockYamlParser
         }
         else
         {
+            style = ScalarStyle.Plain;
             if (flow && end > i && _text.AsSpan(i, end - i).Contains(" #", StringComparison.Ordinal))
             {
                 return null;
             }
 
-            style = ScalarStyle.Plain;
             value = _strings.Share(_text.AsSpan(i, end - i));
         }
 
-        return new SourceScalar(PositionAt(i), value, style);
+        return value;
     }
 
     private string Unescape(int start, int end)
@@ -635,7 +635,7 @@ internal sealed class BlockYamlParser
                     }
 
                     j = SkipSpaces(j + 1);
-                    if (FlowScalar(ref j, depth + 1) is not { } value || !TryAddEntry(start, first, value, ref seen))
+                    if (FlowScalar(ref j, depth + 1) is not { } value || !TryAddEntry(start, new MappingEntry(first, value), ref seen))
                     {
                         return null;
                     }

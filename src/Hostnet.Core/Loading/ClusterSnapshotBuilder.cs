@@ -215,7 +215,7 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
     /// <summary>The document reduced to its kind, name and namespace, with their positions.</summary>
     private static ManifestDocument Thin(ManifestDocument document)
     {
-        var entries = new List<KeyValuePair<SourceScalar, SourceNode>>(3);
+        var entries = new List<MappingEntry>(3);
         foreach (var key in (string[])["apiVersion", "kind"])
         {
             if (document.Root.TryGetEntry(key, out var entry))
@@ -226,8 +226,16 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
 
         if (document.Root.TryGetEntry("metadata", out var metadata) && metadata.Value is SourceMapping meta)
         {
-            var names = meta.Entries.Where(e => e.Key.Value is "name" or "namespace").ToArray();
-            entries.Add(new(metadata.Key, new SourceMapping(meta.Position, names)));
+            var names = new List<MappingEntry>(2);
+            foreach (var entry in meta.Entries)
+            {
+                if (entry.Key is "name" or "namespace")
+                {
+                    names.Add(entry);
+                }
+            }
+
+            entries.Add(new(metadata.Key, metadata.KeyPosition, metadata.KeyStyle, new SourceMapping(meta.Position, [.. names])));
         }
 
         return document with { Root = new SourceMapping(document.Root.Position, [.. entries]) };

@@ -48,7 +48,7 @@ internal static class FieldLocator
 
         if (current is SourceMapping mapping && mapping.TryGetEntry(segment, out var entry))
         {
-            keyPosition = entry.Key.Position;
+            keyPosition = entry.KeyPosition;
             return entry.Value;
         }
 

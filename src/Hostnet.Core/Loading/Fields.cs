@@ -76,13 +76,18 @@ internal static class Fields
 
     public static IReadOnlyDictionary<string, string> StringMap(SourceMapping? mapping, string key)
     {
-        if (Map(mapping, key) is not { Entries.Count: > 0 } map)
+        if (Map(mapping, key) is not { Count: > 0 } map)
         {
             return NoEntries;
         }
 
         // Mapping keys are unique (the loader rejects duplicates), so each scalar entry adds one pair.
-        var scalars = map.Entries.Count(e => e.Value is SourceScalar);
+        var scalars = 0;
+        foreach (var entry in map.Entries)
+        {
+            scalars += entry.Value is SourceScalar ? 1 : 0;
+        }
+
         if (scalars <= CompactStringMap.MaxEntries)
         {
             var pairs = new string[2 * scalars];
@@ -91,7 +96,7 @@ internal static class Fields
             {
                 if (value is SourceScalar scalar)
                 {
-                    pairs[next++] = entryKey.Value;
+                    pairs[next++] = entryKey;
                     pairs[next++] = scalar.IsNull ? string.Empty : scalar.Value;
                 }
             }
@@ -104,7 +109,7 @@ internal static class Fields
         {
             if (value is SourceScalar scalar)
             {
-                result[entryKey.Value] = scalar.IsNull ? string.Empty : scalar.Value;
+                result[entryKey] = scalar.IsNull ? string.Empty : scalar.Value;
             }
         }
 

@@ -181,7 +181,7 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
         {
             foreach (var entry in source.Entries)
             {
-                if (_stacks.FirstKey(start, entry.Key.Value, ref seen) is null)
+                if (_stacks.FirstKey(start, entry.Key, ref seen) is null)
                 {
                     _stacks.AddEntry(entry, seen);
                 }

@@ -9,7 +9,7 @@ namespace Hostnet.Core.Loading;
 /// </summary>
 internal sealed class NodeStacks
 {
-    private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries = [];
+    private readonly List<MappingEntry> _entries = [];
     private readonly List<SourceNode> _items = [];
 
     public int EntryCount => _entries.Count;
@@ -29,10 +29,10 @@ internal sealed class NodeStacks
     }
 
     /// <summary>The entries from <paramref name="start"/> on, removed from the stack.</summary>
-    public KeyValuePair<SourceScalar, SourceNode>[] PopEntries(int start)
+    public MappingEntry[] PopEntries(int start)
     {
         var count = _entries.Count - start;
-        var entries = count == 0 ? [] : new KeyValuePair<SourceScalar, SourceNode>[count];
+        var entries = count == 0 ? [] : new MappingEntry[count];
         _entries.CopyTo(start, entries, 0, count);
         _entries.RemoveRange(start, count);
         return entries;
@@ -50,7 +50,7 @@ internal sealed class NodeStacks
             seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
             for (var i = start; i < _entries.Count; i++)
             {
-                seen.TryAdd(_entries[i].Key.Value, _entries[i].Key.Position);
+                seen.TryAdd(_entries[i].Key, _entries[i].KeyPosition);
             }
         }
 
@@ -61,19 +61,19 @@ internal sealed class NodeStacks
 
         for (var i = start; i < _entries.Count; i++)
         {
-            if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
+            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
             {
-                return _entries[i].Key.Position;
+                return _entries[i].KeyPosition;
             }
         }
 
         return null;
     }
 
-    public void AddEntry(KeyValuePair<SourceScalar, SourceNode> entry, Dictionary<string, SourcePosition>? seen)
+    public void AddEntry(MappingEntry entry, Dictionary<string, SourcePosition>? seen)
     {
         _entries.Add(entry);
-        seen?.Add(entry.Key.Value, entry.Key.Position);
+        seen?.Add(entry.Key, entry.KeyPosition);
     }
 
     /// <summary>Empties both stacks (after a builder gave up half-way).</summary>

@@ -65,11 +65,11 @@ public static class ObjectReader
         ArgumentNullException.ThrowIfNull(document);
         var status = Fields.Map(document.Root, "status");
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (key, value) in status?.Entries ?? [])
+        foreach (var (key, value) in status is null ? [] : status.Entries)
         {
             if (value is SourceScalar scalar && scalar.TryGetInt64(out var count) && count is >= 0 and <= int.MaxValue)
             {
-                counts[key.Value] = (int)count;
+                counts[key] = (int)count;
             }
         }
 
@@ -279,8 +279,28 @@ public static class ObjectReader
             return new Volume(
                 Fields.Index(specPath, "volumes", index),
                 Fields.String(volume, "name") ?? string.Empty,
-                [.. (volume?.Entries ?? []).Select(e => e.Key.Value).Where(k => k != "name")]);
+                VolumeSourceKeys(volume));
         })];
+
+    /// <summary>The volume's keys other than <c>name</c>: its source (<c>hostPath</c>, <c>emptyDir</c>, …).</summary>
+    private static string[] VolumeSourceKeys(SourceMapping? volume)
+    {
+        if (volume is null)
+        {
+            return [];
+        }
+
+        var keys = new List<string>(volume.Count);
+        foreach (var entry in volume.Entries)
+        {
+            if (entry.Key != "name")
+            {
+                keys.Add(entry.Key);
+            }
+        }
+
+        return [.. keys];
+    }
 
     private static Container[] ReadContainers(SourceMapping? spec, string specPath, string list, ContainerKind kind) =>
         Fields.List(spec, list)

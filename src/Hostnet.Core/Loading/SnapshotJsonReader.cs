@@ -23,9 +23,9 @@ internal sealed class SnapshotJsonReader
     private readonly LoaderLimits _limits;
     private readonly SnapshotHandOff _builder;
     private readonly SpanStringPool _strings = new();
-    private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries = [];
+    private readonly List<MappingEntry> _entries = [];
     private readonly List<SourceNode> _items = [];
-    private readonly List<KeyValuePair<SourceScalar, SourceNode>> _topEntries = [];
+    private readonly List<MappingEntry> _topEntries = [];
 
     private byte[] _buffer;
     private int _start;
@@ -186,23 +186,24 @@ internal sealed class SnapshotJsonReader
         }
 
         var scope = SnapshotTrimming.Child(SnapshotScope.Root, ref reader, TopKind());
-        var key = new SourceScalar(keyPosition, String(ref reader), ScalarStyle.Quoted);
+        var key = String(ref reader);
         if (!reader.Read() || !TryBuild(ref reader, scope ?? SnapshotScope.Whole, out var value))
         {
             return false;
         }
 
-        if (_topEntries.FirstOrDefault(e => e.Key.Value == key.Value).Key is { } first)
+        if (_topEntries.FindIndex(e => e.Key == key) is var index and >= 0)
         {
-            throw new InputException(key.Position, $"key \"{key.Value}\" already set in map (first at line {first.Position.Line}, column {first.Position.Column})");
+            var first = _topEntries[index].KeyPosition;
+            throw new InputException(keyPosition, $"key \"{key}\" already set in map (first at line {first.Line}, column {first.Column})");
         }
 
-        _topEntries.Add(new(key, value));
+        _topEntries.Add(new(key, keyPosition, ScalarStyle.Quoted, value));
         return true;
     }
 
     private string? TopKind() =>
-        _topEntries.FirstOrDefault(e => e.Key.Value == "kind").Value is SourceScalar kind ? kind.Value : null;
+        _topEntries.Find(e => e.Key == "kind").Value is SourceScalar kind ? kind.Value : null;
 
     private bool ReadItem(ref Utf8JsonReader reader)
     {
@@ -303,21 +304,22 @@ internal sealed class SnapshotJsonReader
                 continue;
             }
 
-            var key = new SourceScalar(Position(ref reader), String(ref reader), ScalarStyle.Quoted);
+            var keyPosition = Position(ref reader);
+            var key = String(ref reader);
             if (!reader.Read() || !TryBuild(ref reader, child.Value, out var value))
             {
                 return Abandon(start);
             }
 
-            if (FirstKey(start, key.Value) is { } first)
+            if (FirstKey(start, key) is { } first)
             {
-                throw new InputException(key.Position, $"key \"{key.Value}\" already set in map (first at line {first.Line}, column {first.Column})");
+                throw new InputException(keyPosition, $"key \"{key}\" already set in map (first at line {first.Line}, column {first.Column})");
             }
 
-            _entries.Add(new(key, value));
+            _entries.Add(new(key, keyPosition, ScalarStyle.Quoted, value));
 
             // Objects of kinds the engine does not use are read up to their kind (kubectl prints it second) and skipped.
-            if (scope == SnapshotScope.Root && key.Value == "kind" && value is SourceScalar kindValue)
+            if (scope == SnapshotScope.Root && key == "kind" && value is SourceScalar kindValue)
             {
                 kind = kindValue.Value;
                 skipRest = !SnapshotTrimming.IsWanted(kind);
@@ -325,7 +327,7 @@ internal sealed class SnapshotJsonReader
         }
 
         var count = _entries.Count - start;
-        var entries = count == 0 ? [] : new KeyValuePair<SourceScalar, SourceNode>[count];
+        var entries = count == 0 ? [] : new MappingEntry[count];
         _entries.CopyTo(start, entries, 0, count);
         _entries.RemoveRange(start, count);
         node = new SourceMapping(position, entries);
@@ -342,9 +344,9 @@ internal sealed class SnapshotJsonReader
     {
         for (var i = start; i < _entries.Count; i++)
         {
-            if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
+            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
             {
-                return _entries[i].Key.Position;
+                return _entries[i].KeyPosition;
             }
         }
 

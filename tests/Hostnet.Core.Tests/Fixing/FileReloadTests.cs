@@ -102,7 +102,7 @@ public sealed class FileReloadTests
 
     private static IEnumerable<string> Nodes(SourceNode node, string path) => node switch
     {
-        SourceMapping mapping => mapping.Entries.SelectMany(e => Nodes(e.Key, path + ".key").Concat(Nodes(e.Value, path + "." + e.Key.Value))).Prepend($"{path} {node.Position} mapping"),
+        SourceMapping mapping => mapping.Entries.ToArray().SelectMany(e => Nodes(e.Value, path + "." + e.Key).Prepend($"{path}.key {e.KeyPosition} {e.Key}")).Prepend($"{path} {node.Position} mapping"),
         SourceSequence sequence => sequence.Items.SelectMany((item, i) => Nodes(item, $"{path}[{i}]")).Prepend($"{path} {node.Position} sequence"),
         _ => [$"{path} {node.Position} {node}"],
     };

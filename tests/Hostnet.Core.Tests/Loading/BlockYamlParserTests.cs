@@ -158,7 +158,7 @@ public sealed class BlockYamlParserTests
         var limits = LoaderLimits.Default with { MaxExpandedNodes = 4 };
         BlockYamlParser.TryBuild(new DocumentChunk("a: 1\nb: 2\n"), limits, new StringPool(), out _).ShouldBeFalse();
         BlockYamlParser.TryBuild(new DocumentChunk("a: 1\n"), limits, new StringPool(), out var root).ShouldBeTrue();
-        root.ShouldBeOfType<SourceMapping>().Entries.ShouldHaveSingleItem().Key.Value.ShouldBe("a");
+        root.ShouldBeOfType<SourceMapping>().Entries.ToArray().ShouldHaveSingleItem().Key.ShouldBe("a");
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class BlockYamlParserTests
     {
         BlockYamlParser.TryBuild(new DocumentChunk("---\nx: 1\n---\na:\n  b: [x]\n", 13, 12, 41), LoaderLimits.Default, new StringPool(), out var root).ShouldBeTrue();
         var b = root.ShouldBeOfType<SourceMapping>()["a"].ShouldBeOfType<SourceMapping>().Entries[0];
-        b.Key.Position.ShouldBe(new SourcePosition(42, 3));
+        b.KeyPosition.ShouldBe(new SourcePosition(42, 3));
         b.Value.Position.ShouldBe(new SourcePosition(42, 6));
         ((SourceSequence)b.Value).Items[0].Position.ShouldBe(new SourcePosition(42, 7));
     }

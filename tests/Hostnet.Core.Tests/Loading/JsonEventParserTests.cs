@@ -149,7 +149,7 @@ public sealed partial class JsonEventParserTests
                 writer.WriteStartObject();
                 foreach (var (key, value) in mapping.Entries)
                 {
-                    writer.WritePropertyName(key.Value);
+                    writer.WritePropertyName(key);
                     Write(value, writer);
                 }
 

@@ -121,10 +121,11 @@ internal static class ParserComparison
                 break;
             case SourceMapping mapping:
                 text.Append(CultureInfo.InvariantCulture, $"{mapping.Position} mapping\n");
-                foreach (var (key, value) in mapping.Entries)
+                foreach (var entry in mapping.Entries)
                 {
-                    Dump(key, text, seen, depth + 1);
-                    Dump(value, text, seen, depth + 2);
+                    // Keys are not nodes of their own: written as a scalar is.
+                    text.Append(' ', (depth + 1) * 2).Append(CultureInfo.InvariantCulture, $"{entry.KeyPosition} {entry.KeyStyle} \"{entry.Key}\"\n");
+                    Dump(entry.Value, text, seen, depth + 2);
                 }
 
                 break;

@@ -76,7 +76,7 @@ public sealed class SnapshotReaderTests
     {
         var pod = SnapshotText.ReadFixture("kubectl-list.json").Snapshot.Pods[0].Pod;
         pod.Metadata.Annotations.ShouldBeEmpty();
-        pod.Source.Root.Entries.Select(e => e.Key.Value).ShouldBe(["apiVersion", "kind", "metadata"]);
+        pod.Source.Root.Entries.ToArray().Select(e => e.Key).ShouldBe(["apiVersion", "kind", "metadata"]);
     }
 
     [Fact]

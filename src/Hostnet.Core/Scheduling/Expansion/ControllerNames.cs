@@ -92,9 +92,9 @@ internal static class ControllerNames
         {
             case SourceMapping mapping:
                 text.Append('{');
-                foreach (var (key, value) in mapping.Entries.OrderBy(e => e.Key.Value, StringComparer.Ordinal))
+                foreach (var (key, value) in mapping.Entries.ToArray().OrderBy(e => e.Key, StringComparer.Ordinal))
                 {
-                    text.Append(key.Value).Append(':');
+                    text.Append(key).Append(':');
                     Canonical(value, text);
                     text.Append(',');
                 }

@@ -16,19 +16,17 @@ internal sealed class StrictDecodingWalk
 
     public void CheckStruct(SourceMapping mapping, SchemaStruct schema)
     {
-        var entries = mapping.Entries;
-        for (var i = 0; i < entries.Count; i++)
+        foreach (var entry in mapping.Entries)
         {
-            var key = entries[i].Key;
-            if (schema.Fields.TryGetValue(key.Value, out var type))
+            if (schema.Fields.TryGetValue(entry.Key, out var type))
             {
-                _path.Add(PathSegment.Field(key.Value, schema));
-                CheckValue(entries[i].Value, type, schema);
+                _path.Add(PathSegment.Field(entry.Key, schema));
+                CheckValue(entry.Value, type, schema);
                 _path.RemoveAt(_path.Count - 1);
             }
             else
             {
-                ReportUnknownField(key, schema);
+                ReportUnknownField(entry.Key, entry.KeyPosition, schema);
             }
         }
     }
@@ -71,11 +69,10 @@ internal sealed class StrictDecodingWalk
             case SchemaValueKind.Map:
                 if (node is SourceMapping map)
                 {
-                    var entries = map.Entries;
-                    for (var i = 0; i < entries.Count; i++)
+                    foreach (var entry in map.Entries)
                     {
-                        _path.Add(PathSegment.MapKey(entries[i].Key.Value));
-                        CheckValue(entries[i].Value, type.Element!, owner);
+                        _path.Add(PathSegment.MapKey(entry.Key));
+                        CheckValue(entry.Value, type.Element!, owner);
                         _path.RemoveAt(_path.Count - 1);
                     }
                 }
@@ -169,17 +166,17 @@ internal sealed class StrictDecodingWalk
         ReportWrongType(scalar, type, owner, kind, text);
     }
 
-    private void ReportUnknownField(SourceScalar key, SchemaStruct schema)
+    private void ReportUnknownField(string key, SourcePosition keyPosition, SchemaStruct schema)
     {
-        var path = FieldPathWriter.Kubernetes(_path, _path.Count, key.Value);
+        var path = FieldPathWriter.Kubernetes(_path, _path.Count, key);
         Add(new SchemaViolation(
             path,
-            key.Position,
+            keyPosition,
             SchemaViolationKind.UnknownField,
             SchemaMessages.UnknownField(path),
-            SchemaHints.ForUnknownField(key.Value, schema, _path))
+            SchemaHints.ForUnknownField(key, schema, _path))
         {
-            Spelling = SchemaHints.SameNameIgnoringCase(key.Value, schema),
+            Spelling = SchemaHints.SameNameIgnoringCase(key, schema),
         });
     }
 
