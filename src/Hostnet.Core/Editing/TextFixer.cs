@@ -36,7 +36,7 @@ internal static class TextFixer
         }
 
         var applied = new List<FieldEdit>();
-        var output = new StringBuilder(text.Length + 256);
+        var pieces = new List<ReadOnlyMemory<char>>();
         var cursor = 0;
         foreach (var change in changes.OrderBy(c => c.Start).ThenBy(c => c.End))
         {
@@ -46,21 +46,32 @@ internal static class TextFixer
                 continue;
             }
 
-            output.Append(text, cursor, change.Start - cursor);
+            pieces.Add(text.AsMemory(cursor, change.Start - cursor));
             if (change.IsLines && change.Start == text.Length && text.Length > 0 && text[^1] != '\n')
             {
                 // A block insertion after the last line of a file without a final line break.
-                output.Append(text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n");
+                pieces.Add((text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n").AsMemory());
             }
 
-            output.Append(change.Text);
+            pieces.Add(change.Text.AsMemory());
             cursor = change.End;
             applied.AddRange(change.Edits);
         }
 
-        output.Append(text, cursor, text.Length - cursor);
-        return new TextFix(output.ToString(), applied, skipped);
+        pieces.Add(text.AsMemory(cursor));
+        return new TextFix(applied.Count == 0 ? text : Join(pieces), applied, skipped);
     }
+
+    /// <summary>The pieces as one string, copied once: a file of many megabytes is not built up and then copied again.</summary>
+    private static string Join(List<ReadOnlyMemory<char>> pieces) =>
+        string.Create(pieces.Sum(p => p.Length), pieces, static (output, pieces) =>
+        {
+            foreach (var piece in pieces)
+            {
+                piece.Span.CopyTo(output);
+                output = output[piece.Length..];
+            }
+        });
 
     /// <summary>
     /// The span tree of each planned document (in their order): from its loaded tree where the text tells the spans
