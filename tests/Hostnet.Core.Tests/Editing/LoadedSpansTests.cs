@@ -150,43 +150,33 @@ public sealed class LoadedSpansTests
         var at = $"{path} ({theirs.GetType().Name} at {theirs.Line}:{theirs.Column})";
         mine.GetType().ShouldBe(theirs.GetType(), at);
         (mine.Start, mine.End, mine.Line, mine.Column, mine.IsShared).ShouldBe((theirs.Start, theirs.End, theirs.Line, theirs.Column, theirs.IsShared), at);
-        switch (theirs)
+        if (theirs is SpanScalar scalar)
         {
-            case SpanScalar scalar:
-                var myScalar = (SpanScalar)mine;
-                (myScalar.Value, myScalar.Style).ShouldBe((scalar.Value, scalar.Style), at);
-                break;
-            case SpanMapping mapping:
-                var myMapping = (SpanMapping)mine;
-                myMapping.IsFlow.ShouldBe(mapping.IsFlow, at);
-                myMapping.Entries.Count.ShouldBe(mapping.Entries.Count, at);
-                if (mapping.IsFlow)
-                {
-                    myMapping.Close.ShouldBe(mapping.Close, at);
-                }
+            var myScalar = (SpanScalar)mine;
+            (myScalar.Value, myScalar.Style).ShouldBe((scalar.Value, scalar.Style), at);
+            return;
+        }
 
-                for (var i = 0; i < mapping.Entries.Count; i++)
-                {
-                    ShouldBeSame(myMapping.Entries[i].Key, mapping.Entries[i].Key, path + mapping.Entries[i].Name + " (key)");
-                    ShouldBeSame(myMapping.Entries[i].Value, mapping.Entries[i].Value, path + mapping.Entries[i].Name + "/");
-                }
+        var (myFlow, myClose, myChildren) = Collection(mine);
+        var (flow, close, children) = Collection(theirs);
+        myFlow.ShouldBe(flow, at);
+        myChildren.Count.ShouldBe(children.Count, at);
+        if (flow)
+        {
+            myClose.ShouldBe(close, at);
+        }
 
-                break;
-            case SpanSequence sequence:
-                var mySequence = (SpanSequence)mine;
-                mySequence.IsFlow.ShouldBe(sequence.IsFlow, at);
-                mySequence.Items.Count.ShouldBe(sequence.Items.Count, at);
-                if (sequence.IsFlow)
-                {
-                    mySequence.Close.ShouldBe(sequence.Close, at);
-                }
-
-                for (var i = 0; i < sequence.Items.Count; i++)
-                {
-                    ShouldBeSame(mySequence.Items[i], sequence.Items[i], path + i + "/");
-                }
-
-                break;
+        for (var i = 0; i < children.Count; i++)
+        {
+            ShouldBeSame(myChildren[i].Node, children[i].Node, path + children[i].Name);
         }
     }
+
+    /// <summary>Whether a collection is flow, its closing bracket, and its children (a mapping's keys and values) with a path step each.</summary>
+    private static (bool Flow, int Close, List<(string Name, SpanNode Node)> Children) Collection(SpanNode node) => node switch
+    {
+        SpanMapping mapping => (mapping.IsFlow, mapping.Close, [.. mapping.Entries.SelectMany(e => new[] { (e.Name + " (key)", e.Key), (e.Name + "/", e.Value) })]),
+        SpanSequence sequence => (sequence.IsFlow, sequence.Close, [.. sequence.Items.Select((item, i) => (i + "/", item))]),
+        _ => throw new ArgumentException("not a collection: " + node.GetType().Name, nameof(node)),
+    };
 }
