@@ -7,33 +7,45 @@
 #   bench/run-fix.sh >> bench/RESULTS.md
 #   bench/run-fix.sh --divisor 10 --runs 3          # 1/10 of the workload, three rounds
 #   bench/run-fix.sh --baseline OTHER/hostnet.dll   # also time another build's fix and check its output is the same
+#   bench/run-fix.sh --cli AOT/hostnet --baseline BASE/hostnet   # time NativeAOT builds (a path not ending in .dll runs as is)
 #   bench/run-fix.sh --shape large --divisor 10     # the same documents in 20 large YAML streams (issue 15: few, very large files)
+#   bench/run-fix.sh --input DIR                    # a copy of DIR instead of a generated workload (e.g. that large shape, saved)
 # Not run by CI: at full size (50,000 resources in 10,000 files, 77 MB) it takes minutes and ~1 GB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 command -v /usr/bin/time >/dev/null || (apt-get install -y -qq time || (apt-get update -qq && apt-get install -y -qq time)) >&2
 
-divisor=1 runs=3 baseline="" shape=files
+divisor=1 runs=3 baseline="" shape=files cli="" input=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --divisor) divisor="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --baseline) baseline="$2"; shift 2 ;;
     --shape) shape="$2"; shift 2 ;;
+    --cli) cli="$2"; shift 2 ;;
+    --input) input="$2"; shift 2 ;;
     *) echo "run-fix.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
 
 echo "building Release …" >&2
-dotnet build src/Hostnet.Cli -c Release -warnaserror -v quiet -nologo >&2
-dotnet build bench/Hostnet.Bench -c Release -warnaserror -v quiet -nologo >&2
-cli="$PWD/src/Hostnet.Cli/bin/Release/net10.0/hostnet.dll"
+[ -n "$cli" ] || dotnet build src/Hostnet.Cli -c Release -warnaserror -v quiet -nologo >&2
+[ -n "$input" ] || dotnet build bench/Hostnet.Bench -c Release -warnaserror -v quiet -nologo >&2
+# A framework-dependent build (.dll) runs under dotnet; a NativeAOT one as it is.
+runner() { case "$1" in *.dll) echo "dotnet $(realpath "$1")" ;; *) realpath "$1" ;; esac; }
+cli=$(runner "${cli:-src/Hostnet.Cli/bin/Release/net10.0/hostnet.dll}")
+[ -z "$baseline" ] || baseline=$(runner "$baseline")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet bench/Hostnet.Bench/bin/Release/net10.0/Hostnet.Bench.dll --child generate --dir "$work/w" --divisor "$divisor" >&2
+if [ -n "$input" ]; then
+  cp -r "$input" "$work/w"; shape="input"; divisor=1
+else
+  dotnet bench/Hostnet.Bench/bin/Release/net10.0/Hostnet.Bench.dll --child generate --dir "$work/w" --divisor "$divisor" >&2
+fi
 case "$shape" in
+  input) ;;
   files) ;;
   large)
     # The YAML files in path order, joined with "---" into 20 streams of about equal size (the JSON files stay out:
@@ -48,11 +60,11 @@ case "$shape" in
 esac
 
 # name|command (run in $work; {} is replaced by the folder to read)
-modes=("check|dotnet $cli check {} --fail-on none"
-       "fix|dotnet $cli fix {} --fail-on none"
-       "fix --diff|dotnet $cli fix {} --diff --fail-on none"
-       "fix --write|dotnet $cli fix {} --write --fail-on none")
-[ -n "$baseline" ] && modes+=("fix (baseline build)|dotnet $baseline fix {} --fail-on none")
+modes=("check|$cli check {} --fail-on none"
+       "fix|$cli fix {} --fail-on none"
+       "fix --diff|$cli fix {} --diff --fail-on none"
+       "fix --write|$cli fix {} --write --fail-on none")
+[ -n "$baseline" ] && modes+=("fix (baseline build)|$baseline fix {} --fail-on none")
 
 for round in $(seq 1 "$runs"); do
   for i in "${!modes[@]}"; do
@@ -70,7 +82,8 @@ check_wall=$(awk '$1 == 0 { print $2 }' "$work/times" | median)
 check_rss=$(awk '$1 == 0 { print $3 }' "$work/times" | median)
 check_cpu=$(awk '$1 == 0 { print $4 }' "$work/times" | median)
 files=$(find "$work/w" -type f | wc -l)
-echo "### fix against check, 1/$divisor of the P1 workload, shape $shape ($files files, $(du -sh "$work/w" | cut -f1)), $(date -u '+%Y-%m-%d %H:%M UTC'), $runs round(s)"
+what="1/$divisor of the P1 workload, shape $shape"; [ -z "$input" ] || what="$input"
+echo "### fix against check, $what ($files files, $(du -sh "$work/w" | cut -f1)), $(date -u '+%Y-%m-%d %H:%M UTC'), $runs round(s)"
 echo
 echo "Load average over the runs: $(awk '{ print $5 }' "$work/times" | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }') on $(nproc) cores."
 echo

@@ -1,3 +1,4 @@
+using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using YamlDotNet.Core;
 using ScalarStyle = YamlDotNet.Core.ScalarStyle;
@@ -57,6 +58,43 @@ internal static class SpanReader
         }
 
         return roots;
+    }
+
+    /// <summary>
+    /// The mapping that starts at <paramref name="position"/>: at each level only the last node starting at or before
+    /// it can hold it, found by halving (nodes are in text order), so a file of many documents is not searched from
+    /// its start for each one.
+    /// </summary>
+    public static SpanMapping? FindMapping(IReadOnlyList<SpanNode> nodes, SourcePosition position)
+    {
+        SpanNode? candidate = null;
+        var (low, high) = (0, nodes.Count - 1);
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var node = nodes[middle];
+            if (node.Line > position.Line || (node.Line == position.Line && node.Column > position.Column))
+            {
+                high = middle - 1;
+            }
+            else
+            {
+                candidate = node;
+                low = middle + 1;
+            }
+        }
+
+        if (candidate is SpanMapping found && candidate.Line == position.Line && candidate.Column == position.Column)
+        {
+            return found;
+        }
+
+        return candidate switch
+        {
+            SpanMapping mapping => FindMapping([.. mapping.Entries.Select(e => e.Value)], position),
+            SpanSequence sequence => FindMapping(sequence.Items, position),
+            _ => null,
+        };
     }
 
     private static SpanNode ReadNode(IParser parser, int offset, int firstLine)

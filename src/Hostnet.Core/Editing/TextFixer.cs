@@ -22,12 +22,11 @@ internal static class TextFixer
             return new TextFix(text, [], []);
         }
 
-        var roots = SpanReader.Read(text, [.. planned.Select(d => d.Document.Root.Position.Line).Distinct().Order()]);
         var changes = new List<TextChange>();
         var skipped = new List<FieldEdit>();
-        foreach (var (document, edits) in planned)
+        foreach (var (document, edits, root) in Spans(text, planned))
         {
-            if (FindMapping(roots, document.Root.Position) is not { } root)
+            if (root is null)
             {
                 skipped.AddRange(edits);
                 continue;
@@ -37,7 +36,7 @@ internal static class TextFixer
         }
 
         var applied = new List<FieldEdit>();
-        var output = new StringBuilder(text.Length + 256);
+        var pieces = new List<ReadOnlyMemory<char>>();
         var cursor = 0;
         foreach (var change in changes.OrderBy(c => c.Start).ThenBy(c => c.End))
         {
@@ -47,57 +46,44 @@ internal static class TextFixer
                 continue;
             }
 
-            output.Append(text, cursor, change.Start - cursor);
+            pieces.Add(text.AsMemory(cursor, change.Start - cursor));
             if (change.IsLines && change.Start == text.Length && text.Length > 0 && text[^1] != '\n')
             {
                 // A block insertion after the last line of a file without a final line break.
-                output.Append(text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n");
+                pieces.Add((text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n").AsMemory());
             }
 
-            output.Append(change.Text);
+            pieces.Add(change.Text.AsMemory());
             cursor = change.End;
             applied.AddRange(change.Edits);
         }
 
-        output.Append(text, cursor, text.Length - cursor);
-        return new TextFix(output.ToString(), applied, skipped);
+        pieces.Add(text.AsMemory(cursor));
+        return new TextFix(applied.Count == 0 ? text : Join(pieces), applied, skipped);
     }
 
+    /// <summary>The pieces as one string, copied once: a file of many megabytes is not built up and then copied again.</summary>
+    private static string Join(List<ReadOnlyMemory<char>> pieces) =>
+        string.Create(pieces.Sum(p => p.Length), pieces, static (output, pieces) =>
+        {
+            foreach (var piece in pieces)
+            {
+                piece.Span.CopyTo(output);
+                output = output[piece.Length..];
+            }
+        });
+
     /// <summary>
-    /// The mapping that starts at <paramref name="position"/>: at each level only the last node starting at or before
-    /// it can hold it, found by halving (nodes are in text order), so a file of many documents is not searched from
-    /// its start for each one.
+    /// The span tree of each planned document (in their order): from its loaded tree where the text tells the spans
+    /// exactly (<see cref="LoadedSpans"/>), else re-read by YamlDotNet (<see cref="SpanReader"/>); null when neither can.
     /// </summary>
-    private static SpanMapping? FindMapping(IReadOnlyList<SpanNode> nodes, SourcePosition position)
+    private static IEnumerable<(ManifestDocument Document, IReadOnlyList<FieldEdit> Edits, SpanMapping? Root)> Spans(string text, List<DocumentEdits> planned)
     {
-        SpanNode? candidate = null;
-        var (low, high) = (0, nodes.Count - 1);
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            var node = nodes[middle];
-            if (node.Line > position.Line || (node.Line == position.Line && node.Column > position.Column))
-            {
-                high = middle - 1;
-            }
-            else
-            {
-                candidate = node;
-                low = middle + 1;
-            }
-        }
-
-        if (candidate is SpanMapping found && candidate.Line == position.Line && candidate.Column == position.Column)
-        {
-            return found;
-        }
-
-        return candidate switch
-        {
-            SpanMapping mapping => FindMapping([.. mapping.Entries.Select(e => e.Value)], position),
-            SpanSequence sequence => FindMapping(sequence.Items, position),
-            _ => null,
-        };
+        var lines = new TextLines(text);
+        var roots = planned.Select(d => LoadedSpans.TryRead(text, lines, d.Document.Root)).ToArray();
+        var unread = planned.Where((_, i) => roots[i] is null).Select(d => d.Document.Root.Position.Line).Distinct().Order().ToArray();
+        var reread = unread.Length > 0 ? SpanReader.Read(text, unread) : [];
+        return planned.Select((d, i) => (d.Document, d.Edits, roots[i] ?? SpanReader.FindMapping(reread, d.Document.Root.Position)));
     }
 
     /// <summary>Renders the edits of one document.</summary>

@@ -19,12 +19,20 @@ internal static class FixPlanner
     /// The edits that repair <paramref name="diagnostics"/>, the findings of <paramref name="document"/>
     /// (<see cref="DocumentFindings.Assign"/> splits a file's findings by document). Empty for kinds without a pod spec.
     /// </summary>
-    public static IReadOnlyList<FieldEdit> Plan(ManifestDocument document, IEnumerable<Diagnostic> diagnostics, IReadOnlyList<IRuleFixer> fixers)
+    public static IReadOnlyList<FieldEdit> Plan(ManifestDocument document, IEnumerable<Diagnostic> diagnostics, IReadOnlyList<IRuleFixer> fixers) =>
+        Plan(document, ObjectReader.Read(document), diagnostics, fixers);
+
+    /// <inheritdoc cref="Plan(ManifestDocument, IEnumerable{Diagnostic}, IReadOnlyList{IRuleFixer})"/>
+    /// <param name="document">The document.</param>
+    /// <param name="read">What <see cref="ObjectReader.Read"/> gives for it: the check that found the findings read it already.</param>
+    /// <param name="diagnostics">Its findings.</param>
+    /// <param name="fixers">The rules' fixes, in order.</param>
+    public static IReadOnlyList<FieldEdit> Plan(ManifestDocument document, KubeObject? read, IEnumerable<Diagnostic> diagnostics, IReadOnlyList<IRuleFixer> fixers)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(diagnostics);
         ArgumentNullException.ThrowIfNull(fixers);
-        if (ObjectReader.Read(document) is not Workload workload)
+        if (read is not Workload workload)
         {
             return [];
         }

@@ -83,7 +83,7 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
                 }
 
                 var plans = DocumentFindings.Assign(loaded[i].Documents, findings)
-                    .Select(pair => new DocumentEdits(pair.Key, FixPlanner.Plan(pair.Key, pair.Value, fixers)));
+                    .Select(pair => new DocumentEdits(pair.Key, FixPlanner.Plan(pair.Key, readings[pair.Key].Object, pair.Value, fixers)));
                 var fix = TextFixer.Apply(current[i].Text, plans);
                 if (!string.Equals(fix.Text, current[i].Text, StringComparison.Ordinal))
                 {
