@@ -34,7 +34,7 @@ public sealed class SchedulingSpec
         _daemonSetPod = daemonSetPod;
         Ports = HostPorts.Wanted(spec);
         Requests = ResourceAmounts.Requests(spec);
-        Spread = [.. spec.TopologySpreadConstraints.Where(c => c.IsFilter)];
+        Spread = spec.TopologySpreadConstraints.Count == 0 ? [] : [.. spec.TopologySpreadConstraints.Where(c => c.IsFilter)];
         Priority = spec.Priority ?? spec.PriorityClassName switch
         {
             "system-node-critical" => SystemNodeCritical,
