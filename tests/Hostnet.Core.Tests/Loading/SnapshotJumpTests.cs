@@ -73,6 +73,15 @@ public sealed class SnapshotJumpTests
     }
 
     [Fact]
+    public void Read_GrammarInsideAJumpedSubtree_IsNotChecked()
+    {
+        // Documented in docs/cluster.md: only the brackets and strings of what is never read are paired.
+        var result = SnapshotText.Read("""{"apiVersion":"v1","kind":"Pod","metadata":{"managedFields":[{"a" 1 2}],"name":"p","namespace":"default"}}""");
+        result.Errors.ShouldBeEmpty();
+        result.Snapshot.Pods.ShouldHaveSingleItem().Pod.Name.ShouldBe("p");
+    }
+
+    [Fact]
     public void Read_DuplicateKeyAfterAJump_IsReportedAtTheKey()
     {
         const string text = """{"apiVersion":"v1","kind":"Pod","metadata":{"managedFields":[{"a":"]"}],"name":"a","name":"b"}}""";
