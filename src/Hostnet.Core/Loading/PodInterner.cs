@@ -1,4 +1,4 @@
-using System.Collections;
+using System.Runtime.InteropServices;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Loading;
@@ -85,13 +85,9 @@ internal sealed class PodInterner
     private T Shared<T>(T value)
         where T : class
     {
-        if (_shared.TryGetValue(value, out var shared))
-        {
-            return (T)shared;
-        }
-
-        _shared[value] = value;
-        return value;
+        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_shared, value, out _);
+        shared ??= value;
+        return (T)shared;
     }
 
     /// <summary>Values compare by type and content: records as they define it, arrays and string maps item by item.</summary>
@@ -113,9 +109,9 @@ internal sealed class PodInterner
 
             return (x, y) switch
             {
-                (IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-                    a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var value) && value == p.Value),
-                (Array a, Array b) => a.Length == b.Length && Items(a).SequenceEqual(Items(b)),
+                (IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) => MapsEqual(a, b),
+                // The shared lists hold classes only, so every one is an object[] (array covariance).
+                (object?[] a, object?[] b) => ItemsEqual(a, b),
                 _ => x.Equals(y),
             };
         }
@@ -132,7 +128,7 @@ internal sealed class PodInterner
                     }
 
                     return mapHash;
-                case Array array:
+                case object?[] array:
                     var arrayHash = default(HashCode);
                     foreach (var item in array)
                     {
@@ -145,6 +141,40 @@ internal sealed class PodInterner
             }
         }
 
-        private static IEnumerable<object?> Items(IEnumerable array) => array.Cast<object?>();
+        private static bool MapsEqual(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
+        {
+            if (a.Count != b.Count)
+            {
+                return false;
+            }
+
+            foreach (var (key, value) in a)
+            {
+                if (!b.TryGetValue(key, out var other) || other != value)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool ItemsEqual(object?[] a, object?[] b)
+        {
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < a.Length; i++)
+            {
+                if (!object.Equals(a[i], b[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

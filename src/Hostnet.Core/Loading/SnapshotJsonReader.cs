@@ -10,6 +10,8 @@ namespace Hostnet.Core.Loading;
 /// becomes a small <see cref="SourceNode"/> tree of the fields the engine reads (<see cref="SnapshotTrimming"/>), with
 /// line and column positions, handed to the builder (on its own thread: <see cref="SnapshotHandOff"/>) and dropped. An object that runs past the end of the buffer is
 /// read again once the buffer is refilled (or grown, up to <see cref="LoaderLimits.MaxFileBytes"/> for one object).
+/// The objects and arrays nothing reads (managedFields, a node's images: a third of what kubectl prints) are jumped
+/// over by <see cref="JsonValueScanner"/> without being tokenised, the reader resumed after them (<see cref="Jump"/>).
 /// </summary>
 internal sealed class SnapshotJsonReader
 {
@@ -34,6 +36,10 @@ internal sealed class SnapshotJsonReader
     private bool _final;
     private JsonReaderState _state;
     private Lines _lines = new(0, 1, 0);
+
+    // Where the current Utf8JsonReader's span starts, after _start, and what its jumps left out.
+    private int _origin;
+    private Jumps _jumps;
 
     private Top _top;
     private SourcePosition _topPosition;
@@ -80,7 +86,7 @@ internal sealed class SnapshotJsonReader
             {
                 var line = (int)Math.Min(int.MaxValue, (error.LineNumber ?? 0) + 1);
                 var column = (int)Math.Min(int.MaxValue, (error.BytePositionInLine ?? 0) + 1);
-                _builder.Error(new SourcePosition(line, column), "malformed JSON: " + Describe(error));
+                _builder.Error(_jumps.InText(line, column), "malformed JSON: " + Describe(error));
                 return;
             }
             catch (InputException error)
@@ -89,7 +95,8 @@ internal sealed class SnapshotJsonReader
                 return;
             }
 
-            _start += (int)reader.BytesConsumed;
+            _start += _origin + (int)reader.BytesConsumed;
+            _origin = 0;
             _state = reader.CurrentState;
             if (done)
             {
@@ -123,6 +130,8 @@ internal sealed class SnapshotJsonReader
         {
             var checkpoint = reader;
             var lines = _lines;
+            var origin = _origin;
+            var jumps = _jumps;
             if (!reader.Read())
             {
                 return _final && _top == Top.Between;
@@ -138,6 +147,8 @@ internal sealed class SnapshotJsonReader
             {
                 reader = checkpoint;
                 _lines = lines;
+                _origin = origin;
+                _jumps = jumps;
                 return false;
             }
         }
@@ -283,6 +294,10 @@ internal sealed class SnapshotJsonReader
         string? kind = null;
         while (true)
         {
+            // Where a jump over the next property resumes from: the reader as it was before the property's name.
+            var before = scope == SnapshotScope.Whole && !skipRest ? default : reader.CurrentState;
+            var beforeConsumed = _origin + (int)reader.BytesConsumed;
+            var firstProperty = reader.TokenType == JsonTokenType.StartObject;
             if (!reader.Read())
             {
                 return Abandon(start);
@@ -296,7 +311,8 @@ internal sealed class SnapshotJsonReader
             var child = skipRest ? null : SnapshotTrimming.Child(scope, ref reader, kind);
             if (child is null)
             {
-                if (!reader.TrySkip())
+                var jumped = Jump(ref reader, before, beforeConsumed, firstProperty);
+                if (jumped == Jumped.Incomplete || (jumped == Jumped.No && !reader.TrySkip()))
                 {
                     return Abandon(start);
                 }
@@ -332,6 +348,60 @@ internal sealed class SnapshotJsonReader
         _entries.RemoveRange(start, count);
         node = new SourceMapping(position, entries);
         return true;
+    }
+
+    /// <summary>
+    /// Jumps over the object or array after the property name the reader is on, with its property, when the text around
+    /// it is as kubectl prints it: the reader restarts after it (past the comma when the property was the object's
+    /// first) in the state it had before the name, so it reads on as if the property had not been there. Anything else
+    /// (a scalar, a nesting deeper than the limits allow, unpaired brackets, a first property followed by no other) is
+    /// left to <see cref="Utf8JsonReader.TrySkip"/>, which reports its errors exactly. Only the grammar between the
+    /// brackets of a jumped value goes unchecked.
+    /// </summary>
+    private Jumped Jump(ref Utf8JsonReader reader, JsonReaderState before, int beforeConsumed, bool firstProperty)
+    {
+        var data = _buffer.AsSpan(_start, _end - _start);
+        var at = SkipWhiteSpace(data, _origin + (int)reader.BytesConsumed);
+        if (at < data.Length && data[at] == (byte)':')
+        {
+            at = SkipWhiteSpace(data, at + 1);
+        }
+
+        var end = at >= data.Length ? JsonValueScanner.Incomplete
+            : data[at] is (byte)'{' or (byte)'[' ? JsonValueScanner.ContainerEnd(data, at, _limits.MaxDepth - reader.CurrentDepth - 1)
+            : JsonValueScanner.Malformed;
+        var resume = end < 0 ? end : SkipWhiteSpace(data, end);
+        if (resume >= 0 && firstProperty && resume < data.Length && data[resume] == (byte)',')
+        {
+            // After an object's start the reader expects a name or the end: it resumes at the next name.
+            resume = SkipWhiteSpace(data, resume + 1);
+            resume = resume < data.Length && data[resume] != (byte)'"' ? JsonValueScanner.Malformed : resume;
+        }
+        else if (resume >= 0 && resume < data.Length && data[resume] is not ((byte)',' or (byte)'}'))
+        {
+            resume = JsonValueScanner.Malformed;
+        }
+
+        if (resume == JsonValueScanner.Malformed || (_final && (resume < 0 || resume >= data.Length)))
+        {
+            return Jumped.No;
+        }
+
+        if (resume < 0 || resume >= data.Length)
+        {
+            return Jumped.Incomplete;
+        }
+
+        _jumps = _jumps.Over(PositionAt(_base + _start + beforeConsumed), PositionAt(_base + _start + resume));
+        _origin = resume;
+        reader = new Utf8JsonReader(data[resume..], _final, before);
+        return Jumped.Yes;
+    }
+
+    private static int SkipWhiteSpace(ReadOnlySpan<byte> data, int at)
+    {
+        var next = data[at..].IndexOfAnyExcept(" \t\r\n"u8);
+        return next < 0 ? data.Length : at + next;
     }
 
     private bool Abandon(int entriesStart)
@@ -392,7 +462,7 @@ internal sealed class SnapshotJsonReader
 
     private SourcePosition Position(ref Utf8JsonReader reader)
     {
-        var position = PositionAt(_base + _start + reader.TokenStartIndex);
+        var position = PositionAt(_base + _start + _origin + reader.TokenStartIndex);
         return position.Column > MaxColumn ? position with { Column = MaxColumn } : position;
     }
 
@@ -455,6 +525,38 @@ internal sealed class SnapshotJsonReader
         JsonTokenType.True or JsonTokenType.False => "boolean",
         _ => "null",
     };
+
+    private enum Jumped
+    {
+        /// <summary>The reader resumes after the value.</summary>
+        Yes,
+
+        /// <summary>The value is left to the reader.</summary>
+        No,
+
+        /// <summary>The buffer ends before the value does, or before what follows it.</summary>
+        Incomplete,
+    }
+
+    /// <summary>
+    /// What the jumps left out of the text the reader sees, to put its error positions back in the text: the newlines
+    /// jumped over, the line of the last jump's end as the reader counts (0 before any jump), and the columns jumped
+    /// over on that line.
+    /// </summary>
+    private readonly record struct Jumps(int Newlines, int Line, int Columns)
+    {
+        /// <summary>These jumps and one from <paramref name="from"/> to <paramref name="to"/> (positions in the text, after the last jump).</summary>
+        public Jumps Over(SourcePosition from, SourcePosition to)
+        {
+            var line = from.Line - Newlines;
+            var column = line == Line ? from.Column - Columns : from.Column;
+            return new Jumps(Newlines + to.Line - from.Line, line, to.Column - column);
+        }
+
+        /// <summary>The position in the text of a position the reader reports after the last jump.</summary>
+        public SourcePosition InText(int line, int column) =>
+            Line == 0 ? new SourcePosition(line, column) : new SourcePosition(line + Newlines, line == Line ? column + Columns : column);
+    }
 
     /// <summary>Newlines counted up to <paramref name="CountedTo"/>: the line there and the offset its line starts at.</summary>
     private readonly record struct Lines(long CountedTo, int Line, long LineStart);

@@ -20,6 +20,12 @@ internal enum SnapshotScope
     /// <summary>A Pod's <c>status</c>.</summary>
     PodStatus,
 
+    /// <summary>An item of a Pod's <c>status.conditions</c>.</summary>
+    PodCondition,
+
+    /// <summary>An item of a Pod's <c>status.containerStatuses</c> or <c>status.initContainerStatuses</c>.</summary>
+    ContainerStatus,
+
     /// <summary>A Node's <c>status</c>.</summary>
     NodeStatus,
 

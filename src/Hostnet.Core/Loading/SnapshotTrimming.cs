@@ -6,7 +6,8 @@ namespace Hostnet.Core.Loading;
 /// Which fields of a snapshot's objects the engine reads. The rest is skipped unread: <c>managedFields</c> and the
 /// <c>last-applied-configuration</c> annotation (together often half of what kubectl prints), the bookkeeping of
 /// <c>metadata</c> (resourceVersion, timestamps), volumes and their mounts and other container fields no rule
-/// reads, and all of <c>status</c> but the pod's phase, conditions, IPs and container statuses (the agent maps runtime containers to pods), the node's allocatable and addresses
+/// reads, and all of <c>status</c> but the pod's phase, conditions (without their times), IPs and container statuses
+/// (their names, IDs and states: the agent maps runtime containers to pods), the node's allocatable and addresses
 /// (a node's <c>status.images</c> alone can be tens of kilobytes), and the counts and conditions of controllers.
 /// </summary>
 internal static class SnapshotTrimming
@@ -23,7 +24,12 @@ internal static class SnapshotTrimming
             : KeptMetadata(in property) ? SnapshotScope.Whole
             : null,
         SnapshotScope.Annotations => property.ValueTextEquals("kubectl.kubernetes.io/last-applied-configuration"u8) ? null : SnapshotScope.Whole,
-        SnapshotScope.PodStatus => KeptPodStatus(in property) ? SnapshotScope.Whole : null,
+        SnapshotScope.PodStatus => property.ValueTextEquals("conditions"u8) ? SnapshotScope.PodCondition
+            : property.ValueTextEquals("containerStatuses"u8) || property.ValueTextEquals("initContainerStatuses"u8) ? SnapshotScope.ContainerStatus
+            : KeptPodStatus(in property) ? SnapshotScope.Whole
+            : null,
+        SnapshotScope.PodCondition => KeptPodCondition(in property) ? SnapshotScope.Whole : null,
+        SnapshotScope.ContainerStatus => KeptContainerStatus(in property) ? SnapshotScope.Whole : null,
         SnapshotScope.NodeStatus => KeptNodeStatus(in property) ? SnapshotScope.Whole : null,
         SnapshotScope.Status => KeptPodStatus(in property) || KeptNodeStatus(in property) ? SnapshotScope.Whole : null,
         SnapshotScope.Spec => SkippedInSpec(in property) ? null
@@ -61,6 +67,19 @@ internal static class SnapshotTrimming
         || property.ValueTextEquals("podIP"u8)
         || property.ValueTextEquals("containerStatuses"u8)
         || property.ValueTextEquals("initContainerStatuses"u8);
+
+    /// <summary>What ObjectReader.ReadConditions reads: not the times of the probes and transitions.</summary>
+    private static bool KeptPodCondition(ref readonly Utf8JsonReader property) =>
+        property.ValueTextEquals("type"u8)
+        || property.ValueTextEquals("status"u8)
+        || property.ValueTextEquals("reason"u8)
+        || property.ValueTextEquals("message"u8);
+
+    /// <summary>What ObjectReader.ReadPodStatus reads of a container's status: not its image, readiness or restarts.</summary>
+    private static bool KeptContainerStatus(ref readonly Utf8JsonReader property) =>
+        property.ValueTextEquals("name"u8)
+        || property.ValueTextEquals("containerID"u8)
+        || property.ValueTextEquals("state"u8);
 
     private static bool KeptNodeStatus(ref readonly Utf8JsonReader property) =>
         property.ValueTextEquals("allocatable"u8)

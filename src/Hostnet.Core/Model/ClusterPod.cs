@@ -9,5 +9,20 @@ public sealed record ClusterPod(Workload Pod, PodStatus Status, IReadOnlyList<Ow
     public string? NodeName => string.IsNullOrEmpty(Pod.Spec.NodeName) ? null : Pod.Spec.NodeName;
 
     /// <summary>The owner with <c>controller: true</c>, as the controllers find their pods.</summary>
-    public OwnerReference? Controller => OwnerReferences.FirstOrDefault(o => o.Controller);
+    public OwnerReference? Controller
+    {
+        get
+        {
+            // A loop, not LINQ: the scheduler's view asks it for each of a snapshot's pods.
+            for (var i = 0; i < OwnerReferences.Count; i++)
+            {
+                if (OwnerReferences[i].Controller)
+                {
+                    return OwnerReferences[i];
+                }
+            }
+
+            return null;
+        }
+    }
 }

@@ -15,14 +15,26 @@ public sealed class SchedulingSpec
 
     private const int SystemClusterCritical = 2000000000;
 
-    private SchedulingSpec(PodSpec spec, NodeEligibility eligibility)
+    private static readonly IReadOnlySet<string> NoPreFilter = new HashSet<string>();
+
+    // The spec as written and whether the pod is a DaemonSet's, for the node filters, which are derived on first use:
+    // the 150,000 running pods of a large snapshot are bound into the cluster's state, yet the scheduler filters nodes
+    // only for the pods it places.
+    private readonly PodSpec _written;
+    private readonly bool _daemonSetPod;
+    private NodeEligibility? _eligibility;
+
+    // The NodeAffinity PreFilter's nodes once derived: NoPreFilter stands for null (each is one reference, published whole).
+    private IReadOnlySet<string>? _preFilterNodeNames;
+
+    private SchedulingSpec(PodSpec spec, PodSpec written, bool daemonSetPod)
     {
         Spec = spec;
-        Eligibility = eligibility;
+        _written = written;
+        _daemonSetPod = daemonSetPod;
         Ports = HostPorts.Wanted(spec);
         Requests = ResourceAmounts.Requests(spec);
-        PreFilterNodeNames = eligibility.PreFilterNodeNames();
-        Spread = [.. spec.TopologySpreadConstraints.Where(c => c.IsFilter)];
+        Spread = spec.TopologySpreadConstraints.Count == 0 ? [] : [.. spec.TopologySpreadConstraints.Where(c => c.IsFilter)];
         Priority = spec.Priority ?? spec.PriorityClassName switch
         {
             "system-node-critical" => SystemNodeCritical,
@@ -34,7 +46,8 @@ public sealed class SchedulingSpec
     public PodSpec Spec { get; }
 
     /// <summary>The filters that depend on the node alone: unschedulable, node name, taints, node affinity.</summary>
-    public NodeEligibility Eligibility { get; }
+    public NodeEligibility Eligibility =>
+        _eligibility ??= _daemonSetPod ? NodeEligibility.ForDaemonSetPod(_written) : NodeEligibility.ForPod(_written);
 
     /// <summary>The host ports NodePorts sees (after Pod defaulting).</summary>
     public IReadOnlyList<HostPortBinding> Ports { get; }
@@ -43,7 +56,14 @@ public sealed class SchedulingSpec
     public ResourceAmounts Requests { get; }
 
     /// <summary>The nodes NodeAffinity's PreFilter restricts the pod to, or null.</summary>
-    public IReadOnlySet<string>? PreFilterNodeNames { get; }
+    public IReadOnlySet<string>? PreFilterNodeNames
+    {
+        get
+        {
+            var names = _preFilterNodeNames ??= Eligibility.PreFilterNodeNames() ?? NoPreFilter;
+            return ReferenceEquals(names, NoPreFilter) ? null : names;
+        }
+    }
 
     /// <summary>The <c>DoNotSchedule</c> topology spread constraints.</summary>
     public IReadOnlyList<TopologySpreadConstraint> Spread { get; }
@@ -63,13 +83,13 @@ public sealed class SchedulingSpec
     public static SchedulingSpec ForPod(PodSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new SchedulingSpec(spec, NodeEligibility.ForPod(spec));
+        return new SchedulingSpec(spec, spec, daemonSetPod: false);
     }
 
     /// <summary>For a DaemonSet pod (the spec already pinned to its node), with the tolerations the controller adds.</summary>
     public static SchedulingSpec ForDaemonSetPod(PodSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new SchedulingSpec(spec with { Tolerations = DaemonSetPods.Tolerations(spec) }, NodeEligibility.ForDaemonSetPod(spec));
+        return new SchedulingSpec(spec with { Tolerations = DaemonSetPods.Tolerations(spec) }, spec, daemonSetPod: true);
     }
 }
