@@ -354,7 +354,8 @@ internal sealed class SnapshotJsonReader
     /// Jumps over the object or array after the property name the reader is on, with its property, when the text around
     /// it is as kubectl prints it: the reader restarts after it (past the comma when the property was the object's
     /// first) in the state it had before the name, so it reads on as if the property had not been there. Anything else
-    /// (a scalar, a nesting deeper than the limits allow, unpaired brackets, a first property followed by no other) is
+    /// (a scalar, a nesting deeper than the limits allow, unpaired brackets, a first property followed by a comma but no
+    /// further name) is
     /// left to <see cref="Utf8JsonReader.TrySkip"/>, which reports its errors exactly. Only the grammar between the
     /// brackets of a jumped value goes unchecked.
     /// </summary>
@@ -367,6 +368,7 @@ internal sealed class SnapshotJsonReader
             at = SkipWhiteSpace(data, at + 1);
         }
 
+        // One level below what the reader itself accepts: a value at the very limit goes to TrySkip, which reports it exactly.
         var end = at >= data.Length ? JsonValueScanner.Incomplete
             : data[at] is (byte)'{' or (byte)'[' ? JsonValueScanner.ContainerEnd(data, at, _limits.MaxDepth - reader.CurrentDepth - 1)
             : JsonValueScanner.Malformed;

@@ -37,9 +37,8 @@ public sealed class LoadedSpansTests
     [MemberData(nameof(Files))]
     public void TryRead_EveryDocumentOfTheFixtures_GivesYamlDotNetsSpansOrNull(string name)
     {
-        var (answered, documents, _) = Compare(File.ReadAllText(Path.Combine(RepositoryPaths.Root, name)));
-
-        answered.ShouldBeInRange(0, documents);
+        // Compare asserts, document by document, that every answer equals YamlDotNet's spans.
+        _ = Compare(File.ReadAllText(Path.Combine(RepositoryPaths.Root, name)));
     }
 
     [Fact]

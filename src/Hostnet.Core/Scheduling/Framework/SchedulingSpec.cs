@@ -45,7 +45,11 @@ public sealed class SchedulingSpec
 
     public PodSpec Spec { get; }
 
-    /// <summary>The filters that depend on the node alone: unschedulable, node name, taints, node affinity.</summary>
+    /// <summary>
+    /// The filters that depend on the node alone: unschedulable, node name, taints, node affinity. Worked out on first
+    /// use (only pods being placed need them) without a lock: rules run in parallel, and two threads racing here build
+    /// equal values from the same spec, which nothing compares by reference.
+    /// </summary>
     public NodeEligibility Eligibility =>
         _eligibility ??= _daemonSetPod ? NodeEligibility.ForDaemonSetPod(_written) : NodeEligibility.ForPod(_written);
 
