@@ -146,6 +146,8 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     /// <summary>Up to this many findings (one object's, an admission review's), a plain insertion sort beats LINQ's ordering machinery.</summary>
     private const int FewFindings = 16;
 
+    private static readonly Comparer<Diagnostic> ReportOrder = Comparer<Diagnostic>.Create(Compare);
+
     /// <summary>
     /// Findings in the order every report prints them: by file, position, rule and message. Stable: findings equal in
     /// all of these keep their input order.
@@ -153,17 +155,13 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     public static Diagnostic[] Sorted(IEnumerable<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        if (diagnostics is not IReadOnlyCollection<Diagnostic> { Count: <= FewFindings })
+        Diagnostic[] sorted = [.. diagnostics];
+        if (sorted.Length > FewFindings)
         {
-            return [.. diagnostics
-                .OrderBy(d => d.File, StringComparer.Ordinal)
-                .ThenBy(d => d.Position.Line)
-                .ThenBy(d => d.Position.Column)
-                .ThenBy(d => d.Rule.Id, StringComparer.Ordinal)
-                .ThenBy(d => d.Message, StringComparer.Ordinal)];
+            // LINQ's ordering is stable (Array.Sort is not).
+            return [.. sorted.Order(ReportOrder)];
         }
 
-        Diagnostic[] sorted = [.. diagnostics];
         for (var i = 1; i < sorted.Length; i++)
         {
             var next = sorted[i];
@@ -179,7 +177,7 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
         return sorted;
     }
 
-    /// <summary>The order of <see cref="Sorted"/>'s keys, for the few findings it sorts without LINQ.</summary>
+    /// <summary>The report order: file, line, column, rule, message (ordinal).</summary>
     private static int Compare(Diagnostic left, Diagnostic right)
     {
         var order = string.CompareOrdinal(left.File, right.File);

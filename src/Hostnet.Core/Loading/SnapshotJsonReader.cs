@@ -355,9 +355,8 @@ internal sealed class SnapshotJsonReader
     /// it is as kubectl prints it: the reader restarts after it (past the comma when the property was the object's
     /// first) in the state it had before the name, so it reads on as if the property had not been there. Anything else
     /// (a scalar, a nesting deeper than the limits allow, unpaired brackets, a first property followed by a comma but no
-    /// further name) is
-    /// left to <see cref="Utf8JsonReader.TrySkip"/>, which reports its errors exactly. Only the grammar between the
-    /// brackets of a jumped value goes unchecked.
+    /// further name) is left to <see cref="Utf8JsonReader.TrySkip"/>, which reports its errors exactly. Only the grammar
+    /// between the brackets of a jumped value goes unchecked.
     /// </summary>
     private Jumped Jump(ref Utf8JsonReader reader, JsonReaderState before, int beforeConsumed, bool firstProperty)
     {

@@ -27,10 +27,12 @@ internal static class ExistingPods
     {
         if (owners is null)
         {
-            return $"{controller.Kind}/{controller.Name}";
+            return Named(controller);
         }
 
         ref var name = ref CollectionsMarshal.GetValueRefOrAddDefault(owners, controller, out _);
-        return name ??= $"{controller.Kind}/{controller.Name}";
+        return name ??= Named(controller);
+
+        static string Named(OwnerReference controller) => $"{controller.Kind}/{controller.Name}";
     }
 }
