@@ -1,4 +1,5 @@
 using Hostnet.Core.Editing;
+using Hostnet.Core.Fixing;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Tests.Support;
@@ -118,6 +119,43 @@ public sealed class LoadedSpansTests
         var document = new ManifestLoader().Load(new SourceFile("a.yaml", text)).Documents.ShouldHaveSingleItem();
 
         LoadedSpans.TryRead(text, new TextLines(text), document.Root).ShouldBeNull();
+    }
+
+    [Fact]
+    public void TryRead_TreesMovedByAReload_GiveYamlDotNetsSpansOfTheNewText()
+    {
+        // fix re-reads a fixed file keeping the documents it did not change, their trees moved down by ShiftLines; the
+        // spans it then finds from those moved trees must be the new text's, for every document it answered unmoved.
+        // Two lines above the first document move every other document of each fixture.
+        var (answered, moved) = (0, 0);
+        var loader = new ManifestLoader();
+        foreach (var name in Files().Select(static (object[] row) => (string)row[0]))
+        {
+            var before = new SourceFile(name, File.ReadAllText(Path.Combine(RepositoryPaths.Root, name)));
+            var loaded = loader.Load(before);
+            var beforeLines = new TextLines(before.Text);
+            var answeredUnmoved = loaded.Documents.Where(d => LoadedSpans.TryRead(before.Text, beforeLines, d.Root) is not null).ToHashSet();
+            var after = before with { Text = "# two lines\n# added\n" + before.Text };
+            var reload = FileReload.Of(loader, before, loaded, after);
+            var lines = new TextLines(after.Text);
+            foreach (var (document, by) in reload.Moved)
+            {
+                moved++;
+                by.ShouldBe(2, name);
+                var mine = LoadedSpans.TryRead(after.Text, lines, document.Root);
+                (mine is not null).ShouldBe(answeredUnmoved.Contains(document), $"{name}:{document.Root.Position}");
+                if (mine is not null)
+                {
+                    var theirs = SpanReader.FindMapping(SpanReader.Read(after.Text, [document.Root.Position.Line]), document.Root.Position);
+                    theirs.ShouldNotBeNull($"{name}: YamlDotNet has no mapping at {document.Root.Position}");
+                    ShouldBeSame(mine, theirs, name + ":/");
+                    answered++;
+                }
+            }
+        }
+
+        moved.ShouldBeGreaterThan(100);
+        answered.ShouldBeGreaterThan(moved / 2, $"{answered} of {moved} moved documents");
     }
 
     /// <summary>For each loaded document of <paramref name="text"/>: its spans from the tree, if any, equal YamlDotNet's.</summary>
