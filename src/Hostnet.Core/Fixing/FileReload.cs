@@ -19,10 +19,11 @@ internal sealed record FileReload(LoadResult Result, IReadOnlyList<ManifestDocum
     {
         var oldChunks = DocumentSplitter.Split(before.Text).ToArray();
         var newChunks = DocumentSplitter.Split(after.Text).ToArray();
-        if (loaded.Problems.Count > 0 || oldChunks.Length != newChunks.Length
+        if (loaded.Problems.Count > 0 || oldChunks.Length != newChunks.Length || after.Text.Length > loader.Limits.MaxFileBytes
             || JsonSyntaxCheck.IsJsonStream(before.Text) || JsonSyntaxCheck.IsJsonStream(after.Text))
         {
-            // A JSON stream is read with Go's rules as a whole; a problem's position may lie outside its document.
+            // A JSON stream is read with Go's rules as a whole; a problem's position may lie outside its document; a
+            // text grown past the size limit is refused whole, as a load of it would refuse it.
             return Whole(loader, loaded, after);
         }
 

@@ -14,6 +14,9 @@ public sealed class ManifestLoader(LoaderLimits limits)
     {
     }
 
+    /// <summary>The bounds this loader keeps to.</summary>
+    internal LoaderLimits Limits => limits;
+
     /// <summary>Whether equal scalar texts share one string: worth it for many documents, not for one small one.</summary>
     public bool ShareStrings { get; init; } = true;
 

@@ -76,6 +76,22 @@ public sealed class FileReloadTests
     }
 
     [Fact]
+    public void Of_TextGrownPastTheSizeLimit_IsRefusedAsALoadOfItIs()
+    {
+        var before = new SourceFile("a.yaml", First + Second);
+        var after = before with { Text = First.Replace("spec:\n", "spec:\n  dnsPolicy: ClusterFirstWithHostNet\n", StringComparison.Ordinal) + Second };
+        var loader = new ManifestLoader(LoaderLimits.Default with { MaxFileBytes = before.Text.Length });
+        var loaded = loader.Load(before);
+        loaded.Documents.Count.ShouldBe(2);
+
+        var reload = FileReload.Of(loader, before, loaded, after);
+
+        reload.Result.Documents.ShouldBeEmpty();
+        reload.Result.Problems.ShouldHaveSingleItem().Message.ShouldStartWith("the input is larger than the");
+        reload.Dropped.ShouldBe(loaded.Documents);
+    }
+
+    [Fact]
     public void Fix_FindingsInKeptDocumentsBelowAnEdit_AreWhereACheckOfTheFixedTextPutsThem()
     {
         // The first Pod gains a line (its DNS policy); the second keeps its text and reading, schema violation included.
