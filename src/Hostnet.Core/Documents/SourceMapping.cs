@@ -7,7 +7,7 @@ public sealed class SourceMapping : SourceNode
     // entries (string comparisons that mostly stop at the length) costs less than what it keeps.
     internal const int LinearSearchLimit = 16;
 
-    // Written after construction only by ShiftKeys, which moves the keys in place.
+    // Written after construction only by ShiftInline, which moves the keys and scalar values in place.
     private readonly MappingEntry[] _entries;
     private readonly Dictionary<string, int>? _index;
 
@@ -34,6 +34,7 @@ public sealed class SourceMapping : SourceNode
 
     public override string TypeName => "object";
 
+    /// <summary>The value of <paramref name="key"/> as a node (a scalar is made anew: see <see cref="MappingEntry.Value"/>).</summary>
     public SourceNode? this[string key] => TryGetEntry(key, out var entry) ? entry.Value : null;
 
     public bool TryGetEntry(string key, out MappingEntry entry)
@@ -58,12 +59,27 @@ public sealed class SourceMapping : SourceNode
         return false;
     }
 
-    /// <summary>Moves every key <paramref name="lines"/> lines down (up when negative); the values are nodes of their own.</summary>
-    internal void ShiftKeys(int lines)
+    /// <summary>The value of <paramref name="key"/> when it is a scalar, without making a node.</summary>
+    public bool TryGetScalar(string key, out ScalarView scalar)
+    {
+        if (TryGetEntry(key, out var entry))
+        {
+            return entry.TryGetScalar(out scalar);
+        }
+
+        scalar = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Moves every key and scalar value <paramref name="lines"/> lines down (up when negative); the collection values
+    /// are nodes of their own.
+    /// </summary>
+    internal void ShiftInline(int lines)
     {
         for (var i = 0; i < _entries.Length; i++)
         {
-            _entries[i] = _entries[i].WithKeyShiftedBy(lines);
+            _entries[i] = _entries[i].WithInlineShiftedBy(lines);
         }
     }
 }

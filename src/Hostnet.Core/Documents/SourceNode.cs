@@ -47,10 +47,13 @@ public abstract class SourceNode
             switch (node)
             {
                 case SourceMapping mapping:
-                    mapping.ShiftKeys(lines);
+                    mapping.ShiftInline(lines);
                     foreach (var entry in mapping.Entries)
                     {
-                        pending.Push(entry.Value);
+                        if (entry.CollectionValue is { } value)
+                        {
+                            pending.Push(value);
+                        }
                     }
 
                     break;
@@ -67,4 +70,7 @@ public abstract class SourceNode
 
     /// <summary>The subclass data stored beside the column (0–7).</summary>
     private protected int Tag => _position.Tag;
+
+    /// <summary>The position with the subclass data, as stored.</summary>
+    private protected PackedPosition PackedPosition => _position;
 }

@@ -251,7 +251,7 @@ internal sealed class BlockYamlParser
             var keyPosition = PositionAt(keyStart);
             if (colon < 0 || !Admit(depth + 1) || ScalarText(keyStart, keyEnd, flow: false, out var keyStyle) is not { } key
                 || ParseValue(colon + 1, indent, depth + 1) is not { } value
-                || !TryAddEntry(start, new MappingEntry(key, keyPosition, keyStyle, value), ref seen))
+                || !TryAddEntry(start, value.Entry(key, keyPosition, keyStyle), ref seen))
             {
                 return null;
             }
@@ -303,7 +303,7 @@ internal sealed class BlockYamlParser
             if (IsLineEnd(i, dash + 1))
             {
                 var empty = PositionAt(dash + 1);
-                item = EndLine(i) ? ParseNextLines(indent, indentless: false, empty, depth + 1) : null;
+                item = EndLine(i) ? ParseNextLines(indent, indentless: false, empty, depth + 1)?.Node() : null;
             }
             else if (IsSequenceEntry(i))
             {
@@ -315,7 +315,7 @@ internal sealed class BlockYamlParser
             }
             else
             {
-                item = ParseInline(i, indent, depth + 1);
+                item = ParseInline(i, indent, depth + 1)?.Node();
             }
 
             if (item is null)
@@ -340,7 +340,7 @@ internal sealed class BlockYamlParser
     }
 
     /// <summary>A mapping value, from just after its <c>:</c>.</summary>
-    private SourceNode? ParseValue(int afterColon, int indent, int depth)
+    private ParsedValue? ParseValue(int afterColon, int indent, int depth)
     {
         var i = SkipSpaces(afterColon);
         if (IsLineEnd(i, afterColon))
@@ -353,7 +353,7 @@ internal sealed class BlockYamlParser
     }
 
     /// <summary>A value on the lines below its key or dash: a nested collection, or an empty (null) scalar.</summary>
-    private SourceNode? ParseNextLines(int indent, bool indentless, SourcePosition empty, int depth)
+    private ParsedValue? ParseNextLines(int indent, bool indentless, SourcePosition empty, int depth)
     {
         var next = PeekIndent(allowMarker: false);
         if (next == -2)
@@ -364,27 +364,28 @@ internal sealed class BlockYamlParser
         var start = _lineStart + next;
         if (next > indent || (indentless && next == indent && IsSequenceEntry(start)))
         {
-            return IsSequenceEntry(start) ? ParseSequence(next, depth) : KeyEnd(start) >= 0 ? ParseMapping(next, start, depth) : null;
+            SourceNode? collection = IsSequenceEntry(start) ? ParseSequence(next, depth) : KeyEnd(start) >= 0 ? ParseMapping(next, start, depth) : null;
+            return collection is null ? null : new ParsedValue(collection);
         }
 
-        return Admit(depth) ? new SourceScalar(empty, string.Empty, ScalarStyle.Plain) : null;
+        return Admit(depth) ? new ParsedValue(new ScalarView(empty, string.Empty, ScalarStyle.Plain)) : null;
     }
 
     /// <summary>A value that starts on the current line at <paramref name="i"/>.</summary>
-    private SourceNode? ParseInline(int i, int indent, int depth)
+    private ParsedValue? ParseInline(int i, int indent, int depth)
     {
         switch (_text[i])
         {
             case '|':
-                return ParseLiteral(i, indent, depth);
+                return ParseLiteral(i, indent, depth) is { } literal ? new ParsedValue(literal) : null;
             case '[':
             case '{':
                 var flow = ParseFlow(i, depth, out var end);
-                return flow is not null && EndLine(end) ? flow : null;
+                return flow is not null && EndLine(end) ? new ParsedValue(flow) : null;
             default:
                 var scalarEnd = ScalarEnd(i, flow: false);
                 return scalarEnd >= 0 && CharAt(scalarEnd) != ':' && ScalarAt(i, scalarEnd, flow: false, depth) is { } scalar && EndLine(scalarEnd)
-                    ? scalar
+                    ? new ParsedValue(scalar)
                     : null;
         }
     }
@@ -542,8 +543,8 @@ internal sealed class BlockYamlParser
     }
 
     /// <summary>The scalar from <paramref name="i"/> to <paramref name="end"/> (as <see cref="ScalarEnd"/> gave), or null.</summary>
-    private SourceScalar? ScalarAt(int i, int end, bool flow, int depth) =>
-        Admit(depth) && ScalarText(i, end, flow, out var style) is { } value ? new SourceScalar(PositionAt(i), value, style) : null;
+    private ScalarView? ScalarAt(int i, int end, bool flow, int depth) =>
+        Admit(depth) && ScalarText(i, end, flow, out var style) is { } value ? new ScalarView(PositionAt(i), value, style) : null;
 
     /// <summary>The text and style of the scalar from <paramref name="i"/> to <paramref name="end"/>, or null.</summary>
     private string? ScalarText(int i, int end, bool flow, out ScalarStyle style)
@@ -635,14 +636,15 @@ internal sealed class BlockYamlParser
                     }
 
                     j = SkipSpaces(j + 1);
-                    if (FlowScalar(ref j, depth + 1) is not { } value || !TryAddEntry(start, new MappingEntry(first, value), ref seen))
+                    if (FlowScalar(ref j, depth + 1) is not { } value
+                        || !TryAddEntry(start, new MappingEntry(first.Value, first.Position, first.Style, value), ref seen))
                     {
                         return null;
                     }
                 }
                 else
                 {
-                    _stacks.AddItem(first);
+                    _stacks.AddItem(first.ToNode());
                 }
 
                 if (CharAt(j) == close)
@@ -668,7 +670,7 @@ internal sealed class BlockYamlParser
     }
 
     /// <summary>A scalar inside a flow collection at <paramref name="j"/>; moves <paramref name="j"/> past it and following spaces.</summary>
-    private SourceScalar? FlowScalar(ref int j, int depth)
+    private ScalarView? FlowScalar(ref int j, int depth)
     {
         var end = ScalarEnd(j, flow: true);
         if (end < 0 || end == j || ScalarAt(j, end, flow: true, depth) is not { } scalar)
@@ -685,7 +687,7 @@ internal sealed class BlockYamlParser
     /// Only the plain case: content indented more than the collection, no leading blank lines, no
     /// whitespace-only lines longer than the content's indentation, a line end after the last content line.
     /// </summary>
-    private SourceScalar? ParseLiteral(int i, int indent, int depth)
+    private ScalarView? ParseLiteral(int i, int indent, int depth)
     {
         var position = PositionAt(i);
         var strip = CharAt(i + 1) == '-';
@@ -753,6 +755,25 @@ internal sealed class BlockYamlParser
             _buffer.Append('\n');
         }
 
-        return new SourceScalar(position, _strings.Share(_buffer.ToString()), ScalarStyle.Block);
+        return new ScalarView(position, _strings.Share(_buffer.ToString()), ScalarStyle.Block);
+    }
+
+    /// <summary>
+    /// A value just parsed: a collection's node, or a scalar not yet made into one (a mapping keeps its scalar values
+    /// inline, so only a sequence item needs the node).
+    /// </summary>
+    private readonly struct ParsedValue
+    {
+        private readonly SourceNode? _collection;
+        private readonly ScalarView _scalar;
+
+        public ParsedValue(SourceNode collection) => _collection = collection;
+
+        public ParsedValue(ScalarView scalar) => _scalar = scalar;
+
+        public SourceNode Node() => _collection ?? _scalar.ToNode();
+
+        public MappingEntry Entry(string key, SourcePosition keyPosition, ScalarStyle keyStyle) =>
+            _collection is not null ? new MappingEntry(key, keyPosition, keyStyle, _collection) : new MappingEntry(key, keyPosition, keyStyle, _scalar);
     }
 }

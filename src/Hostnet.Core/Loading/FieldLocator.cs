@@ -22,6 +22,13 @@ internal static class FieldLocator
         SourcePosition? best = null;
         foreach (var segment in Segments(path))
         {
+            // A scalar is pointed at by its value, and ends the walk.
+            if (current is SourceMapping scalars && scalars.TryGetScalar(segment, out var scalar))
+            {
+                best = scalar.Position;
+                break;
+            }
+
             var next = Step(current, segment, out var keyPosition);
             if (next is null)
             {

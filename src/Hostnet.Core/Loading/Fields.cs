@@ -37,24 +37,25 @@ internal static class Fields
         (mapping?[key] as SourceSequence)?.Items ?? [];
 
     public static string? String(SourceMapping? mapping, string key) =>
-        mapping?[key] is SourceScalar { IsNull: false } scalar ? scalar.Value : null;
+        Scalar(mapping, key, out var scalar) && !scalar.IsNull ? scalar.Value : null;
 
     public static bool? Bool(SourceMapping? mapping, string key) =>
-        mapping?[key] is SourceScalar scalar && scalar.TryGetBoolean(out var value) ? value : null;
+        Scalar(mapping, key, out var scalar) && scalar.TryGetBoolean(out var value) ? value : null;
 
     public static long? Long(SourceMapping? mapping, string key) =>
-        mapping?[key] is SourceScalar scalar && scalar.TryGetInt64(out var value) ? value : null;
+        Scalar(mapping, key, out var scalar) && scalar.TryGetInt64(out var value) ? value : null;
 
     public static int? Int(SourceMapping? mapping, string key) =>
         Long(mapping, key) is { } value and >= int.MinValue and <= int.MaxValue ? (int)value : null;
 
     /// <summary>Whether the field is written with a value that an int32 field cannot take (null counts as absent).</summary>
     public static bool IsUndecodableInt(SourceMapping? mapping, string key) =>
-        mapping?[key] is { } node && node is not SourceScalar { IsNull: true } && Int(mapping, key) is null;
+        mapping is not null && mapping.TryGetEntry(key, out var entry) && !(entry.TryGetScalar(out var scalar) && scalar.IsNull)
+        && Int(mapping, key) is null;
 
     public static IntOrString? IntOrString(SourceMapping? mapping, string key)
     {
-        if (mapping?[key] is not SourceScalar { IsNull: false } scalar)
+        if (!Scalar(mapping, key, out var scalar) || scalar.IsNull)
         {
             return null;
         }
@@ -85,18 +86,18 @@ internal static class Fields
         var scalars = 0;
         foreach (var entry in map.Entries)
         {
-            scalars += entry.Value is SourceScalar ? 1 : 0;
+            scalars += entry.TryGetScalar(out _) ? 1 : 0;
         }
 
         if (scalars <= CompactStringMap.MaxEntries)
         {
             var pairs = new string[2 * scalars];
             var next = 0;
-            foreach (var (entryKey, value) in map.Entries)
+            foreach (var entry in map.Entries)
             {
-                if (value is SourceScalar scalar)
+                if (entry.TryGetScalar(out var scalar))
                 {
-                    pairs[next++] = entryKey;
+                    pairs[next++] = entry.Key;
                     pairs[next++] = scalar.IsNull ? string.Empty : scalar.Value;
                 }
             }
@@ -105,15 +106,27 @@ internal static class Fields
         }
 
         var result = new Dictionary<string, string>(scalars, StringComparer.Ordinal);
-        foreach (var (entryKey, value) in map.Entries)
+        foreach (var entry in map.Entries)
         {
-            if (value is SourceScalar scalar)
+            if (entry.TryGetScalar(out var scalar))
             {
-                result[entryKey] = scalar.IsNull ? string.Empty : scalar.Value;
+                result[entry.Key] = scalar.IsNull ? string.Empty : scalar.Value;
             }
         }
 
         return result;
+    }
+
+    /// <summary>The value of <paramref name="key"/> when it is a scalar (read in place, no node made).</summary>
+    private static bool Scalar(SourceMapping? mapping, string key, out ScalarView scalar)
+    {
+        if (mapping is not null)
+        {
+            return mapping.TryGetScalar(key, out scalar);
+        }
+
+        scalar = default;
+        return false;
     }
 
     /// <summary>The path of a list item: <c>path.list[index]</c>.</summary>

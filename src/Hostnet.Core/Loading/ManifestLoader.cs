@@ -203,8 +203,8 @@ public sealed class ManifestLoader(LoaderLimits limits)
             return;
         }
 
-        var apiVersion = (mapping["apiVersion"] as SourceScalar)?.Value;
-        var kind = (mapping["kind"] as SourceScalar)?.Value;
+        var apiVersion = mapping.TryGetScalar("apiVersion", out var apiVersionScalar) ? apiVersionScalar.Value : null;
+        var kind = mapping.TryGetScalar("kind", out var kindScalar) ? kindScalar.Value : null;
         if (string.IsNullOrEmpty(apiVersion) || string.IsNullOrEmpty(kind))
         {
             // An item of a List is meant to be an object: kubectl stops on it with the decoder's error

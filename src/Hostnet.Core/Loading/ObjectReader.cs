@@ -65,11 +65,11 @@ public static class ObjectReader
         ArgumentNullException.ThrowIfNull(document);
         var status = Fields.Map(document.Root, "status");
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (key, value) in status is null ? [] : status.Entries)
+        foreach (var entry in status is null ? [] : status.Entries)
         {
-            if (value is SourceScalar scalar && scalar.TryGetInt64(out var count) && count is >= 0 and <= int.MaxValue)
+            if (entry.TryGetScalar(out var scalar) && scalar.TryGetInt64(out var count) && count is >= 0 and <= int.MaxValue)
             {
-                counts[key] = (int)count;
+                counts[entry.Key] = (int)count;
             }
         }
 

@@ -52,4 +52,69 @@ public sealed class SourceMappingTests
         shared.Entries[0].KeyStyle.ShouldBe(ScalarStyle.Quoted);
         shared.Entries[0].Value.Position.ShouldBe(new SourcePosition(12, 8));
     }
+
+    [Fact]
+    public void Entry_ScalarValue_IsKeptInlineAndReadInPlace()
+    {
+        var entry = new MappingEntry("port", new SourcePosition(3, 5), ScalarStyle.Plain, new SourceScalar(new SourcePosition(3, 11), "8080", ScalarStyle.Quoted));
+
+        entry.TryGetScalar(out var scalar).ShouldBeTrue();
+        scalar.Value.ShouldBe("8080");
+        scalar.Position.ShouldBe(new SourcePosition(3, 11));
+        scalar.Style.ShouldBe(ScalarStyle.Quoted);
+        scalar.ScalarKind.ShouldBe(ScalarKind.String);
+        entry.ValuePosition.ShouldBe(new SourcePosition(3, 11));
+
+        // Asked for as a node, the scalar is made anew each time: nothing may rely on its identity.
+        var node = entry.Value.ShouldBeOfType<SourceScalar>();
+        (node.Value, node.Position, node.Style).ShouldBe(("8080", new SourcePosition(3, 11), ScalarStyle.Quoted));
+        entry.Value.ShouldNotBeSameAs(node);
+    }
+
+    [Fact]
+    public void Entry_CollectionValue_IsItsNode()
+    {
+        var list = new SourceSequence(new SourcePosition(4, 3), []);
+        var entry = new MappingEntry("ports", new SourcePosition(3, 1), ScalarStyle.Plain, list);
+
+        entry.TryGetScalar(out _).ShouldBeFalse();
+        entry.Value.ShouldBeSameAs(list);
+        entry.ValuePosition.ShouldBe(new SourcePosition(4, 3));
+    }
+
+    [Fact]
+    public void TryGetScalar_ByKey_FindsOnlyScalarValues()
+    {
+        var mapping = new SourceMapping(SourcePosition.Start, [
+            new MappingEntry("name", new SourcePosition(1, 1), ScalarStyle.Plain, new SourceScalar(new SourcePosition(1, 7), "web", ScalarStyle.Plain)),
+            new MappingEntry("labels", new SourcePosition(2, 1), ScalarStyle.Plain, new SourceMapping(new SourcePosition(3, 3), [])),
+        ]);
+
+        mapping.TryGetScalar("name", out var name).ShouldBeTrue();
+        name.Value.ShouldBe("web");
+        mapping.TryGetScalar("labels", out _).ShouldBeFalse();
+        mapping.TryGetScalar("missing", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void ShiftLines_ScalarSharedByAlias_MovesOnceInEveryPlace()
+    {
+        // An alias of a scalar is copied into each entry that uses it, and stays one node as a list item.
+        var shared = new SourceScalar(new SourcePosition(2, 8), "80", ScalarStyle.Plain);
+        var list = new SourceSequence(new SourcePosition(4, 3), [shared, shared]);
+        var root = new SourceMapping(SourcePosition.Start, [
+            new MappingEntry("a", new SourcePosition(2, 1), ScalarStyle.Plain, shared),
+            new MappingEntry("b", new SourcePosition(3, 1), ScalarStyle.Plain, shared),
+            new MappingEntry("c", new SourcePosition(4, 1), ScalarStyle.Plain, list),
+        ]);
+
+        SourceNode.ShiftLines([root], 10);
+
+        root.Entries[0].ValuePosition.ShouldBe(new SourcePosition(12, 8));
+        root.Entries[1].ValuePosition.ShouldBe(new SourcePosition(12, 8));
+        root.Entries[1].TryGetScalar(out var b).ShouldBeTrue();
+        (b.Value, b.Style).ShouldBe(("80", ScalarStyle.Plain));
+        shared.Position.ShouldBe(new SourcePosition(12, 8));
+        list.Position.ShouldBe(new SourcePosition(14, 3));
+    }
 }

@@ -4,14 +4,14 @@ using Hostnet.Core.Documents;
 namespace Hostnet.Core.Semantics.Schema;
 
 /// <summary>
-/// The JSON type a scalar becomes (the same answer as <see cref="SourceScalar.ScalarKind"/>), without allocating for
+/// The JSON type a scalar becomes (the same answer as <see cref="ScalarView.ScalarKind"/>), without allocating for
 /// the common cases: quoted text, plain words and paths, plain decimal integers.
 /// </summary>
 internal static class ScalarClassifier
 {
     private const int MaxFastDigits = 18;
 
-    public static ScalarKind Classify(SourceScalar scalar, out long integer)
+    public static ScalarKind Classify(ScalarView scalar, out long integer)
     {
         integer = 0;
         if (!scalar.IsPlain)
@@ -48,7 +48,7 @@ internal static class ScalarClassifier
     }
 
     /// <summary>Reads a scalar that <see cref="Classify"/> called a float, as the loader does.</summary>
-    public static bool TryReadFloat(SourceScalar scalar, out double value) =>
+    public static bool TryReadFloat(ScalarView scalar, out double value) =>
         double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     /// <summary>A number as Go's encoding/json writes it (strconv 'f' format, or 'e' outside 1e-6..1e21).</summary>

@@ -21,13 +21,32 @@ internal sealed class StrictDecodingWalk
             if (schema.Fields.TryGetValue(entry.Key, out var type))
             {
                 _path.Add(PathSegment.Field(entry.Key, schema));
-                CheckValue(entry.Value, type, schema);
+                CheckEntryValue(entry, type, schema);
                 _path.RemoveAt(_path.Count - 1);
             }
             else
             {
                 ReportUnknownField(entry.Key, entry.KeyPosition, schema);
             }
+        }
+    }
+
+    /// <summary>
+    /// Checks a mapping entry's value: a scalar where a scalar belongs is read in place (kept inline, no node made); a
+    /// scalar where a collection belongs is rare and goes through <see cref="CheckValue"/> as a node.
+    /// </summary>
+    private void CheckEntryValue(in MappingEntry entry, SchemaType type, SchemaStruct owner)
+    {
+        if (entry.TryGetScalar(out var scalar) && type.Kind is not (SchemaValueKind.Struct or SchemaValueKind.Array or SchemaValueKind.Map))
+        {
+            if (type.Kind != SchemaValueKind.Any)
+            {
+                CheckScalar(scalar, type, owner);
+            }
+        }
+        else
+        {
+            CheckValue(entry.Value, type, owner);
         }
     }
 
@@ -72,7 +91,7 @@ internal sealed class StrictDecodingWalk
                     foreach (var entry in map.Entries)
                     {
                         _path.Add(PathSegment.MapKey(entry.Key));
-                        CheckValue(entry.Value, type.Element!, owner);
+                        CheckEntryValue(entry, type.Element!, owner);
                         _path.RemoveAt(_path.Count - 1);
                     }
                 }
@@ -85,7 +104,7 @@ internal sealed class StrictDecodingWalk
             default:
                 if (node is SourceScalar scalar)
                 {
-                    CheckScalar(scalar, type, owner);
+                    CheckScalar(scalar.View, type, owner);
                 }
                 else
                 {
@@ -99,7 +118,7 @@ internal sealed class StrictDecodingWalk
     /// <summary>A scalar where an object or array belongs; null is fine (Go leaves the zero value).</summary>
     private void CheckCollectionMismatch(SourceNode node, SchemaType type, SchemaStruct owner)
     {
-        var kind = node is SourceScalar scalar ? ScalarClassifier.Classify(scalar, out _) : ScalarKind.Null;
+        var kind = node is SourceScalar scalar ? ScalarClassifier.Classify(scalar.View, out _) : ScalarKind.Null;
         if (node is SourceScalar && kind == ScalarKind.Null)
         {
             return;
@@ -108,7 +127,7 @@ internal sealed class StrictDecodingWalk
         ReportWrongType(node, type, owner, kind, numberText: null);
     }
 
-    private void CheckScalar(SourceScalar scalar, SchemaType type, SchemaStruct owner)
+    private void CheckScalar(ScalarView scalar, SchemaType type, SchemaStruct owner)
     {
         var kind = ScalarClassifier.Classify(scalar, out var integer);
         if (kind == ScalarKind.Null)
@@ -129,7 +148,7 @@ internal sealed class StrictDecodingWalk
                 CheckInteger(scalar, type, owner, kind, integer);
                 return;
             default:
-                ReportWrongType(scalar, type, owner, kind, numberText: null);
+                ReportWrongType(scalar.ToNode(), type, owner, kind, numberText: null);
                 return;
         }
     }
@@ -138,7 +157,7 @@ internal sealed class StrictDecodingWalk
     /// A YAML number becomes a JSON number: a float with no fraction (<c>2.0</c>, <c>1e3</c>) is written as an integer
     /// and decodes into an integer field; anything else fails as <c>number 1.5</c>.
     /// </summary>
-    private void CheckInteger(SourceScalar scalar, SchemaType type, SchemaStruct owner, ScalarKind kind, long integer)
+    private void CheckInteger(ScalarView scalar, SchemaType type, SchemaStruct owner, ScalarKind kind, long integer)
     {
         string text;
         if (kind == ScalarKind.Integer)
@@ -163,7 +182,7 @@ internal sealed class StrictDecodingWalk
             text = ScalarClassifier.FormatNumber(number);
         }
 
-        ReportWrongType(scalar, type, owner, kind, text);
+        ReportWrongType(scalar.ToNode(), type, owner, kind, text);
     }
 
     private void ReportUnknownField(string key, SourcePosition keyPosition, SchemaStruct schema)
