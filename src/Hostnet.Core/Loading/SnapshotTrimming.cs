@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace Hostnet.Core.Loading;
 
 /// <summary>
@@ -13,15 +10,9 @@ namespace Hostnet.Core.Loading;
 /// </summary>
 internal static class SnapshotTrimming
 {
-    /// <summary>The scope of the value of the property the reader is on, or null to skip the value.</summary>
+    /// <summary>The scope of the value of a property (its unescaped UTF-8 name), or null to skip the value.</summary>
     /// <param name="kind">The object's kind when already read (kubectl prints it before metadata, spec and status).</param>
-    public static SnapshotScope? Child(SnapshotScope parent, ref readonly Utf8JsonReader property, string? kind) =>
-        // The name's bytes compared directly: a property of a pod's spec is compared with ten names, and
-        // Utf8JsonReader.ValueTextEquals checks the token and its escapes again at each call. An escaped name (never
-        // printed by kubectl) is compared unescaped, as ValueTextEquals compares it.
-        Child(parent, property.ValueIsEscaped ? Encoding.UTF8.GetBytes(property.GetString()!) : property.ValueSpan, kind);
-
-    private static SnapshotScope? Child(SnapshotScope parent, ReadOnlySpan<byte> property, string? kind) => parent switch
+    public static SnapshotScope? Child(SnapshotScope parent, ReadOnlySpan<byte> property, string? kind) => parent switch
     {
         SnapshotScope.Root => property.SequenceEqual("metadata"u8) ? SnapshotScope.Metadata
             : property.SequenceEqual("spec"u8) ? SnapshotScope.Spec

@@ -164,6 +164,18 @@ public sealed class SnapshotReaderTests
         result.Snapshot.ShouldBe(ClusterSnapshot.Empty);
     }
 
+    [Theory]
+    [InlineData("""{"name":"p","labels":{"a":"\ud800"}}""", "4:74")]
+    [InlineData("""{"name":"p","\udc00x":1}""", "4:60")]
+    public void Read_EscapedHalfOfASurrogatePair_IsAnErrorAtTheString(string metadata, string position)
+    {
+        var pod = """{"apiVersion":"v1","kind":"Pod","metadata":METADATA}""".Replace("METADATA", metadata, StringComparison.Ordinal);
+        var result = SnapshotText.Read("{\n  \"apiVersion\": \"v1\",\n  \"items\": [\n    " + pod + "\n  ]\n}\n");
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.Position.ToString().ShouldBe(position);
+        error.Message.ShouldStartWith("malformed JSON: Cannot read ");
+    }
+
     [Fact]
     public void Read_TruncatedJson_IsAnError()
     {
