@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Hostnet.Core.Loading;
 
 /// <summary>
@@ -12,28 +10,28 @@ namespace Hostnet.Core.Loading;
 /// </summary>
 internal static class SnapshotTrimming
 {
-    /// <summary>The scope of the value of the property the reader is on, or null to skip the value.</summary>
+    /// <summary>The scope of the value of a property (its unescaped UTF-8 name), or null to skip the value.</summary>
     /// <param name="kind">The object's kind when already read (kubectl prints it before metadata, spec and status).</param>
-    public static SnapshotScope? Child(SnapshotScope parent, ref readonly Utf8JsonReader property, string? kind) => parent switch
+    public static SnapshotScope? Child(SnapshotScope parent, ReadOnlySpan<byte> property, string? kind) => parent switch
     {
-        SnapshotScope.Root => property.ValueTextEquals("metadata"u8) ? SnapshotScope.Metadata
-            : property.ValueTextEquals("spec"u8) ? SnapshotScope.Spec
-            : property.ValueTextEquals("status"u8) ? StatusOf(kind)
+        SnapshotScope.Root => property.SequenceEqual("metadata"u8) ? SnapshotScope.Metadata
+            : property.SequenceEqual("spec"u8) ? SnapshotScope.Spec
+            : property.SequenceEqual("status"u8) ? StatusOf(kind)
             : SnapshotScope.Whole,
-        SnapshotScope.Metadata => property.ValueTextEquals("annotations"u8) ? SnapshotScope.Annotations
-            : KeptMetadata(in property) ? SnapshotScope.Whole
+        SnapshotScope.Metadata => property.SequenceEqual("annotations"u8) ? SnapshotScope.Annotations
+            : KeptMetadata(property) ? SnapshotScope.Whole
             : null,
-        SnapshotScope.Annotations => property.ValueTextEquals("kubectl.kubernetes.io/last-applied-configuration"u8) ? null : SnapshotScope.Whole,
-        SnapshotScope.PodStatus => property.ValueTextEquals("conditions"u8) ? SnapshotScope.PodCondition
-            : property.ValueTextEquals("containerStatuses"u8) || property.ValueTextEquals("initContainerStatuses"u8) ? SnapshotScope.ContainerStatus
-            : KeptPodStatus(in property) ? SnapshotScope.Whole
+        SnapshotScope.Annotations => property.SequenceEqual("kubectl.kubernetes.io/last-applied-configuration"u8) ? null : SnapshotScope.Whole,
+        SnapshotScope.PodStatus => property.SequenceEqual("conditions"u8) ? SnapshotScope.PodCondition
+            : property.SequenceEqual("containerStatuses"u8) || property.SequenceEqual("initContainerStatuses"u8) ? SnapshotScope.ContainerStatus
+            : KeptPodStatus(property) ? SnapshotScope.Whole
             : null,
-        SnapshotScope.PodCondition => KeptPodCondition(in property) ? SnapshotScope.Whole : null,
-        SnapshotScope.ContainerStatus => KeptContainerStatus(in property) ? SnapshotScope.Whole : null,
-        SnapshotScope.NodeStatus => KeptNodeStatus(in property) ? SnapshotScope.Whole : null,
-        SnapshotScope.Status => KeptPodStatus(in property) || KeptNodeStatus(in property) ? SnapshotScope.Whole : null,
-        SnapshotScope.Spec => SkippedInSpec(in property) ? null
-            : property.ValueTextEquals("metadata"u8) ? SnapshotScope.Metadata
+        SnapshotScope.PodCondition => KeptPodCondition(property) ? SnapshotScope.Whole : null,
+        SnapshotScope.ContainerStatus => KeptContainerStatus(property) ? SnapshotScope.Whole : null,
+        SnapshotScope.NodeStatus => KeptNodeStatus(property) ? SnapshotScope.Whole : null,
+        SnapshotScope.Status => KeptPodStatus(property) || KeptNodeStatus(property) ? SnapshotScope.Whole : null,
+        SnapshotScope.Spec => SkippedInSpec(property) ? null
+            : property.SequenceEqual("metadata"u8) ? SnapshotScope.Metadata
             : SnapshotScope.Spec,
         _ => SnapshotScope.Whole,
     };
@@ -52,47 +50,47 @@ internal static class SnapshotTrimming
         _ => null,
     };
 
-    private static bool KeptMetadata(ref readonly Utf8JsonReader property) =>
-        property.ValueTextEquals("name"u8)
-        || property.ValueTextEquals("namespace"u8)
-        || property.ValueTextEquals("uid"u8)
-        || property.ValueTextEquals("labels"u8)
-        || property.ValueTextEquals("ownerReferences"u8)
-        || property.ValueTextEquals("deletionTimestamp"u8);
+    private static bool KeptMetadata(ReadOnlySpan<byte> property) =>
+        property.SequenceEqual("name"u8)
+        || property.SequenceEqual("namespace"u8)
+        || property.SequenceEqual("uid"u8)
+        || property.SequenceEqual("labels"u8)
+        || property.SequenceEqual("ownerReferences"u8)
+        || property.SequenceEqual("deletionTimestamp"u8);
 
-    private static bool KeptPodStatus(ref readonly Utf8JsonReader property) =>
-        property.ValueTextEquals("phase"u8)
-        || property.ValueTextEquals("conditions"u8)
-        || property.ValueTextEquals("hostIP"u8)
-        || property.ValueTextEquals("podIP"u8)
-        || property.ValueTextEquals("containerStatuses"u8)
-        || property.ValueTextEquals("initContainerStatuses"u8);
+    private static bool KeptPodStatus(ReadOnlySpan<byte> property) =>
+        property.SequenceEqual("phase"u8)
+        || property.SequenceEqual("conditions"u8)
+        || property.SequenceEqual("hostIP"u8)
+        || property.SequenceEqual("podIP"u8)
+        || property.SequenceEqual("containerStatuses"u8)
+        || property.SequenceEqual("initContainerStatuses"u8);
 
     /// <summary>What ObjectReader.ReadConditions reads: not the times of the probes and transitions.</summary>
-    private static bool KeptPodCondition(ref readonly Utf8JsonReader property) =>
-        property.ValueTextEquals("type"u8)
-        || property.ValueTextEquals("status"u8)
-        || property.ValueTextEquals("reason"u8)
-        || property.ValueTextEquals("message"u8);
+    private static bool KeptPodCondition(ReadOnlySpan<byte> property) =>
+        property.SequenceEqual("type"u8)
+        || property.SequenceEqual("status"u8)
+        || property.SequenceEqual("reason"u8)
+        || property.SequenceEqual("message"u8);
 
     /// <summary>What ObjectReader.ReadPodStatus reads of a container's status: not its image, readiness or restarts.</summary>
-    private static bool KeptContainerStatus(ref readonly Utf8JsonReader property) =>
-        property.ValueTextEquals("name"u8)
-        || property.ValueTextEquals("containerID"u8)
-        || property.ValueTextEquals("state"u8);
+    private static bool KeptContainerStatus(ReadOnlySpan<byte> property) =>
+        property.SequenceEqual("name"u8)
+        || property.SequenceEqual("containerID"u8)
+        || property.SequenceEqual("state"u8);
 
-    private static bool KeptNodeStatus(ref readonly Utf8JsonReader property) =>
-        property.ValueTextEquals("allocatable"u8)
-        || property.ValueTextEquals("addresses"u8);
+    private static bool KeptNodeStatus(ReadOnlySpan<byte> property) =>
+        property.SequenceEqual("allocatable"u8)
+        || property.SequenceEqual("addresses"u8);
 
-    private static bool SkippedInSpec(ref readonly Utf8JsonReader property) =>
-        property.ValueTextEquals("volumes"u8)
-        || property.ValueTextEquals("volumeMounts"u8)
-        || property.ValueTextEquals("terminationMessagePath"u8)
-        || property.ValueTextEquals("terminationMessagePolicy"u8)
-        || property.ValueTextEquals("imagePullPolicy"u8)
-        || property.ValueTextEquals("serviceAccount"u8)
-        || property.ValueTextEquals("serviceAccountName"u8)
-        || property.ValueTextEquals("enableServiceLinks"u8)
-        || property.ValueTextEquals("terminationGracePeriodSeconds"u8);
+    private static bool SkippedInSpec(ReadOnlySpan<byte> property) =>
+        property.SequenceEqual("volumes"u8)
+        || property.SequenceEqual("volumeMounts"u8)
+        || property.SequenceEqual("terminationMessagePath"u8)
+        || property.SequenceEqual("terminationMessagePolicy"u8)
+        || property.SequenceEqual("imagePullPolicy"u8)
+        || property.SequenceEqual("serviceAccount"u8)
+        || property.SequenceEqual("serviceAccountName"u8)
+        || property.SequenceEqual("enableServiceLinks"u8)
+        || property.SequenceEqual("terminationGracePeriodSeconds"u8);
 }

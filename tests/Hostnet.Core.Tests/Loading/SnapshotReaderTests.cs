@@ -109,6 +109,19 @@ public sealed class SnapshotReaderTests
     }
 
     [Fact]
+    public void Read_EscapedPropertyNames_AreKeptOrSkippedAsTheirUnescapedNames()
+    {
+        // "na\u006de" is metadata's name (kept), "\u0076olumes" the spec's volumes (skipped), "\u0070hase" the status' phase.
+        var pod = """{"apiVersion":"v1","kind":"Pod","metadata":{"na\u006de":"p","namespace":"default"},"spec":{"nodeName":"a","\u0076olumes":[{"name":"v","hostPath":{"path":"/x"}}],"containers":[{"name":"c","image":"i"}]},"status":{"\u0070hase":"Running"}}""";
+        var result = SnapshotText.Read(List(Node("a"), pod));
+        result.Errors.ShouldBeEmpty();
+        var read = result.Snapshot.Pods.ShouldHaveSingleItem();
+        read.Pod.Name.ShouldBe("p");
+        read.Pod.Spec.Volumes.ShouldBeEmpty();
+        read.Status.Phase.ShouldBe("Running");
+    }
+
+    [Fact]
     public void Read_Json_PositionsEachObjectAtItsBrace()
     {
         var text = "{\n  \"apiVersion\": \"v1\",\n  \"items\": [\n    " + Node("a") + ",\n      " + Pod("p", "a") + "\n  ],\n  \"kind\": \"List\"\n}\n";
@@ -149,6 +162,18 @@ public sealed class SnapshotReaderTests
         var error = result.Errors.ShouldHaveSingleItem();
         error.ToString().ShouldBe("InputProblem { File = cluster.json, Position = 4:21, Message = malformed JSON: ',' is an invalid start of a property name. Expected a '\"'. }");
         result.Snapshot.ShouldBe(ClusterSnapshot.Empty);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"p","labels":{"a":"\ud800"}}""", "4:74")]
+    [InlineData("""{"name":"p","\udc00x":1}""", "4:60")]
+    public void Read_EscapedHalfOfASurrogatePair_IsAnErrorAtTheString(string metadata, string position)
+    {
+        var pod = """{"apiVersion":"v1","kind":"Pod","metadata":METADATA}""".Replace("METADATA", metadata, StringComparison.Ordinal);
+        var result = SnapshotText.Read("{\n  \"apiVersion\": \"v1\",\n  \"items\": [\n    " + pod + "\n  ]\n}\n");
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.Position.ToString().ShouldBe(position);
+        error.Message.ShouldStartWith("malformed JSON: Cannot read ");
     }
 
     [Fact]
