@@ -30,7 +30,7 @@ internal static class InProcessProfile
     {
         var create = Encoding.UTF8.GetBytes(WebhookBench.Review);
         var update = Encoding.UTF8.GetBytes(UpdateOf(WebhookBench.Review));
-        var review = JsonSerializer.Deserialize(create, WebhookJson.Relaxed.AdmissionReview)!;
+        var review = JsonSerializer.Deserialize(create, WebhookJson.Default.AdmissionReview)!;
         var json = review.Request!.Object!.Value.TextIn(create);
         var subject = new AdmissionSubject("Pod", "CREATE", "monitoring", null, json, null);
         var updated = subject with { Operation = "UPDATE", OldObject = json };
@@ -45,7 +45,7 @@ internal static class InProcessProfile
 
         (string Name, Action Body)[] phases =
         [
-            ("deserialise the AdmissionReview (floor)", () => JsonSerializer.Deserialize(create, WebhookJson.Relaxed.AdmissionReview)),
+            ("deserialise the AdmissionReview (floor)", () => JsonSerializer.Deserialize(create, WebhookJson.Default.AdmissionReview)),
             ("request.object → JSON text (decoded from the body)", () => review.Request!.Object!.Value.TextIn(create)),
             ("AdmissionEvaluator.Load (text → node tree)", () => AdmissionEvaluator.Load(json)),
             ("ManifestChecker.Check (one loaded object)", () => new ManifestChecker(options, RuleCatalog.Rules).Check([loaded])),
