@@ -60,9 +60,21 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             var policy = policies.Current;
             // The core cannot be interrupted: a review past its deadline is answered now and finishes in the background,
             // keeping its slot until then, so late reviews cannot pile up beyond the limit.
-            var evaluation = Task.Run(() => endpoint == AdmissionEndpoint.Validate ? AdmissionEvaluator.Validate(subject, policy) : AdmissionEvaluator.Mutate(subject, policy), CancellationToken.None);
-            _ = evaluation.ContinueWith(_ => _slots.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            // The evaluation gives the slot back itself when it ends: no continuation to allocate and schedule per review.
             slotHeld = false;
+            var evaluation = Task.Run(
+                () =>
+                {
+                    try
+                    {
+                        return endpoint == AdmissionEndpoint.Validate ? AdmissionEvaluator.Validate(subject, policy) : AdmissionEvaluator.Mutate(subject, policy);
+                    }
+                    finally
+                    {
+                        _slots.Release();
+                    }
+                },
+                CancellationToken.None);
             var decision = await evaluation.WaitAsync(deadline.Token).ConfigureAwait(false);
             await AnswerAsync(context, name, started, request, subject, decision).ConfigureAwait(false);
         }
