@@ -12,7 +12,11 @@ using Hostnet.Webhook.Admission;
 using Hostnet.Webhook.Hosting;
 using Hostnet.Webhook.Metrics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace Hostnet.WebhookBench;
 
@@ -24,13 +28,15 @@ namespace Hostnet.WebhookBench;
 /// </summary>
 internal static class InProcessProfile
 {
+    private const string Category = "Hostnet.Webhook.Admission.AdmissionHandler";
+
     private static readonly TimeSpan RoundTime = TimeSpan.FromMilliseconds(400);
 
     public static int Run(string[] args)
     {
         var create = Encoding.UTF8.GetBytes(WebhookBench.Review);
         var update = Encoding.UTF8.GetBytes(UpdateOf(WebhookBench.Review));
-        var review = JsonSerializer.Deserialize(create, WebhookJson.Relaxed.AdmissionReview)!;
+        var review = JsonSerializer.Deserialize(create, WebhookJson.Default.AdmissionReview)!;
         var json = review.Request!.Object!.Value.TextIn(create);
         var subject = new AdmissionSubject("Pod", "CREATE", "monitoring", null, json, null);
         var updated = subject with { Operation = "UPDATE", OldObject = json };
@@ -43,9 +49,11 @@ internal static class InProcessProfile
         var handler = new AdmissionHandler(new PolicyStore(null, TimeSpan.FromHours(1), TimeProvider.System, new WebhookMetrics(), NullLogger.Instance), new WebhookMetrics(), 3 << 20, NullLogger<AdmissionHandler>.Instance);
         var mutateHandler = new AdmissionHandler(StoreWith(mutating.Mutations), new WebhookMetrics(), 3 << 20, NullLogger<AdmissionHandler>.Instance);
 
+        var logs = LogLines.Create();
+        var answered = new AnswerLogLine("validate", "pod-create", "Pod", "monitoring", "agent", "CREATE", false, "Denied", "HN030,HN002", 1.2636);
         (string Name, Action Body)[] phases =
         [
-            ("deserialise the AdmissionReview (floor)", () => JsonSerializer.Deserialize(create, WebhookJson.Relaxed.AdmissionReview)),
+            ("deserialise the AdmissionReview (floor)", () => JsonSerializer.Deserialize(create, WebhookJson.Default.AdmissionReview)),
             ("request.object → JSON text (decoded from the body)", () => review.Request!.Object!.Value.TextIn(create)),
             ("AdmissionEvaluator.Load (text → node tree)", () => AdmissionEvaluator.Load(json)),
             ("ManifestChecker.Check (one loaded object)", () => new ManifestChecker(options, RuleCatalog.Rules).Check([loaded])),
@@ -58,6 +66,8 @@ internal static class InProcessProfile
             ("AdmissionEvaluator.Validate, CREATE", () => AdmissionEvaluator.Validate(subject, policy)),
             ("AdmissionEvaluator.Validate, UPDATE", () => AdmissionEvaluator.Validate(updated, policy)),
             ("AdmissionEvaluator.Mutate (4 fixes on)", () => AdmissionEvaluator.Mutate(subject, mutating)),
+            ("a review's log line, by the JSON console formatter (before p17-hook4)", () => FormatterLine(logs, answered)),
+            ("a review's log line, written straight as UTF-8", () => DirectLine(logs, answered)),
             ("handler /validate CREATE (body in, answer out)", () => Handle(handler, AdmissionEndpoint.Validate, create)),
             ("handler /validate UPDATE", () => Handle(handler, AdmissionEndpoint.Validate, update)),
             ("handler /mutate CREATE (4 fixes on)", () => Handle(mutateHandler, AdmissionEndpoint.Mutate, create)),
@@ -181,6 +191,19 @@ internal static class InProcessProfile
         }
     }
 
+    /// <summary>The line as the JSON console formatter writes it, into a reused writer as the inline provider did.</summary>
+    private static void FormatterLine(LogLines logs, AnswerLogLine line)
+    {
+        logs.Output.GetStringBuilder().Clear();
+        logs.Formatter.Write(new LogEntry<AnswerLogLine>(LogLevel.Information, Category, AnswerLogLine.Id, line, null, AnswerLogLine.Formatter), logs.Scopes, logs.Output);
+    }
+
+    private static void DirectLine(LogLines logs, AnswerLogLine line)
+    {
+        logs.Output.GetStringBuilder().Clear();
+        InlineConsoleLoggerProvider.WriteDirect(logs.Output, logs.Options, LogLevel.Information, Category, AnswerLogLine.Id.Id, line);
+    }
+
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     /// <summary>A policy store holding a policy file with these mutations (the store reads files only).</summary>
@@ -195,6 +218,20 @@ internal static class InProcessProfile
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>The server's JSON console formatter and its options, and a writer the lines go to.</summary>
+    private sealed record LogLines(ConsoleFormatter Formatter, JsonConsoleFormatterOptions Options, IExternalScopeProvider Scopes, StringWriter Output)
+    {
+        public static LogLines Create()
+        {
+            using var services = new ServiceCollection().AddLogging(logging => logging.AddJsonConsole(WebhookServer.JsonLines)).BuildServiceProvider();
+            return new LogLines(
+                services.GetRequiredService<IEnumerable<ConsoleFormatter>>().Single(f => f.Name == ConsoleFormatterNames.Json),
+                services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue,
+                new LoggerExternalScopeProvider(),
+                new StringWriter(CultureInfo.InvariantCulture));
         }
     }
 }

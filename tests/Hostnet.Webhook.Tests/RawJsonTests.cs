@@ -18,7 +18,7 @@ public sealed class RawJsonTests
         var body = Encoding.UTF8.GetBytes(
             "{\"apiVersion\":\"admission.k8s.io/v1\",\n \"request\":{\"uid\":\"1\",\"object\":" + json + ",\n \"oldObject\":\t" + json + " , \"dryRun\":true}}");
 
-        var request = JsonSerializer.Deserialize(body, WebhookJson.Relaxed.AdmissionReview)!.Request!;
+        var request = JsonSerializer.Deserialize(body, WebhookJson.Default.AdmissionReview)!.Request!;
 
         using var document = JsonDocument.Parse(body);
         var expected = document.RootElement.GetProperty("request").GetProperty("object").GetRawText();
@@ -39,7 +39,7 @@ public sealed class RawJsonTests
     {
         var body = Encoding.UTF8.GetBytes("{\"request\":{\"object\":" + json + ",\"uid\":\"1\"}}");
 
-        var request = JsonSerializer.Deserialize(body, WebhookJson.Relaxed.AdmissionReview)!.Request!;
+        var request = JsonSerializer.Deserialize(body, WebhookJson.Default.AdmissionReview)!.Request!;
 
         request.Object!.Value.ValueKind.ShouldBe(kind);
         request.Object.Value.TextIn(body).ShouldBe(json);
@@ -51,7 +51,7 @@ public sealed class RawJsonTests
     {
         var body = Encoding.UTF8.GetBytes("{\"request\":{\"object\":null}}");
 
-        JsonSerializer.Deserialize(body, WebhookJson.Relaxed.AdmissionReview)!.Request!.Object.ShouldBeNull();
+        JsonSerializer.Deserialize(body, WebhookJson.Default.AdmissionReview)!.Request!.Object.ShouldBeNull();
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class RawJsonTests
         // As JsonElement.GetRawText did: the review is refused (HTTP 400) instead of being checked with replaced characters.
         byte[] body = [.. "{\"request\":{\"object\":{\"name\":\""u8, 0xFF, 0xFE, .. "\"}}}"u8];
 
-        var request = JsonSerializer.Deserialize(body, WebhookJson.Relaxed.AdmissionReview)!.Request!;
+        var request = JsonSerializer.Deserialize(body, WebhookJson.Default.AdmissionReview)!.Request!;
 
         Should.Throw<DecoderFallbackException>(() => request.Object!.Value.TextIn(body));
     }

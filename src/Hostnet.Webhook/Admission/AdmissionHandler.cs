@@ -60,9 +60,21 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             var policy = policies.Current;
             // The core cannot be interrupted: a review past its deadline is answered now and finishes in the background,
             // keeping its slot until then, so late reviews cannot pile up beyond the limit.
-            var evaluation = Task.Run(() => endpoint == AdmissionEndpoint.Validate ? AdmissionEvaluator.Validate(subject, policy) : AdmissionEvaluator.Mutate(subject, policy), CancellationToken.None);
-            _ = evaluation.ContinueWith(_ => _slots.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            // The evaluation gives the slot back itself when it ends: no continuation to allocate and schedule per review.
             slotHeld = false;
+            var evaluation = Task.Run(
+                () =>
+                {
+                    try
+                    {
+                        return endpoint == AdmissionEndpoint.Validate ? AdmissionEvaluator.Validate(subject, policy) : AdmissionEvaluator.Mutate(subject, policy);
+                    }
+                    finally
+                    {
+                        _slots.Release();
+                    }
+                },
+                CancellationToken.None);
             var decision = await evaluation.WaitAsync(deadline.Token).ConfigureAwait(false);
             await AnswerAsync(context, name, started, request, subject, decision).ConfigureAwait(false);
         }
@@ -100,7 +112,6 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
     private async Task AnswerAsync(HttpContext context, string name, long started, AdmissionRequest request, AdmissionSubject subject, AdmissionDecision decision)
     {
         var dryRun = request.DryRun == true;
-        var response = Respond(request.Uid!, decision);
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.RecordRequest(name, KindLabel(subject), OperationLabel(subject.Operation), decision.Verdict, elapsed.TotalSeconds);
         if (!dryRun)
@@ -114,11 +125,9 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
 
         if (logger.IsEnabled(LogLevel.Information))
         {
-            var verdict = decision.Verdict.ToString();
             // A mutation answers with a patch and no findings: its log line lists what the patch changes.
             var ids = decision.Verdict == AdmissionVerdict.Mutated ? string.Join(',', decision.Changes) : FindingIds(decision.Findings);
-            LogAnswered(
-                logger,
+            var line = new AnswerLogLine(
                 name,
                 request.Uid!,
                 subject.Kind,
@@ -126,9 +135,10 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
                 request.Name ?? string.Empty,
                 subject.Operation,
                 dryRun,
-                verdict,
+                decision.Verdict.ToString(),
                 ids,
                 elapsed.TotalMilliseconds);
+            logger.Log(LogLevel.Information, AnswerLogLine.Id, line, null, AnswerLogLine.Formatter);
         }
 
         if (logger.IsEnabled(LogLevel.Debug))
@@ -139,13 +149,9 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             }
         }
 
-        // One write with a Content-Length: no chunked encoding, and one TLS record and flush instead of several.
-        // Serialized whole before the status is set, and never cancelled by a deadline: no truncated 200.
-        var body = JsonSerializer.SerializeToUtf8Bytes(AdmissionReview.Answer(response), WebhookJson.Relaxed.AdmissionReview);
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        // Never cancelled by a deadline once started: the answer goes whole or not at all.
+        AdmissionAnswer.WriteTo(context.Response, request.Uid!, decision);
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     private static string FindingIds(IReadOnlyList<AdmissionFinding> findings)
@@ -158,17 +164,6 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
 
         return string.Join(',', ids);
     }
-
-    private static AdmissionResponse Respond(string uid, AdmissionDecision decision) => new()
-    {
-        Uid = uid,
-        Allowed = decision.Allowed,
-        Status = decision.DenialMessage is { } message ? new AdmissionStatus(StatusCodes.Status403Forbidden, message) : null,
-        Warnings = decision.Warnings.Count > 0 ? decision.Warnings : null,
-        AuditAnnotations = decision.AuditAnnotations.Count > 0 ? decision.AuditAnnotations : null,
-        Patch = decision.Patch is { } patch ? Encoding.UTF8.GetBytes(patch) : null,
-        PatchType = decision.Patch is null ? null : AdmissionResponse.JsonPatchType,
-    };
 
     /// <summary>
     /// The review's request and what the core is asked about, or why there is none. The body is read whole and parsed
@@ -185,7 +180,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         try
         {
             using var body = await RequestBody.ReadAsync(context.Request, _bodies, maxBodyBytes, cancellationToken).ConfigureAwait(false);
-            var review = JsonSerializer.Deserialize(body.Bytes, WebhookJson.Relaxed.AdmissionReview);
+            var review = JsonSerializer.Deserialize(body.Bytes, WebhookJson.Default.AdmissionReview);
             if (Problem(review) is { } problem)
             {
                 return (null, null, problem, StatusCodes.Status400BadRequest);
@@ -294,9 +289,6 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
     private static string KindLabel(AdmissionSubject subject) => AdmissionEvaluator.ChecksKind(subject.Kind) ? subject.Kind : "other";
 
     private static string OperationLabel(string operation) => operation is "CREATE" or "UPDATE" or "DELETE" or "CONNECT" ? operation : "other";
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Endpoint} {Uid} {Kind} {ObjectNamespace}/{Name} {Operation} dryRun={DryRun}: {Verdict} [{Findings}] in {ElapsedMs} ms")]
-    private static partial void LogAnswered(ILogger logger, string endpoint, string uid, string kind, string objectNamespace, string name, string operation, bool dryRun, string verdict, string findings, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Uid} {Action}: {Finding}")]
     private static partial void LogFinding(ILogger logger, string uid, PolicyAction action, AdmissionFinding finding);

@@ -1,23 +1,27 @@
 namespace Hostnet.Webhook.Admission;
 
-/// <summary>The <c>request</c> of an AdmissionReview: the fields admission reads; the objects are marked where they lie in the body (<see cref="RawJson"/>).</summary>
+/// <summary>
+/// The <c>request</c> of an AdmissionReview: the fields admission reads; the objects are marked where they lie in the body
+/// (<see cref="RawJson"/>). Settable, as the other request types: the source-generated reader then fills them as it reads,
+/// where init-only properties made it collect them as constructor arguments first (issue 16).
+/// </summary>
 public sealed record AdmissionRequest
 {
-    public string? Uid { get; init; }
+    public string? Uid { get; set; }
 
-    public GroupVersionKind? Kind { get; init; }
+    public GroupVersionKind? Kind { get; set; }
 
-    public string? SubResource { get; init; }
+    public string? SubResource { get; set; }
 
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    public string? Namespace { get; init; }
+    public string? Namespace { get; set; }
 
-    public string? Operation { get; init; }
+    public string? Operation { get; set; }
 
-    public RawJson? Object { get; init; }
+    public RawJson? Object { get; set; }
 
-    public RawJson? OldObject { get; init; }
+    public RawJson? OldObject { get; set; }
 
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 }

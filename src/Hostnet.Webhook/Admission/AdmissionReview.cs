@@ -1,18 +1,16 @@
 namespace Hostnet.Webhook.Admission;
 
-/// <summary><c>admission.k8s.io/v1 AdmissionReview</c>: the request the API server sends and the response it reads.</summary>
+/// <summary>
+/// <c>admission.k8s.io/v1 AdmissionReview</c> as the API server sends it: the fields admission reads (settable: see
+/// <see cref="AdmissionRequest"/>). The answer is written by <see cref="AdmissionAnswer"/>.
+/// </summary>
 public sealed record AdmissionReview
 {
     public const string V1 = "admission.k8s.io/v1";
 
-    public string? ApiVersion { get; init; }
+    public string? ApiVersion { get; set; }
 
-    public string? Kind { get; init; }
+    public string? Kind { get; set; }
 
-    public AdmissionRequest? Request { get; init; }
-
-    public AdmissionResponse? Response { get; init; }
-
-    /// <summary>The review that answers a request.</summary>
-    public static AdmissionReview Answer(AdmissionResponse response) => new() { ApiVersion = V1, Kind = "AdmissionReview", Response = response };
+    public AdmissionRequest? Request { get; set; }
 }

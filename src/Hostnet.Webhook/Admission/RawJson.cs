@@ -44,7 +44,7 @@ internal sealed class RawJsonConverter : JsonConverter<RawJson>
         return new RawJson(start, checked((int)reader.BytesConsumed) - start, kind);
     }
 
-    /// <summary>A review answered carries no request, so no object is ever written back.</summary>
+    /// <summary>AdmissionReviews are only read (<see cref="AdmissionAnswer"/> writes the answers): no object is ever written back.</summary>
     public override void Write(Utf8JsonWriter writer, RawJson value, JsonSerializerOptions options) =>
         throw new NotSupportedException("a request's object is only read: its text stays in the body it came from");
 }

@@ -1,8 +1,12 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace Hostnet.Webhook.Hosting;
 
@@ -10,18 +14,29 @@ namespace Hostnet.Webhook.Hosting;
 /// The console logger's JSON lines, byte for byte (its own <c>json</c> formatter and options), written on the thread
 /// that logs into the buffered standard output (<see cref="BufferedStandardOutput"/>). The console logger hands every
 /// line to a queue and wakes its writer thread for it: a thread wake per review, a large share of a review's CPU at a
-/// fixed rate (bench/RESULTS.md, P3). Here a line costs its formatting and one short lock.
+/// fixed rate (bench/RESULTS.md, P3). Here a line costs its formatting and one short lock. An entry whose state writes
+/// itself (<see cref="IJsonLogState"/>: a review's line) is written as the formatter would write it, straight as UTF-8.
 /// </summary>
 internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
+    /// <summary>A line's buffers that grew past this (a long exception text) are not kept by the thread.</summary>
+    private const int KeptLineBytes = 16 * 1024;
+
     [ThreadStatic]
     private static StringWriter? t_line;
 
+    [ThreadStatic]
+    private static DirectLine? t_direct;
+
     private readonly ConsoleFormatter _formatter;
+    private readonly IOptionsMonitor<JsonConsoleFormatterOptions> _options;
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
-    public InlineConsoleLoggerProvider(IEnumerable<ConsoleFormatter> formatters) =>
+    public InlineConsoleLoggerProvider(IEnumerable<ConsoleFormatter> formatters, IOptionsMonitor<JsonConsoleFormatterOptions> options)
+    {
         _formatter = formatters.Single(f => f.Name == ConsoleFormatterNames.Json);
+        _options = options;
+    }
 
     /// <summary>
     /// The JSON console logger (<c>AddJsonConsole</c>) with this provider in place of the console logger's provider:
@@ -44,8 +59,76 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
         // Nothing of its own: the lines are in the standard output's buffer, which flushes them.
     }
 
+    /// <summary>
+    /// The JSON console formatter's line for an entry whose state writes itself (no exception, no scopes): the same
+    /// fields in the same order, written with the formatter's own options.
+    /// </summary>
+    internal static void WriteDirect(TextWriter output, JsonConsoleFormatterOptions options, LogLevel level, string category, int eventId, IJsonLogState state)
+    {
+        var line = t_direct ??= new DirectLine(options.JsonWriterOptions);
+        try
+        {
+            var writer = line.Writer;
+            writer.WriteStartObject();
+            if (options.TimestampFormat is { } format)
+            {
+                var now = options.UseUtcTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.Now;
+                Span<char> stamp = stackalloc char[64];
+                writer.WriteString("Timestamp", now.TryFormat(stamp, out var length, format) ? stamp[..length] : now.ToString(format));
+            }
+
+            writer.WriteNumber("EventId", eventId);
+            writer.WriteString("LogLevel", LevelName(level));
+            writer.WriteString("Category", category);
+            int written;
+            while (!state.TryFormatMessage(line.Message, out written))
+            {
+                line.Message = new char[line.Message.Length * 2];
+            }
+
+            writer.WriteString("Message", line.Message.AsSpan(0, written));
+            writer.WriteStartObject("State");
+            state.WriteProperties(writer);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.Flush();
+
+            // One call on the synchronized writer, the line end included: lines from several threads never interleave.
+            var bytes = line.Bytes.WrittenSpan;
+            var newLine = Environment.NewLine;
+            var chars = line.Chars.Length >= bytes.Length + newLine.Length ? line.Chars : line.Chars = new char[bytes.Length + newLine.Length];
+            var count = Encoding.UTF8.GetChars(bytes, chars);
+            newLine.CopyTo(chars.AsSpan(count));
+            output.Write(chars.AsSpan(0, count + newLine.Length));
+        }
+        finally
+        {
+            line.Reset();
+            if (line.Bytes.Capacity > KeptLineBytes || line.Chars.Length > KeptLineBytes || line.Message.Length > KeptLineBytes)
+            {
+                t_direct = null;
+            }
+        }
+    }
+
+    private static string LevelName(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "Trace",
+        LogLevel.Debug => "Debug",
+        LogLevel.Information => "Information",
+        LogLevel.Warning => "Warning",
+        LogLevel.Error => "Error",
+        _ => "Critical",
+    };
+
     private void Write<TState>(in LogEntry<TState> entry)
     {
+        if (entry.State is IJsonLogState state && entry.Exception is null && _options.CurrentValue is { IncludeScopes: false, JsonWriterOptions.Indented: false } options)
+        {
+            WriteDirect(Console.Out, options, entry.LogLevel, entry.Category, entry.EventId.Id, state);
+            return;
+        }
+
         var line = t_line ??= new StringWriter(CultureInfo.InvariantCulture);
         var text = line.GetStringBuilder();
         text.Clear();
@@ -57,7 +140,7 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
         }
 
         // A line with a long exception text must not stay referenced by the thread.
-        if (text.Capacity > 16 * 1024)
+        if (text.Capacity > KeptLineBytes)
         {
             t_line = null;
         }
@@ -77,6 +160,26 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
             {
                 owner.Write(new LogEntry<TState>(logLevel, category, eventId, state, exception, formatter));
             }
+        }
+    }
+
+    /// <summary>A thread's buffers for direct lines, reused line after line.</summary>
+    private sealed class DirectLine
+    {
+        public DirectLine(JsonWriterOptions options) => Writer = new Utf8JsonWriter(Bytes, options);
+
+        public ArrayBufferWriter<byte> Bytes { get; } = new(1024);
+
+        public Utf8JsonWriter Writer { get; }
+
+        public char[] Message { get; set; } = new char[512];
+
+        public char[] Chars { get; set; } = new char[1024];
+
+        public void Reset()
+        {
+            Writer.Reset(Bytes);
+            Bytes.ResetWrittenCount();
         }
     }
 }

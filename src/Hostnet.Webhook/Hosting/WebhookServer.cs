@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Hostnet.Webhook.Hosting;
 
@@ -77,11 +78,7 @@ public sealed class WebhookServer : IAsyncDisposable
         if (logging is null)
         {
             output = BufferedStandardOutput.Install();
-            InlineConsoleLoggerProvider.Replace(builder.Logging, json =>
-            {
-                json.UseUtcTimestamp = true;
-                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            });
+            InlineConsoleLoggerProvider.Replace(builder.Logging, JsonLines);
         }
         else
         {
@@ -150,6 +147,13 @@ public sealed class WebhookServer : IAsyncDisposable
             : Text(context, "ready\n"));
         app.MapGet("/metrics", async context => await Text(context, await metrics.WriteAsync(context.RequestAborted), contentType: WebhookMetrics.ContentType));
         return server;
+    }
+
+    /// <summary>The JSON log lines' options: UTC timestamps to the millisecond.</summary>
+    internal static void JsonLines(JsonConsoleFormatterOptions json)
+    {
+        json.UseUtcTimestamp = true;
+        json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
     }
 
     private static Task Text(HttpContext context, string body, int status = StatusCodes.Status200OK, string contentType = "text/plain; charset=utf-8")

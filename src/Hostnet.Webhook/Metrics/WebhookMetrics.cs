@@ -37,6 +37,9 @@ public sealed class WebhookMetrics
     public WebhookMetrics()
     {
         var factory = Prometheus.Metrics.WithCustomRegistry(_registry);
+        // Exemplars appear only in the OpenMetrics exposition, which /metrics does not serve; by default every count
+        // and observation still looks one up from the current trace (issue 16: work on every review for nothing).
+        factory.ExemplarBehavior = new ExemplarBehavior { DefaultExemplarProvider = static (_, _) => Exemplar.None };
         _requests = factory.CreateCounter(Prefix + "requests_total", "Admission reviews answered, by endpoint, kind, operation and verdict.", "endpoint", "kind", "operation", "verdict");
         _rejected = factory.CreateCounter(Prefix + "rejected_requests_total", "Requests answered without a review (malformed 400, too slow 408, too large 413, not decided in time 504), by endpoint and HTTP status.", "endpoint", "code");
         _timeouts = factory.CreateCounter(Prefix + "timeouts_total", "Requests past their deadline, by endpoint and stage (body: the body did not arrive; review: not decided in time).", "endpoint", "stage");
