@@ -45,7 +45,8 @@ internal static class PortMapBuilder
                 if (wanted.Count > 0 || spec.HostNetwork)
                 {
                     var owner = pod.Controller is { } controller ? shared.OwnerName(controller) : null;
-                    state.AddPod(spec, wanted, $"Pod {pod.Pod.NamespaceOr(options.DefaultNamespace)}/{pod.Pod.Name}", owner, planned: false, pod.Status.Terminating);
+                    var undeclared = spec.HostNetwork ? shared.Undeclared(spec) : [];
+                    state.AddPod(spec, wanted, undeclared, $"Pod {pod.Pod.NamespaceOr(options.DefaultNamespace)}/{pod.Pod.Name}", owner, planned: false, pod.Status.Terminating);
                 }
             }
         }
@@ -89,7 +90,8 @@ internal static class PortMapBuilder
             var controller = workload.IsPod ? null : pod.Owner;
             if (pod.Node is { } nodeName && pod.Status is "Running" or "CrashLoopBackOff" && nodes.TryGetValue(nodeName, out var state))
             {
-                state.AddPod(workload.Spec, HostPorts.Wanted(workload.Spec), $"Pod {pod.Namespace}/{pod.Name}", controller, planned: true, terminating: false, pod.Certain);
+                var undeclared = workload.Spec.HostNetwork ? new PodListeners(workload.Spec).Undeclared : [];
+                state.AddPod(workload.Spec, HostPorts.Wanted(workload.Spec), undeclared, $"Pod {pod.Namespace}/{pod.Name}", controller, planned: true, terminating: false, pod.Certain);
             }
             else if (workload.Spec.HostNetwork || HostPorts.Wanted(workload.Spec).Count > 0)
             {
@@ -138,20 +140,17 @@ internal static class PortMapBuilder
 
         public Node Node { get; } = node;
 
-        public void AddPod(PodSpec spec, IReadOnlyList<HostPortBinding> wanted, string owner, string? workload, bool planned, bool terminating, bool certain = true)
+        /// <summary>A pod's declared host ports and, on the host network, the listeners it does not declare (empty otherwise).</summary>
+        public void AddPod(PodSpec spec, IReadOnlyList<HostPortBinding> wanted, IReadOnlyList<UndeclaredListener> undeclared, string owner, string? workload, bool planned, bool terminating, bool certain = true)
         {
             foreach (var binding in wanted)
             {
                 _uses.Add(new PortUse(binding.Port, binding.Port, binding.Protocol, binding.HostIP, PortSource.Declared, owner, workload, $"container {binding.Container.Name}", planned, terminating) { Certain = certain });
             }
 
-            if (spec.HostNetwork)
+            foreach (var (container, listener, _) in undeclared)
             {
-                foreach (var undeclared in new PodListeners(spec).Undeclared)
-                {
-                    var listener = undeclared.Listener;
-                    _uses.Add(new PortUse(listener.Port, listener.Port, listener.Protocol, HostPortInfo.DefaultBindAllHostIP, PortSource.Inferred, owner, workload, $"{listener.Evidence} in container {undeclared.Container.Name}", planned, terminating) { Certain = certain });
-                }
+                _uses.Add(new PortUse(listener.Port, listener.Port, listener.Protocol, HostPortInfo.DefaultBindAllHostIP, PortSource.Inferred, owner, workload, $"{listener.Evidence} in container {container.Name}", planned, terminating) { Certain = certain });
             }
 
             foreach (var container in spec.HostNetwork ? spec.LongRunningContainers : [])
