@@ -1,5 +1,6 @@
 using Hostnet.Core.Model;
 using Hostnet.Core.Ports;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Controllers;
 using Hostnet.Core.Semantics.Ports;
 
@@ -17,6 +18,9 @@ internal sealed class AuditIndex
     private readonly Dictionary<OwnerKey, List<ClusterPod>> _podsByOwner = [];
     private readonly Dictionary<ClusterPod, OwnerKey> _ownerOfPod = new(ReferenceEqualityComparer.Instance);
     private readonly Func<(string Namespace, string Kind, string Name), Workload?> _workloadNamed;
+
+    // The pods' host ports, shared by the pods of one template; the index is used from one thread.
+    private readonly SharedPodParts _parts = new();
 
     public AuditIndex(ClusterSnapshot snapshot, string defaultNamespace)
     {
@@ -43,7 +47,12 @@ internal sealed class AuditIndex
             }
 
             pods.Add(pod);
-            _podsByOwnerText.TryAdd($"Pod {Qualified(pod)}", pod);
+
+            // Only a pod using the host has a place in the port map, whose entries PodOf resolves.
+            if (UsesHost(pod))
+            {
+                _podsByOwnerText.TryAdd($"Pod {Qualified(pod)}", pod);
+            }
         }
     }
 
@@ -60,6 +69,9 @@ internal sealed class AuditIndex
 
     /// <summary>Whether pods of this spec use the node's network: host network, or a host port.</summary>
     public static bool UsesHost(PodSpec spec) => spec.HostNetwork || HostPorts.Wanted(spec).Count > 0;
+
+    /// <summary><see cref="UsesHost(PodSpec)"/> for a pod of the snapshot, its host ports read once per shared container list.</summary>
+    public bool UsesHost(ClusterPod pod) => pod.Pod.Spec.HostNetwork || _parts.HostPorts(pod.Pod.Spec).Count > 0;
 
     public string NamespaceOf(Model.KubeObject subject) => subject.NamespaceOr(DefaultNamespace);
 

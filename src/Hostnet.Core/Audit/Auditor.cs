@@ -57,7 +57,7 @@ public static class Auditor
             snapshot.Pods.Count,
             snapshot.Namespaces.Count,
             snapshot.Workloads.Count,
-            snapshot.Pods.Count(p => AuditIndex.UsesHost(p.Pod.Spec)));
+            snapshot.Pods.Count(index.UsesHost));
         return new AuditReport(source, snapshot.ServerVersion?.ToString(), totals, inventory, findings, ports, PortPictureBuilder.Build(state))
         {
             Listeners = listeners ?? [],

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Planning;
 using Hostnet.Core.Semantics.Listeners;
 using Hostnet.Core.Semantics.Placement;
@@ -33,12 +34,20 @@ internal static class PortMapBuilder
             nodes.TryAdd(node.Name, new NodeState(node));
         }
 
+        var shared = new SharedPodParts();
         foreach (var pod in cluster.Pods)
         {
             if (pod.NodeName is { } name && nodes.TryGetValue(name, out var state) && !pod.Status.Ended)
             {
-                var owner = pod.Controller is { } controller ? $"{controller.Kind}/{controller.Name}" : null;
-                state.AddPod(pod.Pod.Spec, $"Pod {pod.Pod.NamespaceOr(options.DefaultNamespace)}/{pod.Pod.Name}", owner, planned: false, pod.Status.Terminating);
+                // Most pods hold no host port: nothing to add, so no names to make (150,000 pods in a large snapshot).
+                var spec = pod.Pod.Spec;
+                var wanted = shared.HostPorts(spec);
+                if (wanted.Count > 0 || spec.HostNetwork)
+                {
+                    var owner = pod.Controller is { } controller ? shared.OwnerName(controller) : null;
+                    var undeclared = spec.HostNetwork ? shared.Undeclared(spec) : [];
+                    state.AddPod(spec, wanted, undeclared, $"Pod {pod.Pod.NamespaceOr(options.DefaultNamespace)}/{pod.Pod.Name}", owner, planned: false, pod.Status.Terminating);
+                }
             }
         }
 
@@ -81,7 +90,8 @@ internal static class PortMapBuilder
             var controller = workload.IsPod ? null : pod.Owner;
             if (pod.Node is { } nodeName && pod.Status is "Running" or "CrashLoopBackOff" && nodes.TryGetValue(nodeName, out var state))
             {
-                state.AddPod(workload.Spec, $"Pod {pod.Namespace}/{pod.Name}", controller, planned: true, terminating: false, pod.Certain);
+                var undeclared = workload.Spec.HostNetwork ? new PodListeners(workload.Spec).Undeclared : [];
+                state.AddPod(workload.Spec, HostPorts.Wanted(workload.Spec), undeclared, $"Pod {pod.Namespace}/{pod.Name}", controller, planned: true, terminating: false, pod.Certain);
             }
             else if (workload.Spec.HostNetwork || HostPorts.Wanted(workload.Spec).Count > 0)
             {
@@ -130,20 +140,17 @@ internal static class PortMapBuilder
 
         public Node Node { get; } = node;
 
-        public void AddPod(PodSpec spec, string owner, string? workload, bool planned, bool terminating, bool certain = true)
+        /// <summary>A pod's declared host ports and, on the host network, the listeners it does not declare (empty otherwise).</summary>
+        public void AddPod(PodSpec spec, IReadOnlyList<HostPortBinding> wanted, IReadOnlyList<UndeclaredListener> undeclared, string owner, string? workload, bool planned, bool terminating, bool certain = true)
         {
-            foreach (var binding in HostPorts.Wanted(spec))
+            foreach (var binding in wanted)
             {
                 _uses.Add(new PortUse(binding.Port, binding.Port, binding.Protocol, binding.HostIP, PortSource.Declared, owner, workload, $"container {binding.Container.Name}", planned, terminating) { Certain = certain });
             }
 
-            if (spec.HostNetwork)
+            foreach (var (container, listener, _) in undeclared)
             {
-                foreach (var undeclared in new PodListeners(spec).Undeclared)
-                {
-                    var listener = undeclared.Listener;
-                    _uses.Add(new PortUse(listener.Port, listener.Port, listener.Protocol, HostPortInfo.DefaultBindAllHostIP, PortSource.Inferred, owner, workload, $"{listener.Evidence} in container {undeclared.Container.Name}", planned, terminating) { Certain = certain });
-                }
+                _uses.Add(new PortUse(listener.Port, listener.Port, listener.Protocol, HostPortInfo.DefaultBindAllHostIP, PortSource.Inferred, owner, workload, $"{listener.Evidence} in container {container.Name}", planned, terminating) { Certain = certain });
             }
 
             foreach (var container in spec.HostNetwork ? spec.LongRunningContainers : [])

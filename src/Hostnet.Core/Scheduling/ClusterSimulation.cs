@@ -42,12 +42,12 @@ public sealed class ClusterSimulation
         _scheduler = new Scheduler(version);
         Nodes = [.. nodes.DistinctBy(n => n.Name, StringComparer.Ordinal)];
         State = new ClusterState(Nodes);
-        var owners = new Dictionary<OwnerReference, string>();
+        var shared = new SharedPodParts();
         foreach (var existing in pods)
         {
             if (!existing.Status.Ended && State.Find(existing.NodeName) is { } node)
             {
-                var info = ExistingPods.Info(existing, existing.Pod.NamespaceOr(_defaultNamespace), owners);
+                var info = ExistingPods.Info(existing, existing.Pod.NamespaceOr(_defaultNamespace), shared);
                 State.Add(info, node.Name);
                 Index(existing, info.Namespace, info.Name);
                 _running.Add((existing, info));

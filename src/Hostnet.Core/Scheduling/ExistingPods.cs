@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling.Framework;
 
@@ -11,28 +10,17 @@ internal static class ExistingPods
     /// The pod as the scheduler holds it: owned by its controller (from <c>ownerReferences</c>) or by itself, still
     /// holding its node while terminating.
     /// </summary>
-    /// <param name="owners">
-    /// The owners' names made so far, for the pods of one controller to share one (a large snapshot runs 150,000 pods
-    /// of a few hundred controllers), or null.
+    /// <param name="shared">
+    /// What the pods seen so far share (their owners' names, the host ports and requests of their containers), so that
+    /// the pods of one controller hold one copy.
     /// </param>
-    public static PodInfo Info(ClusterPod existing, string @namespace, Dictionary<OwnerReference, string>? owners = null)
+    public static PodInfo Info(ClusterPod existing, string @namespace, SharedPodParts shared)
     {
         ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(shared);
         var pod = existing.Pod;
-        var owner = existing.Controller is { } controller ? OwnerName(controller, owners) : pod.DisplayName;
-        return new PodInfo(@namespace, pod.Name, pod.Metadata.Labels, SchedulingSpec.ForPod(pod.Spec), owner) { Terminating = existing.Status.Terminating };
-    }
-
-    private static string OwnerName(OwnerReference controller, Dictionary<OwnerReference, string>? owners)
-    {
-        if (owners is null)
-        {
-            return Named(controller);
-        }
-
-        ref var name = ref CollectionsMarshal.GetValueRefOrAddDefault(owners, controller, out _);
-        return name ??= Named(controller);
-
-        static string Named(OwnerReference controller) => $"{controller.Kind}/{controller.Name}";
+        var owner = existing.Controller is { } controller ? shared.OwnerName(controller) : pod.DisplayName;
+        var spec = SchedulingSpec.ForPod(pod.Spec, shared.HostPorts(pod.Spec), shared.Requests(pod.Spec));
+        return new PodInfo(@namespace, pod.Name, pod.Metadata.Labels, spec, owner) { Terminating = existing.Status.Terminating };
     }
 }

@@ -17,8 +17,11 @@ internal sealed class AntiAffinityIndex
 
     public void Update(PodInfo pod, NodeInfo node, int delta)
     {
-        foreach (var term in pod.Spec.Spec.RequiredPodAntiAffinity)
+        // Indexed, not enumerated: every pod bound or removed passes here, and most have no such term.
+        var terms = pod.Spec.Spec.RequiredPodAntiAffinity;
+        for (var i = 0; i < terms.Count; i++)
         {
+            var term = terms[i];
             if (!node.Node.Metadata.Labels.TryGetValue(term.TopologyKey, out var value))
             {
                 continue;

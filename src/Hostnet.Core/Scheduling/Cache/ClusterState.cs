@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
@@ -126,7 +127,11 @@ public sealed class ClusterState
     public void Add(PodInfo pod, string nodeName)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        var node = Find(nodeName) ?? throw new ArgumentException($"no node named '{nodeName}'", nameof(nodeName));
+        Add(pod, Find(nodeName) ?? throw new ArgumentException($"no node named '{nodeName}'", nameof(nodeName)));
+    }
+
+    private void Add(PodInfo pod, NodeInfo node)
+    {
         if (!_placement.TryAdd(pod, node))
         {
             throw new InvalidOperationException($"pod {pod} is already bound to {_placement[pod].Name}");
@@ -164,17 +169,12 @@ public sealed class ClusterState
     private static void Count<TKey>(Dictionary<TKey, Dictionary<int, int>> index, TKey key, NodeInfo node, int delta)
         where TKey : notnull
     {
-        if (!index.TryGetValue(key, out var nodes))
-        {
-            index[key] = nodes = [];
-        }
-
-        var count = nodes.GetValueOrDefault(node.Index) + delta;
-        if (count > 0)
-        {
-            nodes[node.Index] = count;
-        }
-        else if (nodes.Remove(node.Index) && nodes.Count == 0)
+        // One lookup per dictionary where the count stays positive: a what-if removes and re-adds thousands of pods.
+        ref var nodes = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _);
+        nodes ??= [];
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(nodes, node.Index, out _);
+        count += delta;
+        if (count <= 0 && nodes.Remove(node.Index) && nodes.Count == 0)
         {
             index.Remove(key);
         }
@@ -182,21 +182,20 @@ public sealed class ClusterState
 
     private void CountClaims(PodInfo pod, int delta)
     {
-        foreach (var port in pod.Spec.Ports)
+        var ports = pod.Spec.Ports;
+        for (var i = 0; i < ports.Count; i++)
         {
-            if (port.Port <= 0)
+            var port = ports[i].Port;
+            if (port <= 0)
             {
                 continue;
             }
 
-            var claims = _portClaims.GetValueOrDefault(port.Port) + delta;
-            if (claims > 0)
+            ref var claims = ref CollectionsMarshal.GetValueRefOrAddDefault(_portClaims, port, out _);
+            claims += delta;
+            if (claims <= 0)
             {
-                _portClaims[port.Port] = claims;
-            }
-            else
-            {
-                _portClaims.Remove(port.Port);
+                _portClaims.Remove(port);
             }
         }
     }
@@ -222,7 +221,7 @@ public sealed class ClusterState
         {
             foreach (var (pod, node) in removed)
             {
-                Add(pod, node!.Name);
+                Add(pod, node!);
             }
 
             Version = version;

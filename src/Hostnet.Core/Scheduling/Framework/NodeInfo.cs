@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Ports;
@@ -95,7 +96,7 @@ public sealed class NodeInfo
 
     internal bool Remove(PodInfo pod)
     {
-        var index = _pods.FindIndex(p => ReferenceEquals(p, pod));
+        var index = IndexOf(pod);
         if (index < 0)
         {
             return false;
@@ -125,6 +126,20 @@ public sealed class NodeInfo
         }
 
         return true;
+    }
+
+    private int IndexOf(PodInfo pod)
+    {
+        var pods = CollectionsMarshal.AsSpan(_pods);
+        for (var i = 0; i < pods.Length; i++)
+        {
+            if (ReferenceEquals(pods[i], pod))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public override string ToString() => Name;

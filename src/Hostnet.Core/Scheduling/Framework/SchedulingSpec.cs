@@ -28,12 +28,17 @@ public sealed class SchedulingSpec
     private IReadOnlySet<string>? _preFilterNodeNames;
 
     private SchedulingSpec(PodSpec spec, PodSpec written, bool daemonSetPod)
+        : this(spec, written, daemonSetPod, HostPorts.Wanted(spec), ResourceAmounts.Requests(spec))
+    {
+    }
+
+    private SchedulingSpec(PodSpec spec, PodSpec written, bool daemonSetPod, IReadOnlyList<HostPortBinding> ports, ResourceAmounts requests)
     {
         Spec = spec;
         _written = written;
         _daemonSetPod = daemonSetPod;
-        Ports = HostPorts.Wanted(spec);
-        Requests = ResourceAmounts.Requests(spec);
+        Ports = ports;
+        Requests = requests;
         Spread = spec.TopologySpreadConstraints.Count == 0 ? [] : [.. spec.TopologySpreadConstraints.Where(c => c.IsFilter)];
         Priority = spec.Priority ?? spec.PriorityClassName switch
         {
@@ -88,6 +93,16 @@ public sealed class SchedulingSpec
     {
         ArgumentNullException.ThrowIfNull(spec);
         return new SchedulingSpec(spec, spec, daemonSetPod: false);
+    }
+
+    /// <summary>
+    /// For a pod created from the spec as written, with its host ports and requests already worked out
+    /// (<see cref="SharedPodParts"/>: the pods of one template share them).
+    /// </summary>
+    internal static SchedulingSpec ForPod(PodSpec spec, IReadOnlyList<HostPortBinding> ports, ResourceAmounts requests)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new SchedulingSpec(spec, spec, daemonSetPod: false, ports, requests);
     }
 
     /// <summary>For a DaemonSet pod (the spec already pinned to its node), with the tolerations the controller adds.</summary>

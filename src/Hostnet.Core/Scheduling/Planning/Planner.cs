@@ -85,13 +85,14 @@ internal sealed class Planner
         var queue = new List<QueuedPod>();
         var running = _cluster.Running;
         var next = 0;
+        var shared = new SharedPodParts();
         foreach (var existing in cluster.Pods)
         {
             var pod = existing.Pod;
 
             // The running pods come in snapshot order: each is met here in turn, with the view the simulation bound.
             var isRunning = next < running.Count && ReferenceEquals(running[next].Pod, existing);
-            var info = isRunning ? running[next++].Info : ExistingPods.Info(existing, Namespace(pod));
+            var info = isRunning ? running[next++].Info : ExistingPods.Info(existing, Namespace(pod), shared);
             var owner = info.Owner;
             _addresses.Reserve(existing.Status.PodIP);
             var terminal = existing.Status.Ended;
