@@ -16,20 +16,8 @@ public readonly struct MappingEntry
 
     /// <summary>An entry whose value is a node; a scalar is kept inline, not the node.</summary>
     public MappingEntry(string key, SourcePosition keyPosition, ScalarStyle keyStyle, SourceNode value)
+        : this(key, new PackedPosition(keyPosition, (int)keyStyle), Inline(value), value is SourceScalar scalar ? scalar.View.PackedPosition : default)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(value);
-        Key = key;
-        _keyPosition = new PackedPosition(keyPosition, (int)keyStyle);
-        if (value is SourceScalar scalar)
-        {
-            _value = scalar.Value;
-            _valuePosition = scalar.View.PackedPosition;
-        }
-        else
-        {
-            _value = value;
-        }
     }
 
     /// <summary>An entry whose value is a scalar read without making a node for it.</summary>
@@ -55,6 +43,9 @@ public readonly struct MappingEntry
     }
 
     public string Key { get; }
+
+    /// <summary>What an entry keeps of <paramref name="value"/>: a scalar's text (its position and style kept beside it), or the collection's node.</summary>
+    private static object Inline(SourceNode value) => value is SourceScalar scalar ? scalar.Value : value;
 
     public SourcePosition KeyPosition => _keyPosition.Position;
 

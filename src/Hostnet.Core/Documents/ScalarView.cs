@@ -10,6 +10,7 @@ namespace Hostnet.Core.Documents;
 public readonly struct ScalarView
 {
     private readonly PackedPosition _position;
+    private readonly string? _value;
 
     public ScalarView(SourcePosition position, string value, ScalarStyle style)
         : this(value, new PackedPosition(position, (int)style))
@@ -19,11 +20,12 @@ public readonly struct ScalarView
     internal ScalarView(string value, PackedPosition position)
     {
         ArgumentNullException.ThrowIfNull(value);
-        Value = value;
+        _value = value;
         _position = position;
     }
 
-    public string Value { get; }
+    /// <summary>The text; empty for <c>default</c> (what a failed <c>TryGetScalar</c> gives: a plain empty, null scalar).</summary>
+    public string Value => _value ?? string.Empty;
 
     public SourcePosition Position => _position.Position;
 

@@ -22,14 +22,14 @@ internal static class FieldLocator
         SourcePosition? best = null;
         foreach (var segment in Segments(path))
         {
-            // A scalar is pointed at by its value, and ends the walk.
-            if (current is SourceMapping scalars && scalars.TryGetScalar(segment, out var scalar))
+            var next = Step(current, segment, out var keyPosition, out var scalar);
+            if (scalar is { } value)
             {
-                best = scalar.Position;
+                // A scalar is pointed at by its value, and ends the walk.
+                best = value.Position;
                 break;
             }
 
-            var next = Step(current, segment, out var keyPosition);
             if (next is null)
             {
                 break;
@@ -43,9 +43,10 @@ internal static class FieldLocator
         return best ?? document.KindPosition;
     }
 
-    private static SourceNode? Step(SourceNode current, string segment, out SourcePosition? keyPosition)
+    /// <summary>The node <paramref name="segment"/> leads to from <paramref name="current"/>; a mapping's scalar value, kept inline, comes as <paramref name="scalar"/> instead.</summary>
+    private static SourceNode? Step(SourceNode current, string segment, out SourcePosition? keyPosition, out ScalarView? scalar)
     {
-        keyPosition = null;
+        (keyPosition, scalar) = (null, null);
         if (current is SourceSequence sequence)
         {
             return int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Items.Count
@@ -55,8 +56,14 @@ internal static class FieldLocator
 
         if (current is SourceMapping mapping && mapping.TryGetEntry(segment, out var entry))
         {
+            if (entry.TryGetScalar(out var value))
+            {
+                scalar = value;
+                return null;
+            }
+
             keyPosition = entry.KeyPosition;
-            return entry.Value;
+            return entry.CollectionValue;
         }
 
         return null;

@@ -215,7 +215,7 @@ internal sealed class SnapshotJsonReader
     }
 
     private string? TopKind() =>
-        _topEntries.Find(e => e.Key == "kind").Value is SourceScalar kind ? kind.Value : null;
+        _topEntries.Find(e => e.Key == "kind").TryGetScalar(out var kind) ? kind.Value : null;
 
     private bool ReadItem(ref Utf8JsonReader reader)
     {

@@ -5,9 +5,8 @@ namespace Hostnet.Webhook.Hosting;
 /// <summary>
 /// A log entry's state that writes its own JSON line: its message into characters, its properties into the line's
 /// <c>State</c> object, as the JSON console formatter writes them (the same names, order and values).
-/// <see cref="InlineConsoleLoggerProvider"/> writes such an entry straight as UTF-8: no message string formatted twice
-/// (the formatter formats it for <c>Message</c> and the state's <c>ToString</c>), no boxed values, and no detour
-/// through a string (issue 16: the line of every review).
+/// <see cref="InlineConsoleLoggerProvider"/> writes such an entry straight as UTF-8: no message string, no boxed
+/// values, and no detour through the formatter's string (issue 16: the line of every review).
 /// </summary>
 internal interface IJsonLogState
 {

@@ -18,6 +18,10 @@ public sealed class FileReloadTests
     // Aliased items: both Pods of the List are one node, which must move once.
     private const string List = "---\napiVersion: v1\nkind: List\nitems:\n- &pod\n  apiVersion: v1\n  kind: Pod\n  metadata:\n    name: c\n  spec:\n    containers: [{name: c, image: example.com/c:1}]\n- *pod\n";
 
+    // A merge key copies the scalar values of the mapping it names into this one, and a scalar alias repeats a value:
+    // each copy is kept inline in its own mapping, and each must move once.
+    private const string Merged = "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\nbase: &b {k: v, port: 80}\ndata:\n  <<: *b\n  own: &x \"8080\"\n  again: *x\n";
+
     private const string NotAnObject = "---\n- just\n- a list\n";
 
     [Theory]
@@ -25,8 +29,8 @@ public sealed class FileReloadTests
     [InlineData("")]
     public void Of_EditInTheFirstDocument_KeepsTheOthersMovedToWhereALoadOfTheNewTextPutsThem(string added)
     {
-        var before = new SourceFile("a.yaml", First + Second + List + NotAnObject);
-        var after = before with { Text = First.Replace("spec:\n", "spec:\n" + added, StringComparison.Ordinal).Replace("name: a\n", "name: a2\n", StringComparison.Ordinal) + Second + List + NotAnObject };
+        var before = new SourceFile("a.yaml", First + Second + List + Merged + NotAnObject);
+        var after = before with { Text = First.Replace("spec:\n", "spec:\n" + added, StringComparison.Ordinal).Replace("name: a\n", "name: a2\n", StringComparison.Ordinal) + Second + List + Merged + NotAnObject };
         var loader = new ManifestLoader();
         var loaded = loader.Load(before);
 
