@@ -65,15 +65,53 @@ internal static class Fields
             : Model.IntOrString.FromString(scalar.Value);
     }
 
-    public static IReadOnlyList<string> Strings(SourceMapping? mapping, string key) =>
-        List(mapping, key).OfType<SourceScalar>().Where(s => !s.IsNull).Select(s => s.Value).ToArray();
+    public static IReadOnlyList<string> Strings(SourceMapping? mapping, string key)
+    {
+        var items = List(mapping, key);
+        var count = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            count += items[i] is SourceScalar { IsNull: false } ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var strings = new string[count];
+        var next = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is SourceScalar { IsNull: false } scalar)
+            {
+                strings[next++] = scalar.Value;
+            }
+        }
+
+        return strings;
+    }
 
     /// <summary>
     /// A string list that keeps every item's index (so <c>args[3]</c> stays the fourth item): null and non-scalar
     /// items read as "", as a JSON null decodes into a Go string.
     /// </summary>
-    public static IReadOnlyList<string> StringItems(SourceMapping? mapping, string key) =>
-        List(mapping, key).Select(s => s is SourceScalar { IsNull: false } scalar ? scalar.Value : string.Empty).ToArray();
+    public static IReadOnlyList<string> StringItems(SourceMapping? mapping, string key)
+    {
+        var items = List(mapping, key);
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        var strings = new string[items.Count];
+        for (var i = 0; i < strings.Length; i++)
+        {
+            strings[i] = items[i] is SourceScalar { IsNull: false } scalar ? scalar.Value : string.Empty;
+        }
+
+        return strings;
+    }
 
     public static IReadOnlyDictionary<string, string> StringMap(SourceMapping? mapping, string key)
     {

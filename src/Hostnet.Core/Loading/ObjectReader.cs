@@ -158,9 +158,7 @@ public static class ObjectReader
         : new LabelSelector(Fields.StringMap(selector, "matchLabels"), ReadRequirements(selector, "matchExpressions"));
 
     private static LabelSelectorRequirement[] ReadRequirements(SourceMapping? owner, string key) =>
-        Fields.List(owner, key).OfType<SourceMapping>()
-            .Select(e => new LabelSelectorRequirement(Fields.String(e, "key") ?? string.Empty, Fields.String(e, "operator") ?? string.Empty, Fields.Strings(e, "values")))
-            .ToArray();
+        Mappings(owner, key, 0, static (e, _, _) => new LabelSelectorRequirement(Fields.String(e, "key") ?? string.Empty, Fields.String(e, "operator") ?? string.Empty, Fields.Strings(e, "values")));
 
     private static PodSpec ReadPodSpec(SourceMapping? spec, string path)
     {
@@ -181,18 +179,11 @@ public static class ObjectReader
             ReadContainers(spec, path, "initContainers", ContainerKind.Init),
             ReadContainers(spec, path, "ephemeralContainers", ContainerKind.Ephemeral),
             Fields.StringMap(spec, "nodeSelector"),
-            Fields.List(requiredNode, "nodeSelectorTerms")
-                .OfType<SourceMapping>()
-                .Select(t => new NodeSelectorTerm(ReadRequirements(t, "matchExpressions"), ReadRequirements(t, "matchFields")))
-                .ToArray(),
+            Mappings(requiredNode, "nodeSelectorTerms", 0, static (t, _, _) => new NodeSelectorTerm(ReadRequirements(t, "matchExpressions"), ReadRequirements(t, "matchFields"))),
             ReadPodAffinityTerms(Fields.Map(affinity, "podAntiAffinity")),
-            Fields.List(spec, "tolerations").OfType<SourceMapping>()
-                .Select(t => new Toleration(Fields.String(t, "key"), Fields.String(t, "operator"), Fields.String(t, "value"), Fields.String(t, "effect")))
-                .ToArray(),
+            Mappings(spec, "tolerations", 0, static (t, _, _) => new Toleration(Fields.String(t, "key"), Fields.String(t, "operator"), Fields.String(t, "value"), Fields.String(t, "effect"))),
             ReadSecurityContext(podSecurity),
-            Fields.List(podSecurity, "sysctls").OfType<SourceMapping>()
-                .Select((s, i) => new Sysctl(Fields.Index(Fields.Join(path, "securityContext"), "sysctls", i), Fields.String(s, "name") ?? string.Empty, Fields.String(s, "value")))
-                .ToArray())
+            Mappings(podSecurity, "sysctls", path, static (s, i, path) => new Sysctl(Fields.Index(Fields.Join(path, "securityContext"), "sysctls", i), Fields.String(s, "name") ?? string.Empty, Fields.String(s, "value"))))
         {
             Volumes = ReadVolumes(spec, path),
             OsName = Fields.String(Fields.Map(spec, "os"), "name"),
@@ -200,8 +191,7 @@ public static class ObjectReader
             Subdomain = Fields.String(spec, "subdomain"),
             HostnameOverride = Fields.String(spec, "hostnameOverride"),
             SetHostnameAsFqdn = Fields.Bool(spec, "setHostnameAsFQDN"),
-            HostAliases = [.. Fields.List(spec, "hostAliases").OfType<SourceMapping>()
-                .Select((a, i) => new HostAlias(Fields.Index(path, "hostAliases", i), Fields.String(a, "ip") ?? string.Empty, Fields.Strings(a, "hostnames")))],
+            HostAliases = Mappings(spec, "hostAliases", path, static (a, i, path) => new HostAlias(Fields.Index(path, "hostAliases", i), Fields.String(a, "ip") ?? string.Empty, Fields.Strings(a, "hostnames"))),
             RequiredPodAffinity = ReadPodAffinityTerms(Fields.Map(affinity, "podAffinity")),
             TopologySpreadConstraints = ReadSpreadConstraints(spec),
             Priority = Fields.Int(spec, "priority"),
@@ -210,27 +200,23 @@ public static class ObjectReader
     }
 
     private static PodAffinityTerm[] ReadPodAffinityTerms(SourceMapping? affinity) =>
-        Fields.List(affinity, "requiredDuringSchedulingIgnoredDuringExecution").OfType<SourceMapping>()
-            .Select(t => new PodAffinityTerm(ReadSelector(Fields.Map(t, "labelSelector")), Fields.String(t, "topologyKey") ?? string.Empty, Fields.Strings(t, "namespaces"))
-            {
-                NamespaceSelector = ReadSelector(Fields.Map(t, "namespaceSelector")),
-                MatchLabelKeys = Fields.Strings(t, "matchLabelKeys"),
-                MismatchLabelKeys = Fields.Strings(t, "mismatchLabelKeys"),
-            })
-            .ToArray();
+        Mappings(affinity, "requiredDuringSchedulingIgnoredDuringExecution", 0, static (t, _, _) => new PodAffinityTerm(ReadSelector(Fields.Map(t, "labelSelector")), Fields.String(t, "topologyKey") ?? string.Empty, Fields.Strings(t, "namespaces"))
+        {
+            NamespaceSelector = ReadSelector(Fields.Map(t, "namespaceSelector")),
+            MatchLabelKeys = Fields.Strings(t, "matchLabelKeys"),
+            MismatchLabelKeys = Fields.Strings(t, "mismatchLabelKeys"),
+        });
 
     private static TopologySpreadConstraint[] ReadSpreadConstraints(SourceMapping? spec) =>
-        Fields.List(spec, "topologySpreadConstraints").OfType<SourceMapping>()
-            .Select(c => new TopologySpreadConstraint(
-                Fields.Int(c, "maxSkew") ?? 0,
-                Fields.String(c, "topologyKey") ?? string.Empty,
-                Fields.String(c, "whenUnsatisfiable") ?? string.Empty,
-                ReadSelector(Fields.Map(c, "labelSelector")),
-                Fields.Int(c, "minDomains"),
-                Fields.Strings(c, "matchLabelKeys"),
-                Fields.String(c, "nodeAffinityPolicy"),
-                Fields.String(c, "nodeTaintsPolicy")))
-            .ToArray();
+        Mappings(spec, "topologySpreadConstraints", 0, static (c, _, _) => new TopologySpreadConstraint(
+            Fields.Int(c, "maxSkew") ?? 0,
+            Fields.String(c, "topologyKey") ?? string.Empty,
+            Fields.String(c, "whenUnsatisfiable") ?? string.Empty,
+            ReadSelector(Fields.Map(c, "labelSelector")),
+            Fields.Int(c, "minDomains"),
+            Fields.Strings(c, "matchLabelKeys"),
+            Fields.String(c, "nodeAffinityPolicy"),
+            Fields.String(c, "nodeTaintsPolicy")));
 
     private static DnsConfig? ReadDnsConfig(SourceMapping? config, string path) => config is null
         ? null
@@ -238,9 +224,7 @@ public static class ObjectReader
             path,
             Fields.Strings(config, "nameservers"),
             Fields.Strings(config, "searches"),
-            Fields.List(config, "options").OfType<SourceMapping>()
-                .Select(o => new DnsOption(Fields.String(o, "name") ?? string.Empty, Fields.String(o, "value")))
-                .ToArray());
+            Mappings(config, "options", 0, static (o, _, _) => new DnsOption(Fields.String(o, "name") ?? string.Empty, Fields.String(o, "value"))));
 
     private static SecurityContext ReadSecurityContext(SourceMapping? context)
     {
@@ -273,14 +257,10 @@ public static class ObjectReader
     private static string? ProfileType(SourceMapping? profile) => profile is null ? null : Fields.String(profile, "type") ?? string.Empty;
 
     private static Volume[] ReadVolumes(SourceMapping? spec, string specPath) =>
-        [.. Fields.List(spec, "volumes").Select((node, index) =>
-        {
-            var volume = node as SourceMapping;
-            return new Volume(
-                Fields.Index(specPath, "volumes", index),
-                Fields.String(volume, "name") ?? string.Empty,
-                VolumeSourceKeys(volume));
-        })];
+        Items(spec, "volumes", specPath, static (volume, index, specPath) => new Volume(
+            Fields.Index(specPath, "volumes", index),
+            Fields.String(volume, "name") ?? string.Empty,
+            VolumeSourceKeys(volume)));
 
     /// <summary>The volume's keys other than <c>name</c>: its source (<c>hostPath</c>, <c>emptyDir</c>, …).</summary>
     private static string[] VolumeSourceKeys(SourceMapping? volume)
@@ -290,22 +270,27 @@ public static class ObjectReader
             return [];
         }
 
-        var keys = new List<string>(volume.Count);
+        var named = volume.TryGetEntry("name", out _) ? 1 : 0;
+        if (volume.Count == named)
+        {
+            return [];
+        }
+
+        var keys = new string[volume.Count - named];
+        var next = 0;
         foreach (var entry in volume.Entries)
         {
             if (entry.Key != "name")
             {
-                keys.Add(entry.Key);
+                keys[next++] = entry.Key;
             }
         }
 
-        return [.. keys];
+        return keys;
     }
 
     private static Container[] ReadContainers(SourceMapping? spec, string specPath, string list, ContainerKind kind) =>
-        Fields.List(spec, list)
-            .Select((node, index) => ReadContainer(node as SourceMapping, Fields.Index(specPath, list, index), kind))
-            .ToArray();
+        Items(spec, list, (specPath, list, kind), static (container, index, at) => ReadContainer(container, Fields.Index(at.specPath, at.list, index), at.kind));
 
     private static Container ReadContainer(SourceMapping? container, string path, ContainerKind kind)
     {
@@ -316,14 +301,10 @@ public static class ObjectReader
             Fields.String(container, "name") ?? string.Empty,
             Fields.String(container, "image"),
             Fields.String(container, "restartPolicy"),
-            Fields.List(container, "ports")
-                .Select((node, index) => ReadPort(node as SourceMapping, Fields.Index(path, "ports", index)))
-                .ToArray(),
+            Items(container, "ports", path, static (port, index, path) => ReadPort(port, Fields.Index(path, "ports", index))),
             Fields.StringItems(container, "command"),
             Fields.StringItems(container, "args"),
-            Fields.List(container, "env").OfType<SourceMapping>()
-                .Select((e, index) => new EnvVar(Fields.Index(path, "env", index), Fields.String(e, "name") ?? string.Empty, Fields.String(e, "value")))
-                .ToArray(),
+            Mappings(container, "env", path, static (e, index, path) => new EnvVar(Fields.Index(path, "env", index), Fields.String(e, "name") ?? string.Empty, Fields.String(e, "value"))),
             ReadNetworkHandlers(container, path),
             ReadSecurityContext(Fields.Map(container, "securityContext")))
         {
@@ -343,23 +324,24 @@ public static class ObjectReader
 
     private static ProbeHandler[] ReadNetworkHandlers(SourceMapping? container, string path)
     {
-        var handlers = new List<ProbeHandler>();
+        // Made on the first handler: most containers have none.
+        List<ProbeHandler>? handlers = null;
         foreach (var probe in Probes)
         {
-            AddHandlers(handlers, Fields.Map(container, probe), path, probe);
+            AddHandlers(ref handlers, Fields.Map(container, probe), path, probe);
         }
 
         var lifecycle = Fields.Map(container, "lifecycle");
         foreach (var (hook, source) in Hooks)
         {
-            AddHandlers(handlers, Fields.Map(lifecycle, hook), path, source);
+            AddHandlers(ref handlers, Fields.Map(lifecycle, hook), path, source);
         }
 
-        return [.. handlers];
+        return handlers is null ? [] : [.. handlers];
     }
 
     /// <summary>The handlers of one probe or hook; <paramref name="source"/> is its path below the container.</summary>
-    private static void AddHandlers(List<ProbeHandler> handlers, SourceMapping? probe, string containerPath, string source)
+    private static void AddHandlers(ref List<ProbeHandler>? handlers, SourceMapping? probe, string containerPath, string source)
     {
         if (probe is null)
         {
@@ -371,23 +353,71 @@ public static class ObjectReader
             var handler = Fields.Map(probe, action);
             if (handler is not null && Fields.IntOrString(handler, "port") is { } port)
             {
-                handlers.Add(new ProbeHandler(Fields.Join(Fields.Join(containerPath, source), action), source, action, port, Fields.String(handler, "host")));
+                (handlers ??= []).Add(new ProbeHandler(Fields.Join(Fields.Join(containerPath, source), action), source, action, port, Fields.String(handler, "host")));
             }
         }
+    }
+
+    /// <summary>
+    /// The mapping items of a list, each read with its index among them (items of other types are skipped): one array
+    /// of exact size, no iterator or closure (<paramref name="state"/> carries what <paramref name="read"/> needs).
+    /// </summary>
+    private static T[] Mappings<TState, T>(SourceMapping? owner, string key, TState state, Func<SourceMapping, int, TState, T> read)
+    {
+        var items = Fields.List(owner, key);
+        var count = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            count += items[i] is SourceMapping ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var result = new T[count];
+        var next = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is SourceMapping mapping)
+            {
+                result[next] = read(mapping, next, state);
+                next++;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Every item of a list, read with its index (an item that is not a mapping reads as null).</summary>
+    private static T[] Items<TState, T>(SourceMapping? owner, string key, TState state, Func<SourceMapping?, int, TState, T> read)
+    {
+        var items = Fields.List(owner, key);
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new T[items.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = read(items[i] as SourceMapping, i, state);
+        }
+
+        return result;
     }
 
     private static Service ReadService(ManifestDocument document, ObjectMeta metadata, SourceMapping? spec)
     {
         var selector = Fields.Map(spec, "selector") is null ? null : Fields.StringMap(spec, "selector");
-        var ports = Fields.List(spec, "ports").OfType<SourceMapping>()
-            .Select((p, index) => new ServicePort(
-                Fields.Index("spec", "ports", index),
-                Fields.String(p, "name"),
-                Fields.Int(p, "port") ?? 0,
-                Fields.IntOrString(p, "targetPort"),
-                Fields.Int(p, "nodePort") ?? 0,
-                Fields.String(p, "protocol") ?? "TCP"))
-            .ToArray();
+        var ports = Mappings(spec, "ports", 0, static (p, index, _) => new ServicePort(
+            Fields.Index("spec", "ports", index),
+            Fields.String(p, "name"),
+            Fields.Int(p, "port") ?? 0,
+            Fields.IntOrString(p, "targetPort"),
+            Fields.Int(p, "nodePort") ?? 0,
+            Fields.String(p, "protocol") ?? "TCP"));
         return new Service(document, metadata, Fields.String(spec, "type") ?? "ClusterIP", selector, ports, Fields.String(spec, "externalTrafficPolicy"));
     }
 
@@ -402,9 +432,7 @@ public static class ObjectReader
             document,
             metadata,
             Fields.Bool(spec, "unschedulable") ?? false,
-            Fields.List(spec, "taints").OfType<SourceMapping>()
-                .Select(t => new Taint(Fields.String(t, "key") ?? string.Empty, Fields.String(t, "value") ?? string.Empty, Fields.String(t, "effect") ?? string.Empty))
-                .ToArray(),
+            Mappings(spec, "taints", 0, static (t, _, _) => new Taint(Fields.String(t, "key") ?? string.Empty, Fields.String(t, "value") ?? string.Empty, Fields.String(t, "effect") ?? string.Empty)),
             Fields.StringMap(status, "allocatable"),
             internalIp,
             Fields.String(spec, "podCIDR"));

@@ -97,7 +97,8 @@ internal sealed class PodSecurityViolation : WorkloadRule
             return;
         }
 
-        var fix = Fixes.PrivilegedNamespace.With(@namespace, Describe(policy));
+        // Worded only for a finding: most workloads pass.
+        var fix = new Fix(@namespace, policy);
         if (workload.IsPod)
         {
             CheckPod(workload, policy, context, fix);
@@ -108,12 +109,12 @@ internal sealed class PodSecurityViolation : WorkloadRule
         }
     }
 
-    private static void CheckPod(Workload pod, PodSecurityPolicy policy, AnalysisContext context, string fix)
+    private static void CheckPod(Workload pod, PodSecurityPolicy policy, AnalysisContext context, Fix fix)
     {
         var response = PodSecurityAdmission.ValidatePod(policy, pod.Metadata.Name, AdmittedPod(pod, context.Options.KubeVersion));
         if (response.Denial is { } denial)
         {
-            context.Report(Rule, pod, FirstField(denial), Messages.Denied.With(denial.Text), fix);
+            context.Report(Rule, pod, FirstField(denial), Messages.Denied.With(denial.Text), fix.Text);
         }
         else
         {
@@ -121,7 +122,7 @@ internal sealed class PodSecurityViolation : WorkloadRule
         }
     }
 
-    private static void CheckController(Workload workload, PodSecurityPolicy policy, AnalysisContext context, string fix)
+    private static void CheckController(Workload workload, PodSecurityPolicy policy, AnalysisContext context, Fix fix)
     {
         var version = context.Options.KubeVersion;
         // The template and its pods are mostly evaluated alike: each distinct evaluation once.
@@ -143,19 +144,19 @@ internal sealed class PodSecurityViolation : WorkloadRule
             message += Messages.LosesHostPort.Text;
         }
 
-        context.Report(Rule, workload, FirstField(denial), message, fix);
+        context.Report(Rule, workload, FirstField(denial), message, fix.Text);
     }
 
-    private static void ReportAdmitted(Workload workload, PodSecurityPolicy policy, PodSecurityResponse response, string admitted, AnalysisContext context, string fix)
+    private static void ReportAdmitted(Workload workload, PodSecurityPolicy policy, PodSecurityResponse response, string admitted, AnalysisContext context, Fix fix)
     {
         var reason = Messages.Admitted.With(admitted, policy.Enforce);
         if (response.Warning is { } warning)
         {
-            context.Report(Rule, workload, FirstField(warning), Messages.Warned.With(warning.Text, reason), fix, Severity.Warning);
+            context.Report(Rule, workload, FirstField(warning), Messages.Warned.With(warning.Text, reason), fix.Text, Severity.Warning);
         }
         else if (response.AuditViolation is { } audit)
         {
-            context.Report(Rule, workload, FirstField(audit), Messages.Audited.With(PodSecurityAdmission.AuditViolationsAnnotation, audit.Text, reason), fix, Severity.Warning);
+            context.Report(Rule, workload, FirstField(audit), Messages.Audited.With(PodSecurityAdmission.AuditViolationsAnnotation, audit.Text, reason), fix.Text, Severity.Warning);
         }
     }
 
@@ -192,6 +193,9 @@ internal sealed class PodSecurityViolation : WorkloadRule
 
     private static string FirstField(AdmissionMessage message) => message.Result.Violations[0].FieldPath;
 
-    private static string Describe(PodSecurityPolicy policy) =>
-        $"enforce {policy.Enforce}, warn {policy.Warn}, audit {policy.Audit}";
+    /// <summary>The fix of a finding in a namespace under a policy, worded when asked for.</summary>
+    private readonly record struct Fix(string Namespace, PodSecurityPolicy Policy)
+    {
+        public string Text => Fixes.PrivilegedNamespace.With(Namespace, $"enforce {Policy.Enforce}, warn {Policy.Warn}, audit {Policy.Audit}");
+    }
 }

@@ -29,7 +29,7 @@ internal static class ListenerInference
             listeners.AddRange(WellKnownImages.Defaults(container, tokens));
         }
 
-        return listeners.DistinctBy(l => (l.Port, l.Protocol)).ToArray();
+        return listeners.Count == 0 ? [] : listeners.DistinctBy(l => (l.Port, l.Protocol)).ToArray();
     }
 
     /// <summary>

@@ -48,6 +48,12 @@ public sealed class PodListeners
 
     private UndeclaredListener[] FindUndeclared()
     {
+        // Most pods evidently listen on nothing: no sets for them.
+        if (_containers.All(c => c.Listeners.Count == 0))
+        {
+            return [];
+        }
+
         var declared = _spec.LongRunningContainers
             .SelectMany(c => c.Ports)
             .Where(p => p.ContainerPortNumber > 0)

@@ -9,8 +9,11 @@ namespace Hostnet.Core.Semantics.PodSecurity;
 /// </summary>
 internal sealed class PodSecurityEvaluations
 {
-    private readonly Dictionary<(IPodSecurityCheck Check, int Minor, bool? IsPod), FailedCheck?> _results = [];
-    private EvaluatedPodSpec? _first;
+    // One slot per check and view (a host-port reader's pod view apart) for the first version asked, which is nearly
+    // always the only one: an array of ~40 small entries where a dictionary grew through four sizes for every workload.
+    private readonly Result[] _first = new Result[2 * PodSecurityEvaluator.All.Count];
+    private Dictionary<(IPodSecurityCheck Check, int Minor, bool? IsPod), FailedCheck?>? _otherVersions;
+    private EvaluatedPodSpec? _pod;
 
     /// <summary>What <see cref="PodSecurityEvaluator.Evaluate(LevelVersion, EvaluatedPodSpec)"/> gives, from checks run at most once.</summary>
     public PodSecurityResult Of(LevelVersion mode, EvaluatedPodSpec pod) => PodSecurityEvaluator.Evaluate(mode, pod, this);
@@ -18,18 +21,39 @@ internal sealed class PodSecurityEvaluations
     /// <summary>The check's result on the pod at the resolved <paramref name="version"/>, run on first use.</summary>
     internal FailedCheck? Check(IPodSecurityCheck check, EvaluatedPodSpec pod, PodSecurityVersion version)
     {
-        _first ??= pod;
-        if (!ReferenceEquals(pod.Spec, _first.Spec) || !ReferenceEquals(pod.Annotations, _first.Annotations) || pod.Version != _first.Version)
+        _pod ??= pod;
+        if (!ReferenceEquals(pod.Spec, _pod.Spec) || !ReferenceEquals(pod.Annotations, _pod.Annotations) || pod.Version != _pod.Version)
         {
             throw new ArgumentException("the evaluations of one spec, with its annotations and cluster version", nameof(pod));
         }
 
-        var key = (check, version.Minor, check.ReadsHostPorts ? pod.IsPod : (bool?)null);
-        if (!_results.TryGetValue(key, out var result))
+        var isPod = check.ReadsHostPorts ? pod.IsPod : (bool?)null;
+        var index = PodSecurityEvaluator.IndexOf(check);
+        if (index >= 0)
         {
-            _results[key] = result = PodSecurityEvaluator.Run(check, pod, version);
+            ref var slot = ref _first[(2 * index) + (isPod == true ? 1 : 0)];
+            if (!slot.Known)
+            {
+                slot = new Result(true, version.Minor, PodSecurityEvaluator.Run(check, pod, version));
+                return slot.Failed;
+            }
+
+            if (slot.Minor == version.Minor)
+            {
+                return slot.Failed;
+            }
+        }
+
+        var key = (check, version.Minor, isPod);
+        _otherVersions ??= [];
+        if (!_otherVersions.TryGetValue(key, out var result))
+        {
+            _otherVersions[key] = result = PodSecurityEvaluator.Run(check, pod, version);
         }
 
         return result;
     }
+
+    /// <summary>A check's result at one version, once it has run.</summary>
+    private readonly record struct Result(bool Known, int Minor, FailedCheck? Failed);
 }

@@ -40,6 +40,9 @@ internal static class PodSecurityEvaluator
     /// <summary>Every check, in the order they run.</summary>
     internal static IReadOnlyList<IPodSecurityCheck> All => Checks;
 
+    /// <summary>The check's place in <see cref="All"/>.</summary>
+    internal static int IndexOf(IPodSecurityCheck check) => Array.IndexOf(Checks, check);
+
     /// <summary>
     /// The checks each level runs at each resolved version, worked out once per (level, minor) rather than per pod:
     /// the selection depends on nothing else, and rules evaluate every workload several times.

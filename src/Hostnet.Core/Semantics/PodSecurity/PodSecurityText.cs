@@ -42,8 +42,27 @@ internal static class PodSecurityText
     public static List<string> SortedSet(IEnumerable<string> items) => [.. items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>The containers (in visit order) whose security context fails the test.</summary>
-    public static List<Container> Failing(EvaluatedPodSpec pod, Func<SecurityContext, bool> fails) =>
-        [.. pod.Spec.AllContainers.Where(c => fails(c.SecurityContext))];
+    public static List<Container> Failing(EvaluatedPodSpec pod, Func<SecurityContext, bool> fails)
+    {
+        // Every check of every evaluation asks, and most find none: a plain loop over the three lists, in the order of
+        // PodSpec.AllContainers, allocates only the (empty) list.
+        var failing = new List<Container>();
+        AddFailing(failing, pod.Spec.InitContainers, fails);
+        AddFailing(failing, pod.Spec.Containers, fails);
+        AddFailing(failing, pod.Spec.EphemeralContainers, fails);
+        return failing;
+    }
+
+    private static void AddFailing(List<Container> failing, IReadOnlyList<Container> containers, Func<SecurityContext, bool> fails)
+    {
+        for (var i = 0; i < containers.Count; i++)
+        {
+            if (fails(containers[i].SecurityContext))
+            {
+                failing.Add(containers[i]);
+            }
+        }
+    }
 
     public static List<string> Names(IEnumerable<Container> containers) => [.. containers.Select(c => c.Name)];
 

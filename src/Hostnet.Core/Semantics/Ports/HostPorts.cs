@@ -35,20 +35,35 @@ internal static class HostPorts
     public static IReadOnlyList<HostPortBinding> Wanted(PodSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var bindings = new List<HostPortBinding>();
-        foreach (var container in spec.LongRunningContainers)
+        // Asked of every workload by several rules, and most want none: the list is made on the first binding, and the
+        // long-running containers (sidecars, then regular ones) are walked without an iterator.
+        List<HostPortBinding>? bindings = null;
+        foreach (var container in spec.InitContainers)
         {
-            foreach (var port in container.Ports)
+            if (container.IsSidecar)
             {
-                var hostPort = InPod(port, spec);
-                if (hostPort > 0)
-                {
-                    var (ip, protocol) = HostPortInfo.Sanitize(port.HostIP, port.EffectiveProtocol);
-                    bindings.Add(new HostPortBinding(protocol, ip, hostPort, container, port));
-                }
+                AddWanted(ref bindings, container, spec);
             }
         }
 
-        return bindings;
+        foreach (var container in spec.Containers)
+        {
+            AddWanted(ref bindings, container, spec);
+        }
+
+        return bindings ?? (IReadOnlyList<HostPortBinding>)[];
+    }
+
+    private static void AddWanted(ref List<HostPortBinding>? bindings, Container container, PodSpec spec)
+    {
+        foreach (var port in container.Ports)
+        {
+            var hostPort = InPod(port, spec);
+            if (hostPort > 0)
+            {
+                var (ip, protocol) = HostPortInfo.Sanitize(port.HostIP, port.EffectiveProtocol);
+                (bindings ??= []).Add(new HostPortBinding(protocol, ip, hostPort, container, port));
+            }
+        }
     }
 }
