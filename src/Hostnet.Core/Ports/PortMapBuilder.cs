@@ -51,7 +51,7 @@ internal static class PortMapBuilder
             }
         }
 
-        var unplaced = planned.Count == 0 ? new List<string>() : Place(cluster, planned, options, nodes);
+        var unplaced = planned.Count == 0 ? new List<string>() : Place(cluster, planned, options, nodes, shared);
         foreach (var state in nodes.Values)
         {
             state.AddComponents();
@@ -71,7 +71,7 @@ internal static class PortMapBuilder
     }
 
     /// <summary>Plans the manifests on the cluster and adds the ports of their running pods; returns the pods that would not run.</summary>
-    private static List<string> Place(ClusterSnapshot cluster, IReadOnlyList<Workload> planned, PlanOptions options, Dictionary<string, NodeState> nodes)
+    private static List<string> Place(ClusterSnapshot cluster, IReadOnlyList<Workload> planned, PlanOptions options, Dictionary<string, NodeState> nodes, SharedPodParts shared)
     {
         var byOwner = new Dictionary<(string Namespace, string Owner), Workload>();
         foreach (var workload in planned)
@@ -90,10 +90,10 @@ internal static class PortMapBuilder
             var controller = workload.IsPod ? null : pod.Owner;
             if (pod.Node is { } nodeName && pod.Status is "Running" or "CrashLoopBackOff" && nodes.TryGetValue(nodeName, out var state))
             {
-                var undeclared = workload.Spec.HostNetwork ? new PodListeners(workload.Spec).Undeclared : [];
-                state.AddPod(workload.Spec, HostPorts.Wanted(workload.Spec), undeclared, $"Pod {pod.Namespace}/{pod.Name}", controller, planned: true, terminating: false, pod.Certain);
+                var undeclared = workload.Spec.HostNetwork ? shared.Undeclared(workload.Spec) : [];
+                state.AddPod(workload.Spec, shared.HostPorts(workload.Spec), undeclared, $"Pod {pod.Namespace}/{pod.Name}", controller, planned: true, terminating: false, pod.Certain);
             }
-            else if (workload.Spec.HostNetwork || HostPorts.Wanted(workload.Spec).Count > 0)
+            else if (workload.Spec.HostNetwork || shared.HostPorts(workload.Spec).Count > 0)
             {
                 unplaced.Add((workload, pod.Namespace, pod.DisplayStatus));
             }

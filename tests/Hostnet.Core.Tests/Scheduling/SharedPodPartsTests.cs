@@ -49,6 +49,26 @@ public sealed class SharedPodPartsTests
             hostNetwork: true
             containers: [{name: web, image: example.com/web:1, ports: [{containerPort: 9100}], resources: {requests: {cpu: 250m, memory: 64Mi}}}]
           status: {phase: Running}
+        - apiVersion: v1
+          kind: Pod
+          metadata:
+            name: agent-1
+            namespace: shop
+            ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: agent-7c9, uid: r2, controller: true}]
+          spec:
+            nodeName: node-1
+            containers: [{name: agent, image: example.com/agent:1, ports: [{containerPort: 9300, hostPort: 9300}]}]
+          status: {phase: Running}
+        - apiVersion: v1
+          kind: Pod
+          metadata:
+            name: agent-2
+            namespace: shop
+            ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: agent-7c9, uid: r2, controller: true}]
+          spec:
+            nodeName: node-1
+            containers: [{name: agent, image: example.com/agent:1, ports: [{containerPort: 9300, hostPort: 9300}]}]
+          status: {phase: Running}
         """;
 
     private static ClusterSimulation Simulation()
@@ -72,6 +92,17 @@ public sealed class SharedPodPartsTests
         first.Owner.ShouldBe("ReplicaSet/web-5d8f7c6b9");
         ReferenceEquals(second.Owner, first.Owner).ShouldBeTrue();
         ReferenceEquals(second.Spec.Spec, first.Spec.Spec).ShouldBeFalse("each pod keeps its own spec");
+    }
+
+    [Fact]
+    public void Pods_of_one_template_share_the_list_of_their_host_ports()
+    {
+        var running = Simulation().Running.Select(r => r.Info).ToArray();
+        var (first, second) = (running[3], running[4]);
+
+        first.Spec.Ports.Select(p => p.Port).ShouldBe([9300]);
+        ReferenceEquals(second.Spec.Ports, first.Spec.Ports).ShouldBeTrue("worked out once for the shared containers");
+        second.Owner.ShouldBe("ReplicaSet/agent-7c9");
     }
 
     [Fact]

@@ -36,7 +36,7 @@ internal static class HostPorts
     {
         ArgumentNullException.ThrowIfNull(spec);
         // Asked of every workload by several rules, and most want none: the list is made on the first binding, and the
-        // long-running containers (sidecars, then regular ones) are walked without an iterator.
+        // long-running containers (sidecars, then regular ones) are walked without a LINQ iterator.
         List<HostPortBinding>? bindings = null;
         foreach (var container in spec.InitContainers)
         {
