@@ -7,7 +7,7 @@
 # The report (Markdown) goes to standard output:
 #   bench/run-audit.sh >> bench/RESULTS.md
 #   bench/run-audit.sh --cli OUT/hostnet --vs /tmp/old/hostnet --sizes "10 1" --runs 3
-#   bench/run-audit.sh --snapshot-dir DIR      # reuse (or keep) p2-100.json, p2-10.json, p2-1.json there
+#   bench/run-audit.sh --snapshot-dir DIR      # reuse (or keep) p2-100.json, p2-10.json, p2-1.json there (no build then)
 # Without --cli it publishes the NativeAOT build (what linux-x64 users run) into a temporary folder.
 # Not run by CI: at full size each run reads 2.1 GB, and the generated snapshots need 2.4 GB of disk.
 set -euo pipefail
@@ -36,7 +36,13 @@ if [ -z "$cli" ]; then
 fi
 [ -n "$snapshots" ] || snapshots="$work"
 mkdir -p "$snapshots"
-dotnet build bench/Hostnet.Bench -c Release -warnaserror -v quiet -nologo >&2
+# The generator is built only when a snapshot has to be made (a build takes minutes on a loaded machine).
+for divisor in $sizes; do
+  if [ ! -s "$snapshots/p2-$divisor.json" ]; then
+    dotnet build bench/Hostnet.Bench -c Release -warnaserror -v quiet -nologo >&2
+    break
+  fi
+done
 
 pods_at() { echo $((150000 / $1)); }
 builds=("new|$cli")
