@@ -55,7 +55,7 @@ public readonly struct MappingEntry
     /// The value as a node. A scalar value is kept inline and made into a new node on each call (no two calls give the
     /// same object): read scalars with <see cref="TryGetScalar"/>, which allocates nothing.
     /// </summary>
-    public SourceNode Value => _value is string text ? new SourceScalar(_valuePosition.Position, text, (ScalarStyle)_valuePosition.Tag) : (SourceNode)_value;
+    public SourceNode Value => _value is string text ? new ScalarView(text, _valuePosition).ToNode() : (SourceNode)_value;
 
     /// <summary>Where the value starts.</summary>
     public SourcePosition ValuePosition => _value is SourceNode node ? node.Position : _valuePosition.Position;
