@@ -636,8 +636,9 @@ internal sealed class SnapshotJsonReader
         PositionAt(_base + _start);
         if (_start > 0 && _chunks is not null && (_chunks.HasItems || _shared))
         {
-            // The items in this buffer are read from it on other threads: the rest moves to another buffer.
-            var next = _buffer.Length == BufferSize ? _chunks.TakeBuffer() : new byte[_buffer.Length];
+            // The items in this buffer are read from it on other threads: the rest moves to another buffer (back to
+            // the usual size after a large object grew this one, when the rest fits).
+            var next = _end - _start <= BufferSize ? _chunks.TakeBuffer() : new byte[_buffer.Length];
             Buffer.BlockCopy(_buffer, _start, next, 0, _end - _start);
             if (_chunks.HasItems)
             {

@@ -119,9 +119,10 @@ public sealed class SnapshotItemChunksTests
     [Fact]
     public void ItemsInParallel_AcrossManyBuffers_KeepTheOrderOfObjectsDuplicatesAndTheFirstError()
     {
-        // About 12 MiB: a dozen buffers, items cut by their ends, a duplicate in a later buffer than its first, then a
+        // About 15 MiB: a dozen buffers, items cut by their ends, a duplicate in a later buffer than its first, then a
         // malformed item, then a second duplicate and a second malformed item that must not be reported.
-        var items = new List<string> { Node };
+        // An item of 3 MiB grows the buffer on the way.
+        var items = new List<string> { Node, Pod("large").Replace("\"a \\\"quoted\\\"", "\"" + new string('x', 3 << 20), StringComparison.Ordinal) };
         for (var i = 0; i < 12_000; i++)
         {
             items.Add(Pod("p" + i));
@@ -129,7 +130,7 @@ public sealed class SnapshotItemChunksTests
 
         var valid = List("\n", [.. items, Pod("p3")]);
         var (parallel, _) = ShouldAgree(Encoding.UTF8.GetBytes(valid));
-        parallel.Errors.ShouldHaveSingleItem().Message.ShouldBe("duplicate Pod \"default/p3\" (first at line 64, column 1)");
+        parallel.Errors.ShouldHaveSingleItem().Message.ShouldBe("duplicate Pod \"default/p3\" (first at line 84, column 1)");
 
         items.Insert(9_000, Pod("p5"));
         items.Insert(10_000, Pod("bad").Replace("\"Running\"", "\"Running\" 1", StringComparison.Ordinal));
@@ -137,7 +138,7 @@ public sealed class SnapshotItemChunksTests
         items.Insert(11_500, "{\"kind\": ]");
         (parallel, _) = ShouldAgree(Encoding.UTF8.GetBytes(List("\n", [.. items])));
         parallel.Errors.Count.ShouldBe(2);
-        parallel.Errors[0].Message.ShouldBe("duplicate Pod \"default/p5\" (first at line 104, column 1)");
+        parallel.Errors[0].Message.ShouldBe("duplicate Pod \"default/p5\" (first at line 124, column 1)");
         parallel.Errors[1].Message.ShouldStartWith("malformed JSON: '1' is invalid after a value.");
     }
 
