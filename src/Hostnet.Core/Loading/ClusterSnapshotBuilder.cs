@@ -60,42 +60,58 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
     /// <summary>The position reported if the server version cannot be read.</summary>
     public void ListPosition(SourcePosition position) => _serverVersionPosition = position;
 
-    public void Add(ManifestDocument document)
+    public void Add(ManifestDocument document) => Add(Prepare(document));
+
+    /// <summary>
+    /// Reads the typed model of one object (null when the snapshot does not use it). It depends on nothing but the
+    /// document, so the JSON reader runs it on the thread that parsed the object (<see cref="SnapshotItemChunks"/>);
+    /// <see cref="Add(SnapshotObject?)"/> then records it, in the input's order.
+    /// </summary>
+    public static SnapshotObject? Prepare(ManifestDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (ObjectReader.Read(document) is not { } read || !SnapshotTrimming.IsWanted(document.Kind))
         {
-            return;
+            return null;
         }
 
-        var thin = Thin(document);
-        read = WithoutLastApplied(read);
-        if (!IsUnique(read, thin))
+        var kept = WithoutLastApplied(read) with { Source = Thin(document) };
+        return kept switch
+        {
+            Workload { IsPod: true } => new SnapshotObject(kept, ObjectReader.ReadPodStatus(document), ObjectReader.ReadOwnerReferences(document), null),
+            Workload => new SnapshotObject(kept, null, null, ObjectReader.ReadWorkloadStatus(document)),
+            _ => new SnapshotObject(kept, null, null, null),
+        };
+    }
+
+    /// <summary>Records an object <see cref="Prepare"/> read: its name (a duplicate is an error), its model, a pod's shared parts.</summary>
+    public void Add(SnapshotObject? prepared)
+    {
+        if (prepared is null || !IsUnique(prepared.Object))
         {
             return;
         }
 
-        switch (read)
+        switch (prepared.Object)
         {
             case Node node:
-                AddNode(node with { Source = thin });
+                AddNode(node);
                 break;
             case Workload { IsPod: true } pod:
-                _pods.Add(_interner.Share(new ClusterPod(pod with { Source = thin }, ObjectReader.ReadPodStatus(document), ObjectReader.ReadOwnerReferences(document))));
+                _pods.Add(_interner.Share(new ClusterPod(pod, prepared.PodStatus!, prepared.OwnerReferences!)));
                 break;
             case Workload workload:
-                var kept = workload with { Source = thin };
-                _workloads.Add(kept);
-                _statuses[kept] = ObjectReader.ReadWorkloadStatus(document);
+                _workloads.Add(workload);
+                _statuses[workload] = prepared.WorkloadStatus!;
                 break;
             case NetworkPolicy policy:
-                _policies.Add(policy with { Source = thin });
+                _policies.Add(policy);
                 break;
             case Service service:
-                _services.Add(service with { Source = thin });
+                _services.Add(service);
                 break;
             case NamespaceObject ns:
-                _namespaces.Add(ns with { Source = thin });
+                _namespaces.Add(ns);
                 break;
         }
     }
@@ -144,9 +160,9 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
     }
 
     /// <summary>Records the object's name; a second object of the same kind, namespace and name is an error.</summary>
-    private bool IsUnique(KubeObject read, ManifestDocument thin)
+    private bool IsUnique(KubeObject read)
     {
-        var position = thin.Root.Position;
+        var position = read.Source.Root.Position;
         if (string.IsNullOrEmpty(read.Metadata.Name))
         {
             Error(position, $"a {read.Kind} without metadata.name");

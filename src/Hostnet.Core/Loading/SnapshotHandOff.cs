@@ -8,7 +8,9 @@ namespace Hostnet.Core.Loading;
 /// reading the model of one object (the builder's half of the work, about two fifths of a large snapshot's load)
 /// overlaps tokenising the next ones instead of following it. The builder sees the same calls in the same order as
 /// when the reader called it directly, so messages, duplicates and positions do not change. At most
-/// <see cref="QueuedBatches"/> batches wait, which bounds the source trees held at once.
+/// <see cref="QueuedBatches"/> batches wait, which bounds the source trees held at once. The reader's error ends what
+/// the builder takes: the items parsed on other threads (<see cref="SnapshotItemChunks"/>) may have queued more after it,
+/// which the exact reader, stopping there, would never have read.
 /// </summary>
 internal sealed class SnapshotHandOff : IDisposable
 {
@@ -19,6 +21,7 @@ internal sealed class SnapshotHandOff : IDisposable
     private readonly CancellationTokenSource _builderFailed = new();
     private readonly Task _builder;
     private List<Action<ClusterSnapshotBuilder>> _batch = new(BatchSize);
+    private volatile bool _stopped;
 
     public SnapshotHandOff(ClusterSnapshotBuilder builder)
     {
@@ -27,11 +30,28 @@ internal sealed class SnapshotHandOff : IDisposable
 
     public void Add(ManifestDocument document) => Queue(builder => builder.Add(document));
 
-    public void Error(SourcePosition position, string message) => Queue(builder => builder.Error(position, message));
+    public void Error(SourcePosition position, string message) => Queue(builder => Stop(builder, position, message));
 
     public void ListPosition(SourcePosition position) => Queue(builder => builder.ListPosition(position));
 
     public void ListAnnotations(IReadOnlyDictionary<string, string> annotations) => Queue(builder => builder.ListAnnotations(annotations));
+
+    /// <summary>Whether the builder has taken the reader's error: nothing read after it counts.</summary>
+    public bool Stopped => _stopped;
+
+    /// <summary>Hands over <paramref name="step"/> now, with what waits before it (a step that stands for many objects).</summary>
+    public void Send(Action<ClusterSnapshotBuilder> step)
+    {
+        _batch.Add(step);
+        Send();
+    }
+
+    /// <summary>On the builder's thread: records the reader's error and drops every step queued after it.</summary>
+    public void Stop(ClusterSnapshotBuilder builder, SourcePosition position, string message)
+    {
+        builder.Error(position, message);
+        _stopped = true;
+    }
 
     /// <summary>Hands over the last batch and waits until the builder has taken everything (its failure is thrown here).</summary>
     public void Complete()
@@ -92,7 +112,10 @@ internal sealed class SnapshotHandOff : IDisposable
             {
                 foreach (var step in batch)
                 {
-                    step(builder);
+                    if (!_stopped)
+                    {
+                        step(builder);
+                    }
                 }
             }
         }

@@ -13,6 +13,8 @@ namespace Hostnet.Core.Loading;
 /// read again once the buffer is refilled (or grown, up to <see cref="LoaderLimits.MaxFileBytes"/> for one object).
 /// The objects and arrays nothing reads (managedFields, a node's images: a third of what kubectl prints) are jumped
 /// over by <see cref="JsonValueScanner"/> without being tokenised, the reader resumed after them (<see cref="Jump"/>).
+/// The items of a <c>List</c> are jumped over too when <see cref="SnapshotItemChunks"/> is given: item readers
+/// (<see cref="ForItems"/>) tokenise them on other threads with this same code (<see cref="ReadItems"/>).
 /// </summary>
 internal sealed class SnapshotJsonReader
 {
@@ -21,10 +23,15 @@ internal sealed class SnapshotJsonReader
 
     private const int MaxColumn = (1 << 28) - 1;
 
+    /// <summary>The depth of an item of a List: in the items array of the top-level object.</summary>
+    private const int ItemDepth = 2;
+
     private readonly string _path;
     private readonly Stream _stream;
     private readonly LoaderLimits _limits;
-    private readonly SnapshotHandOff _builder;
+    private readonly SnapshotHandOff? _builder;
+    private readonly SnapshotItemChunks? _chunks;
+    private readonly int _maxDepth;
     private readonly SpanStringPool _strings = new();
     private readonly List<MappingEntry> _entries = [];
     private readonly List<SourceNode> _items = [];
@@ -42,21 +49,38 @@ internal sealed class SnapshotJsonReader
     private int _origin;
     private Jumps _jumps;
 
+    // Items of the current buffer were handed to an item reader while this reader still reads the buffer.
+    private bool _shared;
+
     private Top _top;
     private SourcePosition _topPosition;
     private bool _topHasItems;
 
     /// <param name="prefix">Bytes already read from the start of the input (to tell JSON from YAML); the rest follows in <paramref name="stream"/>.</param>
-    public SnapshotJsonReader(string path, ReadOnlySpan<byte> prefix, Stream stream, LoaderLimits limits, SnapshotHandOff builder)
+    /// <param name="chunks">Where the items of a List go to be read on other threads; null to read them here.</param>
+    public SnapshotJsonReader(string path, ReadOnlySpan<byte> prefix, Stream stream, LoaderLimits limits, SnapshotHandOff builder, SnapshotItemChunks? chunks)
     {
         _path = path;
         _stream = stream;
         _limits = limits;
         _builder = builder;
+        _chunks = chunks;
+        _maxDepth = limits.MaxDepth;
         _buffer = new byte[Math.Max(BufferSize, prefix.Length)];
         prefix.CopyTo(_buffer);
         _end = prefix.Length;
         _state = new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = limits.MaxDepth });
+    }
+
+    private SnapshotJsonReader(string path, LoaderLimits limits)
+    {
+        _path = path;
+        _stream = Stream.Null;
+        _limits = limits;
+        _buffer = [];
+        _final = true;
+        _maxDepth = limits.MaxDepth - ItemDepth;
+        _state = new JsonReaderState(new JsonReaderOptions { MaxDepth = _maxDepth });
     }
 
     private enum Top
@@ -69,6 +93,55 @@ internal sealed class SnapshotJsonReader
 
         /// <summary>Inside the <c>items</c> array of a top-level object.</summary>
         Items,
+    }
+
+    private SnapshotHandOff Builder => _builder ?? throw new InvalidOperationException("an item reader hands nothing to a builder");
+
+    /// <summary>A reader of the items a streaming reader jumped over (<see cref="ReadItems"/>); one per thread.</summary>
+    public static SnapshotJsonReader ForItems(string path, LoaderLimits limits) => new(path, limits);
+
+    /// <summary>
+    /// Reads items of a List held whole in <paramref name="buffer"/> (whose first byte is at <paramref name="bufferBase"/>
+    /// of the input) into the model, up to the first error: the same trees, positions and errors as reading them in the
+    /// stream, the tokeniser's positions put back in the text as if everything before the item had been jumped over.
+    /// </summary>
+    public ItemsRead ReadItems(byte[] buffer, long bufferBase, List<Item> items)
+    {
+        _buffer = buffer;
+        _base = bufferBase;
+        var objects = new List<SnapshotObject?>(items.Count);
+        try
+        {
+            foreach (var item in items)
+            {
+                _start = item.Start;
+                _end = item.End;
+                _origin = 0;
+                _lines = item.Lines;
+                _jumps = default(Jumps).Over(new SourcePosition(1, 1), item.Position);
+                var reader = new Utf8JsonReader(buffer.AsSpan(_start, _end - _start), isFinalBlock: true, _state);
+                if (!reader.Read() || !TryBuild(ref reader, SnapshotScope.Root, out var node))
+                {
+                    throw new InvalidOperationException("an item the scanner found whole ended early");
+                }
+
+                objects.Add(ClusterSnapshotBuilder.Prepare(AsDocument(node)));
+            }
+        }
+        catch (JsonException error)
+        {
+            return new ItemsRead(objects, ErrorPosition(error), Malformed(error));
+        }
+        catch (InputException error)
+        {
+            return new ItemsRead(objects, error.Position, error.Message);
+        }
+        finally
+        {
+            _buffer = [];
+        }
+
+        return new ItemsRead(objects, SourcePosition.Start, null);
     }
 
     /// <summary>Reads the whole input into the builder; a malformed input stops at its first error.</summary>
@@ -85,14 +158,12 @@ internal sealed class SnapshotJsonReader
             }
             catch (JsonException error)
             {
-                var line = (int)Math.Min(int.MaxValue, (error.LineNumber ?? 0) + 1);
-                var column = (int)Math.Min(int.MaxValue, (error.BytePositionInLine ?? 0) + 1);
-                _builder.Error(_jumps.InText(line, column), "malformed JSON: " + Describe(error));
+                Error(ErrorPosition(error), Malformed(error));
                 return;
             }
             catch (InputException error)
             {
-                _builder.Error(error.Position, error.Message);
+                Error(error.Position, error.Message);
                 return;
             }
 
@@ -106,7 +177,7 @@ internal sealed class SnapshotJsonReader
 
             if (_final)
             {
-                _builder.Error(PositionAt(_base + _end), "malformed JSON: the input ends inside an object");
+                Error(PositionAt(_base + _end), "malformed JSON: the input ends inside an object");
                 return;
             }
 
@@ -117,11 +188,36 @@ internal sealed class SnapshotJsonReader
         }
     }
 
-    private static string Describe(JsonException error)
+    private static string Malformed(JsonException error)
     {
         var message = error.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return cut >= 0 ? message[..cut] : message;
+        return "malformed JSON: " + (cut >= 0 ? message[..cut] : message);
+    }
+
+    /// <summary>Where the tokeniser's error is in the text.</summary>
+    private SourcePosition ErrorPosition(JsonException error)
+    {
+        var line = (int)Math.Min(int.MaxValue, (error.LineNumber ?? 0) + 1);
+        var column = (int)Math.Min(int.MaxValue, (error.BytePositionInLine ?? 0) + 1);
+        return _jumps.InText(line, column);
+    }
+
+    /// <summary>The reader's error, after the items jumped over before it.</summary>
+    private void Error(SourcePosition position, string message)
+    {
+        HandOverItems();
+        Builder.Error(position, message);
+    }
+
+    /// <summary>Hands the items jumped over so far to the item readers, before anything read after them reaches the builder.</summary>
+    private void HandOverItems()
+    {
+        if (_chunks is { HasItems: true })
+        {
+            _chunks.Dispatch(_buffer, _base, reuse: false);
+            _shared = true;
+        }
     }
 
     /// <summary>Reads tokens until the input ends (true) or the buffer runs out inside a value (false, reader rewound).</summary>
@@ -142,7 +238,7 @@ internal sealed class SnapshotJsonReader
             {
                 Top.Between => StartTopValue(ref reader),
                 Top.Object => ReadTopProperty(ref reader),
-                _ => ReadItem(ref reader),
+                _ => ReadItem(ref reader, checkpoint),
             };
             if (!complete)
             {
@@ -217,14 +313,31 @@ internal sealed class SnapshotJsonReader
     private string? TopKind() =>
         _topEntries.Find(e => e.Key == "kind").TryGetScalar(out var kind) ? kind.Value : null;
 
-    private bool ReadItem(ref Utf8JsonReader reader)
+    /// <param name="before">The reader before the item's first token.</param>
+    private bool ReadItem(ref Utf8JsonReader reader, in Utf8JsonReader before)
     {
         if (reader.TokenType == JsonTokenType.EndArray)
         {
+            HandOverItems();
             _top = Top.Object;
             return true;
         }
 
+        if (_chunks is not null && reader.TokenType == JsonTokenType.StartObject)
+        {
+            var jumped = Jump(ref reader, _origin + (int)reader.TokenStartIndex, before.CurrentState, _origin + (int)before.BytesConsumed, before.TokenType == JsonTokenType.StartArray, (byte)']', out var jumpedItem);
+            if (jumped != Jumped.No)
+            {
+                if (jumped == Jumped.Yes)
+                {
+                    _chunks.Add(jumpedItem);
+                }
+
+                return jumped == Jumped.Yes;
+            }
+        }
+
+        HandOverItems();
         if (!TryBuild(ref reader, SnapshotScope.Root, out var item))
         {
             return false;
@@ -249,11 +362,13 @@ internal sealed class SnapshotJsonReader
             throw new InputException(_topPosition, $"not a List or a stream of Kubernetes objects: a {kind} with items");
         }
 
-        _builder.ListPosition(_topPosition);
-        _builder.ListAnnotations(Fields.StringMap(Fields.Map(root, "metadata"), "annotations"));
+        Builder.ListPosition(_topPosition);
+        Builder.ListAnnotations(Fields.StringMap(Fields.Map(root, "metadata"), "annotations"));
     }
 
-    private void Emit(SourceNode node)
+    private void Emit(SourceNode node) => Builder.Add(AsDocument(node));
+
+    private ManifestDocument AsDocument(SourceNode node)
     {
         if (node is not SourceMapping mapping
             || Fields.String(mapping, "apiVersion") is not { Length: > 0 } apiVersion
@@ -264,7 +379,7 @@ internal sealed class SnapshotJsonReader
                 : $"not a Kubernetes object (a {node.TypeName})");
         }
 
-        _builder.Add(new ManifestDocument(_path, mapping, apiVersion, kind));
+        return new ManifestDocument(_path, mapping, apiVersion, kind);
     }
 
     /// <summary>Builds the value the reader is on; false when the buffer ends inside it.</summary>
@@ -312,7 +427,7 @@ internal sealed class SnapshotJsonReader
             var child = skipRest ? null : SnapshotTrimming.Child(scope, Name(ref reader), kind);
             if (child is null)
             {
-                var jumped = Jump(ref reader, before, beforeConsumed, firstProperty);
+                var jumped = Jump(ref reader, ValueAfterName(ref reader), before, beforeConsumed, firstProperty, (byte)'}', out _);
                 if (jumped == Jumped.Incomplete || (jumped == Jumped.No && !reader.TrySkip()))
                 {
                     return Abandon(start);
@@ -351,35 +466,41 @@ internal sealed class SnapshotJsonReader
         return true;
     }
 
-    /// <summary>
-    /// Jumps over the object or array after the property name the reader is on, with its property, when the text around
-    /// it is as kubectl prints it: the reader restarts after it (past the comma when the property was the object's
-    /// first) in the state it had before the name, so it reads on as if the property had not been there. Anything else
-    /// (a scalar, a nesting deeper than the limits allow, unpaired brackets, a first property followed by a comma but no
-    /// further name) is left to <see cref="Utf8JsonReader.TrySkip"/>, which reports its errors exactly. Only the grammar
-    /// between the brackets of a jumped value goes unchecked.
-    /// </summary>
-    private Jumped Jump(ref Utf8JsonReader reader, JsonReaderState before, int beforeConsumed, bool firstProperty)
+    /// <summary>Where the value after the property name the reader is on starts (past the colon).</summary>
+    private int ValueAfterName(ref Utf8JsonReader reader)
     {
         var data = _buffer.AsSpan(_start, _end - _start);
         var at = SkipWhiteSpace(data, _origin + (int)reader.BytesConsumed);
-        if (at < data.Length && data[at] == (byte)':')
-        {
-            at = SkipWhiteSpace(data, at + 1);
-        }
+        return at < data.Length && data[at] == (byte)':' ? SkipWhiteSpace(data, at + 1) : at;
+    }
 
-        // One level below what the reader itself accepts: a value at the very limit goes to TrySkip, which reports it exactly.
+    /// <summary>
+    /// Jumps over the object or array at <paramref name="at"/> (after a property name, with its property, or an item of
+    /// an array) when the text around it is as kubectl prints it: the reader restarts after it (past the comma when it
+    /// came first in its object or array) in the state it had before it, so it reads on as if it had not been there.
+    /// Anything else (a scalar, a nesting deeper than the limits allow, unpaired brackets, a first property or item
+    /// followed by a comma but no further one) is left to the reader, which reports its errors exactly. Only the grammar
+    /// between the brackets of a jumped value goes unchecked (a jumped item is checked by the item reader).
+    /// </summary>
+    /// <param name="closer">The byte that ends the object or array the value is in.</param>
+    /// <param name="jumped">The value jumped over, with the line it starts on.</param>
+    private Jumped Jump(ref Utf8JsonReader reader, int at, JsonReaderState before, int beforeConsumed, bool first, byte closer, out Item jumped)
+    {
+        jumped = default;
+        var data = _buffer.AsSpan(_start, _end - _start);
+
+        // One level below what the reader itself accepts: a value at the very limit goes to the reader, which reports it exactly.
         var end = at >= data.Length ? JsonValueScanner.Incomplete
-            : data[at] is (byte)'{' or (byte)'[' ? JsonValueScanner.ContainerEnd(data, at, _limits.MaxDepth - reader.CurrentDepth - 1)
+            : data[at] is (byte)'{' or (byte)'[' ? JsonValueScanner.ContainerEnd(data, at, _maxDepth - reader.CurrentDepth - 1)
             : JsonValueScanner.Malformed;
         var resume = end < 0 ? end : SkipWhiteSpace(data, end);
-        if (resume >= 0 && firstProperty && resume < data.Length && data[resume] == (byte)',')
+        if (resume >= 0 && first && resume < data.Length && data[resume] == (byte)',')
         {
-            // After an object's start the reader expects a name or the end: it resumes at the next name.
+            // After an object's or array's start the reader expects the next property (item) or the end: it resumes at the next one.
             resume = SkipWhiteSpace(data, resume + 1);
-            resume = resume < data.Length && data[resume] != (byte)'"' ? JsonValueScanner.Malformed : resume;
+            resume = resume < data.Length && data[resume] != (closer == (byte)'}' ? (byte)'"' : (byte)'{') ? JsonValueScanner.Malformed : resume;
         }
-        else if (resume >= 0 && resume < data.Length && data[resume] is not ((byte)',' or (byte)'}'))
+        else if (resume >= 0 && resume < data.Length && data[resume] != (byte)',' && data[resume] != closer)
         {
             resume = JsonValueScanner.Malformed;
         }
@@ -394,7 +515,10 @@ internal sealed class SnapshotJsonReader
             return Jumped.Incomplete;
         }
 
-        _jumps = _jumps.Over(PositionAt(_base + _start + beforeConsumed), PositionAt(_base + _start + resume));
+        var from = PositionAt(_base + _start + beforeConsumed);
+        var value = PositionAt(_base + _start + at);
+        jumped = new Item(_start + at, _start + end, _lines, value);
+        _jumps = _jumps.Over(from, PositionAt(_base + _start + resume));
         _origin = resume;
         reader = new Utf8JsonReader(data[resume..], _final, before);
         return Jumped.Yes;
@@ -503,8 +627,31 @@ internal sealed class SnapshotJsonReader
     /// <summary>Moves the unread bytes to the front and reads more, growing the buffer when one value fills it.</summary>
     private bool Refill()
     {
+        if (Builder.Stopped)
+        {
+            // An item's error ended the read.
+            return false;
+        }
+
         PositionAt(_base + _start);
-        if (_start > 0)
+        if (_start > 0 && _chunks is not null && (_chunks.HasItems || _shared))
+        {
+            // The items in this buffer are read from it on other threads: the rest moves to another buffer (back to
+            // the usual size after a large object grew this one, when the rest fits).
+            var next = _end - _start <= BufferSize ? _chunks.TakeBuffer() : new byte[_buffer.Length];
+            Buffer.BlockCopy(_buffer, _start, next, 0, _end - _start);
+            if (_chunks.HasItems)
+            {
+                _chunks.Dispatch(_buffer, _base, reuse: !_shared);
+            }
+
+            _buffer = next;
+            _shared = false;
+            _base += _start;
+            _end -= _start;
+            _start = 0;
+        }
+        else if (_start > 0)
         {
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
             _base += _start;
@@ -515,7 +662,7 @@ internal sealed class SnapshotJsonReader
         {
             if (_buffer.Length >= _limits.MaxFileBytes)
             {
-                _builder.Error(PositionAt(_base), $"an object of the snapshot is larger than the {_limits.MaxFileBytes / (1024 * 1024)} MiB limit");
+                Error(PositionAt(_base), $"an object of the snapshot is larger than the {_limits.MaxFileBytes / (1024 * 1024)} MiB limit");
                 return false;
             }
 
@@ -582,5 +729,11 @@ internal sealed class SnapshotJsonReader
     }
 
     /// <summary>Newlines counted up to <paramref name="CountedTo"/>: the line there and the offset its line starts at.</summary>
-    private readonly record struct Lines(long CountedTo, int Line, long LineStart);
+    internal readonly record struct Lines(long CountedTo, int Line, long LineStart);
+
+    /// <summary>An item of a List jumped over: where it is in its buffer, its position and the lines counted up to it.</summary>
+    internal readonly record struct Item(int Start, int End, Lines Lines, SourcePosition Position);
+
+    /// <summary>What <see cref="ReadItems"/> read: the objects in order, then the error that ended them (null when none).</summary>
+    internal sealed record ItemsRead(List<SnapshotObject?> Objects, SourcePosition ErrorPosition, string? Error);
 }

@@ -19,7 +19,11 @@ public static class SnapshotReader
     public static ClusterReadResult Read(string path, Stream stream, LoaderLimits limits) =>
         Read(path, stream, limits, KubeObject.KubernetesDefaultNamespace);
 
-    public static ClusterReadResult Read(string path, Stream stream, LoaderLimits limits, string defaultNamespace)
+    public static ClusterReadResult Read(string path, Stream stream, LoaderLimits limits, string defaultNamespace) =>
+        Read(path, stream, limits, defaultNamespace, itemsInParallel: true);
+
+    /// <param name="itemsInParallel">Whether the items of a JSON List are tokenised on other threads (<see cref="SnapshotItemChunks"/>); the tests compare both ways.</param>
+    internal static ClusterReadResult Read(string path, Stream stream, LoaderLimits limits, string defaultNamespace, bool itemsInParallel)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(stream);
@@ -33,7 +37,8 @@ public static class SnapshotReader
         if (first >= 0 && prefix[start + first] is (byte)'{' or (byte)'[')
         {
             using var handOff = new SnapshotHandOff(builder);
-            new SnapshotJsonReader(path, prefix.AsSpan(start, length - start), stream, limits, handOff).Read();
+            var chunks = itemsInParallel ? new SnapshotItemChunks(handOff, () => SnapshotJsonReader.ForItems(path, limits)) : null;
+            new SnapshotJsonReader(path, prefix.AsSpan(start, length - start), stream, limits, handOff, chunks).Read();
             handOff.Complete();
         }
         else
