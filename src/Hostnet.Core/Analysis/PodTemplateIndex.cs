@@ -44,7 +44,33 @@ public sealed class PodTemplateIndex
             return [];
         }
 
-        var smallest = selector.Select(p => WithLabel(@namespace, p.Key, p.Value)).MinBy(l => l.Count)!;
-        return smallest.Where(w => selector.All(p => w.Template.Metadata.Labels.TryGetValue(p.Key, out var v) && v == p.Value));
+        // Asked for every Service by several rules: the smallest list (the first of equal ones) by a plain loop.
+        IReadOnlyList<Workload>? smallest = null;
+        foreach (var (key, value) in selector)
+        {
+            var list = WithLabel(@namespace, key, value);
+            if (smallest is null || list.Count < smallest.Count)
+            {
+                smallest = list;
+            }
+        }
+
+        return smallest!.Count == 0 ? [] : smallest.Where(w => Selects(selector, w.Template.Metadata.Labels));
+    }
+
+    /// <summary>Whether the labels hold every pair of the selector.</summary>
+    public static bool Selects(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        ArgumentNullException.ThrowIfNull(labels);
+        foreach (var (key, value) in selector)
+        {
+            if (!labels.TryGetValue(key, out var actual) || actual != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

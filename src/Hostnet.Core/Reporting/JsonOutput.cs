@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -18,9 +19,22 @@ internal static class JsonOutput
 
     public static void Write(TextWriter output, Action<Utf8JsonWriter> body)
     {
-        using var stream = new TextWriterStream(output);
-        using (var json = new Utf8JsonWriter(stream, Options))
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(body);
+        if (output is StreamWriter { Encoding: UTF8Encoding utf8 } file && utf8.Preamble.Length == 0)
         {
+            // A UTF-8 file (--output): the writer's bytes go straight to it, where the general path below decodes
+            // them into characters only for the file's writer to encode them back into the same bytes.
+            file.Flush();
+            using (var json = new Utf8JsonWriter(file.BaseStream, Options))
+            {
+                body(json);
+            }
+        }
+        else
+        {
+            using var stream = new TextWriterStream(output);
+            using var json = new Utf8JsonWriter(stream, Options);
             body(json);
         }
 

@@ -54,7 +54,8 @@ internal sealed class DuplicateHostPort : WorkloadRule
             context.Report(Rule, workload, At(duplicate), Messages.ApiError.With(duplicate.ErrorAt(spec.Path).ToString()), Fixes.RemoveRepeated.With(duplicate.Key));
         }
 
-        if (workload.IsPod)
+        // Off the host network, a template's pods get no host port defaulted: they repeat what the template repeats.
+        if (workload.IsPod || !spec.HostNetwork)
         {
             return;
         }

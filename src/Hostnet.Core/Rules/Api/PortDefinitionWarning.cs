@@ -44,10 +44,10 @@ internal sealed class PortDefinitionWarning : WorkloadRule
     protected override void Check(Workload workload, AnalysisContext context)
     {
         var spec = workload.Spec;
-        var longRunning = spec.LongRunningContainers.ToList();
+        List<Container>? longRunning = null;
         foreach (var warning in PortWarnings.Of(spec, workload.IsPod, context.Options.KubeVersion))
         {
-            var bothBind = spec.HostNetwork && warning.Other is { } other && BothBind(longRunning, warning.Field, other);
+            var bothBind = spec.HostNetwork && warning.Other is { } other && BothBind(longRunning ??= [.. spec.LongRunningContainers], warning.Field, other);
             var message = (bothBind ? Messages.ApiWarningBothBind : Messages.ApiWarning).With(warning.Text);
             context.Report(Rule, workload, warning.Field, message, Fixes.DeclareOnce.Text);
         }

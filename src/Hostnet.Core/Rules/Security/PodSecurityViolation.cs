@@ -135,15 +135,11 @@ internal sealed class PodSecurityViolation : WorkloadRule
             return;
         }
 
-        var message = Messages.PodsRejected.With(EventSubject(workload), FailedCreate(workload, denial.Text));
-        message += template.Warning is { } warning
-            ? Messages.ControllerWarned.With(workload.Kind, warning.Text)
-            : Messages.ControllerAccepted.With(workload.Kind);
-        if (template.Warning is not null && LosesDefaultedHostPort(workload, policy.Enforce, denial, version, evaluations))
-        {
-            message += Messages.LosesHostPort.Text;
-        }
-
+        // One concatenation: the parts are long (each holds the admission's whole detail), and every copy counts.
+        var message = string.Concat(
+            Messages.PodsRejected.With(EventSubject(workload), FailedCreate(workload, denial.Text)),
+            template.Warning is { } warning ? Messages.ControllerWarned.With(workload.Kind, warning.Text) : Messages.ControllerAccepted.With(workload.Kind),
+            template.Warning is not null && LosesDefaultedHostPort(workload, policy.Enforce, denial, version, evaluations) ? Messages.LosesHostPort.Text : string.Empty);
         context.Report(Rule, workload, FirstField(denial), message, fix.Text);
     }
 

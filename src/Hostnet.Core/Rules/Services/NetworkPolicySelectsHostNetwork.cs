@@ -1,5 +1,6 @@
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
+using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Rules.Services;
 
@@ -51,10 +52,17 @@ internal sealed class NetworkPolicySelectsHostNetwork : IRule
         var hostNetwork = context.Workloads.Where(w => w.Spec.HostNetwork).ToLookup(context.NamespaceOf, StringComparer.Ordinal);
         foreach (var policy in context.NetworkPolicies)
         {
-            var selected = hostNetwork[context.NamespaceOf(policy)]
-                .Where(w => policy.PodSelector.Matches(w.Template.Metadata.Labels))
-                .ToList();
-            if (selected.Count == 0)
+            // Most policies select no host-network pod: no list or closure for them.
+            List<Workload>? selected = null;
+            foreach (var workload in hostNetwork[context.NamespaceOf(policy)])
+            {
+                if (policy.PodSelector.Matches(workload.Template.Metadata.Labels))
+                {
+                    (selected ??= []).Add(workload);
+                }
+            }
+
+            if (selected is null)
             {
                 continue;
             }

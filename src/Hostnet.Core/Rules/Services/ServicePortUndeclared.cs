@@ -63,7 +63,21 @@ internal sealed class ServicePortUndeclared : IRule
                 continue;
             }
 
-            var hostNetwork = context.PodTemplates.SelectedBy(context.NamespaceOf(service), selector).Where(w => w.Spec.HostNetwork).ToList();
+            // Most Services select no host-network pods: no list, closures or iterators for them.
+            List<Workload>? hostNetwork = null;
+            foreach (var selected in context.PodTemplates.SelectedBy(context.NamespaceOf(service), selector))
+            {
+                if (selected.Spec.HostNetwork)
+                {
+                    (hostNetwork ??= []).Add(selected);
+                }
+            }
+
+            if (hostNetwork is null)
+            {
+                continue;
+            }
+
             foreach (var port in service.Ports)
             {
                 var target = port.TargetPort ?? IntOrString.FromInt(port.Port);

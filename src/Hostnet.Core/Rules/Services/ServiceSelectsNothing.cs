@@ -106,11 +106,22 @@ internal sealed class ServiceSelectsNothing : IRule
     /// A controller of the namespace (first by name) whose own <c>metadata.labels</c> hold every pair of the selector while
     /// its pod template does not: labels on a Deployment or DaemonSet are not copied to its pods.
     /// </summary>
-    private static Workload? LabelledOnlyOnItself(AnalysisContext context, string @namespace, IReadOnlyDictionary<string, string> selector) =>
-        context.WorkloadsIn(@namespace)
-            .Where(w => w.Kind != "Pod" && selector.All(p => w.Metadata.Labels.TryGetValue(p.Key, out var v) && v == p.Value))
-            .OrderBy(w => w.DisplayName, StringComparer.Ordinal)
-            .FirstOrDefault();
+    private static Workload? LabelledOnlyOnItself(AnalysisContext context, string @namespace, IReadOnlyDictionary<string, string> selector)
+    {
+        // A plain loop: asked for every Service that selects nothing, over every workload of its namespace.
+        Workload? first = null;
+        foreach (var workload in context.WorkloadsIn(@namespace))
+        {
+            if (workload.Kind != "Pod"
+                && PodTemplateIndex.Selects(selector, workload.Metadata.Labels)
+                && (first is null || string.CompareOrdinal(workload.DisplayName, first.DisplayName) < 0))
+            {
+                first = workload;
+            }
+        }
+
+        return first;
+    }
 
     /// <summary>
     /// The near miss matching most pairs (then first by name). Candidates come from the pair whose near forms the

@@ -111,12 +111,17 @@ internal static class ListenEnvironment
     private static ListenSettingName.Meaning Named(string name, out string? portName)
     {
         portName = null;
-        if (name.Any(char.IsAsciiLetterLower) || !name.Contains('_', StringComparison.Ordinal))
+        if (name.AsSpan().ContainsAnyInRange('a', 'z') || !name.Contains('_', StringComparison.Ordinal))
         {
             return ListenSettingName.Meaning.None;
         }
 
         var meaning = ListenSettingName.Classify(name, out portName);
+        if (meaning == ListenSettingName.Meaning.None)
+        {
+            return meaning;
+        }
+
         var own = ListenSettingName.Words(name).SkipLast(1).All(OwnServers.Contains);
         return meaning == ListenSettingName.Meaning.Listen || own ? meaning : ListenSettingName.Meaning.None;
     }

@@ -129,7 +129,7 @@ internal static class ListenFlags
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (!item.Any(char.IsWhiteSpace))
+            if (!HasWhiteSpace(item))
             {
                 tokens.Add(new ArgumentWord(item, listPath, i));
                 continue;
@@ -153,6 +153,19 @@ internal static class ListenFlags
                 }
             }
         }
+    }
+
+    private static bool HasWhiteSpace(string item)
+    {
+        foreach (var c in item)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAssignment(string word)

@@ -50,6 +50,11 @@ internal static class ListenSettingName
     public static Meaning Classify(string name, out string? portName)
     {
         portName = null;
+        if (!MayName(name))
+        {
+            return Meaning.None;
+        }
+
         var words = Words(name);
         if (words.Count < 2 && !(words.Count == 1 && ListenWords.Contains(words[0])))
         {
@@ -72,6 +77,17 @@ internal static class ListenSettingName
     }
 
     /// <summary>Whether the value, read for a name of this meaning, is a listen port; the port and protocol when it is.</summary>
+    /// <summary>
+    /// Whether the name holds, in any case, a word <see cref="Classify"/> looks for (listen, bind, port, addr…,
+    /// host…): one without cannot mean anything, and most names (LOG_LEVEL, --v) need no words split for that.
+    /// </summary>
+    private static bool MayName(string name) =>
+        name.Contains("port", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("addr", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("listen", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("bind", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("host", StringComparison.OrdinalIgnoreCase);
+
     public static bool TryParse(Meaning meaning, string value, out int port)
     {
         port = 0;

@@ -60,9 +60,21 @@ internal static class ListenerInference
     private static bool IsLoopback(string host) =>
         host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
-    /// <summary>Environment variables with literal values; a later entry of the same name wins, as in the container.</summary>
+    /// <summary>The table of a container with no text to expand: shared, and never written.</summary>
+    private static readonly Dictionary<string, string> NoVariables = [];
+
+    /// <summary>
+    /// Environment variables with literal values; a later entry of the same name wins, as in the container. Only a
+    /// text with a <c>$</c> is expanded (<see cref="VariableExpansion.Expand"/>): without one in the arguments and
+    /// variables, no table is made.
+    /// </summary>
     private static Dictionary<string, string> LiteralEnvironment(Container container)
     {
+        if (!AnyDollar(container.Command) && !AnyDollar(container.Args) && !container.Env.Any(e => e.Value?.Contains('$', StringComparison.Ordinal) == true))
+        {
+            return NoVariables;
+        }
+
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var variable in container.Env)
         {
@@ -73,5 +85,18 @@ internal static class ListenerInference
         }
 
         return environment;
+    }
+
+    private static bool AnyDollar(IReadOnlyList<string> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Contains('$', StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -26,8 +26,8 @@ internal sealed class AppArmorProfileCheck : IPodSecurityCheck
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        // Most pods carry no annotations: no sorting or paths for them.
-        List<string> annotations = pod.Annotations.Count == 0 ? [] : SortedSet(pod.Annotations
+        // Most pods carry no AppArmor annotation: no sorting or paths for them.
+        List<string> annotations = pod.Annotations.Count == 0 || !pod.Annotations.Keys.Any(k => k.StartsWith(AnnotationPrefix, StringComparison.Ordinal)) ? [] : SortedSet(pod.Annotations
             .Where(a => a.Key.StartsWith(AnnotationPrefix, StringComparison.Ordinal) && !AllowedAnnotation(a.Value))
             .Select(a => a.Key + "=" + FieldError.GoQuote(a.Value)));
         if (pod.Version < FieldsChecked)
@@ -39,6 +39,11 @@ internal sealed class AppArmorProfileCheck : IPodSecurityCheck
 
         var podBad = pod.Spec.SecurityContext.AppArmorProfileType is { } podType && !AllowedType(podType);
         var bad = Failing(pod, s => s.AppArmorProfileType is { } type && !AllowedType(type));
+        if (!podBad && bad.Count == 0 && annotations.Count == 0)
+        {
+            return null;
+        }
+
         var values = SortedSet(bad.Select(c => c.SecurityContext.AppArmorProfileType!)
             .Concat(podBad ? [pod.Spec.SecurityContext.AppArmorProfileType!] : []));
         var setters = Setters(podBad, Names(bad));

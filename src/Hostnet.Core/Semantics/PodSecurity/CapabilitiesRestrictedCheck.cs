@@ -24,8 +24,13 @@ internal sealed class CapabilitiesRestrictedCheck : IPodSecurityCheck
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        var missingDropAll = Failing(pod, s => !s.CapabilitiesDrop.Contains("ALL", StringComparer.Ordinal));
+        var missingDropAll = Failing(pod, s => !Contains(s.CapabilitiesDrop, "ALL"));
         var adding = Failing(pod, s => s.CapabilitiesAdd.Any(c => c != "NET_BIND_SERVICE"));
+        if (missingDropAll.Count == 0 && adding.Count == 0)
+        {
+            return null;
+        }
+
         var details = new List<string>(2);
         if (missingDropAll.Count > 0)
         {

@@ -19,6 +19,11 @@ internal sealed class HostNamespacesCheck : IPodSecurityCheck
     {
         ArgumentNullException.ThrowIfNull(pod);
         var spec = pod.Spec;
+        if (!spec.HostNetwork && !spec.HostPID && !spec.HostIPC)
+        {
+            return null;
+        }
+
         var set = new List<string>(3);
         if (spec.HostNetwork)
         {
@@ -35,8 +40,6 @@ internal sealed class HostNamespacesCheck : IPodSecurityCheck
             set.Add("hostIPC");
         }
 
-        return set.Count == 0
-            ? null
-            : new FailedCheck("host namespaces", string.Join(", ", set.Select(s => s + "=true")), spec.Path + "." + set[0]);
+        return new FailedCheck("host namespaces", string.Join(", ", set.Select(s => s + "=true")), spec.Path + "." + set[0]);
     }
 }

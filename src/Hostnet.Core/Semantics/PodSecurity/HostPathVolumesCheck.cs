@@ -18,12 +18,16 @@ internal sealed class HostPathVolumesCheck : IPodSecurityCheck
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
+        // Most pods have none: no list for them.
+        if (!pod.Spec.Volumes.Any(v => v.Has("hostPath")))
+        {
+            return null;
+        }
+
         var bad = pod.Spec.Volumes.Where(v => v.Has("hostPath")).ToList();
-        return bad.Count == 0
-            ? null
-            : new FailedCheck(
-                "hostPath volumes",
-                $"{Pluralize("volume", "volumes", bad.Count)} {JoinQuote(bad.Select(v => v.Name))}",
-                bad[0].Path + ".hostPath");
+        return new FailedCheck(
+            "hostPath volumes",
+            $"{Pluralize("volume", "volumes", bad.Count)} {JoinQuote(bad.Select(v => v.Name))}",
+            bad[0].Path + ".hostPath");
     }
 }

@@ -20,6 +20,11 @@ internal sealed class HostPortsCheck : IPodSecurityCheck
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
+        if (!UsesHostPort(pod))
+        {
+            return null;
+        }
+
         var badContainers = new List<string>();
         var ports = new SortedSet<string>(StringComparer.Ordinal);
         string? firstPath = null;
@@ -55,5 +60,26 @@ internal sealed class HostPortsCheck : IPodSecurityCheck
             PodSecurityText.Pluralize("hostPort", "hostPorts", ports.Count),
             string.Join(", ", ports));
         return new FailedCheck(Reason, detail, firstPath!);
+    }
+
+    /// <summary>Whether any container carries a host port: most pods do not, and need no lists or sets.</summary>
+    private static bool UsesHostPort(EvaluatedPodSpec pod)
+    {
+        foreach (var containers in (ReadOnlySpan<IReadOnlyList<Model.Container>>)[pod.Spec.InitContainers, pod.Spec.Containers, pod.Spec.EphemeralContainers])
+        {
+            for (var i = 0; i < containers.Count; i++)
+            {
+                var ports = containers[i].Ports;
+                for (var p = 0; p < ports.Count; p++)
+                {
+                    if (pod.HostPort(containers[i], ports[p]) != 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 }

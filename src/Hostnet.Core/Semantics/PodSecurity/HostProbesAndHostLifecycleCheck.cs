@@ -20,16 +20,16 @@ internal sealed class HostProbesAndHostLifecycleCheck : IPodSecurityCheck
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        var uses = pod.Spec.AllContainers
-            .SelectMany(c => c.NetworkHandlers
-                .Where(h => h.Action is "httpGet" or "tcpSocket" && !string.IsNullOrEmpty(h.Host))
-                .Select(h => (Container: c.Name, Handler: h)))
-            .ToList();
-        if (uses.Count == 0)
+        if (!SetsHost(pod.Spec))
         {
             return null;
         }
 
+        var uses = pod.Spec.AllContainers
+            .SelectMany(c => c.NetworkHandlers
+                .Where(SetsHost)
+                .Select(h => (Container: c.Name, Handler: h)))
+            .ToList();
         var containers = SortedSet(uses.Select(u => u.Container));
         var hosts = SortedSet(uses.Select(u => u.Handler.Host!));
         var detail = string.Join(
@@ -40,4 +40,27 @@ internal sealed class HostProbesAndHostLifecycleCheck : IPodSecurityCheck
             JoinQuote(hosts));
         return new FailedCheck("probe or lifecycle host", detail, uses[0].Handler.Path + ".host");
     }
+
+    private static bool SetsHost(Model.PodSpec spec)
+    {
+        // Most pods set no host: no iterators or lists for them.
+        foreach (var containers in (ReadOnlySpan<IReadOnlyList<Model.Container>>)[spec.InitContainers, spec.Containers, spec.EphemeralContainers])
+        {
+            for (var i = 0; i < containers.Count; i++)
+            {
+                var handlers = containers[i].NetworkHandlers;
+                for (var h = 0; h < handlers.Count; h++)
+                {
+                    if (SetsHost(handlers[h]))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SetsHost(Model.ProbeHandler handler) => handler.Action is "httpGet" or "tcpSocket" && !string.IsNullOrEmpty(handler.Host);
 }

@@ -49,16 +49,23 @@ internal static class PodSecurityAdmission
     public static string Forbidden(string? name, LevelVersion policy, PodSecurityResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        return Forbidden(name, policy, result.ForbiddenDetail());
+    }
+
+    private static string Forbidden(string? name, LevelVersion policy, string detail)
+    {
         var subject = string.IsNullOrEmpty(name) ? "pods" : $"pods \"{name}\"";
-        return $"{subject} is forbidden: violates PodSecurity \"{policy}\": {result.ForbiddenDetail()}";
+        return $"{subject} is forbidden: violates PodSecurity \"{policy}\": {detail}";
     }
 
     /// <summary><c>would violate PodSecurity "level:version": …</c>, the text of warnings and audit annotations.</summary>
     public static string WouldViolate(LevelVersion policy, PodSecurityResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return $"would violate PodSecurity \"{policy}\": {result.ForbiddenDetail()}";
+        return WouldViolate(policy, result.ForbiddenDetail());
     }
+
+    private static string WouldViolate(LevelVersion policy, string detail) => $"would violate PodSecurity \"{policy}\": {detail}";
 
     private static PodSecurityResponse Evaluate(PodSecurityPolicy policy, EvaluatedPodSpec pod, string? name, bool enforce, PodSecurityEvaluations evaluations)
     {
@@ -67,18 +74,28 @@ internal static class PodSecurityAdmission
             return PodSecurityResponse.Allowed;
         }
 
+        // Modes that name the same level and version evaluate the same pod alike: one result and one wording for them.
         AdmissionMessage? denial = null;
-        if (enforce && evaluations.Of(policy.Enforce, pod) is { Allowed: false } enforced)
+        PodSecurityResult? enforced = null;
+        string? enforcedDetail = null;
+        if (enforce && (enforced = evaluations.Of(policy.Enforce, pod)) is { Allowed: false })
         {
-            denial = new AdmissionMessage(policy.Enforce, Forbidden(name, policy.Enforce, enforced), enforced);
+            enforcedDetail = enforced.ForbiddenDetail();
+            denial = new AdmissionMessage(policy.Enforce, Forbidden(name, policy.Enforce, enforcedDetail), enforced);
         }
 
-        var audited = evaluations.Of(policy.Audit, pod);
-        var audit = audited.Allowed ? null : new AdmissionMessage(policy.Audit, WouldViolate(policy.Audit, audited), audited);
+        var audited = enforced is not null && policy.Audit == policy.Enforce ? enforced : evaluations.Of(policy.Audit, pod);
+        var audit = audited.Allowed
+            ? null
+            : new AdmissionMessage(policy.Audit, WouldViolate(policy.Audit, ReferenceEquals(audited, enforced) ? enforcedDetail! : audited.ForbiddenDetail()), audited);
 
         // Warnings are not added to a request that is rejected anyway.
         AdmissionMessage? warning = null;
-        if (denial is null && evaluations.Of(policy.Warn, pod) is { Allowed: false } warned)
+        if (denial is null && policy.Warn == policy.Audit)
+        {
+            warning = audit;
+        }
+        else if (denial is null && evaluations.Of(policy.Warn, pod) is { Allowed: false } warned)
         {
             warning = new AdmissionMessage(policy.Warn, WouldViolate(policy.Warn, warned), warned);
         }

@@ -12,14 +12,14 @@ internal sealed class PodSecurityEvaluations
     // One slot per check and view (a host-port reader's pod view apart) for the first version asked, which is nearly
     // always the only one: an array of ~40 small entries where a dictionary grew through four sizes for every workload.
     private readonly Result[] _first = new Result[2 * PodSecurityEvaluator.All.Count];
-    private Dictionary<(IPodSecurityCheck Check, int Minor, bool? IsPod), FailedCheck?>? _otherVersions;
+    private Dictionary<(int Check, int Minor, bool? IsPod), FailedCheck?>? _otherVersions;
     private EvaluatedPodSpec? _pod;
 
     /// <summary>What <see cref="PodSecurityEvaluator.Evaluate(LevelVersion, EvaluatedPodSpec)"/> gives, from checks run at most once.</summary>
     public PodSecurityResult Of(LevelVersion mode, EvaluatedPodSpec pod) => PodSecurityEvaluator.Evaluate(mode, pod, this);
 
-    /// <summary>The check's result on the pod at the resolved <paramref name="version"/>, run on first use.</summary>
-    internal FailedCheck? Check(IPodSecurityCheck check, EvaluatedPodSpec pod, PodSecurityVersion version)
+    /// <summary>The result of the check at <paramref name="index"/> of <see cref="PodSecurityEvaluator.All"/> on the pod at the resolved <paramref name="version"/>, run on first use.</summary>
+    internal FailedCheck? Check(int index, EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         _pod ??= pod;
         if (!ReferenceEquals(pod.Spec, _pod.Spec) || !ReferenceEquals(pod.Annotations, _pod.Annotations) || pod.Version != _pod.Version)
@@ -27,24 +27,21 @@ internal sealed class PodSecurityEvaluations
             throw new ArgumentException("the evaluations of one spec, with its annotations and cluster version", nameof(pod));
         }
 
+        var check = PodSecurityEvaluator.All[index];
         var isPod = check.ReadsHostPorts ? pod.IsPod : (bool?)null;
-        var index = PodSecurityEvaluator.IndexOf(check);
-        if (index >= 0)
+        ref var slot = ref _first[(2 * index) + (isPod == true ? 1 : 0)];
+        if (!slot.Known)
         {
-            ref var slot = ref _first[(2 * index) + (isPod == true ? 1 : 0)];
-            if (!slot.Known)
-            {
-                slot = new Result(true, version.Minor, PodSecurityEvaluator.Run(check, pod, version));
-                return slot.Failed;
-            }
-
-            if (slot.Minor == version.Minor)
-            {
-                return slot.Failed;
-            }
+            slot = new Result(true, version.Minor, PodSecurityEvaluator.Run(check, pod, version));
+            return slot.Failed;
         }
 
-        var key = (check, version.Minor, isPod);
+        if (slot.Minor == version.Minor)
+        {
+            return slot.Failed;
+        }
+
+        var key = (index, version.Minor, isPod);
         _otherVersions ??= [];
         if (!_otherVersions.TryGetValue(key, out var result))
         {

@@ -40,18 +40,15 @@ internal static class PodSecurityEvaluator
     /// <summary>Every check, in the order they run.</summary>
     internal static IReadOnlyList<IPodSecurityCheck> All => Checks;
 
-    /// <summary>The check's place in <see cref="All"/>.</summary>
-    internal static int IndexOf(IPodSecurityCheck check) => Array.IndexOf(Checks, check);
-
     /// <summary>
     /// The checks each level runs at each resolved version, worked out once per (level, minor) rather than per pod:
     /// the selection depends on nothing else, and rules evaluate every workload several times.
     /// </summary>
-    private static readonly ConcurrentDictionary<(PodSecurityLevel Level, int Minor), IPodSecurityCheck[]> ActiveChecks = new();
+    private static readonly ConcurrentDictionary<(PodSecurityLevel Level, int Minor), int[]> ActiveChecks = new();
 
     /// <summary>The IDs of the checks a level and version run on a cluster, in the order they run.</summary>
     public static IReadOnlyList<string> CheckIds(LevelVersion policy, Model.KubeVersion cluster) =>
-        [.. Active(policy.Level, policy.Version.ResolvedFor(cluster)).Select(c => c.Id)];
+        [.. Active(policy.Level, policy.Version.ResolvedFor(cluster)).Select(i => Checks[i].Id)];
 
     public static PodSecurityResult Evaluate(LevelVersion policy, EvaluatedPodSpec pod) => Evaluate(policy, pod, shared: null);
 
@@ -63,9 +60,9 @@ internal static class PodSecurityEvaluator
         ArgumentNullException.ThrowIfNull(pod);
         var version = policy.Version.ResolvedFor(pod.Version);
         List<FailedCheck>? violations = null;
-        foreach (var check in Active(policy.Level, version))
+        foreach (var index in Active(policy.Level, version))
         {
-            if ((shared is null ? Run(check, pod, version) : shared.Check(check, pod, version)) is { } violation)
+            if ((shared is null ? Run(Checks[index], pod, version) : shared.Check(index, pod, version)) is { } violation)
             {
                 (violations ??= []).Add(violation);
             }
@@ -78,15 +75,16 @@ internal static class PodSecurityEvaluator
     internal static FailedCheck? Run(IPodSecurityCheck check, EvaluatedPodSpec pod, PodSecurityVersion version) =>
         check.Exemption?.Exempts(pod, version) == true ? null : check.Check(pod, version);
 
+    /// <summary>The places in <see cref="All"/> of the checks a level runs at a version, in the order they run.</summary>
     /// <param name="level">The level.</param>
     /// <param name="version">A resolved version (never <c>latest</c>).</param>
-    private static IPodSecurityCheck[] Active(PodSecurityLevel level, PodSecurityVersion version) =>
+    private static int[] Active(PodSecurityLevel level, PodSecurityVersion version) =>
         level == PodSecurityLevel.Privileged ? [] : ActiveChecks.GetOrAdd((level, version.Minor), key => Select(key.Level, PodSecurityVersion.V1(key.Minor)));
 
-    private static IPodSecurityCheck[] Select(PodSecurityLevel level, PodSecurityVersion version)
+    private static int[] Select(PodSecurityLevel level, PodSecurityVersion version)
     {
-        var active = Checks.Where(c => c.Level <= level && version.Includes(c.MinimumVersion)).ToList();
-        var overridden = active.Where(c => c.Level == PodSecurityLevel.Restricted).SelectMany(c => c.Overrides).ToHashSet(StringComparer.Ordinal);
-        return [.. active.Where(c => !overridden.Contains(c.Id))];
+        var active = Enumerable.Range(0, Checks.Length).Where(i => Checks[i].Level <= level && version.Includes(Checks[i].MinimumVersion)).ToList();
+        var overridden = active.Where(i => Checks[i].Level == PodSecurityLevel.Restricted).SelectMany(i => Checks[i].Overrides).ToHashSet(StringComparer.Ordinal);
+        return [.. active.Where(i => !overridden.Contains(Checks[i].Id))];
     }
 }

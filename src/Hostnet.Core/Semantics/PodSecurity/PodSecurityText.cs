@@ -22,49 +22,70 @@ internal static class PodSecurityText
         Pluralize("container", "containers", names.Count) + " " + JoinQuote(names);
 
     /// <summary><c>pod</c>, <c>containers "a", "b"</c> or <c>pod and container "a"</c>; null when nothing is at fault.</summary>
-    public static string? Setters(bool pod, IReadOnlyList<string> containers)
+    public static string? Setters(bool pod, IReadOnlyList<string> containers) => (pod, containers.Count > 0) switch
     {
-        var setters = new List<string>(2);
-        if (pod)
+        (false, false) => null,
+        (true, false) => "pod",
+        (false, true) => Containers(containers),
+        (true, true) => "pod and " + Containers(containers),
+    };
+
+    /// <summary>Whether the list holds the text (ordinal): a loop, where LINQ's <c>Contains</c> with a comparer enumerates through the interface.</summary>
+    public static bool Contains(IReadOnlyList<string> items, string text)
+    {
+        for (var i = 0; i < items.Count; i++)
         {
-            setters.Add("pod");
+            if (string.Equals(items[i], text, StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
-        if (containers.Count > 0)
-        {
-            setters.Add(Containers(containers));
-        }
-
-        return setters.Count == 0 ? null : string.Join(" and ", setters);
+        return false;
     }
 
     /// <summary>Sorted and de-duplicated, as Go's <c>sets.String.List()</c> returns them.</summary>
     public static List<string> SortedSet(IEnumerable<string> items) => [.. items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>The containers (in visit order) whose security context fails the test.</summary>
-    public static List<Container> Failing(EvaluatedPodSpec pod, Func<SecurityContext, bool> fails)
+    public static IReadOnlyList<Container> Failing(EvaluatedPodSpec pod, Func<SecurityContext, bool> fails)
     {
         // Every check of every evaluation asks, and most find none: a plain loop over the three lists, in the order of
-        // PodSpec.AllContainers, allocates only the (empty) list.
-        var failing = new List<Container>();
-        AddFailing(failing, pod.Spec.InitContainers, fails);
-        AddFailing(failing, pod.Spec.Containers, fails);
-        AddFailing(failing, pod.Spec.EphemeralContainers, fails);
-        return failing;
+        // PodSpec.AllContainers, that makes a list only for the first container that fails.
+        List<Container>? failing = null;
+        AddFailing(ref failing, pod.Spec.InitContainers, fails);
+        AddFailing(ref failing, pod.Spec.Containers, fails);
+        AddFailing(ref failing, pod.Spec.EphemeralContainers, fails);
+        return failing ?? (IReadOnlyList<Container>)[];
     }
 
-    private static void AddFailing(List<Container> failing, IReadOnlyList<Container> containers, Func<SecurityContext, bool> fails)
+    private static void AddFailing(ref List<Container>? failing, IReadOnlyList<Container> containers, Func<SecurityContext, bool> fails)
     {
         for (var i = 0; i < containers.Count; i++)
         {
             if (fails(containers[i].SecurityContext))
             {
-                failing.Add(containers[i]);
+                (failing ??= []).Add(containers[i]);
             }
         }
     }
 
-    public static List<string> Names(IEnumerable<Container> containers) => [.. containers.Select(c => c.Name)];
+    /// <summary>The containers' names, in their order.</summary>
+    public static IReadOnlyList<string> Names(IReadOnlyList<Container> containers)
+    {
+        if (containers.Count == 0)
+        {
+            return [];
+        }
+
+        var names = new string[containers.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = containers[i].Name;
+        }
+
+        return names;
+    }
 
     /// <summary>The path of a field below a container's security context.</summary>
     public static string Field(Container container, string field) => container.Path + ".securityContext." + field;

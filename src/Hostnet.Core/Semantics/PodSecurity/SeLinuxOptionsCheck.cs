@@ -22,6 +22,14 @@ internal sealed class SeLinuxOptionsCheck : IPodSecurityCheck
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
+        // Most pods set no options at all: they pass without the closures below.
+        return pod.Spec.SecurityContext.SeLinuxOptions is null && Failing(pod, s => s.SeLinuxOptions is not null).Count == 0
+            ? null
+            : CheckOptions(pod, version);
+    }
+
+    private static FailedCheck? CheckOptions(EvaluatedPodSpec pod, PodSecurityVersion version)
+    {
         bool Allowed(string type) => AllowedTypes.Contains(type, StringComparer.Ordinal) || (version.IsAtLeast(31) && type == "container_engine_t");
         bool Valid(SeLinuxOptions? options) => options is null || (Allowed(options.Type) && options.User.Length == 0 && options.Role.Length == 0);
 

@@ -35,6 +35,11 @@ internal sealed class SysctlsCheck : IPodSecurityCheck
     public FailedCheck? Check(EvaluatedPodSpec pod, PodSecurityVersion version)
     {
         ArgumentNullException.ThrowIfNull(pod);
+        if (pod.Spec.Sysctls.Count == 0)
+        {
+            return null;
+        }
+
         var forbidden = pod.Spec.Sysctls.Where(s => !Safe.Any(safe => safe.Name == s.Name && version.IsAtLeast(safe.Since))).ToList();
         return forbidden.Count == 0
             ? null

@@ -7,9 +7,10 @@ namespace Hostnet.Core.Semantics.Schema;
 /// One walk over one object, comparing it with its schema as Go's encoding/json (through sigs.k8s.io/json, strict and
 /// case-sensitive) would while decoding it. Paths and messages are built only for findings.
 /// </summary>
-internal sealed class StrictDecodingWalk
+/// <param name="path">Where the walk is, empty at the start: a list the caller may reuse from walk to walk.</param>
+internal sealed class StrictDecodingWalk(List<PathSegment> path)
 {
-    private readonly List<PathSegment> _path = new(capacity: 16);
+    private readonly List<PathSegment> _path = path;
     private List<SchemaViolation>? _violations;
 
     public IReadOnlyList<SchemaViolation> Violations => (IReadOnlyList<SchemaViolation>?)_violations ?? [];

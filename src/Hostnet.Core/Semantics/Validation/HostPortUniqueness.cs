@@ -17,29 +17,36 @@ internal static class HostPortUniqueness
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(hostPortOf);
-        var duplicates = new List<HostPortDuplicate>();
-        var regular = new HashSet<string>(StringComparer.Ordinal);
+        // Asked of every workload, and most have no duplicate: sets, lists and paths are made only when needed.
+        List<HostPortDuplicate>? duplicates = null;
+        HashSet<string>? regular = null;
         for (var i = 0; i < spec.Containers.Count; i++)
         {
-            Accumulate(spec.Containers[i], Index("containers", i), regular, hostPortOf, duplicates);
+            Accumulate(spec.Containers[i], "containers", i, ref regular, hostPortOf, ref duplicates);
         }
 
         foreach (var init in spec.InitContainers)
         {
-            Accumulate(init, Index("initContainers", 0), new HashSet<string>(StringComparer.Ordinal), hostPortOf, duplicates);
+            HashSet<string>? own = null;
+            Accumulate(init, "initContainers", 0, ref own, hostPortOf, ref duplicates);
         }
 
-        return duplicates;
+        return duplicates ?? (IReadOnlyList<HostPortDuplicate>)[];
     }
 
-    /// <summary>The key the API compares: protocol (defaulted), hostIP as written, host port.</summary>
     public static string Key(ContainerPort port, int hostPort)
     {
         ArgumentNullException.ThrowIfNull(port);
         return string.Create(CultureInfo.InvariantCulture, $"{port.EffectiveProtocol}/{port.HostIP}/{hostPort}");
     }
 
-    private static void Accumulate(Container container, string containerField, HashSet<string> seen, Func<ContainerPort, int> hostPortOf, List<HostPortDuplicate> duplicates)
+    private static void Accumulate(
+        Container container,
+        string list,
+        int index,
+        ref HashSet<string>? seen,
+        Func<ContainerPort, int> hostPortOf,
+        ref List<HostPortDuplicate>? duplicates)
     {
         for (var j = 0; j < container.Ports.Count; j++)
         {
@@ -51,9 +58,9 @@ internal static class HostPortUniqueness
             }
 
             var key = Key(port, hostPort);
-            if (!seen.Add(key))
+            if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(key))
             {
-                duplicates.Add(new HostPortDuplicate(Index(containerField + ".ports", j) + ".hostPort", key, port));
+                (duplicates ??= []).Add(new HostPortDuplicate(Index(Index(list, index) + ".ports", j) + ".hostPort", key, port));
             }
         }
     }

@@ -19,43 +19,50 @@ internal static class PortWarnings
     public static IReadOnlyList<PortWarning> Of(PodSpec spec, bool isPod, KubeVersion version)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var warnings = new List<PortWarning>();
+        // Asked of every workload, and most have no port or no warning: nothing is allocated for them.
+        List<PortWarning>? warnings = null;
         if (version < Since)
         {
-            return warnings;
+            return [];
         }
 
-        var earlier = new Dictionary<(int, string), List<(ContainerPort Port, int HostPort)>>();
-        foreach (var container in spec.AllContainers)
+        Dictionary<(int, string), List<(ContainerPort Port, int HostPort)>>? earlier = null;
+        foreach (var containers in (ReadOnlySpan<IReadOnlyList<Container>>)[spec.InitContainers, spec.Containers, spec.EphemeralContainers])
         {
-            foreach (var port in container.Ports)
+            for (var c = 0; c < containers.Count; c++)
             {
-                var hostPort = HostPorts.Stored(port, spec, isPod, version);
-                var protocol = port.EffectiveProtocol;
-                if (port.HostIP.Length > 0 && hostPort == 0)
+                var ports = containers[c].Ports;
+                for (var p = 0; p < ports.Count; p++)
                 {
-                    warnings.Add(new PortWarning(port.Path, $"{port.Path}: hostIP set without hostPort: {{Name:{port.Name} HostPort:0 ContainerPort:{port.ContainerPortNumber} Protocol:{protocol} HostIP:{port.HostIP}}}", null));
-                }
-
-                var key = (port.ContainerPortNumber, protocol);
-                if (!earlier.TryGetValue(key, out var others))
-                {
-                    earlier[key] = others = [];
-                }
-
-                foreach (var (other, otherHostPort) in others)
-                {
-                    if (Compare(port, hostPort, other, otherHostPort) is { } kind)
+                    var port = ports[p];
+                    var hostPort = HostPorts.Stored(port, spec, isPod, version);
+                    var protocol = port.EffectiveProtocol;
+                    if (port.HostIP.Length > 0 && hostPort == 0)
                     {
-                        warnings.Add(new PortWarning(port.Path, $"{port.Path}: {kind} port definition with {other.Path}", other.Path));
+                        (warnings ??= []).Add(new PortWarning(port.Path, $"{port.Path}: hostIP set without hostPort: {{Name:{port.Name} HostPort:0 ContainerPort:{port.ContainerPortNumber} Protocol:{protocol} HostIP:{port.HostIP}}}", null));
                     }
-                }
 
-                others.Add((port, hostPort));
+                    var key = (port.ContainerPortNumber, protocol);
+                    earlier ??= [];
+                    if (!earlier.TryGetValue(key, out var others))
+                    {
+                        earlier[key] = others = [];
+                    }
+
+                    foreach (var (other, otherHostPort) in others)
+                    {
+                        if (Compare(port, hostPort, other, otherHostPort) is { } kind)
+                        {
+                            (warnings ??= []).Add(new PortWarning(port.Path, $"{port.Path}: {kind} port definition with {other.Path}", other.Path));
+                        }
+                    }
+
+                    others.Add((port, hostPort));
+                }
             }
         }
 
-        return warnings;
+        return warnings ?? (IReadOnlyList<PortWarning>)[];
     }
 
     private static string? Compare(ContainerPort port, int hostPort, ContainerPort other, int otherHostPort)
