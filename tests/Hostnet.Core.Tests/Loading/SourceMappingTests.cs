@@ -98,7 +98,7 @@ public sealed class SourceMappingTests
     [Fact]
     public void ShiftLines_ScalarSharedByAlias_MovesOnceInEveryPlace()
     {
-        // An alias of a scalar is copied into each entry that uses it, and stays one node as a list item.
+        // An alias of a scalar is copied into each entry and each list item that uses it.
         var shared = new SourceScalar(new SourcePosition(2, 8), "80", ScalarStyle.Plain);
         var list = new SourceSequence(new SourcePosition(4, 3), [shared, shared]);
         var root = new SourceMapping(SourcePosition.Start, [
@@ -113,7 +113,8 @@ public sealed class SourceMappingTests
         root.Entries[1].ValuePosition.ShouldBe(new SourcePosition(12, 8));
         root.Entries[1].TryGetScalar(out var b).ShouldBeTrue();
         (b.Value, b.Style).ShouldBe(("80", ScalarStyle.Plain));
-        shared.Position.ShouldBe(new SourcePosition(12, 8));
+        list.PositionAt(0).ShouldBe(new SourcePosition(12, 8));
+        list.PositionAt(1).ShouldBe(new SourcePosition(12, 8));
         list.Position.ShouldBe(new SourcePosition(14, 3));
     }
 }
