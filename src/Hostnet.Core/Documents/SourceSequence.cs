@@ -6,11 +6,11 @@ namespace Hostnet.Core.Documents;
 /// </summary>
 internal sealed class SourceSequence : SourceNode
 {
-    // A sequence of collections only (containers, ports, env: most sequences) keeps their nodes, 8 bytes an item; one
-    // with a scalar item keeps 16-byte InlineNodes, instead of 8 bytes and a 32-byte node per scalar. Exactly one is set.
+    // A sequence of collections only (containers, ports, env: most sequences) keeps their nodes (a SourceNode[]), 8
+    // bytes an item; one with a scalar item keeps 16-byte InlineNodes (an InlineNode[]), instead of 8 bytes and a
+    // 32-byte node per scalar. One field for either: every sequence stays alive until the rules have run.
     // Written after construction only by ShiftInline, which moves the inline scalars in place.
-    private readonly SourceNode[]? _nodes;
-    private readonly InlineNode[]? _inline;
+    private readonly object _items;
 
     /// <param name="position">Where the sequence starts.</param>
     /// <param name="items">The items in order; a scalar item's text, position and style are kept, not its node.</param>
@@ -26,22 +26,23 @@ internal sealed class SourceSequence : SourceNode
         if (!scalars)
         {
             // Kept when the loader made it (an exact-size array of this type); copied otherwise, so no caller can change it.
-            _nodes = items as SourceNode[] is { } array && array.GetType() == typeof(SourceNode[]) ? array : [.. items];
+            _items = items as SourceNode[] is { } array && array.GetType() == typeof(SourceNode[]) ? array : items.ToArray();
             return;
         }
 
-        _inline = new InlineNode[items.Count];
-        for (var i = 0; i < _inline.Length; i++)
+        var inline = new InlineNode[items.Count];
+        for (var i = 0; i < inline.Length; i++)
         {
-            _inline[i] = new InlineNode(items[i]);
+            inline[i] = new InlineNode(items[i]);
         }
+
+        _items = inline;
     }
 
-    private SourceSequence(SourcePosition position, SourceNode[]? nodes, InlineNode[]? inline)
+    private SourceSequence(SourcePosition position, object items)
         : base(position)
     {
-        _nodes = nodes;
-        _inline = inline;
+        _items = items;
     }
 
     /// <summary>A sequence of the items the loader collected (copied: the span is its shared stack).</summary>
@@ -51,7 +52,7 @@ internal sealed class SourceSequence : SourceNode
         {
             if (item.Collection is null)
             {
-                return new SourceSequence(position, null, items.ToArray());
+                return new SourceSequence(position, items.ToArray());
             }
         }
 
@@ -61,10 +62,10 @@ internal sealed class SourceSequence : SourceNode
             nodes[i] = items[i].Collection!;
         }
 
-        return new SourceSequence(position, nodes, null);
+        return new SourceSequence(position, nodes);
     }
 
-    public int Count => _nodes?.Length ?? _inline!.Length;
+    public int Count => _items is SourceNode[] nodes ? nodes.Length : ((InlineNode[])_items).Length;
 
     /// <summary>
     /// The items as nodes. For a sequence with a scalar item the list and each scalar's node are made anew on each
@@ -74,56 +75,55 @@ internal sealed class SourceSequence : SourceNode
     {
         get
         {
-            if (_nodes is not null)
+            if (_items is SourceNode[] nodes)
             {
-                return _nodes;
+                return nodes;
             }
 
-            var nodes = new SourceNode[_inline!.Length];
-            for (var i = 0; i < nodes.Length; i++)
+            var inline = (InlineNode[])_items;
+            var made = new SourceNode[inline.Length];
+            for (var i = 0; i < made.Length; i++)
             {
-                nodes[i] = _inline[i].Node;
+                made[i] = inline[i].Node;
             }
 
-            return nodes;
+            return made;
         }
     }
 
     /// <summary>Item <paramref name="index"/> as a node (a scalar's node is made anew on each call).</summary>
-    public SourceNode this[int index] => _nodes is not null ? _nodes[index] : _inline![index].Node;
+    public SourceNode this[int index] => _items is SourceNode[] nodes ? nodes[index] : ((InlineNode[])_items)[index].Node;
 
     public override string TypeName => "array";
 
     /// <summary>Item <paramref name="index"/> when it is a scalar, without making a node.</summary>
     public bool TryGetScalar(int index, out ScalarView scalar)
     {
-        if (_nodes is not null)
+        if (_items is SourceNode[] nodes)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_nodes.Length, nameof(index));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)nodes.Length, nameof(index));
             scalar = default;
             return false;
         }
 
-        return _inline![index].TryGetScalar(out scalar);
+        return ((InlineNode[])_items)[index].TryGetScalar(out scalar);
     }
 
     /// <summary>Item <paramref name="index"/>'s node when it is a mapping or a sequence; null for a scalar (kept inline).</summary>
-    public SourceNode? CollectionAt(int index) => _nodes is not null ? _nodes[index] : _inline![index].Collection;
+    public SourceNode? CollectionAt(int index) => _items is SourceNode[] nodes ? nodes[index] : ((InlineNode[])_items)[index].Collection;
 
     /// <summary>Where item <paramref name="index"/> starts.</summary>
-    public SourcePosition PositionAt(int index) => _nodes is not null ? _nodes[index].Position : _inline![index].Position;
+    public SourcePosition PositionAt(int index) => _items is SourceNode[] nodes ? nodes[index].Position : ((InlineNode[])_items)[index].Position;
 
     /// <summary>Moves every scalar item <paramref name="lines"/> lines down (up when negative); the collections are nodes of their own.</summary>
     internal void ShiftInline(int lines)
     {
-        if (_inline is null)
+        if (_items is InlineNode[] inline)
         {
-            return;
-        }
-
-        for (var i = 0; i < _inline.Length; i++)
-        {
-            _inline[i] = _inline[i].WithScalarShiftedBy(lines);
+            for (var i = 0; i < inline.Length; i++)
+            {
+                inline[i] = inline[i].WithScalarShiftedBy(lines);
+            }
         }
     }
 }
