@@ -117,4 +117,33 @@ public sealed class SourceMappingTests
         list.PositionAt(1).ShouldBe(new SourcePosition(12, 8));
         list.Position.ShouldBe(new SourcePosition(14, 3));
     }
+
+    [Theory]
+    [InlineData(1, 1, 1, 7)]
+    [InlineData(16_777_215, 4_095, 16_777_230, 1_048_575)]
+    [InlineData(16_777_216, 3, 16_777_216, 9)]
+    [InlineData(2, 4_096, 2, 4_110)]
+    [InlineData(2, 5, 18, 1)]
+    [InlineData(2, 5, 2, 1_048_576)]
+    [InlineData(9, 5, 8, 1)]
+    public void Entry_PositionsPackedOrNot_ReadBackExactly(int keyLine, int keyColumn, int valueLine, int valueColumn)
+    {
+        var key = new SourcePosition(keyLine, keyColumn);
+        var value = new SourcePosition(valueLine, valueColumn);
+        var entry = new MappingEntry("k", key, ScalarStyle.Quoted, new ScalarView(value, "v", ScalarStyle.Block));
+        var list = new SourceSequence(new SourcePosition(valueLine, valueColumn), []);
+        var collection = new MappingEntry("k", key, ScalarStyle.Plain, list);
+
+        (entry.KeyPosition, entry.KeyStyle, entry.ValuePosition).ShouldBe((key, ScalarStyle.Quoted, value));
+        entry.TryGetScalar(out var scalar).ShouldBeTrue();
+        (scalar.Value, scalar.Position, scalar.Style).ShouldBe(("v", value, ScalarStyle.Block));
+        (collection.KeyPosition, collection.ValuePosition).ShouldBe((key, value));
+        collection.Value.ShouldBeSameAs(list);
+        collection.TryGetScalar(out _).ShouldBeFalse();
+
+        var moved = entry.WithInlineShiftedBy(3);
+        (moved.KeyPosition, moved.ValuePosition).ShouldBe((key with { Line = keyLine + 3 }, value with { Line = valueLine + 3 }));
+        moved.TryGetScalar(out var movedScalar).ShouldBeTrue();
+        movedScalar.Style.ShouldBe(ScalarStyle.Block);
+    }
 }
