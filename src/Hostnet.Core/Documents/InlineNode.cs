@@ -1,10 +1,10 @@
 namespace Hostnet.Core.Documents;
 
 /// <summary>
-/// A value as a collection keeps it: a scalar's text with its position and style inline, or a collection's node.
-/// Every tree stays alive until the rules have run, and an object per scalar (a mapping value, a sequence item) was
-/// most of what the collector copied and traced: <see cref="MappingEntry"/> and <see cref="SourceSequence"/> hold
-/// their values this way and make a scalar's node only when asked for one.
+/// A sequence item as its sequence keeps it: a scalar's text with its position and style inline, or a collection's
+/// node. Every tree stays alive until the rules have run, and an object per scalar was most of what the collector
+/// copied and traced: <see cref="SourceSequence"/> makes a scalar item's node only when asked for one, as
+/// <see cref="MappingEntry"/> does for a scalar value.
 /// </summary>
 internal readonly struct InlineNode
 {
