@@ -4,25 +4,32 @@ namespace Hostnet.Core.Documents;
 /// One key of a <see cref="SourceMapping"/> and its value. The key is kept inline (its text, position and style), and so
 /// is a scalar value: keys were about half of a tree's nodes and scalar values half of the rest, and every tree stays
 /// alive until the rules have run, so an object for each was most of what the collector copied and traced. A
-/// collection value is its node.
+/// collection value is its node. Both positions and styles share eight bytes (<see cref="EntryPositions"/>): an
+/// entry is 24 bytes.
 /// </summary>
 public readonly struct MappingEntry
 {
-    private readonly PackedPosition _keyPosition;
-
-    // A scalar value's text (its position and style in _valuePosition), or the value's node when it is a collection.
+    // A scalar value's text, or the value's node when it is a collection; a Spilled when the positions do not pack.
     private readonly object _value;
-    private readonly PackedPosition _valuePosition;
+
+    // The key's position and style, and a scalar value's (a collection value's node has its own).
+    private readonly EntryPositions _positions;
 
     /// <summary>An entry whose value is a node; a scalar is kept inline, not the node.</summary>
     public MappingEntry(string key, SourcePosition keyPosition, ScalarStyle keyStyle, SourceNode value)
-        : this(key, new PackedPosition(keyPosition, (int)keyStyle), Inline(value), value is SourceScalar scalar ? scalar.View.PackedPosition : default)
+        : this(
+            key,
+            keyPosition,
+            keyStyle,
+            value is SourceScalar scalar ? scalar.Value : value,
+            value is SourceScalar inline ? inline.Position : keyPosition,
+            value is SourceScalar styled ? styled.Style : ScalarStyle.Plain)
     {
     }
 
     /// <summary>An entry whose value is a scalar read without making a node for it.</summary>
     public MappingEntry(string key, SourcePosition keyPosition, ScalarStyle keyStyle, ScalarView value)
-        : this(key, new PackedPosition(keyPosition, (int)keyStyle), value.Value, value.PackedPosition)
+        : this(key, keyPosition, keyStyle, value.Value, value.Position, value.Style)
     {
     }
 
@@ -32,36 +39,47 @@ public readonly struct MappingEntry
     {
     }
 
-    private MappingEntry(string key, PackedPosition keyPosition, object value, PackedPosition valuePosition)
+    /// <param name="key">The key's text.</param>
+    /// <param name="keyPosition">Where the key starts.</param>
+    /// <param name="keyStyle">How the key was written.</param>
+    /// <param name="value">A scalar value's text, or a collection's node.</param>
+    /// <param name="valuePosition">Where a scalar value starts (for a collection: anything that packs, it is not read).</param>
+    /// <param name="valueStyle">How a scalar value was written.</param>
+    private MappingEntry(string key, SourcePosition keyPosition, ScalarStyle keyStyle, object value, SourcePosition valuePosition, ScalarStyle valueStyle)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
         Key = key;
-        _keyPosition = keyPosition;
-        _value = value;
-        _valuePosition = valuePosition;
+        if (EntryPositions.TryPack(keyPosition, keyStyle, valuePosition, valueStyle, out _positions))
+        {
+            _value = value;
+        }
+        else
+        {
+            _value = new Spilled(
+                value,
+                new PackedPosition(keyPosition, (int)keyStyle),
+                value is string ? new PackedPosition(valuePosition, (int)valueStyle) : default);
+        }
     }
 
     public string Key { get; }
 
-    /// <summary>What an entry keeps of <paramref name="value"/>: a scalar's text (its position and style kept beside it), or the collection's node.</summary>
-    private static object Inline(SourceNode value) => value is SourceScalar scalar ? scalar.Value : value;
+    public SourcePosition KeyPosition => _value is Spilled spilled ? spilled.KeyPosition.Position : _positions.KeyPosition;
 
-    public SourcePosition KeyPosition => _keyPosition.Position;
-
-    public ScalarStyle KeyStyle => (ScalarStyle)_keyPosition.Tag;
+    public ScalarStyle KeyStyle => _value is Spilled spilled ? (ScalarStyle)spilled.KeyPosition.Tag : _positions.KeyStyle;
 
     /// <summary>
     /// The value as a node. A scalar value is kept inline and made into a new node on each call (no two calls give the
     /// same object): read scalars with <see cref="TryGetScalar"/>, which allocates nothing.
     /// </summary>
-    public SourceNode Value => _value is string text ? new ScalarView(text, _valuePosition).ToNode() : (SourceNode)_value;
+    public SourceNode Value => TryGetScalar(out var scalar) ? scalar.ToNode() : CollectionValue!;
 
     /// <summary>Where the value starts.</summary>
-    public SourcePosition ValuePosition => _value is SourceNode node ? node.Position : _valuePosition.Position;
+    public SourcePosition ValuePosition => TryGetScalar(out var scalar) ? scalar.Position : CollectionValue!.Position;
 
     /// <summary>The value's node when it is a mapping or a sequence; null for a scalar (kept inline).</summary>
-    internal SourceNode? CollectionValue => _value as SourceNode;
+    internal SourceNode? CollectionValue => (_value is Spilled spilled ? spilled.Value : _value) as SourceNode;
 
     /// <summary>The key as a scalar node, made anew on each call: for the rare paths that pass a key on as a node (the configuration and policy readers).</summary>
     public SourceScalar KeyScalar() => new(KeyPosition, Key, KeyStyle);
@@ -69,14 +87,18 @@ public readonly struct MappingEntry
     /// <summary>The value when it is a scalar, without making a node.</summary>
     public bool TryGetScalar(out ScalarView scalar)
     {
-        if (_value is string text)
+        switch (_value)
         {
-            scalar = new ScalarView(text, _valuePosition);
-            return true;
+            case string text:
+                scalar = new ScalarView(_positions.ValuePosition, text, _positions.ValueStyle);
+                return true;
+            case Spilled { Value: string spilledText } spilled:
+                scalar = new ScalarView(spilledText, spilled.ValuePosition);
+                return true;
+            default:
+                scalar = default;
+                return false;
         }
-
-        scalar = default;
-        return false;
     }
 
     public void Deconstruct(out string key, out SourceNode value)
@@ -89,6 +111,22 @@ public readonly struct MappingEntry
     /// The same entry with its key, and its value when a scalar, <paramref name="lines"/> lines down (a collection
     /// value is a node of its own, moved on its own).
     /// </summary>
-    internal MappingEntry WithInlineShiftedBy(int lines) =>
-        new(Key, _keyPosition.ShiftedBy(lines), _value, _value is string ? _valuePosition.ShiftedBy(lines) : _valuePosition);
+    internal MappingEntry WithInlineShiftedBy(int lines)
+    {
+        var key = KeyPosition;
+        var moved = new SourcePosition(key.Line + lines, key.Column);
+        return TryGetScalar(out var scalar)
+            ? new(Key, moved, KeyStyle, scalar.Value, new SourcePosition(scalar.Position.Line + lines, scalar.Position.Column), scalar.Style)
+            : new(Key, moved, KeyStyle, CollectionValue!, moved, ScalarStyle.Plain);
+    }
+
+    /// <summary>An entry's value with both positions in full, for the rare entry whose positions do not pack.</summary>
+    private sealed class Spilled(object value, PackedPosition keyPosition, PackedPosition valuePosition)
+    {
+        public object Value { get; } = value;
+
+        public PackedPosition KeyPosition { get; } = keyPosition;
+
+        public PackedPosition ValuePosition { get; } = valuePosition;
+    }
 }

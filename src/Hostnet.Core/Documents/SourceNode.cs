@@ -58,9 +58,13 @@ public abstract class SourceNode
 
                     break;
                 case SourceSequence sequence:
-                    foreach (var item in sequence.Items)
+                    sequence.ShiftInline(lines);
+                    for (var i = 0; i < sequence.Count; i++)
                     {
-                        pending.Push(item);
+                        if (sequence.CollectionAt(i) is { } item)
+                        {
+                            pending.Push(item);
+                        }
                     }
 
                     break;

@@ -213,10 +213,10 @@ internal sealed class LoadedSpans
             return null;
         }
 
-        var items = new List<SpanNode>(sequence.Items.Count);
-        foreach (var item in sequence.Items)
+        var items = new List<SpanNode>(sequence.Count);
+        for (var i = 0; i < sequence.Count; i++)
         {
-            if (Node(item, isFlow) is not { } itemSpan)
+            if (Node(sequence[i], isFlow) is not { } itemSpan)
             {
                 return null;
             }

@@ -299,11 +299,11 @@ internal sealed class BlockYamlParser
         {
             var dash = _lineStart + indent;
             var i = SkipSpaces(dash + 1);
-            SourceNode? item;
+            ParsedValue? item;
             if (IsLineEnd(i, dash + 1))
             {
                 var empty = PositionAt(dash + 1);
-                item = EndLine(i) ? ParseNextLines(indent, indentless: false, empty, depth + 1)?.Node() : null;
+                item = EndLine(i) ? ParseNextLines(indent, indentless: false, empty, depth + 1) : null;
             }
             else if (IsSequenceEntry(i))
             {
@@ -311,19 +311,19 @@ internal sealed class BlockYamlParser
             }
             else if (KeyEnd(i) >= 0)
             {
-                item = ParseMapping(i - _lineStart, i, depth + 1);
+                item = ParseMapping(i - _lineStart, i, depth + 1) is { } mapping ? new ParsedValue(mapping) : null;
             }
             else
             {
-                item = ParseInline(i, indent, depth + 1)?.Node();
+                item = ParseInline(i, indent, depth + 1);
             }
 
-            if (item is null)
+            if (item is not { } value)
             {
                 return null;
             }
 
-            _stacks.AddItem(item);
+            value.AddTo(_stacks);
             var next = PeekIndent(allowMarker: false);
             if (next > indent)
             {
@@ -336,7 +336,7 @@ internal sealed class BlockYamlParser
             }
         }
 
-        return new SourceSequence(position, _stacks.PopItems(start));
+        return _stacks.PopSequence(position, start);
     }
 
     /// <summary>A mapping value, from just after its <c>:</c>.</summary>
@@ -644,7 +644,7 @@ internal sealed class BlockYamlParser
                 }
                 else
                 {
-                    _stacks.AddItem(first.ToNode());
+                    _stacks.AddItem(first);
                 }
 
                 if (CharAt(j) == close)
@@ -666,7 +666,7 @@ internal sealed class BlockYamlParser
         }
 
         end = j + 1;
-        return mapping ? new SourceMapping(position, _stacks.PopEntries(start)) : new SourceSequence(position, _stacks.PopItems(start));
+        return mapping ? new SourceMapping(position, _stacks.PopEntries(start)) : _stacks.PopSequence(position, start);
     }
 
     /// <summary>A scalar inside a flow collection at <paramref name="j"/>; moves <paramref name="j"/> past it and following spaces.</summary>
@@ -759,8 +759,8 @@ internal sealed class BlockYamlParser
     }
 
     /// <summary>
-    /// A value just parsed: a collection's node, or a scalar not yet made into one (a mapping keeps its scalar values
-    /// inline, so only a sequence item needs the node).
+    /// A value just parsed: a collection's node, or a scalar, never made into a node (mappings and sequences keep
+    /// their scalars inline).
     /// </summary>
     private readonly struct ParsedValue
     {
@@ -771,7 +771,18 @@ internal sealed class BlockYamlParser
 
         public ParsedValue(ScalarView scalar) => _scalar = scalar;
 
-        public SourceNode Node() => _collection ?? _scalar.ToNode();
+        /// <summary>Adds the value to the items of the sequence being built (a scalar inline, as an entry keeps it).</summary>
+        public void AddTo(NodeStacks stacks)
+        {
+            if (_collection is not null)
+            {
+                stacks.AddItem(_collection);
+            }
+            else
+            {
+                stacks.AddItem(_scalar);
+            }
+        }
 
         public MappingEntry Entry(string key, SourcePosition keyPosition, ScalarStyle keyStyle) =>
             _collection is not null ? new MappingEntry(key, keyPosition, keyStyle, _collection) : new MappingEntry(key, keyPosition, keyStyle, _scalar);

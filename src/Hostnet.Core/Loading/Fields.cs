@@ -34,7 +34,11 @@ internal static class Fields
     public static SourceMapping? Map(SourceMapping? mapping, string key) => mapping?[key] as SourceMapping;
 
     public static IReadOnlyList<SourceNode> List(SourceMapping? mapping, string key) =>
-        (mapping?[key] as SourceSequence)?.Items ?? [];
+        Sequence(mapping, key)?.Items ?? [];
+
+    /// <summary>The value of <paramref name="key"/> when it is a sequence (a scalar value makes no node on the way).</summary>
+    private static SourceSequence? Sequence(SourceMapping? mapping, string key) =>
+        mapping is not null && mapping.TryGetEntry(key, out var entry) ? entry.CollectionValue as SourceSequence : null;
 
     public static string? String(SourceMapping? mapping, string key) =>
         Scalar(mapping, key, out var scalar) && !scalar.IsNull ? scalar.Value : null;
@@ -67,11 +71,15 @@ internal static class Fields
 
     public static IReadOnlyList<string> Strings(SourceMapping? mapping, string key)
     {
-        var items = List(mapping, key);
+        if (Sequence(mapping, key) is not { } items)
+        {
+            return [];
+        }
+
         var count = 0;
         for (var i = 0; i < items.Count; i++)
         {
-            count += items[i] is SourceScalar { IsNull: false } ? 1 : 0;
+            count += items.TryGetScalar(i, out var scalar) && !scalar.IsNull ? 1 : 0;
         }
 
         if (count == 0)
@@ -83,7 +91,7 @@ internal static class Fields
         var next = 0;
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i] is SourceScalar { IsNull: false } scalar)
+            if (items.TryGetScalar(i, out var scalar) && !scalar.IsNull)
             {
                 strings[next++] = scalar.Value;
             }
@@ -98,8 +106,7 @@ internal static class Fields
     /// </summary>
     public static IReadOnlyList<string> StringItems(SourceMapping? mapping, string key)
     {
-        var items = List(mapping, key);
-        if (items.Count == 0)
+        if (Sequence(mapping, key) is not { Count: > 0 } items)
         {
             return [];
         }
@@ -107,7 +114,7 @@ internal static class Fields
         var strings = new string[items.Count];
         for (var i = 0; i < strings.Length; i++)
         {
-            strings[i] = items[i] is SourceScalar { IsNull: false } scalar ? scalar.Value : string.Empty;
+            strings[i] = items.TryGetScalar(i, out var scalar) && !scalar.IsNull ? scalar.Value : string.Empty;
         }
 
         return strings;

@@ -140,7 +140,7 @@ internal sealed class NodeBuilder(IParser parser, int firstLine, LoaderLimits li
         CloseFlow(flow);
         parser.MoveNext();
 
-        return new SourceSequence(position, _stacks.PopItems(start));
+        return _stacks.PopSequence(position, start);
     }
 
     private SourceMapping ReadMapping(SourcePosition position, int depth, bool flow, out long size)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Hostnet.Core.Documents;
 
 namespace Hostnet.Core.Loading;
@@ -10,22 +11,23 @@ namespace Hostnet.Core.Loading;
 internal sealed class NodeStacks
 {
     private readonly List<MappingEntry> _entries = [];
-    private readonly List<SourceNode> _items = [];
+    private readonly List<InlineNode> _items = [];
 
     public int EntryCount => _entries.Count;
 
     public int ItemCount => _items.Count;
 
-    public void AddItem(SourceNode item) => _items.Add(item);
+    public void AddItem(SourceNode item) => _items.Add(new InlineNode(item));
 
-    /// <summary>The items from <paramref name="start"/> on, removed from the stack.</summary>
-    public SourceNode[] PopItems(int start)
+    /// <summary>A scalar item, kept inline: no node is made for it.</summary>
+    public void AddItem(ScalarView item) => _items.Add(new InlineNode(item));
+
+    /// <summary>The sequence of the items from <paramref name="start"/> on, which are removed from the stack.</summary>
+    public SourceSequence PopSequence(SourcePosition position, int start)
     {
-        var count = _items.Count - start;
-        var items = count == 0 ? [] : new SourceNode[count];
-        _items.CopyTo(start, items, 0, count);
-        _items.RemoveRange(start, count);
-        return items;
+        var sequence = SourceSequence.FromItems(position, CollectionsMarshal.AsSpan(_items)[start..]);
+        _items.RemoveRange(start, _items.Count - start);
+        return sequence;
     }
 
     /// <summary>The entries from <paramref name="start"/> on, removed from the stack.</summary>

@@ -98,7 +98,7 @@ public sealed class SourceMappingTests
     [Fact]
     public void ShiftLines_ScalarSharedByAlias_MovesOnceInEveryPlace()
     {
-        // An alias of a scalar is copied into each entry that uses it, and stays one node as a list item.
+        // An alias of a scalar is copied into each entry and each list item that uses it.
         var shared = new SourceScalar(new SourcePosition(2, 8), "80", ScalarStyle.Plain);
         var list = new SourceSequence(new SourcePosition(4, 3), [shared, shared]);
         var root = new SourceMapping(SourcePosition.Start, [
@@ -113,7 +113,37 @@ public sealed class SourceMappingTests
         root.Entries[1].ValuePosition.ShouldBe(new SourcePosition(12, 8));
         root.Entries[1].TryGetScalar(out var b).ShouldBeTrue();
         (b.Value, b.Style).ShouldBe(("80", ScalarStyle.Plain));
-        shared.Position.ShouldBe(new SourcePosition(12, 8));
+        list.PositionAt(0).ShouldBe(new SourcePosition(12, 8));
+        list.PositionAt(1).ShouldBe(new SourcePosition(12, 8));
         list.Position.ShouldBe(new SourcePosition(14, 3));
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1, 7)]
+    [InlineData(16_777_215, 4_095, 16_777_230, 1_048_575)]
+    [InlineData(16_777_216, 3, 16_777_216, 9)]
+    [InlineData(2, 4_096, 2, 4_110)]
+    [InlineData(2, 5, 18, 1)]
+    [InlineData(2, 5, 2, 1_048_576)]
+    [InlineData(9, 5, 8, 1)]
+    public void Entry_PositionsPackedOrNot_ReadBackExactly(int keyLine, int keyColumn, int valueLine, int valueColumn)
+    {
+        var key = new SourcePosition(keyLine, keyColumn);
+        var value = new SourcePosition(valueLine, valueColumn);
+        var entry = new MappingEntry("k", key, ScalarStyle.Quoted, new ScalarView(value, "v", ScalarStyle.Block));
+        var list = new SourceSequence(new SourcePosition(valueLine, valueColumn), []);
+        var collection = new MappingEntry("k", key, ScalarStyle.Plain, list);
+
+        (entry.KeyPosition, entry.KeyStyle, entry.ValuePosition).ShouldBe((key, ScalarStyle.Quoted, value));
+        entry.TryGetScalar(out var scalar).ShouldBeTrue();
+        (scalar.Value, scalar.Position, scalar.Style).ShouldBe(("v", value, ScalarStyle.Block));
+        (collection.KeyPosition, collection.ValuePosition).ShouldBe((key, value));
+        collection.Value.ShouldBeSameAs(list);
+        collection.TryGetScalar(out _).ShouldBeFalse();
+
+        var moved = entry.WithInlineShiftedBy(3);
+        (moved.KeyPosition, moved.ValuePosition).ShouldBe((key with { Line = keyLine + 3 }, value with { Line = valueLine + 3 }));
+        moved.TryGetScalar(out var movedScalar).ShouldBeTrue();
+        movedScalar.Style.ShouldBe(ScalarStyle.Block);
     }
 }

@@ -38,17 +38,26 @@ internal sealed class StrictDecodingWalk(List<PathSegment> path)
     /// </summary>
     private void CheckEntryValue(in MappingEntry entry, SchemaType type, SchemaStruct owner)
     {
-        if (entry.TryGetScalar(out var scalar) && type.Kind is not (SchemaValueKind.Struct or SchemaValueKind.Array or SchemaValueKind.Map))
-        {
-            if (type.Kind != SchemaValueKind.Any)
-            {
-                CheckScalar(scalar, type, owner);
-            }
-        }
-        else
+        if (!(entry.TryGetScalar(out var scalar) && CheckScalarInPlace(scalar, type, owner)))
         {
             CheckValue(entry.Value, type, owner);
         }
+    }
+
+    /// <summary>Checks a scalar where a scalar belongs, read in place; false (nothing checked) where a collection belongs.</summary>
+    private bool CheckScalarInPlace(ScalarView scalar, SchemaType type, SchemaStruct owner)
+    {
+        if (type.Kind is SchemaValueKind.Struct or SchemaValueKind.Array or SchemaValueKind.Map)
+        {
+            return false;
+        }
+
+        if (type.Kind != SchemaValueKind.Any)
+        {
+            CheckScalar(scalar, type, owner);
+        }
+
+        return true;
     }
 
     /// <summary>Checks a field's value; <c>owner</c> is the struct that declares the field (Go's error names it).</summary>
@@ -72,11 +81,14 @@ internal sealed class StrictDecodingWalk(List<PathSegment> path)
             case SchemaValueKind.Array:
                 if (node is SourceSequence sequence)
                 {
-                    var items = sequence.Items;
-                    for (var i = 0; i < items.Count; i++)
+                    for (var i = 0; i < sequence.Count; i++)
                     {
                         _path.Add(PathSegment.Item(i));
-                        CheckValue(items[i], type.Element!, owner);
+                        if (!(sequence.TryGetScalar(i, out var item) && CheckScalarInPlace(item, type.Element!, owner)))
+                        {
+                            CheckValue(sequence[i], type.Element!, owner);
+                        }
+
                         _path.RemoveAt(_path.Count - 1);
                     }
                 }
