@@ -94,7 +94,7 @@ public static class AdmissionEvaluator
             return AdmissionDecision.Unchanged;
         }
 
-        var operations = new ManifestFixer(CheckerFor(subject, policy), RuleCatalog.Fixers, policy.Mutations).PatchFor(new SourceFile(ObjectFile, Encoding.UTF8.GetString(subject.Object!.Value.Span)));
+        var operations = new ManifestFixer(CheckerFor(subject, policy), RuleCatalog.Fixers, policy.Mutations).PatchFor(ObjectFile, subject.Object!.Value);
         return operations.Count == 0
             ? AdmissionDecision.Unchanged
             : AdmissionDecision.Unchanged with
