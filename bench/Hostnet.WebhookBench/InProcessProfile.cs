@@ -37,7 +37,7 @@ internal static class InProcessProfile
         var create = Encoding.UTF8.GetBytes(WebhookBench.Review);
         var update = Encoding.UTF8.GetBytes(UpdateOf(WebhookBench.Review));
         var review = JsonSerializer.Deserialize(create, WebhookJson.Default.AdmissionReview)!;
-        var json = review.Request!.Object!.Value.TextIn(create);
+        var json = review.Request!.Object!.Value.BytesIn(create);
         var subject = new AdmissionSubject("Pod", "CREATE", "monitoring", null, json, null);
         var updated = subject with { Operation = "UPDATE", OldObject = json };
         var policy = WebhookPolicy.Default;
@@ -54,8 +54,9 @@ internal static class InProcessProfile
         (string Name, Action Body)[] phases =
         [
             ("deserialise the AdmissionReview (floor)", () => JsonSerializer.Deserialize(create, WebhookJson.Default.AdmissionReview)),
-            ("request.object → JSON text (decoded from the body)", () => review.Request!.Object!.Value.TextIn(create)),
-            ("AdmissionEvaluator.Load (text → node tree)", () => AdmissionEvaluator.Load(json)),
+            ("request.object → its UTF-8 bytes (copied from the body)", () => review.Request!.Object!.Value.BytesIn(create)),
+            ("AdmissionEvaluator.Load before p18-hook5 (decoded text → events → node tree)", () => new ManifestLoader(LoaderLimits.Default) { ShareStrings = false }.Load(new SourceFile(AdmissionEvaluator.ObjectFile, Encoding.UTF8.GetString(json.Span)))),
+            ("AdmissionEvaluator.Load (UTF-8 → node tree)", () => AdmissionEvaluator.Load(json)),
             ("ManifestChecker.Check (one loaded object)", () => new ManifestChecker(options, RuleCatalog.Rules).Check([loaded])),
             ("  of which the checker without rules (reading, strict decoding, sorting)", () => new ManifestChecker(options, []).Check([loaded])),
             ("  of which ObjectReader.Read", () => ObjectReader.Read(document)),

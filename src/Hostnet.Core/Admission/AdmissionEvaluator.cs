@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Documents;
@@ -65,10 +66,10 @@ public static class AdmissionEvaluator
             return AdmissionDecision.Ignored;
         }
 
-        var findings = Findings(subject.Object!, subject, policy);
+        var findings = Findings(subject.Object!.Value, subject, policy);
         if (subject.Operation == "UPDATE" && subject.OldObject is not null && findings.Any(f => f.Action == PolicyAction.Deny))
         {
-            var old = Findings(subject.OldObject, subject, policy);
+            var old = Findings(subject.OldObject.Value, subject, policy);
             findings = [.. findings.Select(f => f.Action == PolicyAction.Deny && old.Any(f.SameAs) ? f with { Action = PolicyAction.Warn } : f)];
         }
 
@@ -93,7 +94,7 @@ public static class AdmissionEvaluator
             return AdmissionDecision.Unchanged;
         }
 
-        var operations = new ManifestFixer(CheckerFor(subject, policy), RuleCatalog.Fixers, policy.Mutations).PatchFor(new SourceFile(ObjectFile, subject.Object!));
+        var operations = new ManifestFixer(CheckerFor(subject, policy), RuleCatalog.Fixers, policy.Mutations).PatchFor(ObjectFile, subject.Object!.Value);
         return operations.Count == 0
             ? AdmissionDecision.Unchanged
             : AdmissionDecision.Unchanged with
@@ -127,10 +128,17 @@ public static class AdmissionEvaluator
         return byNamespace.Count < MaxCachedNamespaces ? byNamespace.GetOrAdd(@namespace, checker) : checker;
     }
 
-    /// <summary>Loads the JSON text of an object (JSON is YAML) as a check would.</summary>
-    public static LoadResult Load(string json) => new ManifestLoader(Limits) { ShareStrings = false }.Load(new SourceFile(ObjectFile, json));
+    /// <summary>
+    /// Loads the JSON of an object (JSON is YAML) as a check would: plain JSON straight from its UTF-8 bytes, anything
+    /// else (which the text's readers report or read their own way) from its decoded text.
+    /// </summary>
+    public static LoadResult Load(ReadOnlyMemory<byte> json)
+    {
+        var loader = new ManifestLoader(Limits) { ShareStrings = false };
+        return loader.TryLoadJson(ObjectFile, json.Span) ?? loader.Load(new SourceFile(ObjectFile, Encoding.UTF8.GetString(json.Span)));
+    }
 
-    private static List<AdmissionFinding> Findings(string json, AdmissionSubject subject, WebhookPolicy policy)
+    private static List<AdmissionFinding> Findings(ReadOnlyMemory<byte> json, AdmissionSubject subject, WebhookPolicy policy)
     {
         var loaded = Load(json);
         var checker = CheckerFor(subject, policy);

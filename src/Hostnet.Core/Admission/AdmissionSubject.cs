@@ -5,6 +5,6 @@ namespace Hostnet.Core.Admission;
 /// <param name="Operation"><c>CREATE</c>, <c>UPDATE</c>, <c>DELETE</c> or <c>CONNECT</c>.</param>
 /// <param name="Namespace"><c>request.namespace</c>: where the object lands even when its metadata names none.</param>
 /// <param name="SubResource"><c>request.subResource</c>, e.g. <c>status</c>; null or empty for the object itself.</param>
-/// <param name="Object">The JSON text of <c>request.object</c>; null for DELETE.</param>
-/// <param name="OldObject">The JSON text of <c>request.oldObject</c> (UPDATE); null otherwise.</param>
-public sealed record AdmissionSubject(string Kind, string Operation, string? Namespace, string? SubResource, string? Object, string? OldObject);
+/// <param name="Object">The JSON of <c>request.object</c> in UTF-8, as the request's body holds it; null for DELETE.</param>
+/// <param name="OldObject">The JSON of <c>request.oldObject</c> in UTF-8 (UPDATE); null otherwise.</param>
+public sealed record AdmissionSubject(string Kind, string Operation, string? Namespace, string? SubResource, ReadOnlyMemory<byte>? Object, ReadOnlyMemory<byte>? OldObject);

@@ -1,3 +1,4 @@
+using System.Text;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Documents;
 using Hostnet.Core.Editing;
@@ -27,27 +28,61 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
     public IReadOnlyList<JsonPatchOperation> PatchFor(SourceFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
+        return Patch(file.Path, default, file.Text);
+    }
+
+    /// <summary>
+    /// <see cref="PatchFor(SourceFile)"/> of one JSON object in UTF-8, as an AdmissionReview's body holds it: the first
+    /// round loads the bytes without decoding them (<see cref="ManifestLoader.TryLoadJson"/>), and the text the fixes
+    /// are rendered into is decoded only when there is something to fix.
+    /// </summary>
+    public IReadOnlyList<JsonPatchOperation> PatchFor(string path, ReadOnlyMemory<byte> json)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Patch(path, json.Span, text: null);
+    }
+
+    /// <param name="path">The name to load the input under.</param>
+    /// <param name="json">The input in UTF-8 when <paramref name="text"/> is null.</param>
+    /// <param name="text">The input's text, or null to decode it from <paramref name="json"/> when needed.</param>
+    private List<JsonPatchOperation> Patch(string path, ReadOnlySpan<byte> json, string? text)
+    {
+        // One object: sharing its strings would cost more than it saves, as for a review's check.
+        var loader = new ManifestLoader { ShareStrings = false };
         var operations = new List<JsonPatchOperation>();
+        var loaded = (text is null ? loader.TryLoadJson(path, json) : null) ?? loader.Load(new SourceFile(path, text ??= Encoding.UTF8.GetString(json)));
         for (var round = 0; round < MaxRounds; round++)
         {
-            var loaded = new ManifestLoader().Load(file);
+            if (round > 0)
+            {
+                loaded = loader.Load(new SourceFile(path, text!));
+            }
+
             if (loaded.Documents.Count == 0)
             {
                 break;
             }
 
             var document = loaded.Documents[0];
-            var report = checker.Check([loaded]);
+            // The check's reading of the document is the one the fixes are planned on: it is not read a second time.
+            var readings = new Dictionary<ManifestDocument, DocumentReading>(ReferenceEqualityComparer.Instance);
+            var report = checker.Check([loaded], readings, out _);
             var findings = DocumentFindings.Assign(loaded.Documents, report.Diagnostics.Where(d => rules is null || rules.Contains(d.Rule.Id)));
-            var edits = findings.TryGetValue(document, out var mine) ? FixPlanner.Plan(document, mine, fixers) : [];
-            var fix = TextFixer.Apply(file.Text, [new DocumentEdits(document, edits)]);
+            var edits = findings.TryGetValue(document, out var mine) ? FixPlanner.Plan(document, readings[document].Object, mine, fixers) : [];
+            if (edits.Count == 0)
+            {
+                break;
+            }
+
+            text ??= Encoding.UTF8.GetString(json);
+            var fix = TextFixer.Apply(text, [new DocumentEdits(document, edits)]);
             if (fix.Applied.Count == 0)
             {
                 break;
             }
 
             operations.AddRange(JsonPatch.From(edits.Where(fix.Applied.Contains)));
-            file = file with { Text = fix.Text };
+            text = fix.Text;
         }
 
         return operations;

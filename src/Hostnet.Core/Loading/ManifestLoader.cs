@@ -53,6 +53,25 @@ public sealed class ManifestLoader(LoaderLimits limits)
     }
 
     /// <summary>
+    /// Loads one JSON object from its UTF-8 bytes (a review's object as the request's body holds it) without decoding it
+    /// first (<see cref="Utf8JsonTreeBuilder"/>): what <see cref="Load"/> gives for the decoded text, or null where that
+    /// reader leaves the text to the others, and then the caller loads the text.
+    /// </summary>
+    public LoadResult? TryLoadJson(string path, ReadOnlySpan<byte> utf8)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        // More bytes than the limit may still be fewer characters: the text's load tells.
+        if (utf8.Length > limits.MaxFileBytes || Utf8JsonTreeBuilder.TryBuild(utf8, limits) is not { } root)
+        {
+            return null;
+        }
+
+        var found = new Found(path, [], [], []);
+        Classify(found, root, listItem: null);
+        return new LoadResult(found.Documents, found.Problems, found.Skipped);
+    }
+
+    /// <summary>
     /// Loads many inputs, spread over the cores (files are independent, and parsing is most of a check's time).
     /// The results are in input order and the same as <see cref="Load"/> gives one by one.
     /// </summary>

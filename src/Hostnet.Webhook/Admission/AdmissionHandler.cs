@@ -167,7 +167,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
 
     /// <summary>
     /// The review's request and what the core is asked about, or why there is none. The body is read whole and parsed
-    /// once: the objects are only marked in it (<see cref="RawJson"/>) and their text decoded from it before its
+    /// once: the objects are only marked in it (<see cref="RawJson"/>) and their bytes copied from it before its
     /// buffer goes back to the pool.
     /// </summary>
     private async Task<(AdmissionRequest? Request, AdmissionSubject? Subject, string? Refusal, int Status)> ReadAsync(HttpContext context, CancellationToken cancellationToken)
@@ -192,8 +192,8 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
                 request.Operation ?? string.Empty,
                 request.Namespace,
                 request.SubResource,
-                request.Object is { ValueKind: JsonValueKind.Object } created ? created.TextIn(body.Bytes) : null,
-                request.OldObject is { ValueKind: JsonValueKind.Object } old ? old.TextIn(body.Bytes) : null);
+                request.Object is { ValueKind: JsonValueKind.Object } created ? created.BytesIn(body.Bytes) : null,
+                request.OldObject is { ValueKind: JsonValueKind.Object } old ? old.BytesIn(body.Bytes) : null);
             return (request, subject, null, StatusCodes.Status200OK);
         }
         catch (JsonException error)
@@ -202,7 +202,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         }
         catch (DecoderFallbackException)
         {
-            // The reader checks the object's syntax, not its bytes: they are decoded only here (RawJson.TextIn).
+            // The reader checks the object's syntax, not its bytes: they are checked only here (RawJson.BytesIn).
             return (null, null, "the AdmissionReview's request.object is not valid UTF-8", StatusCodes.Status400BadRequest);
         }
         catch (BadHttpRequestException error)

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace Hostnet.Webhook.Admission;
 
 /// <summary>
 /// Where a JSON value lies in the body it was deserialized from, and what kind of value it is: <c>request.object</c>
-/// goes to the checker as text, so the review's reader only marks it and the text is decoded once from the body.
+/// goes to the checker as UTF-8, so the review's reader only marks it and its bytes are copied once from the body.
 /// A <see cref="JsonElement"/> built a document of it first (a second parse, and a copy of the body) and its text was
 /// then transcoded out of that (issue 16). The offsets hold only for a review deserialized from one span of bytes,
 /// as <see cref="AdmissionHandler"/> reads it.
@@ -17,11 +18,16 @@ namespace Hostnet.Webhook.Admission;
 [JsonConverter(typeof(RawJsonConverter))]
 public readonly record struct RawJson(int Start, int Length, JsonValueKind ValueKind)
 {
-    /// <summary>Throws on bytes that are not UTF-8, as <see cref="JsonElement.GetRawText"/> did.</summary>
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>The value's text as written, from the body it was read from.</summary>
-    public string TextIn(ReadOnlySpan<byte> body) => StrictUtf8.GetString(body.Slice(Start, Length));
+    /// <summary>
+    /// The value's bytes as written, copied out of the body it was read from (the body's buffer goes back to its pool);
+    /// the checker reads them as UTF-8 without decoding them to text. Throws <see cref="DecoderFallbackException"/> on
+    /// bytes that are not UTF-8, as decoding them did.
+    /// </summary>
+    public ReadOnlyMemory<byte> BytesIn(ReadOnlySpan<byte> body)
+    {
+        var value = body.Slice(Start, Length);
+        return Utf8.IsValid(value) ? value.ToArray() : throw new DecoderFallbackException("the value is not valid UTF-8");
+    }
 }
 
 /// <summary>Reads a <see cref="RawJson"/>: the value is skipped (and so checked for well-formedness), not built.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Hostnet.Core.Admission;
 using Hostnet.Webhook.Admission;
 using Hostnet.Webhook.Metrics;
@@ -203,7 +204,7 @@ public sealed class WebhookServer : IAsyncDisposable
     /// Runs one review through the checker before taking traffic: the first one compiles the rules (close to a
     /// second on a busy machine), which must not eat into the API server's 2 s budget.
     /// </summary>
-    private void WarmUp() => AdmissionEvaluator.Validate(new AdmissionSubject("Pod", "CREATE", "default", null, WarmUpPod, null), Policies.Current);
+    private void WarmUp() => AdmissionEvaluator.Validate(new AdmissionSubject("Pod", "CREATE", "default", null, Encoding.UTF8.GetBytes(WarmUpPod), null), Policies.Current);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Hostnet.Core.Admission;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Configuration;
@@ -22,7 +23,7 @@ public sealed class AdmissionEvaluatorTests
         var problems = new List<InputProblem>();
         var parsed = policy.Length == 0 ? WebhookPolicy.Default : PolicyReader.Read(new SourceFile("policy.yaml", policy), problems);
         problems.ShouldBeEmpty();
-        return AdmissionEvaluator.Validate(new AdmissionSubject("Pod", "CREATE", @namespace, null, json, null), parsed);
+        return AdmissionEvaluator.Validate(new AdmissionSubject("Pod", "CREATE", @namespace, null, Encoding.UTF8.GetBytes(json), null), parsed);
     }
 
     [Fact]
@@ -86,14 +87,14 @@ public sealed class AdmissionEvaluatorTests
     [InlineData("Pod", "DELETE", null)]
     [InlineData("Pod", "UPDATE", "status")]
     public void Validate_OtherKindsOperationsAndSubresources_AreIgnored(string kind, string operation, string? subResource) =>
-        AdmissionEvaluator.Validate(new AdmissionSubject(kind, operation, "apps", subResource, "{}", null), WebhookPolicy.Default)
+        AdmissionEvaluator.Validate(new AdmissionSubject(kind, operation, "apps", subResource, "{}"u8.ToArray(), null), WebhookPolicy.Default)
             .ShouldBeSameAs(AdmissionDecision.Ignored);
 
     [Fact]
     public void OptionsFor_IsBuiltOncePerPolicyAndNamespace_AndAReplacedPolicyGetsItsOwn()
     {
         var policy = new WebhookPolicy();
-        var apps = new AdmissionSubject("Pod", "CREATE", "apps", null, HostNetworkPod, null);
+        var apps = new AdmissionSubject("Pod", "CREATE", "apps", null, Encoding.UTF8.GetBytes(HostNetworkPod), null);
         var first = AdmissionEvaluator.OptionsFor(apps, policy);
         first.DefaultNamespace.ShouldBe("apps");
         AdmissionEvaluator.OptionsFor(apps, policy).ShouldBeSameAs(first);

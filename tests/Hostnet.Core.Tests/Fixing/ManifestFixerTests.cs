@@ -24,6 +24,22 @@ public sealed class ManifestFixerTests
         AssertPatchGivesFixedText(fixer, text, patch);
     }
 
+    [Fact]
+    public void PatchFor_ObjectAsUtf8Json_IsThePatchOfItsText()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "examples", "sidecar-hostnetwork-misplaced.yaml"));
+        // As the API server sends it: compact JSON, with a character outside ASCII before the fields the fixes move.
+        var root = (JsonObject)JsonValues.From(new ManifestLoader().Load(new SourceFile("a.yaml", yaml)).Documents[0].Root)!;
+        root["metadata"]!["annotations"] = new JsonObject { ["note"] = "caf\u00e9" };
+        var json = root.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var fixer = new ManifestFixer(new ManifestChecker(AnalysisOptions.Default, RuleCatalog.Rules), RuleCatalog.Fixers);
+
+        var patch = fixer.PatchFor("request.object", System.Text.Encoding.UTF8.GetBytes(json));
+
+        patch.Count.ShouldBe(4);
+        JsonPatch.ToJson(patch).ShouldBe(JsonPatch.ToJson(fixer.PatchFor(new SourceFile("request.object", json))));
+    }
+
     /// <summary>The patch applied to the object gives what <c>hostnet fix</c> writes, read back.</summary>
     private static void AssertPatchGivesFixedText(ManifestFixer fixer, string text, IReadOnlyList<JsonPatchOperation> patch)
     {

@@ -122,6 +122,7 @@ public sealed partial class JsonEventParserTests
                 var fast = new ManifestLoader().Load(file);
                 var slow = new ManifestLoader { FastYaml = false }.Load(file);
                 ParserComparison.Dump(fast).ShouldBe(ParserComparison.Dump(slow));
+                ParserComparison.AssertSameUtf8TreeOrGivesUp(file.Path, json);
             }
         }
     }

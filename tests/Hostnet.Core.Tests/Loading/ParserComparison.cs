@@ -34,6 +34,23 @@ internal static class ParserComparison
         }
     }
 
+    /// <summary>
+    /// The UTF-8 tree builder's load of <paramref name="text"/> (null: it gave up) must be the text's load, and it
+    /// must not give up on what the text's JSON reader takes and loads without a problem.
+    /// </summary>
+    public static void AssertSameUtf8TreeOrGivesUp(string path, string text)
+    {
+        var fast = new ManifestLoader().TryLoadJson(path, Encoding.UTF8.GetBytes(text));
+        var loaded = new ManifestLoader().Load(new SourceFile(path, text));
+        if (fast is null)
+        {
+            (JsonEventParser.TryParse(text, new StringPool()) is null || loaded.Problems.Count > 0).ShouldBeTrue($"the UTF-8 builder gave up on {text}");
+            return;
+        }
+
+        Dump(fast).ShouldBe(Dump(loaded), text);
+    }
+
     /// <summary>The node events, one line each; an empty document (a lone empty plain scalar) counts as none.</summary>
     public static List<string> Describe(IParser parser)
     {
