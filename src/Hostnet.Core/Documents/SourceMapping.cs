@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hostnet.Core.Documents;
 
 /// <summary>A YAML mapping or JSON object whose keys are scalars, in document order.</summary>
@@ -27,7 +29,9 @@ public sealed class SourceMapping : SourceNode
 
     public override string TypeName => "object";
 
-    private MappingEntry[] EntryArray => _entries as MappingEntry[] ?? ((IndexedEntries)_entries).Entries;
+    // The constructor stores a MappingEntry[] or an IndexedEntries: a sealed-class test and Unsafe.As read it, where an
+    // array cast goes through the runtime's cast helper on every read.
+    private MappingEntry[] EntryArray => _entries is IndexedEntries indexed ? indexed.Entries : Unsafe.As<MappingEntry[]>(_entries);
 
     /// <summary>The value of <paramref name="key"/> as a node (a scalar is made anew: see <see cref="MappingEntry.Value"/>).</summary>
     public SourceNode? this[string key] => TryGetEntry(key, out var entry) ? entry.Value : null;
@@ -41,7 +45,7 @@ public sealed class SourceMapping : SourceNode
             return found;
         }
 
-        foreach (var candidate in (MappingEntry[])_entries)
+        foreach (var candidate in Unsafe.As<MappingEntry[]>(_entries))
         {
             if (string.Equals(candidate.Key, key, StringComparison.Ordinal))
             {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hostnet.Core.Documents;
 
 /// <summary>
@@ -39,6 +41,14 @@ internal sealed class SourceSequence : SourceNode
         _items = inline;
     }
 
+    // The constructors store exactly a SourceNode[] or an InlineNode[]: an exact type test and Unsafe.As read them, where
+    // `is SourceNode[]` (a covariant array cast) goes through the runtime's cast helper on every read of every item.
+    private bool HoldsNodes => _items.GetType() == typeof(SourceNode[]);
+
+    private SourceNode[] Nodes => Unsafe.As<SourceNode[]>(_items);
+
+    private InlineNode[] Inline => Unsafe.As<InlineNode[]>(_items);
+
     private SourceSequence(SourcePosition position, object items)
         : base(position)
     {
@@ -65,7 +75,7 @@ internal sealed class SourceSequence : SourceNode
         return new SourceSequence(position, nodes);
     }
 
-    public int Count => _items is SourceNode[] nodes ? nodes.Length : ((InlineNode[])_items).Length;
+    public int Count => HoldsNodes ? Nodes.Length : Inline.Length;
 
     /// <summary>
     /// The items as nodes. For a sequence with a scalar item the list and each scalar's node are made anew on each
@@ -75,12 +85,12 @@ internal sealed class SourceSequence : SourceNode
     {
         get
         {
-            if (_items is SourceNode[] nodes)
+            if (HoldsNodes)
             {
-                return nodes;
+                return Nodes;
             }
 
-            var inline = (InlineNode[])_items;
+            var inline = Inline;
             var made = new SourceNode[inline.Length];
             for (var i = 0; i < made.Length; i++)
             {
@@ -92,34 +102,35 @@ internal sealed class SourceSequence : SourceNode
     }
 
     /// <summary>Item <paramref name="index"/> as a node (a scalar's node is made anew on each call).</summary>
-    public SourceNode this[int index] => _items is SourceNode[] nodes ? nodes[index] : ((InlineNode[])_items)[index].Node;
+    public SourceNode this[int index] => HoldsNodes ? Nodes[index] : Inline[index].Node;
 
     public override string TypeName => "array";
 
     /// <summary>Item <paramref name="index"/> when it is a scalar, without making a node.</summary>
     public bool TryGetScalar(int index, out ScalarView scalar)
     {
-        if (_items is SourceNode[] nodes)
+        if (HoldsNodes)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)nodes.Length, nameof(index));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Nodes.Length, nameof(index));
             scalar = default;
             return false;
         }
 
-        return ((InlineNode[])_items)[index].TryGetScalar(out scalar);
+        return Inline[index].TryGetScalar(out scalar);
     }
 
     /// <summary>Item <paramref name="index"/>'s node when it is a mapping or a sequence; null for a scalar (kept inline).</summary>
-    public SourceNode? CollectionAt(int index) => _items is SourceNode[] nodes ? nodes[index] : ((InlineNode[])_items)[index].Collection;
+    public SourceNode? CollectionAt(int index) => HoldsNodes ? Nodes[index] : Inline[index].Collection;
 
     /// <summary>Where item <paramref name="index"/> starts.</summary>
-    public SourcePosition PositionAt(int index) => _items is SourceNode[] nodes ? nodes[index].Position : ((InlineNode[])_items)[index].Position;
+    public SourcePosition PositionAt(int index) => HoldsNodes ? Nodes[index].Position : Inline[index].Position;
 
     /// <summary>Moves every scalar item <paramref name="lines"/> lines down (up when negative); the collections are nodes of their own.</summary>
     internal void ShiftInline(int lines)
     {
-        if (_items is InlineNode[] inline)
+        if (!HoldsNodes)
         {
+            var inline = Inline;
             for (var i = 0; i < inline.Length; i++)
             {
                 inline[i] = inline[i].WithScalarShiftedBy(lines);
