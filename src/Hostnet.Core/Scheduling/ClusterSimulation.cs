@@ -239,7 +239,7 @@ public sealed class ClusterSimulation
     /// (NodePorts, NodeResourcesFit: its ports and requests there) or through its own anti-affinity terms (the
     /// existing pods' anti-affinity that InterPodAffinity checks everywhere); the others can stay. HN012 asks about one
     /// pod of a controller with its thousands of siblings set aside: removing and re-adding them all cost more than the
-    /// whole question (p18-audit2). Worth it only when the pods set aside far outnumber the pods asked about, whose
+    /// whole question. Worth it only when the pods set aside far outnumber the pods asked about, whose
     /// node-only filters run once more here.
     /// </summary>
     private IReadOnlyList<PodInfo> Relevant(Scheduler scheduler, IReadOnlyList<PodInfo> pods, IReadOnlyList<PodInfo> aside)
