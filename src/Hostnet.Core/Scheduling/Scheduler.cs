@@ -199,8 +199,24 @@ internal sealed class Scheduler
     private IEnumerable<NodeInfo> Feasible(PodInfo pod, ClusterState state)
     {
         var cycle = PreFilter(pod, state);
+        return PassingNodeOnly(cycle, state).Where(node => RunFilters(cycle.Others, node).IsSuccess);
+    }
+
+    /// <summary>
+    /// The nodes that pass the filters reading only the pod's spec and the node (<see cref="INodeFilterPlugin"/>), lazily:
+    /// whatever pods run or are set aside, the pod can go nowhere else.
+    /// </summary>
+    public IEnumerable<NodeInfo> PassingNodeOnly(PodInfo pod, ClusterState state)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(state);
+        return PassingNodeOnly(PreFilter(pod, state), state);
+    }
+
+    private static IEnumerable<NodeInfo> PassingNodeOnly(Cycle cycle, ClusterState state)
+    {
         var candidates = cycle.NodeNames is null ? state.Nodes : [.. cycle.NodeNames.Select(state.Find).OfType<NodeInfo>()];
-        return candidates.Where(node => RunFilters(cycle.NodeOnly, node).IsSuccess && RunFilters(cycle.Others, node).IsSuccess);
+        return candidates.Where(node => RunFilters(cycle.NodeOnly, node).IsSuccess);
     }
 
     private Cycle PreFilter(PodInfo pod, ClusterState state)

@@ -130,7 +130,8 @@ public sealed class ClusterState
         Add(pod, Find(nodeName) ?? throw new ArgumentException($"no node named '{nodeName}'", nameof(nodeName)));
     }
 
-    private void Add(PodInfo pod, NodeInfo node)
+    /// <summary>Binds a pod to one of this state's nodes, found already.</summary>
+    internal void Add(PodInfo pod, NodeInfo node)
     {
         if (!_placement.TryAdd(pod, node))
         {
