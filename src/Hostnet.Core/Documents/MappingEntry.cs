@@ -76,7 +76,7 @@ public readonly struct MappingEntry
     public SourceNode Value => TryGetScalar(out var scalar) ? scalar.ToNode() : CollectionValue!;
 
     /// <summary>Where the value starts.</summary>
-    public SourcePosition ValuePosition => TryGetScalar(out var scalar) ? scalar.Position : CollectionValue!.Position;
+    public SourcePosition ValuePosition => TryGetScalar(out var scalar) ? scalar.Position : CollectionValue?.Position ?? default;
 
     /// <summary>The value's node when it is a mapping or a sequence; null for a scalar (kept inline).</summary>
     internal SourceNode? CollectionValue => (_value is Spilled spilled ? spilled.Value : _value) as SourceNode;

@@ -27,7 +27,8 @@ internal sealed class SourceSequence : SourceNode
 
         if (!scalars)
         {
-            // Kept when the loader made it (an exact-size array of this type); copied otherwise, so no caller can change it.
+            // An exact SourceNode[] is kept (the loader makes one of exact size per sequence, changed no more);
+            // any other list is copied.
             _items = items as SourceNode[] is { } array && array.GetType() == typeof(SourceNode[]) ? array : items.ToArray();
             return;
         }
@@ -109,9 +110,9 @@ internal sealed class SourceSequence : SourceNode
     /// <summary>Item <paramref name="index"/> when it is a scalar, without making a node.</summary>
     public bool TryGetScalar(int index, out ScalarView scalar)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
         if (HoldsNodes)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Nodes.Length, nameof(index));
             scalar = default;
             return false;
         }

@@ -36,7 +36,7 @@ internal static class FieldPaths
             current = current switch
             {
                 SourceMapping mapping => mapping[step],
-                SourceSequence sequence when int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Items.Count => sequence.Items[index],
+                SourceSequence sequence when int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Count => sequence[index],
                 _ => null,
             };
             if (current is null)

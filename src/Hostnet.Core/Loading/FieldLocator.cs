@@ -49,8 +49,8 @@ internal static class FieldLocator
         (keyPosition, scalar) = (null, null);
         if (current is SourceSequence sequence)
         {
-            return int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Items.Count
-                ? sequence.Items[index]
+            return int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Count
+                ? sequence[index]
                 : null;
         }
 

@@ -235,9 +235,9 @@ public sealed class ManifestLoader(LoaderLimits limits)
 
         if (kind.EndsWith("List", StringComparison.Ordinal) && mapping["items"] is SourceSequence items)
         {
-            for (var i = 0; i < items.Items.Count; i++)
+            for (var i = 0; i < items.Count; i++)
             {
-                Classify(found, items.Items[i], i);
+                Classify(found, items[i], i);
             }
 
             return;

@@ -49,9 +49,10 @@ internal sealed class Utf8JsonTreeBuilder
         {
             return builder.Build(utf8, limits);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            // Not JSON at all: the text's readers report it, with a line and column.
+            // Not JSON at all, or a position past what a node keeps (a column above 2^28 on one line): the text's
+            // readers report it, with a line and column.
             return null;
         }
         finally

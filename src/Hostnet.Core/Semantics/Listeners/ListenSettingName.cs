@@ -76,7 +76,6 @@ internal static class ListenSettingName
         return meaning;
     }
 
-    /// <summary>Whether the value, read for a name of this meaning, is a listen port; the port and protocol when it is.</summary>
     /// <summary>
     /// Whether the name holds, in any case, a word <see cref="Classify"/> looks for (listen, bind, port, addr…,
     /// host…): one without cannot mean anything, and most names (LOG_LEVEL, --v) need no words split for that.
@@ -88,6 +87,7 @@ internal static class ListenSettingName
         || name.Contains("bind", StringComparison.OrdinalIgnoreCase)
         || name.Contains("host", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether the value, read for a name of this meaning, is a listen port; the port and protocol when it is.</summary>
     public static bool TryParse(Meaning meaning, string value, out int port)
     {
         port = 0;
