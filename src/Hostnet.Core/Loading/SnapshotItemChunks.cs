@@ -48,6 +48,19 @@ internal sealed class SnapshotItemChunks(SnapshotHandOff handOff, Func<SnapshotJ
         handOff.Send(builder => Record(builder, parsed));
     }
 
+    /// <summary>
+    /// Waits for every parse still running: after an item's error the builder skips what follows without waiting, and no
+    /// parse may outlive the read. Their failures are the builder's to report; here they are only observed.
+    /// </summary>
+    public void WaitForParses()
+    {
+        while (_parsing.TryDequeue(out var parse))
+        {
+            Task.WhenAny(parse).Wait();
+            _ = parse.Exception;
+        }
+    }
+
     private SnapshotJsonReader.ItemsRead Parse(byte[] buffer, long bufferBase, List<SnapshotJsonReader.Item> items, bool reuse)
     {
         var reader = _itemReaders.TryTake(out var free) ? free : newItemReader();

@@ -49,6 +49,9 @@ internal sealed class SnapshotJsonReader
     private int _origin;
     private Jumps _jumps;
 
+    // Where the last jump resumed in the input, and where the value it jumped over ended (a reader without jumps rewinds there).
+    private (long ResumedAt, SourcePosition ValueEnd) _lastJump = (-1, default);
+
     // Items of the current buffer were handed to an item reader while this reader still reads the buffer.
     private bool _shared;
 
@@ -138,7 +141,10 @@ internal sealed class SnapshotJsonReader
         }
         finally
         {
+            // An error leaves an item's partial entries on the stacks: the next buffer starts from empty ones.
             _buffer = [];
+            _entries.Clear();
+            _items.Clear();
         }
 
         return new ItemsRead(objects, SourcePosition.Start, null);
@@ -325,7 +331,16 @@ internal sealed class SnapshotJsonReader
 
         if (_chunks is not null && reader.TokenType == JsonTokenType.StartObject)
         {
-            var jumped = Jump(ref reader, _origin + (int)reader.TokenStartIndex, before.CurrentState, _origin + (int)before.BytesConsumed, before.TokenType == JsonTokenType.StartArray, (byte)']', out var jumpedItem);
+            var at = _origin + (int)reader.TokenStartIndex;
+            var jumped = Jump(ref reader, at, before.CurrentState, _origin + (int)before.BytesConsumed, before.TokenType == JsonTokenType.StartArray, (byte)']', out var jumpedItem);
+            if (jumped == Jumped.Incomplete && _buffer.AsSpan(_start, at).IndexOfAnyExcept(" \t\r\n,"u8) < 0)
+            {
+                // Unfinished though it starts the unread bytes of a full buffer: larger than the buffer, or not JSON (an
+                // unterminated string pairs the quotes wrongly up to the end of the input). Tokenised here, as without
+                // jumps: the buffer grows as it would, and an error is reported where it is, not as the size limit.
+                jumped = Jumped.No;
+            }
+
             if (jumped != Jumped.No)
             {
                 if (jumped == Jumped.Yes)
@@ -518,7 +533,9 @@ internal sealed class SnapshotJsonReader
         var from = PositionAt(_base + _start + beforeConsumed);
         var value = PositionAt(_base + _start + at);
         jumped = new Item(_start + at, _start + end, _lines, value);
+        var valueEnd = PositionAt(_base + _start + end);
         _jumps = _jumps.Over(from, PositionAt(_base + _start + resume));
+        _lastJump = (_base + _start + resume, valueEnd);
         _origin = resume;
         reader = new Utf8JsonReader(data[resume..], _final, before);
         return Jumped.Yes;
@@ -662,7 +679,9 @@ internal sealed class SnapshotJsonReader
         {
             if (_buffer.Length >= _limits.MaxFileBytes)
             {
-                Error(PositionAt(_base), $"an object of the snapshot is larger than the {_limits.MaxFileBytes / (1024 * 1024)} MiB limit");
+                // Where the reader without jumps stands: after the value before, when a jump resumed past its comma.
+                var position = _lastJump.ResumedAt == _base ? _lastJump.ValueEnd : PositionAt(_base);
+                Error(position, $"an object of the snapshot is larger than the {_limits.MaxFileBytes / (1024 * 1024)} MiB limit");
                 return false;
             }
 

@@ -38,7 +38,27 @@ public static class SnapshotReader
         {
             using var handOff = new SnapshotHandOff(builder);
             var chunks = itemsInParallel ? new SnapshotItemChunks(handOff, () => SnapshotJsonReader.ForItems(path, limits)) : null;
-            new SnapshotJsonReader(path, prefix.AsSpan(start, length - start), stream, limits, handOff, chunks).Read();
+            try
+            {
+                new SnapshotJsonReader(path, prefix.AsSpan(start, length - start), stream, limits, handOff, chunks).Read();
+            }
+            catch (Exception) when (chunks is not null)
+            {
+                // The stream failed; an item handed over before may hold an error, found on another thread: read in
+                // order, that error comes first and ends the read.
+                handOff.Complete();
+                if (!handOff.Stopped)
+                {
+                    throw;
+                }
+
+                return builder.Build();
+            }
+            finally
+            {
+                chunks?.WaitForParses();
+            }
+
             handOff.Complete();
         }
         else

@@ -142,6 +142,32 @@ public sealed class SnapshotItemChunksTests
         parallel.Errors[1].Message.ShouldStartWith("malformed JSON: '1' is invalid after a value.");
     }
 
+    [Fact]
+    public void ItemsInParallel_AnUnterminatedStringBeforeMoreThanTheSizeLimit_IsReportedWhereItIs()
+    {
+        // The quote left open pairs every later quote wrongly: the brackets of the plain items after it all look like
+        // string content, so the scanner never finds the item's end. The item is tokenised where it is, and the error
+        // is the tokeniser's, not the size limit's, however much follows.
+        var items = new List<string> { Node, Pod("p0"), """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"bad"},"spec":{"nodeName":"n1}}""" };
+        for (var i = 0; i < 50_000; i++)
+        {
+            items.Add($$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"q{{{i}}}","namespace":"default"},"spec":{"nodeName":"n1"}}""");
+        }
+
+        var (parallel, _) = ShouldAgree(Encoding.UTF8.GetBytes(List("\n", [.. items])), SmallLimits);
+        parallel.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("malformed JSON: '0x0A' is invalid within a JSON string.");
+    }
+
+    [Fact]
+    public void ItemsInParallel_AnItemOverTheSizeLimitAfterAJumpedOne_IsReportedWhereTheStreamingReaderStands()
+    {
+        var huge = Pod("huge").Replace("\"a \\\"quoted\\\"", "\"" + new string('x', 5 << 20), StringComparison.Ordinal);
+        var (parallel, _) = ShouldAgree(Encoding.UTF8.GetBytes(List("\n", Node, Pod("p0"), huge, Pod("p1"))), SmallLimits);
+        parallel.Errors.ShouldHaveSingleItem().Message.ShouldBe("an object of the snapshot is larger than the 4 MiB limit");
+    }
+
+    private static LoaderLimits SmallLimits => LoaderLimits.Default with { MaxFileBytes = 4 << 20 };
+
     private static string Pod(string name) => Item.Replace("NAME", name, StringComparison.Ordinal);
 
     private static string List(string newline, params string[] items) =>
@@ -149,10 +175,10 @@ public sealed class SnapshotItemChunksTests
 
     private static string OneLine(string text) => string.Join(' ', text.Split('\n').Select(l => l.Trim()));
 
-    private static (ClusterReadResult Parallel, ClusterReadResult Streaming) ShouldAgree(byte[] bytes)
+    private static (ClusterReadResult Parallel, ClusterReadResult Streaming) ShouldAgree(byte[] bytes, LoaderLimits? limits = null)
     {
-        var parallel = Read(bytes, itemsInParallel: true);
-        var streaming = Read(bytes, itemsInParallel: false);
+        var parallel = Read(bytes, itemsInParallel: true, limits ?? LoaderLimits.Default);
+        var streaming = Read(bytes, itemsInParallel: false, limits ?? LoaderLimits.Default);
         parallel.Errors.ShouldBe(streaming.Errors);
         parallel.Warnings.ShouldBe(streaming.Warnings);
         SnapshotText.Model(parallel.Snapshot).ShouldBe(SnapshotText.Model(streaming.Snapshot));
@@ -160,10 +186,10 @@ public sealed class SnapshotItemChunksTests
         return (parallel, streaming);
     }
 
-    private static ClusterReadResult Read(byte[] bytes, bool itemsInParallel)
+    private static ClusterReadResult Read(byte[] bytes, bool itemsInParallel, LoaderLimits limits)
     {
         using var stream = new MemoryStream(bytes);
-        return SnapshotReader.Read("cluster.json", stream, LoaderLimits.Default, KubeObject.KubernetesDefaultNamespace, itemsInParallel);
+        return SnapshotReader.Read("cluster.json", stream, limits, KubeObject.KubernetesDefaultNamespace, itemsInParallel);
     }
 
     /// <summary>Every object's kept source (kind and names) with the position of each of its nodes.</summary>
