@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Documents;
@@ -132,11 +131,7 @@ public static class AdmissionEvaluator
     /// Loads the JSON of an object (JSON is YAML) as a check would: plain JSON straight from its UTF-8 bytes, anything
     /// else (which the text's readers report or read their own way) from its decoded text.
     /// </summary>
-    public static LoadResult Load(ReadOnlyMemory<byte> json)
-    {
-        var loader = new ManifestLoader(Limits) { ShareStrings = false };
-        return loader.TryLoadJson(ObjectFile, json.Span) ?? loader.Load(new SourceFile(ObjectFile, Encoding.UTF8.GetString(json.Span)));
-    }
+    public static LoadResult Load(ReadOnlyMemory<byte> json) => new ManifestLoader(Limits) { ShareStrings = false }.LoadJson(ObjectFile, json.Span);
 
     private static List<AdmissionFinding> Findings(ReadOnlyMemory<byte> json, AdmissionSubject subject, WebhookPolicy policy)
     {

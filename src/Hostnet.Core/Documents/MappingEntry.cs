@@ -113,10 +113,9 @@ public readonly struct MappingEntry
     /// </summary>
     internal MappingEntry WithInlineShiftedBy(int lines)
     {
-        var key = KeyPosition;
-        var moved = new SourcePosition(key.Line + lines, key.Column);
+        var moved = KeyPosition.ShiftedBy(lines);
         return TryGetScalar(out var scalar)
-            ? new(Key, moved, KeyStyle, scalar.Value, new SourcePosition(scalar.Position.Line + lines, scalar.Position.Column), scalar.Style)
+            ? new(Key, moved, KeyStyle, scalar.Value, scalar.Position.ShiftedBy(lines), scalar.Style)
             : new(Key, moved, KeyStyle, CollectionValue!, moved, ScalarStyle.Plain);
     }
 

@@ -99,6 +99,6 @@ internal sealed record FileReload(LoadResult Result, IReadOnlyList<ManifestDocum
     private static void Add(List<ManifestDocument> documents, List<SkippedDocument> skipped, IReadOnlyList<ManifestDocument> chunkDocuments, IReadOnlyList<SkippedDocument> chunkSkipped, int lines)
     {
         documents.AddRange(chunkDocuments);
-        skipped.AddRange(chunkSkipped.Select(s => lines == 0 ? s : s with { Position = s.Position with { Line = s.Position.Line + lines } }));
+        skipped.AddRange(chunkSkipped.Select(s => lines == 0 ? s : s with { Position = s.Position.ShiftedBy(lines) }));
     }
 }

@@ -33,7 +33,7 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
 
     /// <summary>
     /// <see cref="PatchFor(SourceFile)"/> of one JSON object in UTF-8, as an AdmissionReview's body holds it: the first
-    /// round loads the bytes without decoding them (<see cref="ManifestLoader.TryLoadJson"/>), and the text the fixes
+    /// round loads the bytes without decoding them (<see cref="ManifestLoader.LoadJson"/>), and the text the fixes
     /// are rendered into is decoded only when there is something to fix.
     /// </summary>
     public IReadOnlyList<JsonPatchOperation> PatchFor(string path, ReadOnlyMemory<byte> json)
@@ -50,7 +50,7 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
         // One object: sharing its strings would cost more than it saves, as for a review's check.
         var loader = new ManifestLoader { ShareStrings = false };
         var operations = new List<JsonPatchOperation>();
-        var loaded = (text is null ? loader.TryLoadJson(path, json) : null) ?? loader.Load(new SourceFile(path, text ??= Encoding.UTF8.GetString(json)));
+        var loaded = text is null ? loader.LoadJson(path, json) : loader.Load(new SourceFile(path, text));
         for (var round = 0; round < MaxRounds; round++)
         {
             if (round > 0)
@@ -147,7 +147,7 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
                     // The tree moved; what was read of it holds positions of its own only in its schema violations.
                     if (readings.TryGetValue(document, out var reading) && reading.Violations.Count > 0)
                     {
-                        readings[document] = reading with { Violations = [.. reading.Violations.Select(v => v with { Position = v.Position with { Line = v.Position.Line + lines } })] };
+                        readings[document] = reading with { Violations = [.. reading.Violations.Select(v => v with { Position = v.Position.ShiftedBy(lines) })] };
                     }
                 }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Hostnet.Core.Documents;
 using YamlDotNet.Core;
 
@@ -51,6 +52,13 @@ public sealed class ManifestLoader(LoaderLimits limits)
 
         return new LoadResult(documents, problems, skipped);
     }
+
+    /// <summary>
+    /// Loads one JSON object from its UTF-8 bytes (a review's object as the request's body holds it) as <see cref="Load"/>
+    /// loads its decoded text: straight from the bytes when <see cref="TryLoadJson"/> can, from the decoded text otherwise.
+    /// </summary>
+    public LoadResult LoadJson(string path, ReadOnlySpan<byte> utf8) =>
+        TryLoadJson(path, utf8) ?? Load(new SourceFile(path, Encoding.UTF8.GetString(utf8)));
 
     /// <summary>
     /// Loads one JSON object from its UTF-8 bytes (a review's object as the request's body holds it) without decoding it
