@@ -24,9 +24,23 @@ echo "publishing the NativeAOT CLI …" >&2
 dotnet publish src/Hostnet.Cli -c Release -r linux-x64 -p:PublishAot=true -warnaserror -o "$work/aot" -v quiet -nologo >&2
 bench/aot-parity.sh "$work/aot/hostnet" src/Hostnet.Cli/bin/Release/net10.0/hostnet
 
+# P2's cold placement as the shipped build meets it: the benchmark itself compiled ahead of time runs the same
+# scheduler code as the NativeAOT `hostnet plan` (only when the placement part runs: it adds a publish).
+only=all
+for ((i = 1; i <= $#; i++)); do
+  if [[ ${!i} == --only ]]; then j=$((i + 1)); only=${!j:-all}; fi
+done
+aot_bench=()
+if [[ $only == all || $only == p2 || $only == p2-place ]]; then
+  echo "publishing the NativeAOT benchmark (P2's cold placement) …" >&2
+  dotnet publish bench/Hostnet.Bench -c Release -r linux-x64 -p:PublishAot=true -warnaserror -o "$work/bench-aot" -v quiet -nologo >&2
+  aot_bench=(--aot-bench "$work/bench-aot")
+fi
+
 dotnet bench/Hostnet.Bench/bin/Release/net10.0/Hostnet.Bench.dll \
   --cli src/Hostnet.Cli/bin/Release/net10.0/hostnet \
   --r2r "$work/r2r" \
   --aot "$work/aot" \
+  "${aot_bench[@]}" \
   --work "$work/data" \
   "$@"

@@ -10,7 +10,7 @@ namespace Hostnet.Bench;
 /// <summary>
 /// The P1 and P5 benchmarks (shared/design/PERFORMANCE.md), or one child part of them.
 /// <code>
-/// Hostnet.Bench [--only p1|p2|p2-load|p2-place|p5] [--quick] [--cli PATH] [--r2r DIR] [--work DIR] [--keep]
+/// Hostnet.Bench [--only p1|p2|p2-load|p2-place|p5] [--quick] [--cli PATH] [--r2r DIR] [--aot DIR] [--aot-bench DIR] [--work DIR] [--keep]
 /// Hostnet.Bench --child p1 --dir DIR --reps N [--breakdown-runs N] --warm-up SECONDS
 /// Hostnet.Bench --child p1-peak --dir DIR --mode check-json|yamlstream
 /// Hostnet.Bench --child generate --dir DIR --divisor 1|10|100   (writes the P1 workload and keeps it)
@@ -55,6 +55,7 @@ internal static class BenchProgram
             Path.GetFullPath(options.GetValueOrDefault("--cli") ?? Path.Combine(root, "src/Hostnet.Cli/bin/Release/net10.0/hostnet")),
             options.GetValueOrDefault("--r2r") is { } r2r ? Path.GetFullPath(r2r) : null,
             options.GetValueOrDefault("--aot") is { } aot ? Path.GetFullPath(aot) : null,
+            options.GetValueOrDefault("--aot-bench") is { } aotBench ? Path.GetFullPath(aotBench) : null,
             Path.GetFullPath(work),
             options.ContainsKey("--keep"));
         Directory.CreateDirectory(settings.WorkDirectory);

@@ -6,8 +6,12 @@ namespace Hostnet.Bench;
 /// <param name="Cli">The framework-dependent Release apphost of hostnet.</param>
 /// <param name="ReadyToRun">A ReadyToRun publish folder of hostnet, or null when not measured.</param>
 /// <param name="NativeAot">A NativeAOT publish folder of hostnet, or null when not measured.</param>
+/// <param name="NativeAotBench">
+/// A NativeAOT publish folder of this benchmark, or null: P2's cold placement then also runs compiled ahead of time, as
+/// the shipped <c>hostnet plan</c> on linux-x64 runs the same scheduler code.
+/// </param>
 /// <param name="WorkDirectory">Where generated manifests go; deleted at the end unless <paramref name="Keep"/>.</param>
-internal sealed record BenchSettings(string? Only, bool Quick, string Cli, string? ReadyToRun, string? NativeAot, string WorkDirectory, bool Keep)
+internal sealed record BenchSettings(string? Only, bool Quick, string Cli, string? ReadyToRun, string? NativeAot, string? NativeAotBench, string WorkDirectory, bool Keep)
 {
     public bool Runs(string part) => Only is null || string.Equals(Only, part, StringComparison.OrdinalIgnoreCase);
 

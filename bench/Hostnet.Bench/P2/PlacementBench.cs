@@ -36,6 +36,7 @@ internal static class PlacementBench
         report.WriteLine();
         var table = new MarkdownTable("size", "queue", "mode", "nodes", "running", "pods timed", "pending", "wall", "wall min–max", "CPU", "pods/s (wall)", "pods/s (CPU)", "× baseline (CPU)", "× sampled baseline (CPU)", "scored/pod", "alloc/pod", "GC 0/1/2", "peak RSS") { TextColumns = 3 };
         var phases = new MarkdownTable("size", "queue", "build state", "Deployments' pods", "DaemonSet's pods", "of which schedule", "of which bind", "GC pauses", "methods compiled") { TextColumns = 2 };
+        var aheadOfTime = settings.NativeAotBench is { } folder ? new SelfCommand(Path.Combine(folder, "Hostnet.Bench"), []) : null;
         int[] divisors = settings.Quick ? [100, 10] : [100, 10, 1];
         foreach (var divisor in divisors)
         {
@@ -44,11 +45,11 @@ internal static class PlacementBench
             {
                 double? baselineCpuPerPod = null;
                 double? sampledCpuPerPod = null;
-                foreach (var (mode, cold) in new[] { ("baseline", false), (PlacementChild.SampledBaseline, false), ("hostnet", true), ("hostnet", false) })
+                foreach (var (mode, cold, child) in Rows(self, aheadOfTime))
                 {
-                    progress.WriteLine($"P2 placement: {label}, {mode}{(cold ? " cold" : string.Empty)} at {size} …");
+                    progress.WriteLine($"P2 placement: {label}, {mode}{(cold ? " cold" : string.Empty)}{(child == self ? string.Empty : " (NativeAOT)")} at {size} …");
                     string[] arguments = ["--child", "p2-place", "--divisor", divisor.ToString(CultureInfo.InvariantCulture), "--workload", workload, "--mode", mode, .. cold ? new[] { "--cold" } : []];
-                    var output = self.Run(arguments).Output;
+                    var output = child.Run(arguments).Output;
                     var f = output.Trim().Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
                     double D(string key) => double.Parse(f.GetValueOrDefault(key, "0"), CultureInfo.InvariantCulture);
                     var phaseNames = mode == "hostnet" ? new[] { "deployments", "daemonset" } : ["baseline"];
@@ -69,7 +70,8 @@ internal static class PlacementBench
                         {
                             "baseline" => "baseline: every filter on every node, scores all feasible",
                             PlacementChild.SampledBaseline => "baseline, sampled as kube-scheduler (numFeasibleNodesToFind)",
-                            _ when cold => "hostnet Scheduler, cold: one placement in a fresh process (JIT, as one `hostnet plan`)",
+                            _ when cold && child != self => "hostnet Scheduler, cold, NativeAOT: one placement in a fresh process compiled ahead of time (as the shipped `hostnet plan` on linux-x64)",
+                            _ when cold => "hostnet Scheduler, cold: one placement in a fresh process (JIT, as one `hostnet plan` framework-dependent)",
                             _ => "hostnet Scheduler (samples as kube-scheduler), warm",
                         },
                         Format.Count((long)D("nodes")),
@@ -98,11 +100,35 @@ internal static class PlacementBench
 
         report.Write(table);
         report.WriteLine();
+        if (aheadOfTime is null)
+        {
+            report.WriteLine("Cold, NativeAOT: not measured (bench/run.sh publishes this benchmark with NativeAOT and passes --aot-bench DIR).");
+            report.WriteLine();
+        }
+
         report.WriteLine("Where the time goes (hostnet, wall): building the state (nodes, running pods bound directly), placing the");
         report.WriteLine("Deployments' pods and the DaemonSet's, and within them scheduling cycles versus binding to the chosen node; the");
         report.WriteLine("garbage collector's pauses and the methods the JIT compiled while the placing was timed.");
         report.WriteLine();
         report.Write(phases);
         report.WriteLine();
+    }
+
+    /// <summary>
+    /// The rows of one size and queue, each a child process: the baselines, hostnet cold on the JIT, hostnet cold
+    /// compiled ahead of time (when a NativeAOT publish of this benchmark is given: the shipped build's first cycles),
+    /// hostnet warm.
+    /// </summary>
+    private static IEnumerable<(string Mode, bool Cold, SelfCommand Child)> Rows(SelfCommand self, SelfCommand? aheadOfTime)
+    {
+        yield return ("baseline", false, self);
+        yield return (PlacementChild.SampledBaseline, false, self);
+        yield return ("hostnet", true, self);
+        if (aheadOfTime is not null)
+        {
+            yield return ("hostnet", true, aheadOfTime);
+        }
+
+        yield return ("hostnet", false, self);
     }
 }
