@@ -28,6 +28,9 @@ public sealed class AnalysisContext
     private readonly ConcurrentDictionary<Workload, PodListeners> _listeners;
     private readonly Lazy<ClusterSimulation> _running;
 
+    /// <summary>Whether the input holds a ConfigMap: most do not (an admission review never does), and then no index is built.</summary>
+    private readonly bool _hasConfigMaps;
+
     /// <summary>Whether this context's rule may use <see cref="RunningCluster"/>: false for a non-placement rule's own context.</summary>
     private readonly bool _mayPlace = true;
 
@@ -36,10 +39,7 @@ public sealed class AnalysisContext
         ArgumentNullException.ThrowIfNull(objects);
         Objects = objects;
         Options = options ?? throw new ArgumentNullException(nameof(options));
-        Workloads = objects.OfType<Workload>().ToArray();
-        Services = objects.OfType<Service>().ToArray();
-        NetworkPolicies = objects.OfType<NetworkPolicy>().ToArray();
-        Nodes = objects.OfType<Node>().ToArray();
+        (Workloads, Services, NetworkPolicies, Nodes, _hasConfigMaps) = ByKind(objects);
         _workloadsByNamespace = new(() => Workloads.ToLookup(NamespaceOf, StringComparer.Ordinal));
         _servicesByNamespace = new(() => Services.ToLookup(NamespaceOf, StringComparer.Ordinal));
         _namespaces = new(() => objects.OfType<NamespaceObject>()
@@ -53,11 +53,47 @@ public sealed class AnalysisContext
         _running = new(() => new ClusterSimulation(Cluster.Nodes.Concat(Nodes), Cluster.Pods, Options.KubeVersion, Options.DefaultNamespace));
     }
 
+    /// <summary>
+    /// The objects of each kind the rules ask for, in input order, in one pass (one per kind cost as much as the rest of
+    /// a single object's set-up).
+    /// </summary>
+    private static (Workload[] Workloads, Service[] Services, NetworkPolicy[] NetworkPolicies, Node[] Nodes, bool HasConfigMaps) ByKind(IReadOnlyList<KubeObject> objects)
+    {
+        List<Workload>? workloads = null;
+        List<Service>? services = null;
+        List<NetworkPolicy>? networkPolicies = null;
+        List<Node>? nodes = null;
+        var hasConfigMaps = false;
+        for (var i = 0; i < objects.Count; i++)
+        {
+            switch (objects[i])
+            {
+                case Workload workload:
+                    (workloads ??= []).Add(workload);
+                    break;
+                case Service service:
+                    (services ??= []).Add(service);
+                    break;
+                case NetworkPolicy networkPolicy:
+                    (networkPolicies ??= []).Add(networkPolicy);
+                    break;
+                case Node node:
+                    (nodes ??= []).Add(node);
+                    break;
+                case ConfigMap:
+                    hasConfigMaps = true;
+                    break;
+            }
+        }
+
+        return ([.. workloads ?? []], [.. services ?? []], [.. networkPolicies ?? []], [.. nodes ?? []], hasConfigMaps);
+    }
+
     /// <summary>A context sharing <paramref name="shared"/>'s input and indexes, with findings of its own.</summary>
     private AnalysisContext(AnalysisContext shared, bool mayPlace)
     {
-        (Objects, Options, Workloads, Services, NetworkPolicies, Nodes, Cluster, UnknownFields) =
-            (shared.Objects, shared.Options, shared.Workloads, shared.Services, shared.NetworkPolicies, shared.Nodes, shared.Cluster, shared.UnknownFields);
+        (Objects, Options, Workloads, Services, NetworkPolicies, Nodes, Cluster, UnknownFields, _hasConfigMaps) =
+            (shared.Objects, shared.Options, shared.Workloads, shared.Services, shared.NetworkPolicies, shared.Nodes, shared.Cluster, shared.UnknownFields, shared._hasConfigMaps);
         (_workloadsByNamespace, _servicesByNamespace, _namespaces, _podTemplates, _configMaps, _listeners, _running) =
             (shared._workloadsByNamespace, shared._servicesByNamespace, shared._namespaces, shared._podTemplates, shared._configMaps, shared._listeners, shared._running);
         _mayPlace = mayPlace;
@@ -112,7 +148,7 @@ public sealed class AnalysisContext
     internal AnalysisContext ForRule(IRule rule) => new(this, mayPlace: rule is IPlacementRule);
 
     /// <summary>Whether the input holds any ConfigMap (<see cref="ConfigMapNamed"/> can find one).</summary>
-    public bool HasConfigMaps => _configMaps.Value.Count > 0;
+    public bool HasConfigMaps => _hasConfigMaps;
 
     /// <summary>The ConfigMap of the input with that namespace and name, if any.</summary>
     public ConfigMap? ConfigMapNamed(string @namespace, string name) => _configMaps.Value.GetValueOrDefault((@namespace, name));
@@ -120,8 +156,11 @@ public sealed class AnalysisContext
     /// <summary>Workloads by the namespace they will land in.</summary>
     public IEnumerable<Workload> WorkloadsIn(string @namespace) => _workloadsByNamespace.Value[@namespace];
 
-    /// <summary>Services by the namespace they land in, in input order (a rule asking per workload stays linear).</summary>
-    public IEnumerable<Service> ServicesIn(string @namespace) => _servicesByNamespace.Value[@namespace];
+    /// <summary>
+    /// Services by the namespace they land in, in input order (a rule asking per workload stays linear). Without
+    /// Services (an admission review's single object) no index is built.
+    /// </summary>
+    public IEnumerable<Service> ServicesIn(string @namespace) => Services.Count == 0 ? [] : _servicesByNamespace.Value[@namespace];
 
     /// <summary>The namespace an object lands in: its own, or the default one.</summary>
     public string NamespaceOf(KubeObject subject)

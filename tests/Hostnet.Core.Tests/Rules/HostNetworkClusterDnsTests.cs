@@ -30,6 +30,9 @@ public sealed class HostNetworkClusterDnsTests
     [InlineData("args: [--upstream, typha:5473]", "container \"agent\" args names typha")]
     [InlineData("args: [\"--peer=http://typha\"]", "container \"agent\" args names typha")]
     [InlineData("args: [--peer=typha.kube-system]", "container \"agent\" args names typha.kube-system")]
+    // A marker in any case, in an ASCII text (searched for all markers at once first) and in one that is not ASCII.
+    [InlineData("env: [{name: API, value: \"http://Loki.Logging.SVC:3100\"}]", "container \"agent\" env API names Loki.Logging.SVC")]
+    [InlineData("env: [{name: API, value: \"Grüße an http://loki.logging.Cluster.Local/push\"}]", "container \"agent\" env API names loki.logging.Cluster.Local")]
     public void Evidence_Warns_AndNamesWhereThePodUsesACluster(string containerLine, string evidence)
     {
         var report = Fixtures.Check(WithService("typha") + AgentWith(containerLine));

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Documents;
 using Hostnet.Core.Editing;
@@ -14,6 +16,12 @@ internal sealed record ClusterNameEvidence(string Where, string Name)
 {
     /// <summary>The suffixes and names that only cluster DNS answers.</summary>
     private static readonly string[] ClusterMarkers = [".svc", ".cluster.local", "kubernetes.default"];
+
+    /// <summary>
+    /// <see cref="ClusterMarkers"/> for one vectorised pass over an ASCII text: the invariant globalization mode the
+    /// shipped build runs in searches case-insensitively one character at a time, once per marker.
+    /// </summary>
+    private static readonly SearchValues<string> ClusterMarkerValues = SearchValues.Create(ClusterMarkers, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The pod spec's lists of containers that run a process of their own.</summary>
     internal static readonly string[] ContainerLists = ["initContainers", "containers"];
@@ -139,7 +147,10 @@ internal sealed record ClusterNameEvidence(string Where, string Name)
     /// <summary>The host name in <paramref name="text"/> that only cluster DNS resolves, or null.</summary>
     private static string? HostIn(string text, string @namespace, string[] services)
     {
-        foreach (var marker in ClusterMarkers)
+        // Most texts hold no marker: an ASCII one without any (in any case) needs no search per marker. A text that is
+        // not ASCII is searched as before, whatever case folding does to its other characters.
+        var mayHoldMarker = !Ascii.IsValid(text) || text.AsSpan().ContainsAny(ClusterMarkerValues);
+        foreach (var marker in mayHoldMarker ? ClusterMarkers : [])
         {
             for (var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.OrdinalIgnoreCase))
             {

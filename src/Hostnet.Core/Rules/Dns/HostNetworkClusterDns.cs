@@ -101,11 +101,31 @@ internal sealed class HostNetworkClusterDns : WorkloadRule
     }
 
     /// <summary>A HostProcess pod or container, <c>os.name: windows</c>, or a node selector for Windows nodes.</summary>
-    private static bool RunsOnWindows(PodSpec spec, SourceMapping? podSpec) =>
-        spec.NodeSelector.TryGetValue("kubernetes.io/os", out var os) && os == "windows"
-        || Fields.String(Fields.Map(podSpec, "os"), "name") == "windows"
-        || IsHostProcess(podSpec)
-        || ClusterNameEvidence.ContainerLists.SelectMany(key => Fields.List(podSpec, key)).OfType<SourceMapping>().Any(IsHostProcess);
+    private static bool RunsOnWindows(PodSpec spec, SourceMapping? podSpec)
+    {
+        if (spec.NodeSelector.TryGetValue("kubernetes.io/os", out var os) && os == "windows"
+            || Fields.String(Fields.Map(podSpec, "os"), "name") == "windows"
+            || IsHostProcess(podSpec))
+        {
+            return true;
+        }
+
+        // Indexed loops over the node lists: this runs for every host-network pod (each review), and enumerating an
+        // IReadOnlyList through its interface allocates.
+        foreach (var key in ClusterNameEvidence.ContainerLists)
+        {
+            var containers = Fields.List(podSpec, key);
+            for (var i = 0; i < containers.Count; i++)
+            {
+                if (containers[i] is SourceMapping container && IsHostProcess(container))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsHostProcess(SourceMapping? owner) =>
         Fields.Bool(Fields.Map(Fields.Map(owner, "securityContext"), "windowsOptions"), "hostProcess") == true;
@@ -113,16 +133,55 @@ internal sealed class HostNetworkClusterDns : WorkloadRule
     /// <summary>Every container mounts a <c>hostPath</c> volume at <c>/etc/resolv.conf</c>: the node's file, not the kubelet's.</summary>
     private static bool MountsNodeResolvConf(SourceMapping? podSpec)
     {
-        var hostPathVolumes = Fields.List(podSpec, "volumes").OfType<SourceMapping>()
-            .Where(v => Fields.Map(v, "hostPath") is not null)
-            .Select(v => Fields.String(v, "name"))
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
-        var containers = Fields.List(podSpec, "containers").OfType<SourceMapping>().ToList();
-        return hostPathVolumes.Count > 0 && containers.Count > 0 && containers.All(container =>
-            Fields.List(container, "volumeMounts").OfType<SourceMapping>().Any(mount =>
-                Fields.String(mount, "mountPath")?.TrimEnd('/') == "/etc/resolv.conf"
+        var volumes = Fields.List(podSpec, "volumes");
+        HashSet<string>? hostPathVolumes = null;
+        for (var i = 0; i < volumes.Count; i++)
+        {
+            if (volumes[i] is SourceMapping volume && Fields.Map(volume, "hostPath") is not null && Fields.String(volume, "name") is { } name)
+            {
+                (hostPathVolumes ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+            }
+        }
+
+        // Most pods mount no hostPath volume: then no container need be looked at.
+        if (hostPathVolumes is null)
+        {
+            return false;
+        }
+
+        var containers = Fields.List(podSpec, "containers");
+        var any = false;
+        for (var i = 0; i < containers.Count; i++)
+        {
+            if (containers[i] is not SourceMapping container)
+            {
+                continue;
+            }
+
+            any = true;
+            if (!MountsOverResolvConf(container, hostPathVolumes))
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    private static bool MountsOverResolvConf(SourceMapping container, HashSet<string> hostPathVolumes)
+    {
+        var mounts = Fields.List(container, "volumeMounts");
+        for (var i = 0; i < mounts.Count; i++)
+        {
+            if (mounts[i] is SourceMapping mount
+                && Fields.String(mount, "mountPath")?.TrimEnd('/') == "/etc/resolv.conf"
                 && Fields.String(mount, "name") is { } volume
-                && hostPathVolumes.Contains(volume)));
+                && hostPathVolumes.Contains(volume))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -54,26 +54,40 @@ public sealed class PodListeners
             return [];
         }
 
-        var declared = _spec.LongRunningContainers
-            .SelectMany(c => c.Ports)
-            .Where(p => p.ContainerPortNumber > 0)
-            .Select(p => (Port: p.ContainerPortNumber, Protocol: p.EffectiveProtocol))
-            .ToHashSet();
-        var undeclared = new Dictionary<(int, string), (Container Container, InferredListener Listener)>();
-        foreach (var (container, listener) in All)
+        // Plain loops over the long-running containers (_containers holds them in order): every host-network pod of a
+        // review comes here, and most declare every port they listen on.
+        var declared = new HashSet<(int Port, string Protocol)>();
+        foreach (var (container, _) in _containers)
         {
-            var key = (listener.Port, listener.Protocol);
-            if (declared.Contains(key)
-                || (listener.ProtocolIsAssumed && declared.Any(d => d.Port == listener.Port))
-                || (undeclared.TryGetValue(key, out var found) && found.Listener.Source <= listener.Source))
+            var ports = container.Ports;
+            for (var i = 0; i < ports.Count; i++)
             {
-                continue;
+                if (ports[i].ContainerPortNumber > 0)
+                {
+                    declared.Add((ports[i].ContainerPortNumber, ports[i].EffectiveProtocol));
+                }
             }
-
-            undeclared[key] = (container, listener);
         }
 
-        if (undeclared.Count == 0)
+        Dictionary<(int, string), (Container Container, InferredListener Listener)>? undeclared = null;
+        foreach (var (container, listeners) in _containers)
+        {
+            for (var i = 0; i < listeners.Count; i++)
+            {
+                var listener = listeners[i];
+                var key = (listener.Port, listener.Protocol);
+                if (declared.Contains(key)
+                    || (listener.ProtocolIsAssumed && declared.Any(d => d.Port == listener.Port))
+                    || (undeclared is not null && undeclared.TryGetValue(key, out var found) && found.Listener.Source <= listener.Source))
+                {
+                    continue;
+                }
+
+                (undeclared ??= [])[key] = (container, listener);
+            }
+        }
+
+        if (undeclared is null)
         {
             return [];
         }
