@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Loading;
@@ -309,26 +310,52 @@ internal sealed class HostPortConflict : IPlacementRule
         public Claim? FirstClash(Claim claim, Claim? first, Tally comparisons)
         {
             // The key of ours that narrows the candidates most; with none in common, every group is a candidate.
+            // Counted first and listed only for the key chosen: asked for every claim, so no list per key tried.
             var allowed = claim.Placement.AllowedValues!;
-            List<Group>[]? narrowest = null;
+            Dictionary<string, List<Group>>? narrowest = null;
+            IReadOnlySet<string>? narrowestValues = null;
+            var narrowestCount = 0;
             foreach (var (key, byValue) in _byValue)
             {
                 if (allowed.TryGetValue(key, out var values))
                 {
-                    var lists = values.Select(v => byValue.GetValueOrDefault(v)).OfType<List<Group>>().ToArray();
-                    if (narrowest is null || lists.Sum(l => l.Count) < narrowest.Sum(l => l.Count))
+                    var count = Candidates(byValue, values);
+                    if (narrowest is null || count < narrowestCount)
                     {
-                        narrowest = lists;
+                        (narrowest, narrowestValues, narrowestCount) = (byValue, values, count);
                     }
                 }
             }
 
-            foreach (var groups in narrowest ?? [_all])
+            if (narrowest is null)
             {
-                first = FirstClash(groups, claim, first, comparisons);
+                return FirstClash(_all, claim, first, comparisons);
+            }
+
+            foreach (var value in narrowestValues!)
+            {
+                if (narrowest.TryGetValue(value, out var groups))
+                {
+                    first = FirstClash(groups, claim, first, comparisons);
+                }
             }
 
             return first;
+        }
+
+        /// <summary>How many groups allow one of <paramref name="values"/>, counting a group once per value.</summary>
+        private static int Candidates(Dictionary<string, List<Group>> byValue, IReadOnlySet<string> values)
+        {
+            var count = 0;
+            foreach (var value in values)
+            {
+                if (byValue.TryGetValue(value, out var groups))
+                {
+                    count += groups.Count;
+                }
+            }
+
+            return count;
         }
 
         public void Add(Group group)
@@ -412,10 +439,11 @@ internal sealed class HostPortConflict : IPlacementRule
             Workload = workload;
             Namespace = @namespace;
             Eligibility = IsDaemonSet ? NodeEligibility.ForDaemonSetPod(workload.Spec) : NodeEligibility.ForPod(workload.Spec);
-            PinnedNodes = Eligibility.PinnedNodes();
             AllowedValues = Eligibility.Placement.AllowedValuesByKey();
-            KeySet = AllowedValues is null ? string.Empty : string.Join('\n', AllowedValues.Keys.Select(k => $"{k.IsField}:{k.Key}").Order(StringComparer.Ordinal));
-            Signature = string.Join('\n', Eligibility.Placement.Terms.Select(t => string.Join('\t', t.Requirements.Select(r => $"{r.IsField}\u0001{r.Key}\u0001{r.Operator}\u0001{string.Join('\u0001', r.Values)}"))));
+            // Both texts through one builder: made for every workload that wants a host port.
+            var text = new StringBuilder();
+            KeySet = AllowedValues is null ? string.Empty : KeySetText(text, AllowedValues.Keys);
+            Signature = SignatureText(text.Clear(), Eligibility.Placement.Terms);
         }
 
         public Workload Workload { get; }
@@ -426,10 +454,8 @@ internal sealed class HostPortConflict : IPlacementRule
 
         public NodeEligibility Eligibility { get; }
 
-        /// <summary>The nodes the pods are pinned to by name, or null when they may run on open-ended nodes.</summary>
-        public IReadOnlySet<string>? PinnedNodes { get; }
-
-        public bool PinnedToOneNode => PinnedNodes?.Count == 1;
+        /// <summary>Whether the pods are pinned to one node by name; asked only for a finding, so worked out then.</summary>
+        public bool PinnedToOneNode => Eligibility.PinnedNodes()?.Count == 1;
 
         /// <summary>The labels (and node name) the node constraints restrict to a list of values; null when no node fits them.</summary>
         public IReadOnlyDictionary<(bool IsField, string Key), IReadOnlySet<string>>? AllowedValues { get; }
@@ -439,6 +465,50 @@ internal sealed class HostPortConflict : IPlacementRule
 
         /// <summary>The node constraints as one text: equal texts, equal constraints.</summary>
         public string Signature { get; }
+
+        /// <summary>The keys as <c>False:key</c> or <c>True:key</c> lines, in ordinal order of those lines.</summary>
+        private static string KeySetText(StringBuilder text, IEnumerable<(bool IsField, string Key)> keys)
+        {
+            var sorted = keys.ToArray();
+            // "False:…" sorts before "True:…", then the key decides: the lines' ordinal order.
+            Array.Sort(sorted, static (a, b) => a.IsField != b.IsField ? a.IsField.CompareTo(b.IsField) : string.CompareOrdinal(a.Key, b.Key));
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                text.Append(i == 0 ? "" : "\n").Append(sorted[i].IsField).Append(':').Append(sorted[i].Key);
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>Terms on lines, their requirements split by tabs, a requirement's parts by U+0001.</summary>
+        private static string SignatureText(StringBuilder text, IReadOnlyList<NodeTerm> terms)
+        {
+            for (var t = 0; t < terms.Count; t++)
+            {
+                if (t > 0)
+                {
+                    text.Append('\n');
+                }
+
+                var requirements = terms[t].Requirements;
+                for (var r = 0; r < requirements.Count; r++)
+                {
+                    var requirement = requirements[r];
+                    if (r > 0)
+                    {
+                        text.Append('\t');
+                    }
+
+                    text.Append(requirement.IsField).Append('\u0001').Append(requirement.Key).Append('\u0001').Append(requirement.Operator).Append('\u0001');
+                    for (var v = 0; v < requirement.Values.Count; v++)
+                    {
+                        text.Append(v == 0 ? "" : "\u0001").Append(requirement.Values[v]);
+                    }
+                }
+            }
+
+            return text.ToString();
+        }
 
         /// <summary>How many pods compete for nodes (a DaemonSet's one per node is handled as certain).</summary>
         public int Pods => Workload.IsReplicated ? Workload.EffectiveReplicas : 1;
@@ -457,10 +527,23 @@ internal sealed class HostPortConflict : IPlacementRule
             !(Workload.Kind == other.Workload.Kind && Namespace == other.Namespace && Workload.Name == other.Workload.Name)
             && Eligibility.CanShareNodeWith(other.Eligibility);
 
-        private bool Repels(Placed other) => Workload.Spec.RequiredPodAntiAffinity.Count > 0 && Workload.Spec.RequiredPodAntiAffinity.Any(term =>
-            term.TopologyKey == NodeRequirement.HostnameLabel
-            && term.LabelSelector is { } selector
-            && selector.Matches(other.Workload.Template.Metadata.Labels)
-            && (term.Namespaces.Count == 0 ? Namespace == other.Namespace : term.Namespaces.Contains(other.Namespace)));
+        /// <summary>A loop, not <c>Any</c> with a closure: asked for every pair of claims compared.</summary>
+        private bool Repels(Placed other)
+        {
+            var terms = Workload.Spec.RequiredPodAntiAffinity;
+            for (var i = 0; i < terms.Count; i++)
+            {
+                var term = terms[i];
+                if (term.TopologyKey == NodeRequirement.HostnameLabel
+                    && term.LabelSelector is { } selector
+                    && selector.Matches(other.Workload.Template.Metadata.Labels)
+                    && (term.Namespaces.Count == 0 ? Namespace == other.Namespace : term.Namespaces.Contains(other.Namespace)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

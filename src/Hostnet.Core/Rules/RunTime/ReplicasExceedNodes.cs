@@ -86,14 +86,13 @@ internal sealed class ReplicasExceedNodes : IPlacementRule
         }
 
         var cluster = context.RunningCluster;
-        var holds = Messages.HoldsPort.With(ports[0]);
         var severity = cluster.IsKnown ? Severity.Error : Severity.Warning;
         if (!string.IsNullOrEmpty(workload.Spec.NodeName))
         {
             // Pods that name their node skip the scheduler; the kubelet admits the first and rejects the rest (lifecycle/predicate.go).
             if (replicas > 1)
             {
-                Report(workload, context, Messages.BoundByNodeName.With(replicas, workload.Spec.NodeName, holds, replicas - 1), severity);
+                Report(workload, context, Messages.BoundByNodeName.With(replicas, workload.Spec.NodeName, Holds(ports), replicas - 1), severity);
             }
 
             return;
@@ -112,14 +111,17 @@ internal sealed class ReplicasExceedNodes : IPlacementRule
 
             var pending = results.First(r => !r.IsScheduled && r.NominatedNode is null).Message;
             var nodes = cluster.Nodes.Count;
-            var room = placed == 0 ? Messages.NoNode.With(nodes) : Messages.SomeNodes.With(placed, nodes, holds);
+            var room = placed == 0 ? Messages.NoNode.With(nodes) : Messages.SomeNodes.With(placed, nodes, Holds(ports));
             Report(workload, context, Messages.Unplaced.With(replicas, room, replicas - placed, pending), severity);
         }
         else if (NodeEligibility.ForPod(workload.Spec).PinnedNodes()?.Count is { } pinned && replicas > pinned)
         {
-            Report(workload, context, Messages.PinnedNodes.With(replicas, pinned, holds, replicas - pinned), severity);
+            Report(workload, context, Messages.PinnedNodes.With(replicas, pinned, Holds(ports), replicas - pinned), severity);
         }
     }
+
+    /// <summary>What each replica holds, worded only for a finding: most host-port workloads have none.</summary>
+    private static string Holds(IReadOnlyList<HostPortBinding> ports) => Messages.HoldsPort.With(ports[0]);
 
     private static void Report(Workload workload, AnalysisContext context, string message, Severity severity) =>
         context.Report(Rule, workload, "spec.replicas", message, Fixes.LowerReplicas.Text, severity);

@@ -224,18 +224,20 @@ internal sealed class ServiceSelectsNothing : IRule
 
     /// <summary>
     /// Pod template labels by namespace: which workloads carry a value under any key, and, per key, the values carried
-    /// (listed only for the keys of selectors that missed; a typo check against each is a linear scan).
+    /// (listed only for the keys of selectors that missed; a typo check against each is a linear scan). Built per
+    /// namespace when a Service of it first misses: most namespaces have none, and one index of every workload keyed
+    /// by (namespace, value) was most of what the rule allocated.
     /// </summary>
     private sealed class LabelIndex(AnalysisContext context)
     {
-        private readonly Dictionary<(string Namespace, string Value), List<Workload>> _byValue = ByValue(context);
-        private readonly Dictionary<(string Namespace, string Key), List<string>> _values = [];
+        private readonly Dictionary<string, NamespaceLabels> _namespaces = new(StringComparer.Ordinal);
 
         /// <summary>The workloads carrying <paramref name="key"/>=<paramref name="value"/>, a one-edit typo of the value, or the value under another key.</summary>
         public NearForms CarryingNear(string @namespace, string key, string value)
         {
+            var labels = In(@namespace);
             var lists = new List<IReadOnlyList<Workload>> { context.PodTemplates.WithLabel(@namespace, key, value) };
-            foreach (var typo in Values(@namespace, key))
+            foreach (var typo in labels.Values(key))
             {
                 if (typo != value && IsTypo(typo, value))
                 {
@@ -243,7 +245,7 @@ internal sealed class ServiceSelectsNothing : IRule
                 }
             }
 
-            if (_byValue.TryGetValue((@namespace, value), out var renamed))
+            if (labels.ByValue.TryGetValue(value, out var renamed))
             {
                 lists.Add(renamed);
             }
@@ -251,37 +253,33 @@ internal sealed class ServiceSelectsNothing : IRule
             return new NearForms(lists);
         }
 
-        /// <summary>The distinct values of <paramref name="key"/> on the pod templates of the namespace.</summary>
-        private List<string> Values(string @namespace, string key)
+        private NamespaceLabels In(string @namespace)
         {
-            if (!_values.TryGetValue((@namespace, key), out var values))
+            if (!_namespaces.TryGetValue(@namespace, out var labels))
             {
-                var distinct = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var workload in context.WorkloadsIn(@namespace))
-                {
-                    if (workload.Template.Metadata.Labels.TryGetValue(key, out var value))
-                    {
-                        distinct.Add(value);
-                    }
-                }
-
-                _values[(@namespace, key)] = values = [.. distinct];
+                _namespaces[@namespace] = labels = new NamespaceLabels([.. context.WorkloadsIn(@namespace)]);
             }
 
-            return values;
+            return labels;
         }
+    }
 
-        private static Dictionary<(string, string), List<Workload>> ByValue(AnalysisContext context)
+    /// <summary>The pod template labels of one namespace's workloads (in input order).</summary>
+    private sealed class NamespaceLabels
+    {
+        private readonly Workload[] _workloads;
+        private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
+
+        public NamespaceLabels(Workload[] workloads)
         {
-            var byValue = new Dictionary<(string, string), List<Workload>>();
-            foreach (var workload in context.Workloads)
+            _workloads = workloads;
+            foreach (var workload in workloads)
             {
-                var @namespace = context.NamespaceOf(workload);
                 foreach (var value in workload.Template.Metadata.Labels.Values)
                 {
-                    if (!byValue.TryGetValue((@namespace, value), out var list))
+                    if (!ByValue.TryGetValue(value, out var list))
                     {
-                        byValue[(@namespace, value)] = list = [];
+                        ByValue[value] = list = [];
                     }
 
                     // Once per workload though two labels share the value: its entry, if any, is the list's last.
@@ -291,8 +289,29 @@ internal sealed class ServiceSelectsNothing : IRule
                     }
                 }
             }
+        }
 
-            return byValue;
+        /// <summary>The workloads carrying a value under any key.</summary>
+        public Dictionary<string, List<Workload>> ByValue { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The distinct values of <paramref name="key"/> on the pod templates.</summary>
+        public List<string> Values(string key)
+        {
+            if (!_values.TryGetValue(key, out var values))
+            {
+                var distinct = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var workload in _workloads)
+                {
+                    if (workload.Template.Metadata.Labels.TryGetValue(key, out var value))
+                    {
+                        distinct.Add(value);
+                    }
+                }
+
+                _values[key] = values = [.. distinct];
+            }
+
+            return values;
         }
     }
 }

@@ -6,7 +6,7 @@ namespace Hostnet.Core.Semantics.Placement;
 /// Everything a node term requires of one label (or of the node's name), folded into one value so that two terms can
 /// be checked for a common node without re-reading their requirements.
 /// </summary>
-/// <param name="Allowed">The values <c>In</c> allows (intersected), or null when no <c>In</c> bounds them.</param>
+/// <param name="Allowed">The values <c>In</c> allows (intersected), or null when no <c>In</c> bounds them; a <see cref="HashSet{T}"/>, whose enumerator is a struct (checks of pairs of terms walk it).</param>
 /// <param name="Forbidden">The values <c>NotIn</c> excludes.</param>
 /// <param name="MustExist">Required by <c>In</c>, <c>Exists</c>, <c>Gt</c> or <c>Lt</c>.</param>
 /// <param name="MustBeAbsent">Required absent by <c>DoesNotExist</c>.</param>
@@ -14,7 +14,7 @@ namespace Hostnet.Core.Semantics.Placement;
 /// <param name="Upper">The smallest <c>Lt</c> bound (exclusive).</param>
 /// <param name="Impossible">A requirement that matches nothing (unknown operator, malformed number).</param>
 internal sealed record KeyConstraint(
-    IReadOnlySet<string>? Allowed,
+    HashSet<string>? Allowed,
     IReadOnlySet<string> Forbidden,
     bool MustExist,
     bool MustBeAbsent,
@@ -42,7 +42,7 @@ internal sealed record KeyConstraint(
     public KeyConstraint And(KeyConstraint other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        IReadOnlySet<string>? allowed = (Allowed, other.Allowed) switch
+        var allowed = (Allowed, other.Allowed) switch
         {
             (null, var b) => b,
             (var a, null) => a,

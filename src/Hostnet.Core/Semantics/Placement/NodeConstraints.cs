@@ -44,11 +44,12 @@ public sealed record NodeConstraints(IReadOnlyList<NodeTerm> Terms)
     public bool Overlaps(NodeConstraints other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        foreach (var mine in Terms)
+        // Index loops: asked for every pair of host-port claims HN012 compares, and foreach over the interface allocates.
+        for (var i = 0; i < Terms.Count; i++)
         {
-            foreach (var theirs in other.Terms)
+            for (var j = 0; j < other.Terms.Count; j++)
             {
-                if (mine.IsSatisfiableWith(theirs))
+                if (Terms[i].IsSatisfiableWith(other.Terms[j]))
                 {
                     return true;
                 }
