@@ -7,9 +7,9 @@ namespace Hostnet.Cli;
 /// <summary>
 /// Which garbage collector a command runs on. The NativeAOT build is published with server GC (Hostnet.Cli.csproj):
 /// `check DIR` then collects on every core and meets P1. The commands whose targets are memory or tail latency stay
-/// on the workstation collector: the webhook and the agent (long-running, small memory limits), and every command
-/// that reads a whole cluster (`audit`, `snapshot`, any `--cluster FILE`: the P2 snapshot peaks above 512 MiB on
-/// server GC). The runtime reads the collector once, before <c>Main</c>, so such a command starts its own binary
+/// on the workstation collector: the webhook and the agent (long-running, small memory limits), every command that
+/// reads a whole cluster (`audit`, `snapshot`, any `--cluster FILE`: the P2 snapshot peaks above 512 MiB on server
+/// GC), and `bench`, whose datapath figures were all measured on it. The runtime reads the collector once, before <c>Main</c>, so such a command starts its own binary
 /// again (<c>execve(2)</c>: same PID, same arguments, same streams) with <c>DOTNET_gcServer=0</c> before any work.
 /// A <c>DOTNET_gcServer</c> the user set wins, as do the deploy/ manifests, which set it for the webhook and agent.
 /// Figures: docs/performance-check.md, "Branch p19-gc".
@@ -19,7 +19,7 @@ internal static partial class CollectorChoice
     /// <summary>The runtime's switch between the server (1) and workstation (0) collector.</summary>
     public const string ServerVariable = "DOTNET_gcServer";
 
-    private static readonly string[] WorkstationCommands = ["webhook", "agent", "audit", "snapshot"];
+    private static readonly string[] WorkstationCommands = ["webhook", "agent", "audit", "snapshot", "bench"];
 
     /// <summary>Whether the command these arguments name belongs on the workstation collector.</summary>
     public static bool WantsWorkstation(IReadOnlyList<string> args)

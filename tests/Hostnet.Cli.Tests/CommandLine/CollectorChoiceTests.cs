@@ -22,6 +22,7 @@ public sealed class CollectorChoiceTests
     [InlineData("check deploy/ --cluster=p2.json")]
     [InlineData("plan --cluster s.json --replicas 3 d.yaml")]
     [InlineData("ports --cluster -")]
+    [InlineData("bench --modes veth")]
     public void WantsWorkstation_ClusterSizedOrLongRunning_True(string command) =>
         CollectorChoice.WantsWorkstation(command.Split(' ')).ShouldBeTrue();
 
