@@ -1,3 +1,4 @@
 using Hostnet.Cli;
 
+CollectorChoice.RestartOnWorkstationIfWanted(args);
 return HostnetApp.Run(args, CliEnvironment.FromProcess());
