@@ -15,7 +15,7 @@ namespace Hostnet.Core.Loading;
 /// (those after an odd run of backslashes) dropped; the bytes inside strings found by a prefix XOR of the other quotes;
 /// then only the brackets outside strings are visited, in order. kubectl's JSON has a quoted name on every line, and
 /// stopping at each quote (the earlier scanner: a search for the next bracket or quote, then for the string's end)
-/// cost about a tenth of an audit's samples. A backslash outside any string (never in valid JSON) would escape
+/// took 14 % of the samples of an audit at 1/10 size. A backslash outside any string (never in valid JSON) would escape
 /// differently in the two readings of the text, so such a value is scanned byte by byte instead, as before.
 /// </para>
 /// </summary>
