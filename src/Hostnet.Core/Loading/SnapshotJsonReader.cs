@@ -505,8 +505,9 @@ internal sealed class SnapshotJsonReader
         var data = _buffer.AsSpan(_start, _end - _start);
 
         // One level below what the reader itself accepts: a value at the very limit goes to the reader, which reports it exactly.
+        var newlines = JsonValueScanner.Newlines.None;
         var end = at >= data.Length ? JsonValueScanner.Incomplete
-            : data[at] is (byte)'{' or (byte)'[' ? JsonValueScanner.ContainerEnd(data, at, _maxDepth - reader.CurrentDepth - 1)
+            : data[at] is (byte)'{' or (byte)'[' ? JsonValueScanner.ContainerEnd(data, at, _maxDepth - reader.CurrentDepth - 1, out newlines)
             : JsonValueScanner.Malformed;
         var resume = end < 0 ? end : SkipWhiteSpace(data, end);
         if (resume >= 0 && first && resume < data.Length && data[resume] == (byte)',')
@@ -533,6 +534,11 @@ internal sealed class SnapshotJsonReader
         var from = PositionAt(_base + _start + beforeConsumed);
         var value = PositionAt(_base + _start + at);
         jumped = new Item(_start + at, _start + end, _lines, value);
+
+        // The scanner counted the value's newlines: they are not counted again.
+        _lines = newlines.Count == 0
+            ? _lines with { CountedTo = _base + _start + end }
+            : new Lines(_base + _start + end, _lines.Line + newlines.Count, _base + _start + newlines.Last + 1);
         var valueEnd = PositionAt(_base + _start + end);
         _jumps = _jumps.Over(from, PositionAt(_base + _start + resume));
         _lastJump = (_base + _start + resume, valueEnd);
