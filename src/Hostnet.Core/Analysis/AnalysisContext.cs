@@ -50,7 +50,9 @@ public sealed class AnalysisContext
             .GroupBy(c => (NamespaceOf(c), c.Name))
             .ToDictionary(g => g.Key, g => g.First()));
         _listeners = new(ReferenceEqualityComparer.Instance);
-        _running = new(() => new ClusterSimulation(Cluster.Nodes.Concat(Nodes), Cluster.Pods, Options.KubeVersion, Options.DefaultNamespace));
+        _running = new(() => PrebuiltRunningCluster is { } view && Nodes.Count == 0
+            ? view.GetAwaiter().GetResult()
+            : new ClusterSimulation(Cluster.Nodes.Concat(Nodes), Cluster.Pods, Options.KubeVersion, Options.DefaultNamespace));
     }
 
     /// <summary>
@@ -113,6 +115,14 @@ public sealed class AnalysisContext
 
     /// <summary>The cluster the manifests are checked against (<c>check --cluster</c>); empty without one.</summary>
     public ClusterSnapshot Cluster { get; init; } = ClusterSnapshot.Empty;
+
+    /// <summary>
+    /// The scheduler's view of <see cref="Cluster"/> (its nodes and pods, <see cref="Options"/>' version and default
+    /// namespace), started by the caller before the rules run, so that it is built on another core meanwhile (the audit
+    /// of a large snapshot). <see cref="RunningCluster"/> takes it when the input holds no Node of its own, as it is
+    /// then exactly the view this context would build; otherwise it builds its own.
+    /// </summary>
+    public Task<ClusterSimulation>? PrebuiltRunningCluster { get; init; }
 
     /// <summary>Fields the API server's strict decoding would reject as unknown, with the object they are in.</summary>
     public IReadOnlyList<DocumentViolation> UnknownFields { get; init; } = [];

@@ -2,6 +2,7 @@ using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Schema;
 
 namespace Hostnet.Core.Analysis;
@@ -20,6 +21,9 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
 
     /// <summary>The cluster to check against: its nodes are the nodes the placement rules reason about.</summary>
     public ClusterSnapshot Cluster { get; init; } = ClusterSnapshot.Empty;
+
+    /// <summary>The scheduler's view of <see cref="Cluster"/>, started already (<see cref="AnalysisContext.PrebuiltRunningCluster"/>).</summary>
+    public Task<ClusterSimulation>? PrebuiltRunningCluster { get; init; }
 
     public CheckReport Check(IReadOnlyList<LoadResult> inputs) => Check(inputs, readings: null, out _);
 
@@ -108,6 +112,7 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
         var context = new AnalysisContext(readObjects, options)
         {
             Cluster = Cluster,
+            PrebuiltRunningCluster = PrebuiltRunningCluster,
             UnknownFields = unknownFields,
         };
         foreach (var input in inputs)
@@ -134,7 +139,7 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     /// </summary>
     public AnalysisContext CheckObjects(IReadOnlyList<KubeObject> objects)
     {
-        var context = new AnalysisContext(objects, options) { Cluster = Cluster };
+        var context = new AnalysisContext(objects, options) { Cluster = Cluster, PrebuiltRunningCluster = PrebuiltRunningCluster };
         RunEnabled(context);
 
         return context;

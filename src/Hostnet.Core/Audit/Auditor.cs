@@ -2,6 +2,7 @@ using Hostnet.Core.Analysis;
 using Hostnet.Core.Model;
 using Hostnet.Core.Ports;
 using Hostnet.Core.Rules;
+using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Planning;
 
 namespace Hostnet.Core.Audit;
@@ -11,7 +12,7 @@ namespace Hostnet.Core.Audit;
 /// the pods no workload of the snapshot owns, once per owner), the findings only the cluster's state shows
 /// (<see cref="LiveChecks"/>), the inventory of host-network use, and the host-port map (<see cref="PortMapBuilder"/>).
 /// Every step is one pass over the pods with dictionary lookups, so the cost grows with the cluster, never with its square;
-/// the port map is built beside the rules, on a second core.
+/// the port map and the scheduler's view are built beside the owners' index and the rules, on a second core.
 /// With the node agents' reports (<c>--listeners</c>), what really listens joins the findings and the inventory
 /// (<see cref="AgentListeners"/>).
 /// </summary>
@@ -21,8 +22,10 @@ public static class Auditor
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
-        // The port map reads only the snapshot: it is built on a second core while the rules run on this one.
+        // The port map and the scheduler's view read only the snapshot: they are built on a second core while this one
+        // indexes the owners and the rules run (the view is the one the first placement rule would build, waited for then).
         var portMap = Task.Run(() => PortMapBuilder.Build(snapshot, [], PlanOptions.Default with { DefaultNamespace = options.DefaultNamespace }));
+        var running = Task.Run(() => new ClusterSimulation(snapshot.Nodes, snapshot.Pods, options.KubeVersion, options.DefaultNamespace));
         var index = new AuditIndex(snapshot, options.DefaultNamespace);
         var subjects = Subjects(index);
         var objects = new List<KubeObject>(subjects.Count + snapshot.Services.Count + snapshot.NetworkPolicies.Count + snapshot.Namespaces.Count);
@@ -30,7 +33,7 @@ public static class Auditor
         objects.AddRange(snapshot.Services);
         objects.AddRange(snapshot.NetworkPolicies);
         objects.AddRange(snapshot.Namespaces);
-        var context = new ManifestChecker(options, RuleCatalog.Rules) { Cluster = snapshot }.CheckObjects(objects);
+        var context = new ManifestChecker(options, RuleCatalog.Rules) { Cluster = snapshot, PrebuiltRunningCluster = running }.CheckObjects(objects);
         var fromSpecs = context.Diagnostics.Count;
         var ports = portMap.GetAwaiter().GetResult();
         var state = new LiveState(index, ports);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Hostnet.Core.Model;
 
@@ -5,20 +6,24 @@ namespace Hostnet.Core.Loading;
 
 /// <summary>
 /// Shares the equal parts of a snapshot's pods: the pods of one controller repeat the same labels, owner reference,
-/// conditions, tolerations and containers (arguments, environment, ports, probes, security context, resources), so a
-/// large snapshot keeps one copy of each instead of one per pod (a fifth of the model of P2's 150,000 pods). Only
+/// conditions, tolerations, volumes and containers (arguments, environment, ports, probes, security context, resources),
+/// so a large snapshot keeps one copy of each instead of one per pod (a fifth of the model of P2's 150,000 pods). Only
 /// immutable values are shared, bottom up: a part is shared once its own parts are, so records compare equal exactly
 /// when their values are. Per-pod parts (names, node, addresses, container statuses) stay the pod's own.
 /// </summary>
 internal sealed class PodInterner
 {
-    private readonly Dictionary<object, object> _shared = new(ValueComparer.Instance);
+    // Three tables, one per kind of value, so that a lookup compares by the value's own equality without testing
+    // which kind it is: records (and strings) as they define it, arrays and string maps item by item.
+    private readonly Dictionary<object, object> _records = [];
+    private readonly Dictionary<object[], object[]> _lists = new(ItemsComparer.Instance);
+    private readonly Dictionary<IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>> _maps = new(MapComparer.Instance);
 
     public ClusterPod Share(ClusterPod pod)
     {
         var workload = pod.Pod;
         var spec = workload.Spec;
-        var metadata = workload.Metadata with { Labels = Shared(workload.Metadata.Labels), Annotations = Shared(workload.Metadata.Annotations) };
+        var metadata = workload.Metadata with { Labels = Map(workload.Metadata.Labels), Annotations = Map(workload.Metadata.Annotations) };
         var template = workload.Template with
         {
             // A Pod's template metadata is its own metadata.
@@ -29,6 +34,7 @@ internal sealed class PodInterner
                 InitContainers = Containers(spec.InitContainers),
                 Tolerations = List(spec.Tolerations),
                 SecurityContext = SecurityContext(spec.SecurityContext),
+                Volumes = Volumes(spec.Volumes),
             },
         };
         return pod with
@@ -41,11 +47,16 @@ internal sealed class PodInterner
 
     private Container[] Containers(IReadOnlyList<Container> containers)
     {
+        if (containers.Count == 0)
+        {
+            return [];
+        }
+
         var shared = new Container[containers.Count];
         for (var i = 0; i < shared.Length; i++)
         {
             var container = containers[i];
-            shared[i] = Shared(container with
+            shared[i] = Record(container with
             {
                 Ports = List(container.Ports),
                 Command = List(container.Command),
@@ -53,16 +64,33 @@ internal sealed class PodInterner
                 Env = List(container.Env),
                 NetworkHandlers = List(container.NetworkHandlers),
                 SecurityContext = SecurityContext(container.SecurityContext),
-                Requests = Shared(container.Requests),
-                Limits = Shared(container.Limits),
+                Requests = Map(container.Requests),
+                Limits = Map(container.Limits),
             });
         }
 
-        return List(shared);
+        return SharedList(shared);
     }
 
     private SecurityContext SecurityContext(SecurityContext context) =>
-        Shared(context with { CapabilitiesAdd = List(context.CapabilitiesAdd), CapabilitiesDrop = List(context.CapabilitiesDrop) });
+        Record(context with { CapabilitiesAdd = List(context.CapabilitiesAdd), CapabilitiesDrop = List(context.CapabilitiesDrop) });
+
+    /// <summary>The shared volumes: a controller's pods mount the same ones (the service account token's projection too).</summary>
+    private Volume[] Volumes(IReadOnlyList<Volume> volumes)
+    {
+        if (volumes.Count == 0)
+        {
+            return [];
+        }
+
+        var shared = new Volume[volumes.Count];
+        for (var i = 0; i < shared.Length; i++)
+        {
+            shared[i] = Record(volumes[i] with { Sources = List(volumes[i].Sources) });
+        }
+
+        return SharedList(shared);
+    }
 
     /// <summary>The shared list of the shared items; every empty list is the one empty array.</summary>
     private T[] List<T>(IReadOnlyList<T> items)
@@ -76,81 +104,60 @@ internal sealed class PodInterner
         var shared = new T[items.Count];
         for (var i = 0; i < shared.Length; i++)
         {
-            shared[i] = Shared(items[i]);
+            shared[i] = Record(items[i]);
         }
 
-        return Shared(shared);
+        return SharedList(shared);
     }
 
-    private T Shared<T>(T value)
+    /// <summary>The shared list of items that are shared already (each the one copy of its value).</summary>
+    private T[] SharedList<T>(T[] items)
         where T : class
     {
-        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_shared, value, out _);
+        // A T[] of a class T is an object[] (array covariance); the comparer tells arrays of different types apart.
+        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_lists, items, out _);
+        list ??= items;
+        return (T[])list;
+    }
+
+    private T Record<T>(T value)
+        where T : class
+    {
+        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_records, value, out _);
         shared ??= value;
         return (T)shared;
     }
 
-    /// <summary>Values compare by type and content: records as they define it, arrays and string maps item by item.</summary>
-    private sealed class ValueComparer : IEqualityComparer<object>
+    private IReadOnlyDictionary<string, string> Map(IReadOnlyDictionary<string, string> map)
     {
-        public static ValueComparer Instance { get; } = new();
+        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_maps, map, out _);
+        shared ??= map;
+        return shared;
+    }
 
-        public new bool Equals(object? x, object? y)
+    /// <summary>
+    /// Arrays of shared items compare by type and item by item. Each item is the one copy of its value, so equal items
+    /// are the same object: compared and hashed by reference, a record's fields are not compared or hashed again.
+    /// </summary>
+    private sealed class ItemsComparer : IEqualityComparer<object[]>
+    {
+        public static ItemsComparer Instance { get; } = new();
+
+        public bool Equals(object[]? x, object[]? y)
         {
             if (ReferenceEquals(x, y))
             {
                 return true;
             }
 
-            if (x is null || y is null || x.GetType() != y.GetType())
+            if (x is null || y is null || x.GetType() != y.GetType() || x.Length != y.Length)
             {
                 return false;
             }
 
-            return (x, y) switch
+            for (var i = 0; i < x.Length; i++)
             {
-                (IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) => MapsEqual(a, b),
-                // The shared lists hold classes only, so every one is an object[] (array covariance).
-                (object?[] a, object?[] b) => ItemsEqual(a, b),
-                _ => x.Equals(y),
-            };
-        }
-
-        public int GetHashCode(object value)
-        {
-            switch (value)
-            {
-                case IReadOnlyDictionary<string, string> map:
-                    var mapHash = map.Count;
-                    foreach (var (key, item) in map)
-                    {
-                        mapHash ^= HashCode.Combine(key, item);
-                    }
-
-                    return mapHash;
-                case object?[] array:
-                    var arrayHash = default(HashCode);
-                    foreach (var item in array)
-                    {
-                        arrayHash.Add(item);
-                    }
-
-                    return arrayHash.ToHashCode();
-                default:
-                    return value.GetHashCode();
-            }
-        }
-
-        private static bool MapsEqual(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
-        {
-            if (a.Count != b.Count)
-            {
-                return false;
-            }
-
-            foreach (var (key, value) in a)
-            {
-                if (!b.TryGetValue(key, out var other) || other != value)
+                if (!ReferenceEquals(x[i], y[i]))
                 {
                     return false;
                 }
@@ -159,22 +166,55 @@ internal sealed class PodInterner
             return true;
         }
 
-        private static bool ItemsEqual(object?[] a, object?[] b)
+        public int GetHashCode(object[] array)
         {
-            if (a.Length != b.Length)
+            var hash = default(HashCode);
+            foreach (var item in array)
+            {
+                hash.Add(RuntimeHelpers.GetHashCode(item));
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+
+    /// <summary>String maps compare by type and entry by entry, in any order.</summary>
+    private sealed class MapComparer : IEqualityComparer<IReadOnlyDictionary<string, string>>
+    {
+        public static MapComparer Instance { get; } = new();
+
+        public bool Equals(IReadOnlyDictionary<string, string>? x, IReadOnlyDictionary<string, string>? y)
+        {
+            if (ReferenceEquals(x, y))
+            {
+                return true;
+            }
+
+            if (x is null || y is null || x.GetType() != y.GetType() || x.Count != y.Count)
             {
                 return false;
             }
 
-            for (var i = 0; i < a.Length; i++)
+            foreach (var (key, value) in x)
             {
-                if (!object.Equals(a[i], b[i]))
+                if (!y.TryGetValue(key, out var other) || other != value)
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        public int GetHashCode(IReadOnlyDictionary<string, string> map)
+        {
+            var hash = map.Count;
+            foreach (var (key, item) in map)
+            {
+                hash ^= HashCode.Combine(key, item);
+            }
+
+            return hash;
         }
     }
 }
