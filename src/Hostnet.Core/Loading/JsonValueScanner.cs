@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Hostnet.Core.Loading;
@@ -146,6 +147,7 @@ internal static class JsonValueScanner
     /// The bytes a backslash escapes: those after a run of an odd number of backslashes (simdjson's
     /// <c>find_escaped</c>); <paramref name="carry"/> says whether the first byte of the next block is escaped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Escaped(ulong backslashes, ref ulong carry)
     {
         backslashes &= ~carry;
@@ -158,6 +160,7 @@ internal static class JsonValueScanner
     }
 
     /// <summary>Bit i set when an odd number of the bits up to and including i are set: the bytes inside strings, with their opening quotes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PrefixXor(ulong bits)
     {
         bits ^= bits << 1;
@@ -237,9 +240,13 @@ internal static class JsonValueScanner
             : new Newlines(Count + BitOperations.PopCount(block), at + 63 - BitOperations.LeadingZeroCount(block));
     }
 
-    /// <summary>One bit per byte of a 64-byte block for each kind of byte the scan looks at.</summary>
+    /// <summary>
+    /// One bit per byte of a 64-byte block for each kind of byte the scan looks at. It and the two bit helpers above
+    /// are inlined: NativeAOT left them as calls (5.6 % of the 1/10 audit's samples, the masks returned through memory).
+    /// </summary>
     private readonly record struct Masks(ulong Quotes, ulong Backslashes, ulong Openers, ulong Closers, ulong Newlines)
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Masks Of(ReadOnlySpan<byte> block)
         {
             ulong quotes = 0, backslashes = 0, openers = 0, closers = 0, newlines = 0;
