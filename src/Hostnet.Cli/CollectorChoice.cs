@@ -21,18 +21,23 @@ internal static partial class CollectorChoice
 
     private static readonly string[] WorkstationCommands = ["webhook", "agent", "audit", "snapshot", "bench"];
 
-    /// <summary>Whether the command these arguments name belongs on the workstation collector.</summary>
+    /// <summary>
+    /// Whether the command these arguments name belongs on the workstation collector. A response file (<c>@FILE</c>)
+    /// may hold any command and a <c>--cluster</c>: unread here, it goes to workstation, the collector that fits every
+    /// command's memory target.
+    /// </summary>
     public static bool WantsWorkstation(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Count == 0)
-        {
-            return false;
-        }
-
-        return WorkstationCommands.Contains(args[0], StringComparer.Ordinal)
-            || args.Any(a => a == "--cluster" || a.StartsWith("--cluster=", StringComparison.Ordinal));
+        // Directives ([diagram], [suggest]) come before the command.
+        var command = args.FirstOrDefault(a => !a.StartsWith('['));
+        return (command is not null && WorkstationCommands.Contains(command, StringComparer.Ordinal))
+            || args.Any(a => a.StartsWith('@') || IsClusterOption(a));
     }
+
+    /// <summary><c>--cluster F</c>, <c>--cluster=F</c> or <c>--cluster:F</c>, the three spellings System.CommandLine takes.</summary>
+    private static bool IsClusterOption(string arg) =>
+        arg.StartsWith("--cluster", StringComparison.Ordinal) && (arg.Length == "--cluster".Length || arg["--cluster".Length] is '=' or ':');
 
     /// <summary>
     /// On server GC, starts the process again on the workstation collector when the command wants it and the user has
@@ -43,7 +48,7 @@ internal static partial class CollectorChoice
     {
         // Run as `dotnet hostnet.dll`, the process is the dotnet host, which these arguments alone would not restart.
         if (!GCSettings.IsServerGC || !OperatingSystem.IsLinux() || Path.GetFileName(Environment.ProcessPath) == "dotnet"
-            || Environment.GetEnvironmentVariable(ServerVariable) is not null || !WantsWorkstation(args))
+            || UserChose() || !WantsWorkstation(args))
         {
             return;
         }
@@ -56,6 +61,10 @@ internal static partial class CollectorChoice
         string?[] envp = [.. environment, null];
         Execve("/proc/self/exe", argv, envp);
     }
+
+    /// <summary>The user set the collector (either name the runtime reads): obeyed, never overridden.</summary>
+    private static bool UserChose() =>
+        Environment.GetEnvironmentVariable(ServerVariable) is not null || Environment.GetEnvironmentVariable("COMPlus_gcServer") is not null;
 
     [LibraryImport("libc", EntryPoint = "execve", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Execve(string path, string?[] argv, string?[] envp);

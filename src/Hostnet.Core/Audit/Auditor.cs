@@ -25,7 +25,10 @@ public static class Auditor
         // The port map and the scheduler's view read only the snapshot: they are built on a second core while this one
         // indexes the owners and the rules run (the view is the one the first placement rule would build, waited for then).
         var portMap = Task.Run(() => PortMapBuilder.Build(snapshot, [], PlanOptions.Default with { DefaultNamespace = options.DefaultNamespace }));
-        var running = Task.Run(() => new ClusterSimulation(snapshot.Nodes, snapshot.Pods, options.KubeVersion, options.DefaultNamespace));
+        // Only when a placement rule runs: with every one of them switched off nothing would ask for the view.
+        var running = RuleCatalog.Rules.Any(r => r is IPlacementRule && options.Runs(r.Descriptor))
+            ? Task.Run(() => new ClusterSimulation(snapshot.Nodes, snapshot.Pods, options.KubeVersion, options.DefaultNamespace))
+            : null;
         var index = new AuditIndex(snapshot, options.DefaultNamespace);
         var subjects = Subjects(index);
         var objects = new List<KubeObject>(subjects.Count + snapshot.Services.Count + snapshot.NetworkPolicies.Count + snapshot.Namespaces.Count);
