@@ -40,7 +40,6 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
     private readonly Dictionary<(string Kind, string Namespace, string Name), SourcePosition> _names = [];
     private readonly List<InputProblem> _errors = [];
     private readonly List<InputProblem> _warnings = [];
-    private readonly PodInterner _interner = new();
     private string? _serverVersion;
     private SourcePosition _serverVersionPosition = SourcePosition.Start;
 
@@ -60,16 +59,21 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
     /// <summary>The position reported if the server version cannot be read.</summary>
     public void ListPosition(SourcePosition position) => _serverVersionPosition = position;
 
-    public void Add(ManifestDocument document) => Add(Prepare(document));
+    /// <summary>The one interner of this snapshot's pods, which the item readers share theirs with (thread-safe).</summary>
+    public PodInterner Interner { get; } = new();
+
+    public void Add(ManifestDocument document) => Add(Prepare(document, Interner));
 
     /// <summary>
-    /// Reads the typed model of one object (null when the snapshot does not use it). It depends on nothing but the
-    /// document, so the JSON reader runs it on the thread that parsed the object (<see cref="SnapshotItemChunks"/>);
-    /// <see cref="Add(SnapshotObject?)"/> then records it, in the input's order.
+    /// Reads the typed model of one object (null when the snapshot does not use it), a pod with its equal parts shared
+    /// already. It depends on nothing but the document and the thread-safe interner, so the JSON reader runs it on the
+    /// thread that parsed the object (<see cref="SnapshotItemChunks"/>); <see cref="Add(SnapshotObject?)"/> then
+    /// records it, in the input's order.
     /// </summary>
-    public static SnapshotObject? Prepare(ManifestDocument document)
+    public static SnapshotObject? Prepare(ManifestDocument document, PodInterner interner)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(interner);
         if (ObjectReader.Read(document) is not { } read || !SnapshotTrimming.IsWanted(document.Kind))
         {
             return null;
@@ -78,13 +82,13 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
         var kept = WithoutLastApplied(read) with { Source = Thin(document) };
         return kept switch
         {
-            Workload { IsPod: true } => new SnapshotObject(kept, ObjectReader.ReadPodStatus(document), ObjectReader.ReadOwnerReferences(document), null),
-            Workload => new SnapshotObject(kept, null, null, ObjectReader.ReadWorkloadStatus(document)),
-            _ => new SnapshotObject(kept, null, null, null),
+            Workload { IsPod: true } pod => SnapshotObject.Of(interner.Share(new ClusterPod(pod, ObjectReader.ReadPodStatus(document), ObjectReader.ReadOwnerReferences(document)))),
+            Workload => new SnapshotObject(kept, null, ObjectReader.ReadWorkloadStatus(document)),
+            _ => new SnapshotObject(kept, null, null),
         };
     }
 
-    /// <summary>Records an object <see cref="Prepare"/> read: its name (a duplicate is an error), its model, a pod's shared parts.</summary>
+    /// <summary>Records an object <see cref="Prepare"/> read: its name (a duplicate is an error) and its model.</summary>
     public void Add(SnapshotObject? prepared)
     {
         if (prepared is null || !IsUnique(prepared.Object))
@@ -97,8 +101,8 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
             case Node node:
                 AddNode(node);
                 break;
-            case Workload { IsPod: true } pod:
-                _pods.Add(_interner.Share(new ClusterPod(pod, prepared.PodStatus!, prepared.OwnerReferences!)));
+            case Workload { IsPod: true }:
+                _pods.Add(prepared.Pod!);
                 break;
             case Workload workload:
                 _workloads.Add(workload);

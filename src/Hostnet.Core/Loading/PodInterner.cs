@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Hostnet.Core.Model;
 
 namespace Hostnet.Core.Loading;
@@ -10,14 +10,18 @@ namespace Hostnet.Core.Loading;
 /// so a large snapshot keeps one copy of each instead of one per pod (a fifth of the model of P2's 150,000 pods). Only
 /// immutable values are shared, bottom up: a part is shared once its own parts are, so records compare equal exactly
 /// when their values are. Per-pod parts (names, node, addresses, container statuses) stay the pod's own.
+/// Thread-safe: the item readers share each pod as soon as they have read it (<see cref="ClusterSnapshotBuilder.Prepare"/>),
+/// so its fresh copies of shared parts die young on that thread instead of surviving the hand-off to the builder's
+/// thread. Whichever equal copy a table takes first is the one all get; a string map's copy equals another only with
+/// the same entries in the same order, so every pod keeps its own order of labels, whoever came first.
 /// </summary>
 internal sealed class PodInterner
 {
     // Three tables, one per kind of value, so that a lookup compares by the value's own equality without testing
     // which kind it is: records (and strings) as they define it, arrays and string maps item by item.
-    private readonly Dictionary<object, object> _records = [];
-    private readonly Dictionary<object[], object[]> _lists = new(ItemsComparer.Instance);
-    private readonly Dictionary<IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>> _maps = new(MapComparer.Instance);
+    private readonly ConcurrentDictionary<object, object> _records = [];
+    private readonly ConcurrentDictionary<object[], object[]> _lists = new(ItemsComparer.Instance);
+    private readonly ConcurrentDictionary<IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>> _maps = new(MapComparer.Instance);
 
     public ClusterPod Share(ClusterPod pod)
     {
@@ -115,24 +119,18 @@ internal sealed class PodInterner
         where T : class
     {
         // A T[] of a class T is an object[] (array covariance); the comparer tells arrays of different types apart.
-        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_lists, items, out _);
-        list ??= items;
-        return (T[])list;
+        return (T[])_lists.GetOrAdd(items, items);
     }
 
     private T Record<T>(T value)
         where T : class
     {
-        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_records, value, out _);
-        shared ??= value;
-        return (T)shared;
+        return (T)_records.GetOrAdd(value, value);
     }
 
     private IReadOnlyDictionary<string, string> Map(IReadOnlyDictionary<string, string> map)
     {
-        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_maps, map, out _);
-        shared ??= map;
-        return shared;
+        return _maps.GetOrAdd(map, map);
     }
 
     /// <summary>
@@ -178,7 +176,7 @@ internal sealed class PodInterner
         }
     }
 
-    /// <summary>String maps compare by type and entry by entry, in any order.</summary>
+    /// <summary>String maps compare by type and entry by entry, in order (the copy a pod gets enumerates as its own did).</summary>
     private sealed class MapComparer : IEqualityComparer<IReadOnlyDictionary<string, string>>
     {
         public static MapComparer Instance { get; } = new();
@@ -195,9 +193,10 @@ internal sealed class PodInterner
                 return false;
             }
 
+            using var others = y.GetEnumerator();
             foreach (var (key, value) in x)
             {
-                if (!y.TryGetValue(key, out var other) || other != value)
+                if (!others.MoveNext() || others.Current.Key != key || others.Current.Value != value)
                 {
                     return false;
                 }

@@ -31,6 +31,7 @@ internal sealed class SnapshotJsonReader
     private readonly LoaderLimits _limits;
     private readonly SnapshotHandOff? _builder;
     private readonly SnapshotItemChunks? _chunks;
+    private readonly PodInterner? _interner;
     private readonly int _maxDepth;
     private readonly SpanStringPool _strings = new();
     private readonly List<MappingEntry> _entries = [];
@@ -75,9 +76,10 @@ internal sealed class SnapshotJsonReader
         _state = new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = limits.MaxDepth });
     }
 
-    private SnapshotJsonReader(string path, LoaderLimits limits)
+    private SnapshotJsonReader(string path, LoaderLimits limits, PodInterner interner)
     {
         _path = path;
+        _interner = interner;
         _stream = Stream.Null;
         _limits = limits;
         _buffer = [];
@@ -101,7 +103,8 @@ internal sealed class SnapshotJsonReader
     private SnapshotHandOff Builder => _builder ?? throw new InvalidOperationException("an item reader hands nothing to a builder");
 
     /// <summary>A reader of the items a streaming reader jumped over (<see cref="ReadItems"/>); one per thread.</summary>
-    public static SnapshotJsonReader ForItems(string path, LoaderLimits limits) => new(path, limits);
+    /// <param name="interner">The builder's interner (<see cref="ClusterSnapshotBuilder.Interner"/>), thread-safe.</param>
+    public static SnapshotJsonReader ForItems(string path, LoaderLimits limits, PodInterner interner) => new(path, limits, interner);
 
     /// <summary>
     /// Reads items of a List held whole in <paramref name="buffer"/> (whose first byte is at <paramref name="bufferBase"/>
@@ -128,7 +131,7 @@ internal sealed class SnapshotJsonReader
                     throw new InvalidOperationException("an item the scanner found whole ended early");
                 }
 
-                objects.Add(ClusterSnapshotBuilder.Prepare(AsDocument(node)));
+                objects.Add(ClusterSnapshotBuilder.Prepare(AsDocument(node), _interner!));
             }
         }
         catch (JsonException error)

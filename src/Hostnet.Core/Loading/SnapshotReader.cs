@@ -37,7 +37,7 @@ public static class SnapshotReader
         if (first >= 0 && prefix[start + first] is (byte)'{' or (byte)'[')
         {
             using var handOff = new SnapshotHandOff(builder);
-            var chunks = itemsInParallel ? new SnapshotItemChunks(handOff, () => SnapshotJsonReader.ForItems(path, limits)) : null;
+            var chunks = itemsInParallel ? new SnapshotItemChunks(handOff, () => SnapshotJsonReader.ForItems(path, limits, builder.Interner)) : null;
             try
             {
                 new SnapshotJsonReader(path, prefix.AsSpan(start, length - start), stream, limits, handOff, chunks).Read();

@@ -59,4 +59,23 @@ public sealed class PodInternerTests
         pods[2].Pod.Spec.Volumes.Select(v => v.Name).ShouldBe(["data"]);
         pods[0].Pod.Spec.Volumes.Select(v => v.Name).ShouldBe(["token"]);
     }
+
+    [Fact]
+    public void Equal_labels_in_another_order_are_not_shared_and_keep_their_order()
+    {
+        // Whichever pod an item reader shares first must not decide the order another pod's labels enumerate in.
+        var pods = Fixtures.Cluster("""
+            apiVersion: v1
+            kind: List
+            items:
+            - {apiVersion: v1, kind: Pod, metadata: {name: a, namespace: shop, labels: {app: web, tier: front}}, spec: {containers: [{name: web, image: web}]}}
+            - {apiVersion: v1, kind: Pod, metadata: {name: b, namespace: shop, labels: {tier: front, app: web}}, spec: {containers: [{name: web, image: web}]}}
+            - {apiVersion: v1, kind: Pod, metadata: {name: c, namespace: shop, labels: {tier: front, app: web}}, spec: {containers: [{name: web, image: web}]}}
+            """).Pods;
+
+        pods[0].Pod.Metadata.Labels.Keys.ShouldBe(["app", "tier"]);
+        pods[1].Pod.Metadata.Labels.Keys.ShouldBe(["tier", "app"]);
+        pods[1].Pod.Metadata.Labels.ShouldNotBeSameAs(pods[0].Pod.Metadata.Labels);
+        pods[2].Pod.Metadata.Labels.ShouldBeSameAs(pods[1].Pod.Metadata.Labels);
+    }
 }

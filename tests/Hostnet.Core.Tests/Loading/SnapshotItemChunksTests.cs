@@ -143,6 +143,24 @@ public sealed class SnapshotItemChunksTests
     }
 
     [Fact]
+    public void ItemsInParallel_PodsReadOnOtherThreads_ShareOneCopyOfTheirEqualParts()
+    {
+        // About 15 MiB: a dozen buffers, their items read by several item readers, all sharing with the builder's interner.
+        var items = new List<string> { Node };
+        for (var i = 0; i < 12_000; i++)
+        {
+            items.Add(Pod("p" + i));
+        }
+
+        var (parallel, _) = ShouldAgree(Encoding.UTF8.GetBytes(List("\n", [.. items])));
+        var pods = parallel.Snapshot.Pods;
+        pods.Count.ShouldBe(12_000);
+        pods.Select(p => p.Pod.Spec.Containers).Distinct(ReferenceEqualityComparer.Instance).ShouldHaveSingleItem();
+        pods.Select(p => p.Pod.Metadata.Labels).Distinct(ReferenceEqualityComparer.Instance).ShouldHaveSingleItem();
+        pods.Select(p => p.Status.Conditions).Distinct(ReferenceEqualityComparer.Instance).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void ItemsInParallel_AnUnterminatedStringBeforeMoreThanTheSizeLimit_IsReportedWhereItIs()
     {
         // The quote left open pairs every later quote wrongly: the brackets of the plain items after it all look like
