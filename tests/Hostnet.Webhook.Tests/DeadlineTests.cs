@@ -100,6 +100,58 @@ public sealed class DeadlineTests
     }
 
     [Fact]
+    public async Task ReviewOverrunningItsDeadline_Is504FromTheDeadline_ItsLateDecisionNeverAnswered_TheConnectionServesTheNext()
+    {
+        // One review at a time, so a free slot: a 504 can only come from the core overrunning the deadline while it
+        // decides on the request's thread, answered by the deadline from another thread (AdmissionHandler.DeadlineRace).
+        await using var webhook = await TestWebhook.StartAsync(configure: o => o with { RequestTimeout = TimeSpan.FromMilliseconds(15) });
+        var big = BigPodReview(8000);
+        using var client = webhook.CreateClient();
+
+        var answers = new List<(HttpStatusCode Status, string Text, long? Length, int Bytes)>();
+        while (answers.Count < 20 && !answers.Exists(a => a.Status == HttpStatusCode.GatewayTimeout))
+        {
+            // The core may be done in time (200), or the body itself may take longer than the deadline to arrive (408): again.
+            using var response = await client.PostAsync("/validate", new StringContent(big, Encoding.UTF8, "application/json"));
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            answers.Add((response.StatusCode, Encoding.UTF8.GetString(bytes), response.Content.Headers.ContentLength, bytes.Length));
+        }
+
+        // The same kept-alive connection: its next request is read only once the late review's handler has returned.
+        using var next = await client.PostAsync("/validate", new StringContent(Review.Replace("\"u1\"", "\"u2\"", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+        var nextText = await next.Content.ReadAsStringAsync();
+
+        answers.Select(a => a.Status).ShouldContain(HttpStatusCode.GatewayTimeout);
+        foreach (var answer in answers)
+        {
+            answer.Length.ShouldBe(answer.Bytes);
+            switch (answer.Status)
+            {
+                case HttpStatusCode.OK:
+                    JsonNode.Parse(answer.Text)!["response"]!["uid"]!.GetValue<string>().ShouldBe("big");
+                    break;
+                case HttpStatusCode.RequestTimeout:
+                    answer.Text.ShouldBe("the request body did not arrive within 0.015s\n");
+                    break;
+                default:
+                    answer.Status.ShouldBe(HttpStatusCode.GatewayTimeout);
+                    answer.Text.ShouldBe("the review did not finish within 0.015s (the API server applies the webhook's failurePolicy)\n");
+                    break;
+            }
+        }
+
+        next.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonNode.Parse(nextText)!["response"]!["uid"]!.GetValue<string>().ShouldBe("u2");
+        var metrics = await Metrics(webhook);
+        metrics.ShouldContain("hostnet_webhook_timeouts_total{endpoint=\"validate\",stage=\"review\"} 1\n");
+        metrics.ShouldContain("hostnet_webhook_rejected_requests_total{endpoint=\"validate\",code=\"504\"} 1\n");
+        // The late decision was dropped: only the reviews answered 200 have their answer's log line.
+        webhook.Logs.Count(l => l.Contains("validate big ", StringComparison.Ordinal)).ShouldBe(answers.Count(a => a.Status == HttpStatusCode.OK));
+        webhook.Logs.Where(l => l.Contains("HTTP 504", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldBe("Warning Hostnet.Webhook.Admission.AdmissionHandler: validate refused with HTTP 504: the review did not finish within 0.015s (the API server applies the webhook's failurePolicy)");
+    }
+
+    [Fact]
     public async Task ConnectionsBeyondTheLimit_AreClosedAtOnce()
     {
         await using var webhook = await TestWebhook.StartAsync();

@@ -58,33 +58,39 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             }
 
             var policy = policies.Current;
-            // The core cannot be interrupted: a review past its deadline is answered now and finishes in the background,
-            // keeping its slot until then, so late reviews cannot pile up beyond the limit.
-            // The evaluation gives the slot back itself when it ends: no continuation to allocate and schedule per review.
-            slotHeld = false;
-            var evaluation = Task.Run(
-                () =>
+            // The core decides on this thread, with no hop to another one per review. It cannot be interrupted: a review
+            // past its deadline is answered by the deadline itself (DeadlineRace) and finishes here, keeping its slot
+            // until then, so late reviews cannot pile up beyond the limit.
+            var race = new DeadlineRace(this, context, name, started, context.RequestAborted);
+            AdmissionDecision? decision = null;
+            using (deadline.Token.Register(DeadlineRace.Expire, race))
+            {
+                try
                 {
-                    try
-                    {
-                        return endpoint == AdmissionEndpoint.Validate ? AdmissionEvaluator.Validate(subject, policy) : AdmissionEvaluator.Mutate(subject, policy);
-                    }
-                    finally
-                    {
-                        _slots.Release();
-                    }
-                },
-                CancellationToken.None);
-            var decision = await evaluation.WaitAsync(deadline.Token).ConfigureAwait(false);
-            await AnswerAsync(context, name, started, request, subject, decision).ConfigureAwait(false);
+                    decision = endpoint == AdmissionEndpoint.Validate ? AdmissionEvaluator.Validate(subject, policy) : AdmissionEvaluator.Mutate(subject, policy);
+                }
+                catch (Exception) when (!race.TryDecide())
+                {
+                    // Already answered 504: a late failure is not answered again (the response is being written).
+                }
+            }
+
+            slotHeld = false;
+            _slots.Release();
+            if (!race.TryDecide())
+            {
+                // The registration's disposal waited for the deadline's callback: its answer is under way.
+                await race.Refusal.ConfigureAwait(false);
+                return;
+            }
+
+            // The client went away while the core decided: nobody is left to answer.
+            context.RequestAborted.ThrowIfCancellationRequested();
+            await AnswerAsync(context, name, started, request, subject, decision!).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
-            metrics.RecordTimeout(name, stage);
-            var text = stage == "body"
-                ? $"the request body did not arrive within {_deadline.TotalSeconds:0.###}s"
-                : $"the review did not finish within {_deadline.TotalSeconds:0.###}s (the API server applies the webhook's failurePolicy)";
-            await RefuseAsync(context, name, started, stage == "body" ? StatusCodes.Status408RequestTimeout : StatusCodes.Status504GatewayTimeout, text).ConfigureAwait(false);
+            await TimeOutAsync(context, name, started, stage).ConfigureAwait(false);
         }
         catch (Exception error) when (error is OperationCanceledException or IOException)
         {
@@ -228,6 +234,16 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             $"the AdmissionReview's request has no object (only a DELETE may have none; the operation is {(string.IsNullOrEmpty(review.Request.Operation) ? "missing" : review.Request.Operation)})",
         _ => null,
     };
+
+    /// <summary>Answers a review past its deadline: 408 when its body had not arrived, 504 when it was not decided.</summary>
+    private Task TimeOutAsync(HttpContext context, string name, long started, string stage)
+    {
+        metrics.RecordTimeout(name, stage);
+        var text = stage == "body"
+            ? $"the request body did not arrive within {_deadline.TotalSeconds:0.###}s"
+            : $"the review did not finish within {_deadline.TotalSeconds:0.###}s (the API server applies the webhook's failurePolicy)";
+        return RefuseAsync(context, name, started, stage == "body" ? StatusCodes.Status408RequestTimeout : StatusCodes.Status504GatewayTimeout, text);
+    }
 
     /// <summary>Answers a request refused before a decision (malformed, too large, too slow) with one line, counted and logged.</summary>
     private async Task RefuseAsync(HttpContext context, string name, long started, int status, string message)

@@ -47,17 +47,17 @@ internal sealed class AnswerLogLine(string endpoint, string uid, string kind, st
     public void WriteProperties(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteString("Endpoint", endpoint);
-        writer.WriteString("Uid", uid);
-        writer.WriteString("Kind", kind);
-        writer.WriteString("ObjectNamespace", objectNamespace);
-        writer.WriteString("Name", name);
-        writer.WriteString("Operation", operation);
-        writer.WriteBoolean("DryRun", dryRun);
-        writer.WriteString("Verdict", verdict);
-        writer.WriteString("Findings", findings);
-        writer.WriteNumber("ElapsedMs", elapsedMs);
-        writer.WriteString("{OriginalFormat}", Format);
+        writer.WriteString(Names.Endpoint, endpoint);
+        writer.WriteString(Names.Uid, uid);
+        writer.WriteString(Names.Kind, kind);
+        writer.WriteString(Names.ObjectNamespace, objectNamespace);
+        writer.WriteString(Names.Name, name);
+        writer.WriteString(Names.Operation, operation);
+        writer.WriteBoolean(Names.DryRun, dryRun);
+        writer.WriteString(Names.Verdict, verdict);
+        writer.WriteString(Names.Findings, findings);
+        writer.WriteNumber(Names.ElapsedMs, elapsedMs);
+        writer.WriteString(Names.OriginalFormat, Format);
     }
 
     public override string ToString()
@@ -87,5 +87,21 @@ internal sealed class AnswerLogLine(string endpoint, string uid, string kind, st
                 return new string(message, 0, written);
             }
         }
+    }
+
+    /// <summary>The properties' names, escaped once (plain ASCII and braces: every encoder writes them as they are).</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Endpoint = JsonEncodedText.Encode("Endpoint");
+        public static readonly JsonEncodedText Uid = JsonEncodedText.Encode("Uid");
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("Kind");
+        public static readonly JsonEncodedText ObjectNamespace = JsonEncodedText.Encode("ObjectNamespace");
+        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("Name");
+        public static readonly JsonEncodedText Operation = JsonEncodedText.Encode("Operation");
+        public static readonly JsonEncodedText DryRun = JsonEncodedText.Encode("DryRun");
+        public static readonly JsonEncodedText Verdict = JsonEncodedText.Encode("Verdict");
+        public static readonly JsonEncodedText Findings = JsonEncodedText.Encode("Findings");
+        public static readonly JsonEncodedText ElapsedMs = JsonEncodedText.Encode("ElapsedMs");
+        public static readonly JsonEncodedText OriginalFormat = JsonEncodedText.Encode("{OriginalFormat}");
     }
 }

@@ -22,6 +22,14 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
     /// <summary>A line's buffers that grew past this (a long exception text) are not kept by the thread.</summary>
     private const int KeptLineBytes = 16 * 1024;
 
+    // The formatter's field names, escaped once (plain ASCII: every encoder writes them as they are).
+    private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode("Timestamp");
+    private static readonly JsonEncodedText EventIdName = JsonEncodedText.Encode("EventId");
+    private static readonly JsonEncodedText LogLevelName = JsonEncodedText.Encode("LogLevel");
+    private static readonly JsonEncodedText CategoryName = JsonEncodedText.Encode("Category");
+    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("Message");
+    private static readonly JsonEncodedText StateName = JsonEncodedText.Encode("State");
+
     [ThreadStatic]
     private static StringWriter? t_line;
 
@@ -72,22 +80,20 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
             writer.WriteStartObject();
             if (options.TimestampFormat is { } format)
             {
-                var now = options.UseUtcTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.Now;
-                Span<char> stamp = stackalloc char[64];
-                writer.WriteString("Timestamp", now.TryFormat(stamp, out var length, format) ? stamp[..length] : now.ToString(format));
+                writer.WriteString(TimestampName, line.Timestamp.Format(options.UseUtcTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.Now, format));
             }
 
-            writer.WriteNumber("EventId", eventId);
-            writer.WriteString("LogLevel", LevelName(level));
-            writer.WriteString("Category", category);
+            writer.WriteNumber(EventIdName, eventId);
+            writer.WriteString(LogLevelName, LevelName(level));
+            writer.WriteString(CategoryName, category);
             int written;
             while (!state.TryFormatMessage(line.Message, out written))
             {
                 line.Message = new char[line.Message.Length * 2];
             }
 
-            writer.WriteString("Message", line.Message.AsSpan(0, written));
-            writer.WriteStartObject("State");
+            writer.WriteString(MessageName, line.Message.AsSpan(0, written));
+            writer.WriteStartObject(StateName);
             state.WriteProperties(writer);
             writer.WriteEndObject();
             writer.WriteEndObject();
@@ -175,6 +181,8 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
         public char[] Message { get; set; } = new char[512];
 
         public char[] Chars { get; set; } = new char[1024];
+
+        public LogTimestamp Timestamp { get; } = new();
 
         public void Reset()
         {

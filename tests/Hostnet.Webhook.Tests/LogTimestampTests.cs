@@ -1,0 +1,41 @@
+using Hostnet.Webhook.Hosting;
+using Shouldly;
+using Xunit;
+
+namespace Hostnet.Webhook.Tests;
+
+/// <summary>A log line's timestamp, formatted once per millisecond, is what the formatter's own formatting gives for every line.</summary>
+public sealed class LogTimestampTests
+{
+    [Theory]
+    [InlineData("yyyy-MM-ddTHH:mm:ss.fffZ")]
+    [InlineData("yyyy-MM-ddTHH:mm:ss.ffffffK")]
+    [InlineData("HH:mm:ss zzz")]
+    [InlineData("o")]
+    public void Format_IsDateTimeOffsetsOwnFormatting_LineAfterLine(string format)
+    {
+        var timestamp = new LogTimestamp();
+        var random = new Random(16);
+        var time = new DateTimeOffset(2026, 12, 5, 23, 59, 59, TimeSpan.Zero).AddTicks(9_990_000);
+        for (var i = 0; i < 5000; i++)
+        {
+            // Steps of a few microseconds to a few milliseconds: many lines within one millisecond, and across them,
+            // a second, a day and a year; now and then in another offset, at the same instant and not.
+            time = time.AddTicks(random.Next(0, 30_000));
+            var line = random.Next(10) == 0 ? time.ToOffset(TimeSpan.FromHours(random.Next(-3, 4))) : time;
+            var expected = line.ToString(format);
+
+            timestamp.Format(line, format).ToString().ShouldBe(expected);
+        }
+    }
+
+    [Fact]
+    public void Format_AnotherFormat_IsNotServedTheLastOnesText()
+    {
+        var timestamp = new LogTimestamp();
+        var time = new DateTimeOffset(2026, 12, 5, 22, 0, 0, 123, TimeSpan.Zero);
+
+        timestamp.Format(time, "yyyy-MM-ddTHH:mm:ss.fffZ").ToString().ShouldBe("2026-12-05T22:00:00.123Z");
+        timestamp.Format(time, "HH:mm").ToString().ShouldBe("22:00");
+    }
+}
