@@ -223,6 +223,12 @@ public sealed class AnalysisContext
 
     private static string? SuppressionReason(RuleDescriptor rule, KubeObject subject)
     {
+        // Most objects carry no annotation at all: then no key is spelt out to look for.
+        if (subject.Metadata.Annotations.Count == 0 && (subject is not Workload { Template.Metadata.Annotations.Count: > 0 }))
+        {
+            return null;
+        }
+
         var key = IgnoreAnnotationPrefix + rule.Id;
         if (subject.Metadata.Annotations.TryGetValue(key, out var reason) && !string.IsNullOrWhiteSpace(reason))
         {
