@@ -20,13 +20,9 @@ public sealed class AnalysisContext
     public const string IgnoreAnnotationPrefix = "hostnet.dev/ignore-";
 
     private readonly List<Diagnostic> _diagnostics = [];
-    private readonly Lazy<ILookup<string, Workload>> _workloadsByNamespace;
-    private readonly Lazy<ILookup<string, Service>> _servicesByNamespace;
-    private readonly Lazy<IReadOnlyDictionary<string, NamespaceObject>> _namespaces;
-    private readonly Lazy<PodTemplateIndex> _podTemplates;
-    private readonly Lazy<Dictionary<(string Namespace, string Name), ConfigMap>> _configMaps;
-    private readonly ConcurrentDictionary<Workload, PodListeners> _listeners;
-    private readonly Lazy<ClusterSimulation> _running;
+
+    /// <summary>The run's indexes, shared with the contexts of its rules (<see cref="ForRule"/>).</summary>
+    private readonly Indexes _indexes;
 
     /// <summary>Whether the input holds a ConfigMap: most do not (an admission review never does), and then no index is built.</summary>
     private readonly bool _hasConfigMaps;
@@ -40,19 +36,7 @@ public sealed class AnalysisContext
         Objects = objects;
         Options = options ?? throw new ArgumentNullException(nameof(options));
         (Workloads, Services, NetworkPolicies, Nodes, _hasConfigMaps) = ByKind(objects);
-        _workloadsByNamespace = new(() => Workloads.ToLookup(NamespaceOf, StringComparer.Ordinal));
-        _servicesByNamespace = new(() => Services.ToLookup(NamespaceOf, StringComparer.Ordinal));
-        _namespaces = new(() => objects.OfType<NamespaceObject>()
-            .GroupBy(n => n.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
-        _podTemplates = new(() => new PodTemplateIndex(this));
-        _configMaps = new(() => objects.OfType<ConfigMap>()
-            .GroupBy(c => (NamespaceOf(c), c.Name))
-            .ToDictionary(g => g.Key, g => g.First()));
-        _listeners = new(ReferenceEqualityComparer.Instance);
-        _running = new(() => PrebuiltRunningCluster is { } view && Nodes.Count == 0
-            ? view.GetAwaiter().GetResult()
-            : new ClusterSimulation(Cluster.Nodes.Concat(Nodes), Cluster.Pods, Options.KubeVersion, Options.DefaultNamespace));
+        _indexes = new Indexes(this);
     }
 
     /// <summary>
@@ -88,7 +72,7 @@ public sealed class AnalysisContext
             }
         }
 
-        return ([.. workloads ?? []], [.. services ?? []], [.. networkPolicies ?? []], [.. nodes ?? []], hasConfigMaps);
+        return (workloads?.ToArray() ?? [], services?.ToArray() ?? [], networkPolicies?.ToArray() ?? [], nodes?.ToArray() ?? [], hasConfigMaps);
     }
 
     /// <summary>A context sharing <paramref name="shared"/>'s input and indexes, with findings of its own.</summary>
@@ -96,8 +80,7 @@ public sealed class AnalysisContext
     {
         (Objects, Options, Workloads, Services, NetworkPolicies, Nodes, Cluster, UnknownFields, _hasConfigMaps) =
             (shared.Objects, shared.Options, shared.Workloads, shared.Services, shared.NetworkPolicies, shared.Nodes, shared.Cluster, shared.UnknownFields, shared._hasConfigMaps);
-        (_workloadsByNamespace, _servicesByNamespace, _namespaces, _podTemplates, _configMaps, _listeners, _running) =
-            (shared._workloadsByNamespace, shared._servicesByNamespace, shared._namespaces, shared._podTemplates, shared._configMaps, shared._listeners, shared._running);
+        _indexes = shared._indexes;
         _mayPlace = mayPlace;
     }
 
@@ -128,10 +111,10 @@ public sealed class AnalysisContext
     public IReadOnlyList<DocumentViolation> UnknownFields { get; init; } = [];
 
     /// <summary>Namespaces of the input, by name.</summary>
-    public IReadOnlyDictionary<string, NamespaceObject> Namespaces => _namespaces.Value;
+    public IReadOnlyDictionary<string, NamespaceObject> Namespaces => _indexes.Namespaces;
 
     /// <summary>Pod templates by namespace and label: what Services select.</summary>
-    public PodTemplateIndex PodTemplates => _podTemplates.Value;
+    public PodTemplateIndex PodTemplates => _indexes.PodTemplates;
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
@@ -140,14 +123,14 @@ public sealed class AnalysisContext
     /// changes it, so only <see cref="IPlacementRule"/>s use it, one at a time.
     /// </summary>
     public ClusterSimulation RunningCluster => _mayPlace
-        ? _running.Value
+        ? _indexes.Running
         : throw new InvalidOperationException("only a placement rule (IPlacementRule) may use the running cluster: the other rules run at the same time");
 
     /// <summary>What a workload's pods evidently listen on, inferred once per run for every rule that asks.</summary>
     public PodListeners ListenersOf(Workload workload)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        return _listeners.GetOrAdd(workload, w => new PodListeners(w.Spec));
+        return _indexes.Listeners.GetOrAdd(workload, static w => new PodListeners(w.Spec));
     }
 
     /// <summary>
@@ -161,16 +144,16 @@ public sealed class AnalysisContext
     public bool HasConfigMaps => _hasConfigMaps;
 
     /// <summary>The ConfigMap of the input with that namespace and name, if any.</summary>
-    public ConfigMap? ConfigMapNamed(string @namespace, string name) => _configMaps.Value.GetValueOrDefault((@namespace, name));
+    public ConfigMap? ConfigMapNamed(string @namespace, string name) => _indexes.ConfigMaps.GetValueOrDefault((@namespace, name));
 
     /// <summary>Workloads by the namespace they will land in.</summary>
-    public IEnumerable<Workload> WorkloadsIn(string @namespace) => _workloadsByNamespace.Value[@namespace];
+    public IEnumerable<Workload> WorkloadsIn(string @namespace) => _indexes.WorkloadsByNamespace[@namespace];
 
     /// <summary>
     /// Services by the namespace they land in, in input order (a rule asking per workload stays linear). Without
     /// Services (an admission review's single object) no index is built.
     /// </summary>
-    public IEnumerable<Service> ServicesIn(string @namespace) => Services.Count == 0 ? [] : _servicesByNamespace.Value[@namespace];
+    public IEnumerable<Service> ServicesIn(string @namespace) => Services.Count == 0 ? [] : _indexes.ServicesByNamespace[@namespace];
 
     /// <summary>The namespace an object lands in: its own, or the default one.</summary>
     public string NamespaceOf(KubeObject subject)
@@ -240,6 +223,12 @@ public sealed class AnalysisContext
 
     private static string? SuppressionReason(RuleDescriptor rule, KubeObject subject)
     {
+        // Most objects carry no annotation at all: then no key is spelt out to look for.
+        if (subject.Metadata.Annotations.Count == 0 && (subject is not Workload { Template.Metadata.Annotations.Count: > 0 }))
+        {
+            return null;
+        }
+
         var key = IgnoreAnnotationPrefix + rule.Id;
         if (subject.Metadata.Annotations.TryGetValue(key, out var reason) && !string.IsNullOrWhiteSpace(reason))
         {
@@ -251,5 +240,71 @@ public sealed class AnalysisContext
             && !string.IsNullOrWhiteSpace(templateReason)
                 ? templateReason
                 : null;
+    }
+
+    /// <summary>
+    /// The indexes of one run, each built on first use, once, by whichever rule asks first (rules may ask at once),
+    /// from the run's own context. Plain fields with a lock each, made only when needed: a single object's run
+    /// (an admission review) uses few of them, and lazy objects with their delegates cost as much to make as
+    /// that run's rules.
+    /// </summary>
+    private sealed class Indexes(AnalysisContext run)
+    {
+        private ILookup<string, Workload>? _workloadsByNamespace;
+        private ILookup<string, Service>? _servicesByNamespace;
+        private IReadOnlyDictionary<string, NamespaceObject>? _namespaces;
+        private PodTemplateIndex? _podTemplates;
+        private Dictionary<(string Namespace, string Name), ConfigMap>? _configMaps;
+        private ConcurrentDictionary<Workload, PodListeners>? _listeners;
+        private ClusterSimulation? _running;
+        private object? _workloadsGate;
+        private object? _servicesGate;
+        private object? _namespacesGate;
+        private object? _podTemplatesGate;
+        private object? _configMapsGate;
+        private object? _listenersGate;
+        private object? _runningGate;
+
+        public ILookup<string, Workload> WorkloadsByNamespace => Once(ref _workloadsByNamespace, ref _workloadsGate, static c => c.Workloads.ToLookup(c.NamespaceOf, StringComparer.Ordinal));
+
+        public ILookup<string, Service> ServicesByNamespace => Once(ref _servicesByNamespace, ref _servicesGate, static c => c.Services.ToLookup(c.NamespaceOf, StringComparer.Ordinal));
+
+        public IReadOnlyDictionary<string, NamespaceObject> Namespaces => Once(ref _namespaces, ref _namespacesGate, static c => c.Objects.OfType<NamespaceObject>()
+            .GroupBy(n => n.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+
+        public PodTemplateIndex PodTemplates => Once(ref _podTemplates, ref _podTemplatesGate, static c => new PodTemplateIndex(c));
+
+        public Dictionary<(string Namespace, string Name), ConfigMap> ConfigMaps => Once(ref _configMaps, ref _configMapsGate, static c => c.Objects.OfType<ConfigMap>()
+            .GroupBy(m => (c.NamespaceOf(m), m.Name))
+            .ToDictionary(g => g.Key, g => g.First()));
+
+        /// <summary>Sized for the run's workloads, the only keys (one review's holds one); the default concurrency level (-1).</summary>
+        public ConcurrentDictionary<Workload, PodListeners> Listeners => Once(ref _listeners, ref _listenersGate, static c =>
+            new ConcurrentDictionary<Workload, PodListeners>(-1, Math.Max(1, c.Workloads.Count), ReferenceEqualityComparer.Instance));
+
+        public ClusterSimulation Running => Once(ref _running, ref _runningGate, static c => c.PrebuiltRunningCluster is { } view && c.Nodes.Count == 0
+            ? view.GetAwaiter().GetResult()
+            : new ClusterSimulation(c.Cluster.Nodes.Concat(c.Nodes), c.Cluster.Pods, c.Options.KubeVersion, c.Options.DefaultNamespace));
+
+        private T Once<T>(ref T? value, ref object? gate, Func<AnalysisContext, T> build)
+            where T : class
+        {
+            if (Volatile.Read(ref value) is { } built)
+            {
+                return built;
+            }
+
+            Interlocked.CompareExchange(ref gate, new object(), null);
+            lock (gate)
+            {
+                if (value is null)
+                {
+                    Volatile.Write(ref value, build(run));
+                }
+
+                return value;
+            }
+        }
     }
 }

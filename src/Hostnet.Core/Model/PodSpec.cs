@@ -56,8 +56,11 @@ public sealed record PodSpec(
     public string? PreemptionPolicy { get; init; }
 
     /// <summary>Init containers, then regular containers, then ephemeral ones: the order Pod Security visits them.</summary>
-    public IEnumerable<Container> AllContainers => InitContainers.Concat(Containers).Concat(EphemeralContainers);
+    /// <remarks>Most specs have regular containers only: then the list itself, with no chain of iterators to walk.</remarks>
+    public IEnumerable<Container> AllContainers => InitContainers.Count == 0 && EphemeralContainers.Count == 0
+        ? Containers
+        : InitContainers.Concat(Containers).Concat(EphemeralContainers);
 
     /// <summary>The containers that run for the pod's lifetime: regular containers and sidecars.</summary>
-    public IEnumerable<Container> LongRunningContainers => InitContainers.Where(c => c.IsSidecar).Concat(Containers);
+    public IEnumerable<Container> LongRunningContainers => InitContainers.Count == 0 ? Containers : InitContainers.Where(c => c.IsSidecar).Concat(Containers);
 }

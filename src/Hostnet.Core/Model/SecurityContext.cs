@@ -29,10 +29,24 @@ public sealed record SecurityContext(
     public bool? WindowsHostProcess { get; init; }
 
     /// <summary>Whether <c>capabilities.add</c> names the capability (<c>NET_ADMIN</c>, <c>ALL</c>, …).</summary>
-    public bool Adds(string capability) => CapabilitiesAdd.Any(c => Is(c, capability));
+    public bool Adds(string capability) => Names(CapabilitiesAdd, capability);
 
     /// <summary>Whether <c>capabilities.drop</c> names the capability.</summary>
-    public bool Drops(string capability) => CapabilitiesDrop.Any(c => Is(c, capability));
+    public bool Drops(string capability) => Names(CapabilitiesDrop, capability);
+
+    /// <summary>A plain loop: several rules ask for every container of every host-network pod, mostly of empty lists.</summary>
+    private static bool Names(IReadOnlyList<string> capabilities, string capability)
+    {
+        for (var i = 0; i < capabilities.Count; i++)
+        {
+            if (Is(capabilities[i], capability))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Capability names are matched without case and with or without the CAP_ prefix, as runtimes accept them.</summary>
     private static bool Is(string written, string capability)

@@ -47,8 +47,15 @@ internal sealed class ListenPortMismatch : WorkloadRule
             return;
         }
 
-        foreach (var undeclared in context.ListenersOf(workload).Undeclared.Where(u => u.ContradictsDeclaredPorts))
+        var found = context.ListenersOf(workload).Undeclared;
+        for (var i = 0; i < found.Count; i++)
         {
+            var undeclared = found[i];
+            if (!undeclared.ContradictsDeclaredPorts)
+            {
+                continue;
+            }
+
             var container = undeclared.Container;
             var declared = string.Join(", ", container.Ports
                 .Where(p => p.ContainerPortNumber > 0)

@@ -74,7 +74,14 @@ internal sealed class PrivilegedPortNonRoot : WorkloadRule
         foreach (var container in spec.LongRunningContainers)
         {
             var security = container.SecurityContext;
-            if (security.Privileged == true || NonRootUser(security, spec.SecurityContext) is not { } user || security.Adds(Capability) || security.Adds("ALL"))
+            if (security.Privileged == true || security.Adds(Capability) || security.Adds("ALL"))
+            {
+                continue;
+            }
+
+            // Most containers bind no low port: the user is worded only for those that do.
+            var listeners = context.ListenersOf(workload).Of(container);
+            if (!BindsLowPort(container, listeners) || NonRootUser(security, spec.SecurityContext) is not { } user)
             {
                 continue;
             }
@@ -82,7 +89,7 @@ internal sealed class PrivilegedPortNonRoot : WorkloadRule
             var capabilities = (security.Drops("ALL") ? Messages.DropsAll
                 : security.Drops(Capability) ? Messages.DropsCapability
                 : Messages.LacksCapability).Text;
-            foreach (var (binding, path) in LowPorts(container, context.ListenersOf(workload).Of(container)))
+            foreach (var (binding, path) in LowPorts(container, listeners))
             {
                 context.Report(
                     Rule,
@@ -103,6 +110,28 @@ internal sealed class PrivilegedPortNonRoot : WorkloadRule
         }
 
         return (container.RunAsNonRoot ?? pod.RunAsNonRoot) == true ? Messages.NonRootUser.Text : null;
+    }
+
+    /// <summary>Whether the container declares or evidently listens on a port below 1024.</summary>
+    private static bool BindsLowPort(Container container, IReadOnlyList<InferredListener> listeners)
+    {
+        for (var i = 0; i < container.Ports.Count; i++)
+        {
+            if (container.Ports[i].ContainerPortNumber is > 0 and < UnprivilegedPortStart)
+            {
+                return true;
+            }
+        }
+
+        for (var i = 0; i < listeners.Count; i++)
+        {
+            if (listeners[i].Port < UnprivilegedPortStart)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Declared ports below 1024, then evident listeners below 1024 it does not declare; one per number.</summary>

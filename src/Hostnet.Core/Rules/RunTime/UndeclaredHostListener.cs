@@ -48,8 +48,15 @@ internal sealed class UndeclaredHostListener : WorkloadRule
             return;
         }
 
-        foreach (var undeclared in context.ListenersOf(workload).Undeclared.Where(u => !u.ContradictsDeclaredPorts))
+        var found = context.ListenersOf(workload).Undeclared;
+        for (var i = 0; i < found.Count; i++)
         {
+            var undeclared = found[i];
+            if (undeclared.ContradictsDeclaredPorts)
+            {
+                continue;
+            }
+
             var container = undeclared.Container.Name;
             context.Report(
                 Rule,

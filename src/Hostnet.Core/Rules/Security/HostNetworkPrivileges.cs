@@ -68,15 +68,16 @@ internal sealed class HostNetworkPrivileges : WorkloadRule
             return;
         }
 
-        var privileged = new List<string>();
-        var added = new List<(string Container, string What)>();
+        // Made on the first container that needs them: most host-network pods grant nothing of this.
+        List<string>? privileged = null;
+        List<(string Container, string What)>? added = null;
         var reconfigures = false;
         var raw = false;
         foreach (var container in spec.AllContainers)
         {
             if (container.SecurityContext.Privileged == true)
             {
-                privileged.Add(container.Name);
+                (privileged ??= []).Add(container.Name);
                 reconfigures = raw = true;
                 continue;
             }
@@ -88,27 +89,27 @@ internal sealed class HostNetworkPrivileges : WorkloadRule
             if (admin || rawSockets)
             {
                 var what = all ? "ALL capabilities" : admin && rawSockets ? "NET_ADMIN and NET_RAW" : admin ? "NET_ADMIN" : "NET_RAW";
-                added.Add((container.Name, what));
+                (added ??= []).Add((container.Name, what));
                 reconfigures |= admin;
                 raw |= rawSockets;
             }
         }
 
+        if (privileged is null && added is null && !spec.HostPID)
+        {
+            return;
+        }
+
         var grants = new List<string>();
-        if (privileged.Count > 0)
+        if (privileged is not null)
         {
             grants.Add(privileged.Count == 1 ? Messages.Privileged.With(privileged[0]) : Messages.SeveralPrivileged.With(Quote(privileged)));
         }
 
-        grants.AddRange(added.Select(a => Messages.Adds.With(a.Container, a.What)));
+        grants.AddRange((added ?? []).Select(a => Messages.Adds.With(a.Container, a.What)));
         if (spec.HostPID)
         {
             grants.Add(Messages.HostPid.Text);
-        }
-
-        if (grants.Count == 0)
-        {
-            return;
         }
 
         var effects = new List<string>();

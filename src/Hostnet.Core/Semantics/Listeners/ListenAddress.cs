@@ -6,11 +6,11 @@ namespace Hostnet.Core.Semantics.Listeners;
 internal static class ListenAddress
 {
     /// <summary>A bare port number, 1–65535 (0 asks the kernel for any free port, so it is no fixed listener).</summary>
-    public static bool TryParsePort(string text, out int port)
+    public static bool TryParsePort(ReadOnlySpan<char> text, out int port)
     {
         port = 0;
         return text.Length is > 0 and <= 5
-            && text.All(char.IsAsciiDigit)
+            && !text.ContainsAnyExceptInRange('0', '9')
             && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port)
             && port is >= 1 and <= 65535;
     }
@@ -20,7 +20,7 @@ internal static class ListenAddress
     /// <paramref name="allowProtocol"/> a Traefik-style <c>/udp</c> or <c>/tcp</c> suffix. A value without a port
     /// (<c>0.0.0.0</c>, or <c>0</c> which disables a server) does not parse.
     /// </summary>
-    public static bool TryParse(string text, bool allowProtocol, out int port, out string protocol)
+    public static bool TryParse(ReadOnlySpan<char> text, bool allowProtocol, out int port, out string protocol)
     {
         port = 0;
         protocol = "TCP";
@@ -28,7 +28,7 @@ internal static class ListenAddress
         var slash = value.LastIndexOf('/');
         if (allowProtocol && slash >= 0)
         {
-            protocol = value[(slash + 1)..].ToUpperInvariant() switch
+            protocol = value[(slash + 1)..].ToString().ToUpperInvariant() switch
             {
                 "TCP" => "TCP",
                 "UDP" => "UDP",
@@ -42,8 +42,8 @@ internal static class ListenAddress
             return false;
         }
 
-        string host;
-        string portText;
+        ReadOnlySpan<char> host;
+        ReadOnlySpan<char> portText;
         if (value.StartsWith('['))
         {
             var close = value.IndexOf("]:", StringComparison.Ordinal);
@@ -69,6 +69,6 @@ internal static class ListenAddress
 
         // An unbracketed IPv6 address ("::1:9100") is ambiguous; a scheme ("http://") means a URL, not a listen address.
         var bracketed = host.StartsWith('[');
-        return (bracketed || !host.Contains(':', StringComparison.Ordinal)) && !host.Contains('/', StringComparison.Ordinal) && TryParsePort(portText, out port);
+        return (bracketed || !host.Contains(':')) && !host.Contains('/') && TryParsePort(portText, out port);
     }
 }

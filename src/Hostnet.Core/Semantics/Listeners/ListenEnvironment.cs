@@ -38,11 +38,12 @@ internal static class ListenEnvironment
         ["metrics", "health", "healthz", "http", "https", "grpc", "admin", "web", "app", "probe", "prometheus", "status", "debug", "pprof", "webhook"],
         StringComparer.Ordinal);
 
-    /// <summary>The listen settings among a container's environment variables with literal values, in order.</summary>
-    public static IEnumerable<InferredListener> Find(Model.Container container, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Adds the listen settings among a container's environment variables with literal values to <paramref name="listeners"/>, in order.</summary>
+    public static void Find(Model.Container container, IReadOnlyDictionary<string, string> environment, List<InferredListener> listeners)
     {
-        foreach (var variable in container.Env)
+        for (var i = 0; i < container.Env.Count; i++)
         {
+            var variable = container.Env[i];
             if (variable.Value is not { } raw)
             {
                 continue;
@@ -66,10 +67,10 @@ internal static class ListenEnvironment
             if (parsed)
             {
                 var evidence = $"env {variable.Name}={raw}";
-                yield return new InferredListener(port, protocol, ListenerSource.Environment, evidence, variable.Path + ".value", portName)
+                listeners.Add(new InferredListener(port, protocol, ListenerSource.Environment, evidence, variable.Path + ".value", portName)
                 {
                     ProtocolIsAssumed = true,
-                };
+                });
             }
         }
     }

@@ -73,21 +73,32 @@ internal static class ListenFlags
         NamedAddress,
     }
 
-    /// <summary>The listen flags among a container's words (see <see cref="Tokens"/>), in order.</summary>
+    /// <summary>
+    /// The names of <see cref="Known"/> looked up without a string: most words are no flag hostnet knows, and a known
+    /// one needs its name only to find it.
+    /// </summary>
+    private static readonly Dictionary<string, Flag>.AlternateLookup<ReadOnlySpan<char>> KnownByName = Known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Names up to this long are lower-cased on the stack.</summary>
+    private const int StackName = 128;
+
+    /// <summary>Adds the listen flags among a container's words (see <see cref="Tokens"/>) to <paramref name="listeners"/>, in order.</summary>
     /// <param name="tokens">The words of command and args.</param>
     /// <param name="environment">Literal environment values, for <c>$(VAR)</c> references.</param>
-    public static IEnumerable<InferredListener> Find(IReadOnlyList<ArgumentWord> tokens, IReadOnlyDictionary<string, string> environment)
+    /// <param name="listeners">Where the listeners go.</param>
+    public static void Find(IReadOnlyList<ArgumentWord> tokens, IReadOnlyDictionary<string, string> environment, List<InferredListener> listeners)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (!TryReadFlag(token.Text, out var name, out var value, out var flag, out var portName))
+            if (!TryReadFlag(token.Text, out var flag, out var portName, out var entryPoint, out var valueStart))
             {
                 continue;
             }
 
             var evidence = token.Text;
-            if (value is null)
+            string value;
+            if (valueStart < 0)
             {
                 if (i + 1 >= tokens.Count || tokens[i + 1].Text.StartsWith('-'))
                 {
@@ -97,18 +108,32 @@ internal static class ListenFlags
                 value = tokens[i + 1].Text;
                 evidence = token.Text + " " + value;
             }
+            else
+            {
+                value = token.Text[valueStart..];
+            }
 
             // A value in literal quotes (--metrics-address="0.0.0.0:29615", no shell to remove them) still names the port.
-            if (TryParseValue(flag, name, VariableExpansion.Expand(value, environment).Trim('"', '\''), out var port, out var protocol, out var assumed))
+            if (TryParseValue(flag, entryPoint, VariableExpansion.Expand(value, environment).Trim('"', '\''), out var port, out var protocol, out var assumed))
             {
-                yield return new InferredListener(port, protocol, ListenerSource.Argument, evidence, token.Path, portName) { ProtocolIsAssumed = assumed };
+                listeners.Add(new InferredListener(port, protocol, ListenerSource.Argument, evidence, token.Path, portName) { ProtocolIsAssumed = assumed });
             }
         }
     }
 
     /// <summary>Whether some word is a listen flag, whatever its value: a value hostnet cannot read still moves the port.</summary>
-    public static bool Mentioned(IReadOnlyList<ArgumentWord> tokens) =>
-        tokens.Any(t => TryReadFlag(t.Text, out _, out _, out _, out _));
+    public static bool Mentioned(IReadOnlyList<ArgumentWord> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (TryReadFlag(tokens[i].Text, out _, out _, out _, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The words of command then args, each with the field path of the item it came from.</summary>
     public static IReadOnlyList<ArgumentWord> Tokens(Model.Container container)
@@ -119,19 +144,19 @@ internal static class ListenFlags
         }
 
         var tokens = new List<ArgumentWord>();
-        AddItems(tokens, container.Command, container.Path + ".command");
-        AddItems(tokens, container.Args, container.Path + ".args");
+        AddItems(tokens, container.Command, container.Path, ArgumentWord.CommandList);
+        AddItems(tokens, container.Args, container.Path, ArgumentWord.ArgsList);
         return tokens;
     }
 
-    private static void AddItems(List<ArgumentWord> tokens, IReadOnlyList<string> items, string listPath)
+    private static void AddItems(List<ArgumentWord> tokens, IReadOnlyList<string> items, string containerPath, string list)
     {
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             if (!HasWhiteSpace(item))
             {
-                tokens.Add(new ArgumentWord(item, listPath, i));
+                tokens.Add(new ArgumentWord(item, containerPath, list, i));
                 continue;
             }
 
@@ -149,7 +174,7 @@ internal static class ListenFlags
                 var program = words.FirstOrDefault(w => !ShellKeywords.Contains(w) && !IsAssignment(w));
                 if (program is null || !Clients.Contains(program[(program.LastIndexOf('/') + 1)..]))
                 {
-                    tokens.AddRange(words.Select(w => new ArgumentWord(w, listPath, i)));
+                    tokens.AddRange(words.Select(w => new ArgumentWord(w, containerPath, list, i)));
                 }
             }
         }
@@ -174,23 +199,28 @@ internal static class ListenFlags
         return equals > 0 && word[..equals].All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
     }
 
-    private static bool TryReadFlag(string text, out string name, out string? value, out FlagKind kind, out string? portName)
+    /// <summary>Whether a word is a listen flag; what kind, the port name it suggests, whether it is a Traefik entry point, and where its inline value starts (-1 without one).</summary>
+    private static bool TryReadFlag(string text, out FlagKind kind, out string? portName, out bool entryPoint, out int valueStart)
     {
-        name = string.Empty;
-        value = null;
         kind = FlagKind.Port;
         portName = null;
+        entryPoint = false;
+        valueStart = -1;
         var dashes = text.StartsWith("--", StringComparison.Ordinal) ? 2 : text.StartsWith('-') ? 1 : 0;
         if (dashes == 0 || text.Length <= dashes + 1)
         {
             return false;
         }
 
-        var body = text[dashes..];
-        var equals = body.IndexOf('=', StringComparison.Ordinal);
-        name = (equals < 0 ? body : body[..equals]).ToLowerInvariant().Replace('_', '-');
-        value = equals < 0 ? null : body[(equals + 1)..];
-        if (Known.TryGetValue(name, out var flag))
+        var body = text.AsSpan(dashes);
+        var equals = body.IndexOf('=');
+        valueStart = equals < 0 ? -1 : dashes + equals + 1;
+        var rawName = equals < 0 ? body : body[..equals];
+        // The name in lower case with dashes for underscores, on the stack: only a name outside the lists becomes a string.
+        Span<char> name = rawName.Length <= StackName ? stackalloc char[rawName.Length] : new char[rawName.Length];
+        rawName.ToLowerInvariant(name);
+        name.Replace('_', '-');
+        if (KnownByName.TryGetValue(name, out var flag))
         {
             kind = flag.Kind;
             portName = flag.PortName;
@@ -209,14 +239,19 @@ internal static class ListenFlags
         if (IsEntryPoint(name))
         {
             kind = FlagKind.Address;
-            var entryPoint = name["entrypoints.".Length..^".address".Length];
-            portName = PortNames.IsValid(entryPoint) ? entryPoint : null;
+            entryPoint = true;
+            var entryPointName = name["entrypoints.".Length..^".address".Length].ToString();
+            portName = PortNames.IsValid(entryPointName) ? entryPointName : null;
             return true;
         }
 
         // Any other name that says listen, bind, port or address (--metricsport, --listenBGPPort, --api-hosts).
-        var rawName = equals < 0 ? body : body[..equals];
-        kind = ListenSettingName.Classify(rawName, out portName) switch
+        if (!ListenSettingName.MayName(rawName))
+        {
+            return false;
+        }
+
+        kind = ListenSettingName.Classify(rawName.ToString(), out portName) switch
         {
             ListenSettingName.Meaning.Listen => FlagKind.NamedListen,
             ListenSettingName.Meaning.Port => FlagKind.NamedPort,
@@ -233,7 +268,7 @@ internal static class ListenFlags
         _ => ListenSettingName.Meaning.Address,
     };
 
-    private static bool TryParseValue(FlagKind kind, string name, string value, out int port, out string protocol, out bool assumed)
+    private static bool TryParseValue(FlagKind kind, bool entryPoint, string value, out int port, out string protocol, out bool assumed)
     {
         protocol = "TCP";
         assumed = true;
@@ -248,16 +283,15 @@ internal static class ListenFlags
         }
 
         // Only a Traefik entry point names its protocol (":53/udp"); without the suffix it is TCP by Traefik's rule.
-        var entryPoint = IsEntryPoint(name);
         assumed = !entryPoint;
         return ListenAddress.TryParse(value, allowProtocol: entryPoint, out port, out protocol);
     }
 
-    private static bool IsEntryPoint(string name) =>
+    private static bool IsEntryPoint(ReadOnlySpan<char> name) =>
         name.StartsWith("entrypoints.", StringComparison.Ordinal)
         && name.EndsWith(".address", StringComparison.Ordinal)
         && name.Length > "entrypoints..address".Length
-        && name.Count(c => c == '.') == 2;
+        && name.Count('.') == 2;
 
     private sealed record Flag(FlagKind Kind, string? PortName);
 }

@@ -80,7 +80,7 @@ internal static class ListenSettingName
     /// Whether the name holds, in any case, a word <see cref="Classify"/> looks for (listen, bind, port, addr…,
     /// host…): one without cannot mean anything, and most names (LOG_LEVEL, --v) need no words split for that.
     /// </summary>
-    private static bool MayName(string name) =>
+    public static bool MayName(ReadOnlySpan<char> name) =>
         name.Contains("port", StringComparison.OrdinalIgnoreCase)
         || name.Contains("addr", StringComparison.OrdinalIgnoreCase)
         || name.Contains("listen", StringComparison.OrdinalIgnoreCase)
@@ -102,11 +102,11 @@ internal static class ListenSettingName
             return false;
         }
 
-        return meaning == Meaning.Listen || IsWildcardHost(text[..text.LastIndexOf(':')]);
+        return meaning == Meaning.Listen || IsWildcardHost(text.AsSpan(0, text.LastIndexOf(':')));
     }
 
     /// <summary>An empty host or an any-address: nothing a client could connect to, so the value is a listen address.</summary>
-    public static bool IsWildcardHost(string host) => host is "" or "0.0.0.0" or "[::]" or "*";
+    public static bool IsWildcardHost(ReadOnlySpan<char> host) => host is "" or "0.0.0.0" or "[::]" or "*";
 
     /// <summary>The words of a name, lower case.</summary>
     public static IReadOnlyList<string> Words(string name)

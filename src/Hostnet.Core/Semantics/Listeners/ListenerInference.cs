@@ -16,32 +16,65 @@ internal static class ListenerInference
         var environment = LiteralEnvironment(container);
         var tokens = ListenFlags.Tokens(container);
         var listeners = new List<InferredListener>();
-        listeners.AddRange(ListenFlags.Find(tokens, environment));
-        listeners.AddRange(ListenEnvironment.Find(container, environment));
-        listeners.AddRange(Handlers(container));
+        ListenFlags.Find(tokens, environment, listeners);
+        ListenEnvironment.Find(container, environment, listeners);
+        AddHandlers(container, listeners);
 
         // The image default is the weakest evidence: declared ports, or any listen flag or variable (even one whose
         // value hostnet cannot read), say the process was configured, so the default no longer tells where it listens.
-        if (!container.Ports.Any(p => p.ContainerPortNumber > 0)
-            && !ListenFlags.Mentioned(tokens)
-            && !container.Env.Any(e => ListenEnvironment.IsListenSetting(e.Name)))
+        if (!DeclaresAnyPort(container) && !ListenFlags.Mentioned(tokens) && !SetsListenVariable(container))
         {
             listeners.AddRange(WellKnownImages.Defaults(container, tokens));
         }
 
-        return listeners.Count == 0 ? [] : listeners.DistinctBy(l => (l.Port, l.Protocol)).ToArray();
+        // One listener per port and protocol, the first (strongest) one; most containers have one listener or none.
+        return listeners.Count switch
+        {
+            0 => [],
+            1 => [listeners[0]],
+            _ => listeners.DistinctBy(l => (l.Port, l.Protocol)).ToArray(),
+        };
+    }
+
+    private static bool DeclaresAnyPort(Container container)
+    {
+        for (var i = 0; i < container.Ports.Count; i++)
+        {
+            if (container.Ports[i].ContainerPortNumber > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SetsListenVariable(Container container)
+    {
+        for (var i = 0; i < container.Env.Count; i++)
+        {
+            if (ListenEnvironment.IsListenSetting(container.Env[i].Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
     /// Probes and lifecycle hooks reach the container at the pod's address (the node's, on the host network) or at
     /// a loopback <c>host</c>, which on the host network is the node's loopback: both mean the pod holds the port.
     /// A hook or probe aimed at another host says nothing about this container. A lifecycle <c>tcpSocket</c> is
-    /// never run by the kubelet (core/v1 LifecycleHandler: "kept for backward compatibility").
+    /// never run by the kubelet (core/v1 LifecycleHandler: "kept for backward compatibility"). A port stronger
+    /// evidence already gave is skipped before its evidence is worded: probes mostly check the port a flag sets.
     /// </summary>
-    private static IEnumerable<InferredListener> Handlers(Container container)
+    private static void AddHandlers(Container container, List<InferredListener> listeners)
     {
-        foreach (var handler in container.NetworkHandlers)
+        var handlers = container.NetworkHandlers;
+        for (var i = 0; i < handlers.Count; i++)
         {
+            var handler = handlers[i];
             if ((handler.Source.StartsWith("lifecycle.", StringComparison.Ordinal) && handler.Action == "tcpSocket")
                 || (handler.Host is { Length: > 0 } host && !IsLoopback(host)))
             {
@@ -50,11 +83,24 @@ internal static class ListenerInference
 
             var port = handler.Port.IntValue
                 ?? container.Ports.FirstOrDefault(p => p.Name is not null && p.Name == handler.Port.StringValue)?.ContainerPortNumber;
-            if (port is >= 1 and <= 65535)
+            if (port is >= 1 and <= 65535 && !Holds(listeners, port.Value, "TCP"))
             {
-                yield return new InferredListener(port.Value, "TCP", ListenerSource.Handler, $"{handler.Source} {handler.Action}", handler.Path + ".port", null);
+                listeners.Add(new InferredListener(port.Value, "TCP", ListenerSource.Handler, $"{handler.Source} {handler.Action}", handler.Path + ".port", null));
             }
         }
+    }
+
+    private static bool Holds(List<InferredListener> listeners, int port, string protocol)
+    {
+        foreach (var listener in listeners)
+        {
+            if (listener.Port == port && listener.Protocol == protocol)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsLoopback(string host) =>

@@ -18,7 +18,28 @@ public sealed class PodListeners
     public PodListeners(PodSpec spec)
     {
         _spec = spec ?? throw new ArgumentNullException(nameof(spec));
-        _containers = [.. spec.LongRunningContainers.Select(c => (c, ListenerInference.Infer(c)))];
+        // Plain loops over the long-running containers (PodSpec.LongRunningContainers, in its order): every workload of
+        // a run and every review comes here.
+        var sidecars = 0;
+        for (var i = 0; i < spec.InitContainers.Count; i++)
+        {
+            sidecars += spec.InitContainers[i].IsSidecar ? 1 : 0;
+        }
+
+        _containers = new (Container, IReadOnlyList<InferredListener>)[sidecars + spec.Containers.Count];
+        var at = 0;
+        for (var i = 0; i < spec.InitContainers.Count; i++)
+        {
+            if (spec.InitContainers[i].IsSidecar)
+            {
+                _containers[at++] = (spec.InitContainers[i], ListenerInference.Infer(spec.InitContainers[i]));
+            }
+        }
+
+        for (var i = 0; i < spec.Containers.Count; i++)
+        {
+            _containers[at++] = (spec.Containers[i], ListenerInference.Infer(spec.Containers[i]));
+        }
     }
 
     /// <summary>Every long-running container with each port it evidently listens on.</summary>

@@ -26,6 +26,12 @@ public sealed class ListenerInferenceTests
     [InlineData("{name: c, image: x, command: [sh, -c, \"A=1 /app --listen=':7070' & curl --port 99 x\"]}", "7070/TCP Argument --listen=:7070")]
     [InlineData("{name: c, image: x, args: ['--port=$(P)'], env: [{name: P, value: '9000'}]}", "9000/TCP Argument --port=$(P)")]
     [InlineData("{name: c, image: x, args: ['--entryPoints.web.address=:8000/tcp', '--entryPoints.dns.address=:53/udp']}", "8000/TCP Argument --entryPoints.web.address=:8000/tcp | 53/UDP Argument --entryPoints.dns.address=:53/udp")]
+    // Flag names are read in any case, with underscores for dashes, and at any length (a long one is no longer lowered on the stack).
+    [InlineData("{name: c, image: x, args: ['--Metrics_Bind_Address=:8443', '--web.LISTEN_ADDRESS=:9100', '--entryPoints.Web.address=:8000/TCP']}", "8443/TCP Argument --Metrics_Bind_Address=:8443 | 9100/TCP Argument --web.LISTEN_ADDRESS=:9100 | 8000/TCP Argument --entryPoints.Web.address=:8000/TCP")]
+    [InlineData("{name: c, image: x, args: ['--aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-listen-address=:7000']}", "7000/TCP Argument --aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-listen-address=:7000")]
+    [InlineData("{name: c, image: x, args: ['--aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.Listen_Address=:7001', '-', '--', '--=1', '-=2']}", "7001/TCP Argument --aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.Listen_Address=:7001")]
+    // A probe of a port a flag already gives is the same listener: the flag's.
+    [InlineData("{name: c, image: x, args: ['--port=8080'], env: [{name: PORT, value: '8081'}], readinessProbe: {httpGet: {port: 8081}}, livenessProbe: {tcpSocket: {port: 8080}}, startupProbe: {grpc: {port: 8082}}}", "8080/TCP Argument --port=8080 | 8081/TCP Environment env PORT=8081 | 8082/TCP Handler startupProbe grpc")]
     // Not listen evidence: port 0, addresses without a port, disabled servers, unresolved or escaped references,
     // client flags, short -p, unbracketed IPv6, URLs.
     [InlineData("{name: c, image: x, args: ['--port=0', '--metrics-bind-address=:0', '--health-probe-bind-address=0']}", "")]
