@@ -28,6 +28,9 @@ internal sealed class Utf8JsonTreeBuilder
 
     private readonly NodeStacks _stacks = new();
     private readonly List<Collection> _open = [];
+
+    /// <summary>Keys and values repeat from review to review (this thread's builder reads them all): shared, not decoded again.</summary>
+    private readonly RecentStrings _recent = new();
     private int _line;
     private int _lineStart;
 
@@ -188,7 +191,7 @@ internal sealed class Utf8JsonTreeBuilder
                 JsonTokenType.True => ("true", ScalarStyle.Plain),
                 JsonTokenType.False => ("false", ScalarStyle.Plain),
                 JsonTokenType.Null => ("null", ScalarStyle.Plain),
-                _ => (Encoding.UTF8.GetString(reader.ValueSpan), ScalarStyle.Plain),
+                _ => (Ascii(reader.ValueSpan), ScalarStyle.Plain),
             };
             // Null: a character the text's readers treat their own way. No open collection: a bare value as the document.
             if (value is null || _open.Count == 0)
@@ -286,7 +289,7 @@ internal sealed class Utf8JsonTreeBuilder
         // Nearly every string is ASCII without an escape: one vectorized look instead of the scan below.
         if (!reader.ValueIsEscaped && raw.IndexOfAnyInRange((byte)0x7F, (byte)0xFF) < 0)
         {
-            return Encoding.UTF8.GetString(raw);
+            return Ascii(raw);
         }
 
         var wide = 0;
@@ -324,6 +327,10 @@ internal sealed class Utf8JsonTreeBuilder
         _wide += wide;
         return reader.ValueIsEscaped ? reader.GetString() : Encoding.UTF8.GetString(raw);
     }
+
+    /// <summary>ASCII text (a number, a string without escapes): a short one as read lately, if it was.</summary>
+    private string Ascii(ReadOnlySpan<byte> ascii) =>
+        ascii.Length <= RecentStrings.MaxLength ? _recent.Get(ascii) : Encoding.ASCII.GetString(ascii);
 
     /// <summary>A collection being read: where it starts, where its children start on the stacks, the key it is the value of, and its keys' index once it has many.</summary>
     private struct Collection(bool isObject, SourcePosition position, int childStart, string? key, SourcePosition keyPosition)
