@@ -57,6 +57,8 @@ internal static class InProcessProfile
             ("request.object → its UTF-8 bytes (copied from the body)", () => review.Request!.Object!.Value.BytesIn(create)),
             ("AdmissionEvaluator.Load before p18-hook5 (decoded text → events → node tree)", () => new ManifestLoader(LoaderLimits.Default) { ShareStrings = false }.Load(new SourceFile(AdmissionEvaluator.ObjectFile, Encoding.UTF8.GetString(json.Span)))),
             ("AdmissionEvaluator.Load (UTF-8 → node tree)", () => AdmissionEvaluator.Load(json)),
+            ("the serializer, then AdmissionEvaluator.Load (before p20-hook-load)", () => AdmissionEvaluator.Load(JsonSerializer.Deserialize(create, WebhookJson.Default.AdmissionReview)!.Request!.Object!.Value.BytesIn(create))),
+            ("AdmissionReviewReader.TryRead (the review and the object's tree in one pass)", () => AdmissionReviewReader.TryRead(create)),
             ("ManifestChecker.Check (one loaded object)", () => new ManifestChecker(options, RuleCatalog.Rules).Check([loaded])),
             ("  of which the checker without rules (reading, strict decoding, sorting)", () => new ManifestChecker(options, []).Check([loaded])),
             ("  of which ObjectReader.Read", () => ObjectReader.Read(document)),

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Documents;
@@ -65,10 +66,10 @@ public static class AdmissionEvaluator
             return AdmissionDecision.Ignored;
         }
 
-        var findings = Findings(subject.Object!.Value, subject, policy);
+        var findings = Findings(subject.LoadedObject ?? Load(subject.Object!.Value), subject, policy);
         if (subject.Operation == "UPDATE" && subject.OldObject is not null && findings.Any(f => f.Action == PolicyAction.Deny))
         {
-            var old = Findings(subject.OldObject.Value, subject, policy);
+            var old = Findings(Load(subject.OldObject.Value), subject, policy);
             findings = [.. findings.Select(f => f.Action == PolicyAction.Deny && old.Any(f.SameAs) ? f with { Action = PolicyAction.Warn } : f)];
         }
 
@@ -93,7 +94,7 @@ public static class AdmissionEvaluator
             return AdmissionDecision.Unchanged;
         }
 
-        var operations = new ManifestFixer(CheckerFor(subject, policy), RuleCatalog.Fixers, policy.Mutations).PatchFor(ObjectFile, subject.Object!.Value);
+        var operations = new ManifestFixer(CheckerFor(subject, policy), RuleCatalog.Fixers, policy.Mutations).PatchFor(ObjectFile, subject.Object!.Value, subject.LoadedObject);
         return operations.Count == 0
             ? AdmissionDecision.Unchanged
             : AdmissionDecision.Unchanged with
@@ -131,11 +132,22 @@ public static class AdmissionEvaluator
     /// Loads the JSON of an object (JSON is YAML) as a check would: plain JSON straight from its UTF-8 bytes, anything
     /// else (which the text's readers report or read their own way) from its decoded text.
     /// </summary>
-    public static LoadResult Load(ReadOnlyMemory<byte> json) => new ManifestLoader(Limits) { ShareStrings = false }.LoadJson(ObjectFile, json.Span);
+    public static LoadResult Load(ReadOnlyMemory<byte> json) => Loader.LoadJson(ObjectFile, json.Span);
 
-    private static List<AdmissionFinding> Findings(ReadOnlyMemory<byte> json, AdmissionSubject subject, WebhookPolicy policy)
+    /// <summary>
+    /// <see cref="Load"/> of the object <paramref name="reader"/> is on inside the review's body, read on to its end,
+    /// so that the body is tokenised once (<see cref="ManifestLoader.TryLoadJson(string, ref Utf8JsonReader, ReadOnlySpan{byte})"/>);
+    /// null where that reader leaves the object to <see cref="Load"/>, and the reader then stands anywhere inside it.
+    /// </summary>
+    /// <param name="reader">A reader over <paramref name="body"/>, on the object's first token; left on its last.</param>
+    /// <param name="body">The review's body, the reader's whole input.</param>
+    public static LoadResult? TryLoad(ref Utf8JsonReader reader, ReadOnlySpan<byte> body) => Loader.TryLoadJson(ObjectFile, ref reader, body);
+
+    /// <summary>A loader of one object under <see cref="Limits"/>: sharing its strings would cost more than it saves.</summary>
+    private static ManifestLoader Loader => new(Limits) { ShareStrings = false };
+
+    private static List<AdmissionFinding> Findings(LoadResult loaded, AdmissionSubject subject, WebhookPolicy policy)
     {
-        var loaded = Load(json);
         var checker = CheckerFor(subject, policy);
         var options = checker.Options;
         var report = checker.Check([loaded], out var objects);

@@ -1,3 +1,5 @@
+using Hostnet.Core.Loading;
+
 namespace Hostnet.Core.Admission;
 
 /// <summary>What an AdmissionReview asks about: the parts of <c>request</c> that admission reads.</summary>
@@ -7,4 +9,11 @@ namespace Hostnet.Core.Admission;
 /// <param name="SubResource"><c>request.subResource</c>, e.g. <c>status</c>; null or empty for the object itself.</param>
 /// <param name="Object">The JSON of <c>request.object</c> in UTF-8, as the request's body holds it; null for DELETE.</param>
 /// <param name="OldObject">The JSON of <c>request.oldObject</c> in UTF-8 (UPDATE); null otherwise.</param>
-public sealed record AdmissionSubject(string Kind, string Operation, string? Namespace, string? SubResource, ReadOnlyMemory<byte>? Object, ReadOnlyMemory<byte>? OldObject);
+public sealed record AdmissionSubject(string Kind, string Operation, string? Namespace, string? SubResource, ReadOnlyMemory<byte>? Object, ReadOnlyMemory<byte>? OldObject)
+{
+    /// <summary>
+    /// <see cref="Object"/> already loaded (<see cref="AdmissionEvaluator.TryLoad"/>) by the reader of the review, which
+    /// built its tree as it read the body; null to load it from <see cref="Object"/>.
+    /// </summary>
+    public LoadResult? LoadedObject { get; init; }
+}

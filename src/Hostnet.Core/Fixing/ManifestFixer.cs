@@ -28,29 +28,31 @@ public sealed class ManifestFixer(ManifestChecker checker, IReadOnlyList<IRuleFi
     public IReadOnlyList<JsonPatchOperation> PatchFor(SourceFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return Patch(file.Path, default, file.Text);
+        return Patch(file.Path, default, file.Text, loaded: null);
     }
 
     /// <summary>
     /// <see cref="PatchFor(SourceFile)"/> of one JSON object in UTF-8, as an AdmissionReview's body holds it: the first
-    /// round loads the bytes without decoding them (<see cref="ManifestLoader.LoadJson"/>), and the text the fixes
-    /// are rendered into is decoded only when there is something to fix.
+    /// round loads the bytes without decoding them (<see cref="ManifestLoader.LoadJson"/>), or takes
+    /// <paramref name="loaded"/>, their load already made while the review was read; the text the fixes are rendered
+    /// into is decoded only when there is something to fix.
     /// </summary>
-    public IReadOnlyList<JsonPatchOperation> PatchFor(string path, ReadOnlyMemory<byte> json)
+    public IReadOnlyList<JsonPatchOperation> PatchFor(string path, ReadOnlyMemory<byte> json, LoadResult? loaded = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Patch(path, json.Span, text: null);
+        return Patch(path, json.Span, text: null, loaded);
     }
 
     /// <param name="path">The name to load the input under.</param>
     /// <param name="json">The input in UTF-8 when <paramref name="text"/> is null.</param>
     /// <param name="text">The input's text, or null to decode it from <paramref name="json"/> when needed.</param>
-    private List<JsonPatchOperation> Patch(string path, ReadOnlySpan<byte> json, string? text)
+    /// <param name="loaded">The first round's load of the input, or null to load it here.</param>
+    private List<JsonPatchOperation> Patch(string path, ReadOnlySpan<byte> json, string? text, LoadResult? loaded)
     {
         // One object: sharing its strings would cost more than it saves, as for a review's check.
         var loader = new ManifestLoader { ShareStrings = false };
         var operations = new List<JsonPatchOperation>();
-        var loaded = text is null ? loader.LoadJson(path, json) : loader.Load(new SourceFile(path, text));
+        loaded ??= text is null ? loader.LoadJson(path, json) : loader.Load(new SourceFile(path, text));
         for (var round = 0; round < MaxRounds; round++)
         {
             if (round > 0)

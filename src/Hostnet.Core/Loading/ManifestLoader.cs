@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Hostnet.Core.Documents;
 using YamlDotNet.Core;
 
@@ -55,7 +56,7 @@ public sealed class ManifestLoader(LoaderLimits limits)
 
     /// <summary>
     /// Loads one JSON object from its UTF-8 bytes (a review's object as the request's body holds it) as <see cref="Load"/>
-    /// loads its decoded text: straight from the bytes when <see cref="TryLoadJson"/> can, from the decoded text otherwise.
+    /// loads its decoded text: straight from the bytes when <see cref="TryLoadJson(string, ReadOnlySpan{byte})"/> can, from the decoded text otherwise.
     /// </summary>
     public LoadResult LoadJson(string path, ReadOnlySpan<byte> utf8) =>
         TryLoadJson(path, utf8) ?? Load(new SourceFile(path, Encoding.UTF8.GetString(utf8)));
@@ -74,6 +75,30 @@ public sealed class ManifestLoader(LoaderLimits limits)
             return null;
         }
 
+        return Classified(path, root);
+    }
+
+    /// <summary>
+    /// <see cref="TryLoadJson(string, ReadOnlySpan{byte})"/> of the JSON object <paramref name="reader"/> is on inside
+    /// a larger text (a review's <c>request.object</c> in its body), read on from there to the object's end: the
+    /// review is tokenised once. Null where that gives up, and the reader then stands anywhere inside the object.
+    /// </summary>
+    /// <param name="path">The name to load it under.</param>
+    /// <param name="reader">A reader over <paramref name="utf8"/>, on the object's first token; left on its last.</param>
+    /// <param name="utf8">The reader's whole input.</param>
+    public LoadResult? TryLoadJson(string path, ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var start = reader.TokenStartIndex;
+        // More bytes than the limit may still be fewer characters: the text's load tells.
+        return Utf8JsonTreeBuilder.TryBuildValue(ref reader, utf8, limits) is { } root && reader.BytesConsumed - start <= limits.MaxFileBytes
+            ? Classified(path, root)
+            : null;
+    }
+
+    /// <summary>What one JSON value turns out to be: a document, a List's or a review's objects, or a skipped one.</summary>
+    private static LoadResult Classified(string path, SourceNode root)
+    {
         var found = new Found(path, [], [], []);
         Classify(found, root, listItem: null);
         return new LoadResult(found.Documents, found.Problems, found.Skipped);

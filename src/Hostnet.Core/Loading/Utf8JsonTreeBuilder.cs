@@ -28,6 +28,9 @@ internal sealed class Utf8JsonTreeBuilder
 
     private readonly NodeStacks _stacks = new();
     private readonly List<Collection> _open = [];
+
+    /// <summary>Keys and values repeat from review to review (this thread's builder reads them all): shared, not decoded again.</summary>
+    private readonly RecentStrings _recent = new();
     private int _line;
     private int _lineStart;
 
@@ -43,11 +46,37 @@ internal sealed class Utf8JsonTreeBuilder
     /// <param name="limits">The loader's bounds: a tree that would break one is left to the reader that reports it.</param>
     public static SourceNode? TryBuild(ReadOnlySpan<byte> utf8, LoaderLimits limits)
     {
+        if (!Utf8.IsValid(utf8))
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxNesting + 1 });
+        return TryBuild(ref reader, utf8, limits, whole: true);
+    }
+
+    /// <summary>
+    /// The tree of the object or array <paramref name="reader"/> is on, inside a larger JSON text (an AdmissionReview's
+    /// <c>request.object</c> in its body), read on from there: what <see cref="TryBuild(ReadOnlySpan{byte}, LoaderLimits)"/>
+    /// gives for the value's bytes alone, lines and columns counted from its first byte, so that the review is read
+    /// in one pass. Null where that gives up; the reader then stands anywhere inside the value.
+    /// </summary>
+    /// <param name="reader">A reader over <paramref name="utf8"/>, on the value's first token; left on its last.</param>
+    /// <param name="utf8">The reader's whole input.</param>
+    /// <param name="limits">The loader's bounds.</param>
+    public static SourceNode? TryBuildValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, LoaderLimits limits) =>
+        reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && Utf8.IsValid(utf8[(int)reader.TokenStartIndex..])
+            ? TryBuild(ref reader, utf8, limits, whole: false)
+            : null;
+
+    /// <summary>Builds with this thread's builder, left empty for the next: the whole input, or the value the reader is on.</summary>
+    private static SourceNode? TryBuild(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, LoaderLimits limits, bool whole)
+    {
         var builder = t_reused ?? new Utf8JsonTreeBuilder();
         t_reused = null;
         try
         {
-            return builder.Build(utf8, limits);
+            return whole ? builder.BuildWhole(ref reader, utf8, limits) : builder.Build(ref reader, utf8, (int)reader.TokenStartIndex, limits);
         }
         catch (Exception e) when (e is JsonException or ArgumentException)
         {
@@ -63,24 +92,36 @@ internal sealed class Utf8JsonTreeBuilder
         }
     }
 
-    private SourceNode? Build(ReadOnlySpan<byte> utf8, LoaderLimits limits)
+    /// <summary>The tree of the reader's whole input: one value, with nothing but blanks around it.</summary>
+    private SourceNode? BuildWhole(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, LoaderLimits limits)
     {
-        if (!Utf8.IsValid(utf8))
+        if (!reader.Read())
         {
             return null;
         }
 
-        (_line, _lineStart, _wide) = (1, 0, 0);
+        var root = Build(ref reader, utf8, origin: 0, limits);
+        // Blanks after the value: the reader throws on anything else, and only spaces and LF are taken, as JsonEventParser takes.
+        var end = (int)reader.BytesConsumed;
+        return root is not null && !reader.Read() && SkipGap(utf8, end, utf8.Length, keyStart: -1) ? root : null;
+    }
+
+    /// <summary>
+    /// Builds the value the reader is on (its first token) and leaves the reader on its last token. Line 1 starts at
+    /// <paramref name="origin"/>, and nesting counts from the value.
+    /// </summary>
+    private SourceNode? Build(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, int origin, LoaderLimits limits)
+    {
+        var outer = reader.CurrentDepth;
+        (_line, _lineStart, _wide) = (1, origin, 0);
         var nodes = 0L;
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxNesting + 1 });
         // Where the last token ended: the bytes from there to the next token are blanks, a comma or a colon.
-        var end = 0;
+        var end = origin;
         // The key just read (its quote's offset, text and position), until its value is.
         var keyStart = -1;
         string? key = null;
         var keyPosition = default(SourcePosition);
-        SourceNode? root = null;
-        while (reader.Read())
+        do
         {
             var start = (int)reader.TokenStartIndex;
             if (!SkipGap(utf8, end, start, keyStart))
@@ -91,6 +132,7 @@ internal sealed class Utf8JsonTreeBuilder
             keyStart = -1;
             var position = new SourcePosition(_line, start - _lineStart - _wide + 1);
             var type = reader.TokenType;
+            var depth = reader.CurrentDepth - outer;
             end = start + 1;
             if (type is JsonTokenType.EndObject or JsonTokenType.EndArray)
             {
@@ -101,9 +143,10 @@ internal sealed class Utf8JsonTreeBuilder
                     : _stacks.PopSequence(closed.Position, closed.ChildStart);
                 if (_open.Count == 0)
                 {
-                    root = collection;
+                    return collection;
                 }
-                else if (!Add(closed.Key, closed.KeyPosition, collection))
+
+                if (!Add(closed.Key, closed.KeyPosition, collection))
                 {
                     return null;
                 }
@@ -112,14 +155,14 @@ internal sealed class Utf8JsonTreeBuilder
             }
 
             // NodeBuilder's bounds: every node and key counts, and each is one level below its collection.
-            if (reader.CurrentDepth + 1 > limits.MaxDepth || ++nodes > limits.MaxExpandedNodes)
+            if (depth + 1 > limits.MaxDepth || ++nodes > limits.MaxExpandedNodes)
             {
                 return null;
             }
 
             if (type is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
-                if (reader.CurrentDepth >= MaxNesting)
+                if (depth >= MaxNesting)
                 {
                     return null;
                 }
@@ -148,7 +191,7 @@ internal sealed class Utf8JsonTreeBuilder
                 JsonTokenType.True => ("true", ScalarStyle.Plain),
                 JsonTokenType.False => ("false", ScalarStyle.Plain),
                 JsonTokenType.Null => ("null", ScalarStyle.Plain),
-                _ => (Encoding.UTF8.GetString(reader.ValueSpan), ScalarStyle.Plain),
+                _ => (Ascii(reader.ValueSpan), ScalarStyle.Plain),
             };
             // Null: a character the text's readers treat their own way. No open collection: a bare value as the document.
             if (value is null || _open.Count == 0)
@@ -170,9 +213,9 @@ internal sealed class Utf8JsonTreeBuilder
 
             key = null;
         }
+        while (reader.Read());
 
-        // Blanks after the value, which the reader has checked: only spaces and LF, as JsonEventParser takes.
-        return SkipGap(utf8, end, utf8.Length, keyStart: -1) ? root : null;
+        return null;
     }
 
     /// <summary>Adds a node to the innermost collection: an item, or the value of <paramref name="key"/>.</summary>
@@ -246,7 +289,7 @@ internal sealed class Utf8JsonTreeBuilder
         // Nearly every string is ASCII without an escape: one vectorized look instead of the scan below.
         if (!reader.ValueIsEscaped && raw.IndexOfAnyInRange((byte)0x7F, (byte)0xFF) < 0)
         {
-            return Encoding.UTF8.GetString(raw);
+            return Ascii(raw);
         }
 
         var wide = 0;
@@ -284,6 +327,10 @@ internal sealed class Utf8JsonTreeBuilder
         _wide += wide;
         return reader.ValueIsEscaped ? reader.GetString() : Encoding.UTF8.GetString(raw);
     }
+
+    /// <summary>ASCII text (a number, a string without escapes): a short one as read lately, if it was.</summary>
+    private string Ascii(ReadOnlySpan<byte> ascii) =>
+        ascii.Length <= RecentStrings.MaxLength ? _recent.Get(ascii) : Encoding.ASCII.GetString(ascii);
 
     /// <summary>A collection being read: where it starts, where its children start on the stacks, the key it is the value of, and its keys' index once it has many.</summary>
     private struct Collection(bool isObject, SourcePosition position, int childStart, string? key, SourcePosition keyPosition)

@@ -173,8 +173,9 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
 
     /// <summary>
     /// The review's request and what the core is asked about, or why there is none. The body is read whole and parsed
-    /// once: the objects are only marked in it (<see cref="RawJson"/>) and their bytes copied from it before its
-    /// buffer goes back to the pool.
+    /// once: <c>request.object</c> is loaded as it is read (<see cref="AdmissionReviewReader"/>; the serializer reads
+    /// what that reader leaves to it), the objects are marked in it (<see cref="RawJson"/>) and their bytes copied
+    /// from it before its buffer goes back to the pool.
     /// </summary>
     private async Task<(AdmissionRequest? Request, AdmissionSubject? Subject, string? Refusal, int Status)> ReadAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -186,7 +187,9 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         try
         {
             using var body = await RequestBody.ReadAsync(context.Request, _bodies, maxBodyBytes, cancellationToken).ConfigureAwait(false);
-            var review = JsonSerializer.Deserialize(body.Bytes, WebhookJson.Default.AdmissionReview);
+            var (review, loaded) = AdmissionReviewReader.TryRead(body.Bytes) is { } read
+                ? read
+                : (JsonSerializer.Deserialize(body.Bytes, WebhookJson.Default.AdmissionReview), null);
             if (Problem(review) is { } problem)
             {
                 return (null, null, problem, StatusCodes.Status400BadRequest);
@@ -199,7 +202,10 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
                 request.Namespace,
                 request.SubResource,
                 request.Object is { ValueKind: JsonValueKind.Object } created ? created.BytesIn(body.Bytes) : null,
-                request.OldObject is { ValueKind: JsonValueKind.Object } old ? old.BytesIn(body.Bytes) : null);
+                request.OldObject is { ValueKind: JsonValueKind.Object } old ? old.BytesIn(body.Bytes) : null)
+            {
+                LoadedObject = loaded,
+            };
             return (request, subject, null, StatusCodes.Status200OK);
         }
         catch (JsonException error)

@@ -33,7 +33,10 @@ public readonly record struct RawJson(int Start, int Length, JsonValueKind Value
 /// <summary>Reads a <see cref="RawJson"/>: the value is skipped (and so checked for well-formedness), not built.</summary>
 internal sealed class RawJsonConverter : JsonConverter<RawJson>
 {
-    public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Mark(ref reader);
+
+    /// <summary>Where the value the reader is on lies and what kind it is; the reader is left on its last token.</summary>
+    public static RawJson Mark(ref Utf8JsonReader reader)
     {
         var start = checked((int)reader.TokenStartIndex);
         var kind = reader.TokenType switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
 using Shouldly;
@@ -36,10 +37,11 @@ internal static class ParserComparison
 
     /// <summary>
     /// The UTF-8 tree builder's load of <paramref name="text"/> (null: it gave up) must be the text's load, and it
-    /// must not give up on what the text's JSON reader takes and loads without a problem.
+    /// must not give up on what the text's JSON reader takes and loads without a problem; inside a larger text too.
     /// </summary>
     public static void AssertSameUtf8TreeOrGivesUp(string path, string text)
     {
+        AssertSameInsideALargerText(path, text);
         var fast = new ManifestLoader().TryLoadJson(path, Encoding.UTF8.GetBytes(text));
         var loaded = new ManifestLoader().Load(new SourceFile(path, text));
         if (fast is null)
@@ -49,6 +51,52 @@ internal static class ParserComparison
         }
 
         Dump(fast).ShouldBe(Dump(loaded), text);
+    }
+
+    /// <summary>
+    /// Where the UTF-8 tree builder reads <paramref name="text"/> as a value inside a larger JSON text (an
+    /// AdmissionReview's <c>request.object</c>, read in the same pass as the review), it must load what it loads from
+    /// the value's bytes alone, lines and columns counted from the value's first byte, give up where that gives up,
+    /// and leave the reader on the value's last token.
+    /// </summary>
+    private static void AssertSameInsideALargerText(string path, string text)
+    {
+        // Before the value: on its line (a two-byte character too, which the columns must not count), or lines above it.
+        foreach (var (before, after) in (ReadOnlySpan<(string, string)>)[
+            ("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":\"caf\u00e9\",\"object\":", ",\"dryRun\":false}}"),
+            ("{\n  \"request\": {\n    \"kind\": {\"kind\": \"Pod\"},\n    \"object\": ", "\n  }\n}\n"),
+        ])
+        {
+            var utf8 = Encoding.UTF8.GetBytes(before + text + after);
+            // Deeper than the webhook's reader allows: the builder's own nesting bound is what is compared.
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 1000 });
+            int start, end;
+            try
+            {
+                while (reader.Read() && !(reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("object"u8)))
+                {
+                }
+
+                reader.Read();
+                var probe = reader;
+                probe.Skip();
+                (start, end) = ((int)reader.TokenStartIndex, (int)probe.BytesConsumed);
+            }
+            catch (JsonException)
+            {
+                // Not one JSON value: nothing to read inside a larger text.
+                return;
+            }
+
+            var alone = new ManifestLoader().TryLoadJson(path, utf8.AsSpan(start, end - start));
+            var inside = new ManifestLoader().TryLoadJson(path, ref reader, utf8);
+            (inside is null).ShouldBe(alone is null, text);
+            if (inside is not null)
+            {
+                Dump(inside).ShouldBe(Dump(alone!), text);
+                reader.BytesConsumed.ShouldBe(end, text);
+            }
+        }
     }
 
     /// <summary>The node events, one line each; an empty document (a lone empty plain scalar) counts as none.</summary>

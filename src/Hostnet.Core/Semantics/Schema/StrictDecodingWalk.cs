@@ -19,7 +19,7 @@ internal sealed class StrictDecodingWalk(List<PathSegment> path)
     {
         foreach (var entry in mapping.Entries)
         {
-            if (schema.Fields.TryGetValue(entry.Key, out var type))
+            if (schema.TryGetField(entry.Key, out var type))
             {
                 _path.Add(PathSegment.Field(entry.Key, schema));
                 CheckEntryValue(entry, type, schema);
