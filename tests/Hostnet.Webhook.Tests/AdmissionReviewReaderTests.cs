@@ -59,6 +59,19 @@ public sealed class AdmissionReviewReaderTests
     }
 
     [Fact]
+    public void TheReadersFields_AreTheSerializersFields()
+    {
+        // The reader skips a field it does not know: a property added to these types must be added to it too.
+        Names(WebhookJson.Default.AdmissionReview.Properties).ShouldBe(["apiVersion", "kind", "request"]);
+        Names(WebhookJson.Default.AdmissionRequest.Properties)
+            .ShouldBe(["dryRun", "kind", "name", "namespace", "object", "oldObject", "operation", "subResource", "uid"]);
+        Names(WebhookJson.Default.GroupVersionKind.Properties).ShouldBe(["group", "kind", "version"]);
+
+        static string[] Names(IEnumerable<System.Text.Json.Serialization.Metadata.JsonPropertyInfo> properties) =>
+            [.. properties.Select(p => p.Name).Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
     public void TryRead_BytesThatAreNotUtf8_GivesUp()
     {
         byte[] body = [.. "{\"request\":{\"userInfo\":{\"username\":\""u8, 0xFF, .. "\"},\"uid\":\"1\"}}"u8];
@@ -93,7 +106,15 @@ public sealed class AdmissionReviewReaderTests
         catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
             AdmissionReviewReader.TryRead(body).ShouldBeNull(text);
+            AdmissionReviewReader.TryRead(body, loadObject: false).ShouldBeNull(text);
             return false;
+        }
+
+        // Not loading the object (/mutate under a policy that patches nothing) only marks it, as the serializer does.
+        if (AdmissionReviewReader.TryRead(body, loadObject: false) is var (marked, none))
+        {
+            marked.ShouldBe(expected, text);
+            none.ShouldBeNull(text);
         }
 
         if (AdmissionReviewReader.TryRead(body) is not var (review, loaded))

@@ -7,8 +7,8 @@ namespace Hostnet.Core.Loading;
 /// The short ASCII strings read lately, found again by their bytes: a webhook reads the same keys (<c>name</c>,
 /// <c>containerPort</c>) and many of the same values (<c>TCP</c>, the same DaemonSet's image) in review after review,
 /// and a string found here is neither decoded nor allocated again. One slot per hash, the newest string wins it: a
-/// fixed few kilobytes whatever the input, so a flood of distinct strings only evicts. Single-threaded (each
-/// <see cref="Utf8JsonTreeBuilder"/> of a thread has its own).
+/// bounded table whatever the input (1,024 strings of at most 32 characters, about 100 KiB), so a flood of distinct
+/// strings only evicts. Single-threaded (each <see cref="Utf8JsonTreeBuilder"/> of a thread has its own).
 /// </summary>
 internal sealed class RecentStrings
 {

@@ -38,8 +38,20 @@ internal sealed partial class AdmissionHandler
         /// <summary>Whether the request answers (the decision came first); false when the deadline has answered.</summary>
         public bool TryDecide() => Interlocked.CompareExchange(ref _state, Decided, Deciding) != Expired;
 
+        /// <summary>Whether the deadline has answered already: then the core's decision would be dropped unread.</summary>
+        public bool HasExpired => Volatile.Read(ref _state) == Expired;
+
         private bool IsAborted => aborted.IsCancellationRequested;
 
-        private Task Answer504() => handler.TimeOutAsync(context, name, started, "review");
+        /// <summary>
+        /// The 504, then the response completed: over HTTP/2 (the API server's client speaks it) the stream would
+        /// otherwise end only when the handler returns, after the core, and the API server would wait for it. Async, so
+        /// that a failure reaches the request through <see cref="Refusal"/> and never escapes the deadline's timer.
+        /// </summary>
+        private async Task Answer504()
+        {
+            await handler.TimeOutAsync(context, name, started, "review").ConfigureAwait(false);
+            await context.Response.CompleteAsync().ConfigureAwait(false);
+        }
     }
 }

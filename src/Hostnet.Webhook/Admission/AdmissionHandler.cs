@@ -43,7 +43,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             await _slots.WaitAsync(deadline.Token).ConfigureAwait(false);
             slotHeld = true;
             stage = "body";
-            var (request, subject, refusal, status) = await ReadAsync(context, deadline.Token).ConfigureAwait(false);
+            var (request, subject, refusal, status) = await ReadAsync(context, NeedsObjectTree(endpoint), deadline.Token).ConfigureAwait(false);
             stage = "review";
             if (status == StatusCodes.Status408RequestTimeout)
             {
@@ -67,7 +67,11 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             {
                 try
                 {
-                    decision = endpoint == AdmissionEndpoint.Validate ? AdmissionEvaluator.Validate(subject, policy) : AdmissionEvaluator.Mutate(subject, policy);
+                    // A deadline already past when registered has answered 504 at once: no decision to work out.
+                    if (!race.HasExpired)
+                    {
+                        decision = endpoint == AdmissionEndpoint.Validate ? AdmissionEvaluator.Validate(subject, policy) : AdmissionEvaluator.Mutate(subject, policy);
+                    }
                 }
                 catch (Exception) when (!race.TryDecide())
                 {
@@ -177,7 +181,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
     /// what that reader leaves to it), the objects are marked in it (<see cref="RawJson"/>) and their bytes copied
     /// from it before its buffer goes back to the pool.
     /// </summary>
-    private async Task<(AdmissionRequest? Request, AdmissionSubject? Subject, string? Refusal, int Status)> ReadAsync(HttpContext context, CancellationToken cancellationToken)
+    private async Task<(AdmissionRequest? Request, AdmissionSubject? Subject, string? Refusal, int Status)> ReadAsync(HttpContext context, bool loadObject, CancellationToken cancellationToken)
     {
         if (context.Request.ContentLength > maxBodyBytes)
         {
@@ -187,7 +191,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         try
         {
             using var body = await RequestBody.ReadAsync(context.Request, _bodies, maxBodyBytes, cancellationToken).ConfigureAwait(false);
-            var (review, loaded) = AdmissionReviewReader.TryRead(body.Bytes) is { } read
+            var (review, loaded) = AdmissionReviewReader.TryRead(body.Bytes, loadObject) is { } read
                 ? read
                 : (JsonSerializer.Deserialize(body.Bytes, WebhookJson.Default.AdmissionReview), null);
             if (Problem(review) is { } problem)
@@ -240,6 +244,14 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
             $"the AdmissionReview's request has no object (only a DELETE may have none; the operation is {(string.IsNullOrEmpty(review.Request.Operation) ? "missing" : review.Request.Operation)})",
         _ => null,
     };
+
+    /// <summary>
+    /// Whether the review's object is worth loading as the body is read: always for <c>/validate</c>; for <c>/mutate</c>
+    /// only under a policy that patches (a dry run or no mutation answers unchanged without reading the object). A
+    /// policy reloaded in between is still right: the core loads from the object's bytes what was not loaded here.
+    /// </summary>
+    private bool NeedsObjectTree(AdmissionEndpoint endpoint) =>
+        endpoint == AdmissionEndpoint.Validate || policies.Current is { Mode: not PolicyMode.DryRun, Mutations.Count: > 0 };
 
     /// <summary>Answers a review past its deadline: 408 when its body had not arrived, 504 when it was not decided.</summary>
     private Task TimeOutAsync(HttpContext context, string name, long started, string stage)

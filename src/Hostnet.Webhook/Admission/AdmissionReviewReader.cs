@@ -19,7 +19,8 @@ internal static class AdmissionReviewReader
     private const int MaxDepth = 64;
 
     /// <summary>The review, and <c>request.object</c> loaded (null when there is none); null to leave the body to the serializer.</summary>
-    public static (AdmissionReview Review, LoadResult? LoadedObject)? TryRead(ReadOnlySpan<byte> body)
+    /// <param name="loadObject">Whether to load <c>request.object</c> (else it is only marked, as the serializer marks it).</param>
+    public static (AdmissionReview Review, LoadResult? LoadedObject)? TryRead(ReadOnlySpan<byte> body, bool loadObject = true)
     {
         // The serializer's strings throw on bytes that are not UTF-8; the tree builder needs them valid too.
         if (!Utf8.IsValid(body))
@@ -59,7 +60,7 @@ internal static class AdmissionReviewReader
                         break;
                     case Fields.Request when reader.TokenType == JsonTokenType.Null:
                         break;
-                    case Fields.Request when reader.TokenType == JsonTokenType.StartObject && TryRequest(ref reader, body, out var request, out loaded):
+                    case Fields.Request when reader.TokenType == JsonTokenType.StartObject && TryRequest(ref reader, body, loadObject, out var request, out loaded):
                         review.Request = request;
                         break;
                     case Fields.None:
@@ -81,7 +82,7 @@ internal static class AdmissionReviewReader
     }
 
     /// <summary>Reads <c>request</c>, the reader on its opening brace; false to give up.</summary>
-    private static bool TryRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, out AdmissionRequest request, out LoadResult? loaded)
+    private static bool TryRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, bool loadObject, out AdmissionRequest request, out LoadResult? loaded)
     {
         request = new AdmissionRequest();
         loaded = null;
@@ -128,7 +129,7 @@ internal static class AdmissionReviewReader
                     break;
                 case Fields.Object or Fields.OldObject when reader.TokenType == JsonTokenType.Null:
                     break;
-                case Fields.Object when reader.TokenType == JsonTokenType.StartObject:
+                case Fields.Object when loadObject && reader.TokenType == JsonTokenType.StartObject:
                     var start = (int)reader.TokenStartIndex;
                     loaded = AdmissionEvaluator.TryLoad(ref reader, body);
                     if (loaded is null)
@@ -137,6 +138,9 @@ internal static class AdmissionReviewReader
                     }
 
                     request.Object = new RawJson(start, (int)reader.BytesConsumed - start, JsonValueKind.Object);
+                    break;
+                case Fields.Object when !loadObject:
+                    request.Object = RawJsonConverter.Mark(ref reader);
                     break;
                 case Fields.OldObject:
                     // Loaded only if an UPDATE's findings call for it: marked, as the serializer marks it.

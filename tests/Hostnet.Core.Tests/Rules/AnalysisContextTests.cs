@@ -34,7 +34,7 @@ public sealed class AnalysisContextTests
     }
 
     [Fact]
-    public void ListenersOf_AskedAtOnce_IsInferredForTheRunOnce()
+    public void ListenersOf_AskedAtOnce_AllRulesGetTheRunsOneCopy()
     {
         for (var round = 0; round < 50; round++)
         {
