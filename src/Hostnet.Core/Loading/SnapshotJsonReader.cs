@@ -102,6 +102,8 @@ internal sealed class SnapshotJsonReader
 
     private SnapshotHandOff Builder => _builder ?? throw new InvalidOperationException("an item reader hands nothing to a builder");
 
+    private PodInterner Interner => _interner ?? throw new InvalidOperationException("only an item reader shares pods itself");
+
     /// <summary>A reader of the items a streaming reader jumped over (<see cref="ReadItems"/>); one per thread.</summary>
     /// <param name="interner">The builder's interner (<see cref="ClusterSnapshotBuilder.Interner"/>), thread-safe.</param>
     public static SnapshotJsonReader ForItems(string path, LoaderLimits limits, PodInterner interner) => new(path, limits, interner);
@@ -131,7 +133,7 @@ internal sealed class SnapshotJsonReader
                     throw new InvalidOperationException("an item the scanner found whole ended early");
                 }
 
-                objects.Add(ClusterSnapshotBuilder.Prepare(AsDocument(node), _interner!));
+                objects.Add(ClusterSnapshotBuilder.Prepare(AsDocument(node), Interner));
             }
         }
         catch (JsonException error)

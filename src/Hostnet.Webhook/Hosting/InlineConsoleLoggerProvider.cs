@@ -22,14 +22,6 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
     /// <summary>A line's buffers that grew past this (a long exception text) are not kept by the thread.</summary>
     private const int KeptLineBytes = 16 * 1024;
 
-    // The formatter's field names, escaped once (plain ASCII: every encoder writes them as they are).
-    private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode("Timestamp");
-    private static readonly JsonEncodedText EventIdName = JsonEncodedText.Encode("EventId");
-    private static readonly JsonEncodedText LogLevelName = JsonEncodedText.Encode("LogLevel");
-    private static readonly JsonEncodedText CategoryName = JsonEncodedText.Encode("Category");
-    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("Message");
-    private static readonly JsonEncodedText StateName = JsonEncodedText.Encode("State");
-
     [ThreadStatic]
     private static StringWriter? t_line;
 
@@ -80,20 +72,20 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
             writer.WriteStartObject();
             if (options.TimestampFormat is { } format)
             {
-                writer.WriteString(TimestampName, line.Timestamp.Format(options.UseUtcTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.Now, format));
+                writer.WriteString(Names.Timestamp, line.Timestamp.Format(options.UseUtcTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.Now, format));
             }
 
-            writer.WriteNumber(EventIdName, eventId);
-            writer.WriteString(LogLevelName, LevelName(level));
-            writer.WriteString(CategoryName, category);
+            writer.WriteNumber(Names.EventId, eventId);
+            writer.WriteString(Names.LogLevel, LevelName(level));
+            writer.WriteString(Names.Category, category);
             int written;
             while (!state.TryFormatMessage(line.Message, out written))
             {
                 line.Message = new char[line.Message.Length * 2];
             }
 
-            writer.WriteString(MessageName, line.Message.AsSpan(0, written));
-            writer.WriteStartObject(StateName);
+            writer.WriteString(Names.Message, line.Message.AsSpan(0, written));
+            writer.WriteStartObject(Names.State);
             state.WriteProperties(writer);
             writer.WriteEndObject();
             writer.WriteEndObject();
@@ -189,5 +181,16 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
             Writer.Reset(Bytes);
             Bytes.ResetWrittenCount();
         }
+    }
+
+    /// <summary>The formatter's field names, escaped once (plain ASCII: every encoder writes them as they are).</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("Timestamp");
+        public static readonly JsonEncodedText EventId = JsonEncodedText.Encode("EventId");
+        public static readonly JsonEncodedText LogLevel = JsonEncodedText.Encode("LogLevel");
+        public static readonly JsonEncodedText Category = JsonEncodedText.Encode("Category");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("Message");
+        public static readonly JsonEncodedText State = JsonEncodedText.Encode("State");
     }
 }

@@ -112,12 +112,15 @@ internal sealed class PrivilegedPortNonRoot : WorkloadRule
         return (container.RunAsNonRoot ?? pod.RunAsNonRoot) == true ? Messages.NonRootUser.Text : null;
     }
 
+    /// <summary>A port only root (or CAP_NET_BIND_SERVICE) may bind: 1–1023.</summary>
+    private static bool IsPrivileged(int port) => port is > 0 and < UnprivilegedPortStart;
+
     /// <summary>Whether the container declares or evidently listens on a port below 1024.</summary>
     private static bool BindsLowPort(Container container, IReadOnlyList<InferredListener> listeners)
     {
         for (var i = 0; i < container.Ports.Count; i++)
         {
-            if (container.Ports[i].ContainerPortNumber is > 0 and < UnprivilegedPortStart)
+            if (IsPrivileged(container.Ports[i].ContainerPortNumber))
             {
                 return true;
             }
@@ -125,7 +128,7 @@ internal sealed class PrivilegedPortNonRoot : WorkloadRule
 
         for (var i = 0; i < listeners.Count; i++)
         {
-            if (listeners[i].Port < UnprivilegedPortStart)
+            if (IsPrivileged(listeners[i].Port))
             {
                 return true;
             }
@@ -138,10 +141,10 @@ internal sealed class PrivilegedPortNonRoot : WorkloadRule
     private static IEnumerable<(string Binding, string Path)> LowPorts(Container container, IReadOnlyList<InferredListener> listeners)
     {
         var declared = container.Ports
-            .Where(p => p.ContainerPortNumber is > 0 and < UnprivilegedPortStart)
+            .Where(p => IsPrivileged(p.ContainerPortNumber))
             .Select(p => (Number: p.ContainerPortNumber, Binding: Messages.DeclaresPort.With(PortText.Of(p.ContainerPortNumber, p.EffectiveProtocol)), Path: p.Path + ".containerPort"));
         var inferred = listeners
-            .Where(l => l.Port < UnprivilegedPortStart)
+            .Where(l => IsPrivileged(l.Port))
             .Select(l => (Number: l.Port, Binding: Messages.ListensOn.With(l.PortText, l.Evidence), Path: l.FieldPath));
         return declared.Concat(inferred)
             .DistinctBy(p => p.Number)

@@ -18,28 +18,8 @@ public sealed class PodListeners
     public PodListeners(PodSpec spec)
     {
         _spec = spec ?? throw new ArgumentNullException(nameof(spec));
-        // Plain loops over the long-running containers (PodSpec.LongRunningContainers, in its order): every workload of
-        // a run and every review comes here.
-        var sidecars = 0;
-        for (var i = 0; i < spec.InitContainers.Count; i++)
-        {
-            sidecars += spec.InitContainers[i].IsSidecar ? 1 : 0;
-        }
-
-        _containers = new (Container, IReadOnlyList<InferredListener>)[sidecars + spec.Containers.Count];
-        var at = 0;
-        for (var i = 0; i < spec.InitContainers.Count; i++)
-        {
-            if (spec.InitContainers[i].IsSidecar)
-            {
-                _containers[at++] = (spec.InitContainers[i], ListenerInference.Infer(spec.InitContainers[i]));
-            }
-        }
-
-        for (var i = 0; i < spec.Containers.Count; i++)
-        {
-            _containers[at++] = (spec.Containers[i], ListenerInference.Infer(spec.Containers[i]));
-        }
+        // PodSpec.LongRunningContainers is the containers list itself for most specs (no sidecars): no iterator chain.
+        _containers = [.. spec.LongRunningContainers.Select(static c => (c, ListenerInference.Infer(c)))];
     }
 
     /// <summary>Every long-running container with each port it evidently listens on.</summary>
