@@ -131,7 +131,7 @@ public readonly struct ScalarView
         }
         else
         {
-            parsed = text.Length > 0 && text.All(char.IsAsciiDigit)
+            parsed = text.Length > 0 && !text.AsSpan().ContainsAnyExceptInRange('0', '9')
                 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
         }
 

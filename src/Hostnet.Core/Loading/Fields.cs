@@ -31,35 +31,62 @@ internal static class Fields
     private const int MaxPaths = 20_000;
     private static int _pathCount;
 
-    public static SourceMapping? Map(SourceMapping? mapping, string key) => mapping?[key] as SourceMapping;
+    public static SourceMapping? Map(SourceMapping? mapping, string key) => Map(Entry(mapping, key));
 
-    public static IReadOnlyList<SourceNode> List(SourceMapping? mapping, string key) =>
-        Sequence(mapping, key)?.Items ?? [];
+    public static IReadOnlyList<SourceNode> List(SourceMapping? mapping, string key) => List(Entry(mapping, key));
 
-    /// <summary>The value of <paramref name="key"/> when it is a sequence (a scalar value makes no node on the way).</summary>
-    private static SourceSequence? Sequence(SourceMapping? mapping, string key) =>
-        mapping is not null && mapping.TryGetEntry(key, out var entry) ? entry.CollectionValue as SourceSequence : null;
+    public static string? String(SourceMapping? mapping, string key) => String(Entry(mapping, key));
 
-    public static string? String(SourceMapping? mapping, string key) =>
-        Scalar(mapping, key, out var scalar) && !scalar.IsNull ? scalar.Value : null;
+    public static bool? Bool(SourceMapping? mapping, string key) => Bool(Entry(mapping, key));
 
-    public static bool? Bool(SourceMapping? mapping, string key) =>
-        Scalar(mapping, key, out var scalar) && scalar.TryGetBoolean(out var value) ? value : null;
+    public static long? Long(SourceMapping? mapping, string key) => Long(Entry(mapping, key));
 
-    public static long? Long(SourceMapping? mapping, string key) =>
-        Scalar(mapping, key, out var scalar) && scalar.TryGetInt64(out var value) ? value : null;
-
-    public static int? Int(SourceMapping? mapping, string key) =>
-        Long(mapping, key) is { } value and >= int.MinValue and <= int.MaxValue ? (int)value : null;
+    public static int? Int(SourceMapping? mapping, string key) => Int(Entry(mapping, key));
 
     /// <summary>Whether the field is written with a value that an int32 field cannot take (null counts as absent).</summary>
-    public static bool IsUndecodableInt(SourceMapping? mapping, string key) =>
-        mapping is not null && mapping.TryGetEntry(key, out var entry) && !(entry.TryGetScalar(out var scalar) && scalar.IsNull)
-        && Int(mapping, key) is null;
+    public static bool IsUndecodableInt(SourceMapping? mapping, string key) => IsUndecodableInt(Entry(mapping, key));
 
-    public static IntOrString? IntOrString(SourceMapping? mapping, string key)
+    public static IntOrString? IntOrString(SourceMapping? mapping, string key) => IntOrString(Entry(mapping, key));
+
+    public static IReadOnlyList<string> Strings(SourceMapping? mapping, string key) => Strings(Entry(mapping, key));
+
+    /// <inheritdoc cref="StringItems(in MappingEntry)"/>
+    public static IReadOnlyList<string> StringItems(SourceMapping? mapping, string key) => StringItems(Entry(mapping, key));
+
+    public static IReadOnlyDictionary<string, string> StringMap(SourceMapping? mapping, string key) => StringMap(Entry(mapping, key));
+
+    /// <summary>
+    /// The entry of <paramref name="key"/> (its first, as <see cref="SourceMapping.TryGetEntry"/> finds it), or
+    /// <c>default</c> when there is none: the readers below take a <c>default</c> entry as an absent field, so a
+    /// reader that finds a mapping's fields in one pass over its entries reads them exactly as a lookup by key does.
+    /// </summary>
+    public static MappingEntry Entry(SourceMapping? mapping, string key) =>
+        mapping is not null && mapping.TryGetEntry(key, out var entry) ? entry : default;
+
+    public static SourceMapping? Map(in MappingEntry entry) => entry.CollectionValue as SourceMapping;
+
+    public static IReadOnlyList<SourceNode> List(in MappingEntry entry) =>
+        (entry.CollectionValue as SourceSequence)?.Items ?? [];
+
+    public static string? String(in MappingEntry entry) =>
+        entry.TryGetScalar(out var scalar) && !scalar.IsNull ? scalar.Value : null;
+
+    public static bool? Bool(in MappingEntry entry) =>
+        entry.TryGetScalar(out var scalar) && scalar.TryGetBoolean(out var value) ? value : null;
+
+    public static long? Long(in MappingEntry entry) =>
+        entry.TryGetScalar(out var scalar) && scalar.TryGetInt64(out var value) ? value : null;
+
+    public static int? Int(in MappingEntry entry) =>
+        Long(entry) is { } value and >= int.MinValue and <= int.MaxValue ? (int)value : null;
+
+    /// <summary>Whether the field is written with a value that an int32 field cannot take (null counts as absent).</summary>
+    public static bool IsUndecodableInt(in MappingEntry entry) =>
+        entry.Key is not null && !(entry.TryGetScalar(out var scalar) && scalar.IsNull) && Int(entry) is null;
+
+    public static IntOrString? IntOrString(in MappingEntry entry)
     {
-        if (!Scalar(mapping, key, out var scalar) || scalar.IsNull)
+        if (!entry.TryGetScalar(out var scalar) || scalar.IsNull)
         {
             return null;
         }
@@ -69,9 +96,9 @@ internal static class Fields
             : Model.IntOrString.FromString(scalar.Value);
     }
 
-    public static IReadOnlyList<string> Strings(SourceMapping? mapping, string key)
+    public static IReadOnlyList<string> Strings(in MappingEntry entry)
     {
-        if (Sequence(mapping, key) is not { } items)
+        if (entry.CollectionValue is not SourceSequence items)
         {
             return [];
         }
@@ -104,9 +131,9 @@ internal static class Fields
     /// A string list that keeps every item's index (so <c>args[3]</c> stays the fourth item): null and non-scalar
     /// items read as "", as a JSON null decodes into a Go string.
     /// </summary>
-    public static IReadOnlyList<string> StringItems(SourceMapping? mapping, string key)
+    public static IReadOnlyList<string> StringItems(in MappingEntry entry)
     {
-        if (Sequence(mapping, key) is not { Count: > 0 } items)
+        if (entry.CollectionValue is not SourceSequence { Count: > 0 } items)
         {
             return [];
         }
@@ -120,29 +147,29 @@ internal static class Fields
         return strings;
     }
 
-    public static IReadOnlyDictionary<string, string> StringMap(SourceMapping? mapping, string key)
+    public static IReadOnlyDictionary<string, string> StringMap(in MappingEntry entry)
     {
-        if (Map(mapping, key) is not { Count: > 0 } map)
+        if (Map(entry) is not { Count: > 0 } map)
         {
             return NoEntries;
         }
 
         // Mapping keys are unique (the loader rejects duplicates), so each scalar entry adds one pair.
         var scalars = 0;
-        foreach (var entry in map.Entries)
+        foreach (var item in map.Entries)
         {
-            scalars += entry.TryGetScalar(out _) ? 1 : 0;
+            scalars += item.TryGetScalar(out _) ? 1 : 0;
         }
 
         if (scalars <= CompactStringMap.MaxEntries)
         {
             var pairs = new string[2 * scalars];
             var next = 0;
-            foreach (var entry in map.Entries)
+            foreach (var item in map.Entries)
             {
-                if (entry.TryGetScalar(out var scalar))
+                if (item.TryGetScalar(out var scalar))
                 {
-                    pairs[next++] = entry.Key;
+                    pairs[next++] = item.Key;
                     pairs[next++] = scalar.IsNull ? string.Empty : scalar.Value;
                 }
             }
@@ -151,27 +178,15 @@ internal static class Fields
         }
 
         var result = new Dictionary<string, string>(scalars, StringComparer.Ordinal);
-        foreach (var entry in map.Entries)
+        foreach (var item in map.Entries)
         {
-            if (entry.TryGetScalar(out var scalar))
+            if (item.TryGetScalar(out var scalar))
             {
-                result[entry.Key] = scalar.IsNull ? string.Empty : scalar.Value;
+                result[item.Key] = scalar.IsNull ? string.Empty : scalar.Value;
             }
         }
 
         return result;
-    }
-
-    /// <summary>The value of <paramref name="key"/> when it is a scalar (read in place, no node made).</summary>
-    private static bool Scalar(SourceMapping? mapping, string key, out ScalarView scalar)
-    {
-        if (mapping is not null)
-        {
-            return mapping.TryGetScalar(key, out scalar);
-        }
-
-        scalar = default;
-        return false;
     }
 
     /// <summary>The path of a list item: <c>path.list[index]</c>.</summary>

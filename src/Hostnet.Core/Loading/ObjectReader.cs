@@ -33,28 +33,62 @@ public static class ObjectReader
     public static PodStatus ReadPodStatus(ManifestDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var status = Fields.Map(document.Root, "status");
-        return new PodStatus(
-            Fields.String(status, "phase") ?? "Pending",
-            Fields.String(Fields.Map(document.Root, "metadata"), "deletionTimestamp") is not null,
-            Fields.String(status, "hostIP"),
-            Fields.String(status, "podIP"),
-            ReadConditions(status))
+        MappingEntry phase = default, hostIp = default, podIp = default, conditions = default, initStatuses = default, statuses = default;
+        var entries = EntriesOf(Fields.Map(document.Root, "status"));
+        for (var i = entries.Length - 1; i >= 0; i--)
         {
-            ContainerStatuses = [.. ReadContainerStatuses(status, "initContainerStatuses"), .. ReadContainerStatuses(status, "containerStatuses")],
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "phase":
+                    phase = entry;
+                    break;
+                case "hostIP":
+                    hostIp = entry;
+                    break;
+                case "podIP":
+                    podIp = entry;
+                    break;
+                case "conditions":
+                    conditions = entry;
+                    break;
+                case "initContainerStatuses":
+                    initStatuses = entry;
+                    break;
+                case "containerStatuses":
+                    statuses = entry;
+                    break;
+            }
+        }
+
+        return new PodStatus(
+            Fields.String(phase) ?? "Pending",
+            Fields.String(Fields.Map(document.Root, "metadata"), "deletionTimestamp") is not null,
+            Fields.String(hostIp),
+            Fields.String(podIp),
+            ReadConditions(conditions))
+        {
+            ContainerStatuses = ReadContainerStatuses(initStatuses, statuses),
         };
     }
 
-    private static IEnumerable<ContainerStatus> ReadContainerStatuses(SourceMapping? status, string key) =>
-        Fields.List(status, key).OfType<SourceMapping>().Select(c =>
-        {
-            var running = Fields.Map(Fields.Map(c, "state"), "running");
-            return new ContainerStatus(
-                Fields.String(c, "name") ?? string.Empty,
-                Fields.String(c, "containerID"),
-                running is not null,
-                DateTimeOffset.TryParse(Fields.String(running, "startedAt"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var started) ? started : null);
-        });
+    /// <summary>The mapping items of <c>initContainerStatuses</c>, then those of <c>containerStatuses</c>, in one array.</summary>
+    private static ContainerStatus[] ReadContainerStatuses(in MappingEntry initStatuses, in MappingEntry statuses)
+    {
+        var init = Mappings(initStatuses, 0, static (c, _, _) => ReadContainerStatus(c));
+        var regular = Mappings(statuses, 0, static (c, _, _) => ReadContainerStatus(c));
+        return init.Length == 0 ? regular : regular.Length == 0 ? init : [.. init, .. regular];
+    }
+
+    private static ContainerStatus ReadContainerStatus(SourceMapping status)
+    {
+        var running = Fields.Map(Fields.Map(status, "state"), "running");
+        return new ContainerStatus(
+            Fields.String(status, "name") ?? string.Empty,
+            Fields.String(status, "containerID"),
+            running is not null,
+            Rfc3339Time.Parse(Fields.String(running, "startedAt")));
+    }
 
     /// <summary>
     /// A controller's <c>status</c> as a snapshot records it: its counts (<c>replicas</c>, <c>updatedReplicas</c>,
@@ -73,25 +107,34 @@ public static class ObjectReader
             }
         }
 
-        return new WorkloadStatus(ReadOwnerReferences(document).FirstOrDefault(o => o.Controller), counts, ReadConditions(status));
+        return new WorkloadStatus(Controller(ReadOwnerReferences(document)), counts, ReadConditions(Fields.Entry(status, "conditions")));
     }
 
-    private static PodCondition[] ReadConditions(SourceMapping? status) =>
-        [.. Fields.List(status, "conditions").OfType<SourceMapping>()
-            .Select(c => new PodCondition(Fields.String(c, "type") ?? string.Empty, Fields.String(c, "status") ?? string.Empty, Fields.String(c, "reason"), Fields.String(c, "message")))];
+    /// <summary>The first owner that is the object's controller.</summary>
+    private static OwnerReference? Controller(IReadOnlyList<OwnerReference> owners)
+    {
+        for (var i = 0; i < owners.Count; i++)
+        {
+            if (owners[i].Controller)
+            {
+                return owners[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static PodCondition[] ReadConditions(in MappingEntry conditions) =>
+        Mappings(conditions, 0, static (c, _, _) => new PodCondition(Fields.String(c, "type") ?? string.Empty, Fields.String(c, "status") ?? string.Empty, Fields.String(c, "reason"), Fields.String(c, "message")));
 
     /// <summary>The object's <c>metadata.ownerReferences</c>.</summary>
     public static IReadOnlyList<OwnerReference> ReadOwnerReferences(ManifestDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Fields.List(Fields.Map(document.Root, "metadata"), "ownerReferences").OfType<SourceMapping>()
-            .Select(o => new OwnerReference(Fields.String(o, "kind") ?? string.Empty, Fields.String(o, "name") ?? string.Empty, Fields.Bool(o, "controller") ?? false))
-            .ToArray();
+        return Mappings(Fields.Entry(Fields.Map(document.Root, "metadata"), "ownerReferences"), 0, static (o, _, _) => new OwnerReference(Fields.String(o, "kind") ?? string.Empty, Fields.String(o, "name") ?? string.Empty, Fields.Bool(o, "controller") ?? false));
     }
 
     private static readonly LabelSelector EmptySelector = new(FrozenDictionary<string, string>.Empty, []);
-
-    private static readonly string[] Probes = ["livenessProbe", "readinessProbe", "startupProbe"];
 
     private static readonly (string Hook, string Source)[] Hooks = [("postStart", "lifecycle.postStart"), ("preStop", "lifecycle.preStop")];
 
@@ -142,16 +185,50 @@ public static class ObjectReader
         };
     }
 
-    private static ObjectMeta ReadMeta(SourceMapping? metadata) => metadata is null
-        ? ObjectMeta.Empty
-        : new ObjectMeta(
-            Fields.String(metadata, "name"),
-            Fields.String(metadata, "namespace"),
-            Fields.StringMap(metadata, "labels"),
-            Fields.StringMap(metadata, "annotations"))
+    private static ObjectMeta ReadMeta(SourceMapping? metadata)
+    {
+        if (metadata is null)
         {
-            Uid = Fields.String(metadata, "uid"),
+            return ObjectMeta.Empty;
+        }
+
+        MappingEntry name = default, @namespace = default, labels = default, annotations = default, uid = default;
+        var entries = EntriesOf(metadata);
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "name":
+                    name = entry;
+                    break;
+                case "namespace":
+                    @namespace = entry;
+                    break;
+                case "labels":
+                    labels = entry;
+                    break;
+                case "annotations":
+                    annotations = entry;
+                    break;
+                case "uid":
+                    uid = entry;
+                    break;
+            }
+        }
+
+        return new ObjectMeta(Fields.String(name), Fields.String(@namespace), Fields.StringMap(labels), Fields.StringMap(annotations))
+        {
+            Uid = Fields.String(uid),
         };
+    }
+
+    /// <summary>
+    /// The entries of a mapping (none for null), for the readers that find a mapping's fields in one pass over them:
+    /// a lookup per field scanned the entries once per field. They walk the entries backwards, so that of a key
+    /// written twice the first entry is the one kept, as <see cref="SourceMapping.TryGetEntry"/> finds it.
+    /// </summary>
+    private static ReadOnlySpan<MappingEntry> EntriesOf(SourceMapping? mapping) => mapping is null ? default : mapping.Entries;
 
     private static LabelSelector? ReadSelector(SourceMapping? selector) => selector is null
         ? null
@@ -162,40 +239,129 @@ public static class ObjectReader
 
     private static PodSpec ReadPodSpec(SourceMapping? spec, string path)
     {
-        var affinity = Fields.Map(spec, "affinity");
+        MappingEntry affinityEntry = default, securityContext = default, hostNetwork = default, hostPid = default, hostIpc = default, hostUsers = default,
+            dnsPolicy = default, dnsConfig = default, nodeName = default, priorityClassName = default, containers = default, initContainers = default,
+            ephemeralContainers = default, nodeSelector = default, tolerations = default, volumes = default, os = default, hostname = default,
+            subdomain = default, hostnameOverride = default, setHostnameAsFqdn = default, hostAliases = default, spreadConstraints = default,
+            priority = default, preemptionPolicy = default;
+        var entries = EntriesOf(spec);
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "affinity":
+                    affinityEntry = entry;
+                    break;
+                case "securityContext":
+                    securityContext = entry;
+                    break;
+                case "hostNetwork":
+                    hostNetwork = entry;
+                    break;
+                case "hostPID":
+                    hostPid = entry;
+                    break;
+                case "hostIPC":
+                    hostIpc = entry;
+                    break;
+                case "hostUsers":
+                    hostUsers = entry;
+                    break;
+                case "dnsPolicy":
+                    dnsPolicy = entry;
+                    break;
+                case "dnsConfig":
+                    dnsConfig = entry;
+                    break;
+                case "nodeName":
+                    nodeName = entry;
+                    break;
+                case "priorityClassName":
+                    priorityClassName = entry;
+                    break;
+                case "containers":
+                    containers = entry;
+                    break;
+                case "initContainers":
+                    initContainers = entry;
+                    break;
+                case "ephemeralContainers":
+                    ephemeralContainers = entry;
+                    break;
+                case "nodeSelector":
+                    nodeSelector = entry;
+                    break;
+                case "tolerations":
+                    tolerations = entry;
+                    break;
+                case "volumes":
+                    volumes = entry;
+                    break;
+                case "os":
+                    os = entry;
+                    break;
+                case "hostname":
+                    hostname = entry;
+                    break;
+                case "subdomain":
+                    subdomain = entry;
+                    break;
+                case "hostnameOverride":
+                    hostnameOverride = entry;
+                    break;
+                case "setHostnameAsFQDN":
+                    setHostnameAsFqdn = entry;
+                    break;
+                case "hostAliases":
+                    hostAliases = entry;
+                    break;
+                case "topologySpreadConstraints":
+                    spreadConstraints = entry;
+                    break;
+                case "priority":
+                    priority = entry;
+                    break;
+                case "preemptionPolicy":
+                    preemptionPolicy = entry;
+                    break;
+            }
+        }
+
+        var affinity = Fields.Map(affinityEntry);
         var requiredNode = Fields.Map(Fields.Map(affinity, "nodeAffinity"), "requiredDuringSchedulingIgnoredDuringExecution");
-        var podSecurity = Fields.Map(spec, "securityContext");
+        var podSecurity = Fields.Map(securityContext);
         return new PodSpec(
             path,
-            Fields.Bool(spec, "hostNetwork") ?? false,
-            Fields.Bool(spec, "hostPID") ?? false,
-            Fields.Bool(spec, "hostIPC") ?? false,
-            Fields.Bool(spec, "hostUsers"),
-            Fields.String(spec, "dnsPolicy"),
-            ReadDnsConfig(Fields.Map(spec, "dnsConfig"), Fields.Join(path, "dnsConfig")),
-            Fields.String(spec, "nodeName"),
-            Fields.String(spec, "priorityClassName"),
-            ReadContainers(spec, path, "containers", ContainerKind.Regular),
-            ReadContainers(spec, path, "initContainers", ContainerKind.Init),
-            ReadContainers(spec, path, "ephemeralContainers", ContainerKind.Ephemeral),
-            Fields.StringMap(spec, "nodeSelector"),
+            Fields.Bool(hostNetwork) ?? false,
+            Fields.Bool(hostPid) ?? false,
+            Fields.Bool(hostIpc) ?? false,
+            Fields.Bool(hostUsers),
+            Fields.String(dnsPolicy),
+            ReadDnsConfig(Fields.Map(dnsConfig), Fields.Join(path, "dnsConfig")),
+            Fields.String(nodeName),
+            Fields.String(priorityClassName),
+            ReadContainers(containers, path, "containers", ContainerKind.Regular),
+            ReadContainers(initContainers, path, "initContainers", ContainerKind.Init),
+            ReadContainers(ephemeralContainers, path, "ephemeralContainers", ContainerKind.Ephemeral),
+            Fields.StringMap(nodeSelector),
             Mappings(requiredNode, "nodeSelectorTerms", 0, static (t, _, _) => new NodeSelectorTerm(ReadRequirements(t, "matchExpressions"), ReadRequirements(t, "matchFields"))),
             ReadPodAffinityTerms(Fields.Map(affinity, "podAntiAffinity")),
-            Mappings(spec, "tolerations", 0, static (t, _, _) => new Toleration(Fields.String(t, "key"), Fields.String(t, "operator"), Fields.String(t, "value"), Fields.String(t, "effect"))),
+            Mappings(tolerations, 0, static (t, _, _) => new Toleration(Fields.String(t, "key"), Fields.String(t, "operator"), Fields.String(t, "value"), Fields.String(t, "effect"))),
             ReadSecurityContext(podSecurity),
             Mappings(podSecurity, "sysctls", path, static (s, i, path) => new Sysctl(Fields.Index(Fields.Join(path, "securityContext"), "sysctls", i), Fields.String(s, "name") ?? string.Empty, Fields.String(s, "value"))))
         {
-            Volumes = ReadVolumes(spec, path),
-            OsName = Fields.String(Fields.Map(spec, "os"), "name"),
-            Hostname = Fields.String(spec, "hostname"),
-            Subdomain = Fields.String(spec, "subdomain"),
-            HostnameOverride = Fields.String(spec, "hostnameOverride"),
-            SetHostnameAsFqdn = Fields.Bool(spec, "setHostnameAsFQDN"),
-            HostAliases = Mappings(spec, "hostAliases", path, static (a, i, path) => new HostAlias(Fields.Index(path, "hostAliases", i), Fields.String(a, "ip") ?? string.Empty, Fields.Strings(a, "hostnames"))),
+            Volumes = ReadVolumes(volumes, path),
+            OsName = Fields.String(Fields.Map(os), "name"),
+            Hostname = Fields.String(hostname),
+            Subdomain = Fields.String(subdomain),
+            HostnameOverride = Fields.String(hostnameOverride),
+            SetHostnameAsFqdn = Fields.Bool(setHostnameAsFqdn),
+            HostAliases = Mappings(hostAliases, path, static (a, i, path) => new HostAlias(Fields.Index(path, "hostAliases", i), Fields.String(a, "ip") ?? string.Empty, Fields.Strings(a, "hostnames"))),
             RequiredPodAffinity = ReadPodAffinityTerms(Fields.Map(affinity, "podAffinity")),
-            TopologySpreadConstraints = ReadSpreadConstraints(spec),
-            Priority = Fields.Int(spec, "priority"),
-            PreemptionPolicy = Fields.String(spec, "preemptionPolicy"),
+            TopologySpreadConstraints = ReadSpreadConstraints(spreadConstraints),
+            Priority = Fields.Int(priority),
+            PreemptionPolicy = Fields.String(preemptionPolicy),
         };
     }
 
@@ -207,8 +373,8 @@ public static class ObjectReader
             MismatchLabelKeys = Fields.Strings(t, "mismatchLabelKeys"),
         });
 
-    private static TopologySpreadConstraint[] ReadSpreadConstraints(SourceMapping? spec) =>
-        Mappings(spec, "topologySpreadConstraints", 0, static (c, _, _) => new TopologySpreadConstraint(
+    private static TopologySpreadConstraint[] ReadSpreadConstraints(in MappingEntry constraints) =>
+        Mappings(constraints, 0, static (c, _, _) => new TopologySpreadConstraint(
             Fields.Int(c, "maxSkew") ?? 0,
             Fields.String(c, "topologyKey") ?? string.Empty,
             Fields.String(c, "whenUnsatisfiable") ?? string.Empty,
@@ -233,31 +399,72 @@ public static class ObjectReader
             return SecurityContext.Empty;
         }
 
-        var capabilities = Fields.Map(context, "capabilities");
-        var seLinux = Fields.Map(context, "seLinuxOptions");
+        MappingEntry privileged = default, runAsUser = default, runAsNonRoot = default, capabilitiesEntry = default, allowPrivilegeEscalation = default,
+            procMount = default, seccompProfile = default, appArmorProfile = default, seLinuxOptions = default, windowsOptions = default;
+        var entries = EntriesOf(context);
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "privileged":
+                    privileged = entry;
+                    break;
+                case "runAsUser":
+                    runAsUser = entry;
+                    break;
+                case "runAsNonRoot":
+                    runAsNonRoot = entry;
+                    break;
+                case "capabilities":
+                    capabilitiesEntry = entry;
+                    break;
+                case "allowPrivilegeEscalation":
+                    allowPrivilegeEscalation = entry;
+                    break;
+                case "procMount":
+                    procMount = entry;
+                    break;
+                case "seccompProfile":
+                    seccompProfile = entry;
+                    break;
+                case "appArmorProfile":
+                    appArmorProfile = entry;
+                    break;
+                case "seLinuxOptions":
+                    seLinuxOptions = entry;
+                    break;
+                case "windowsOptions":
+                    windowsOptions = entry;
+                    break;
+            }
+        }
+
+        var capabilities = Fields.Map(capabilitiesEntry);
+        var seLinux = Fields.Map(seLinuxOptions);
         return new SecurityContext(
-            Fields.Bool(context, "privileged"),
-            Fields.Long(context, "runAsUser"),
-            Fields.Bool(context, "runAsNonRoot"),
+            Fields.Bool(privileged),
+            Fields.Long(runAsUser),
+            Fields.Bool(runAsNonRoot),
             Fields.Strings(capabilities, "add"),
             Fields.Strings(capabilities, "drop"))
         {
-            AllowPrivilegeEscalation = Fields.Bool(context, "allowPrivilegeEscalation"),
-            ProcMount = Fields.String(context, "procMount"),
-            SeccompProfileType = ProfileType(Fields.Map(context, "seccompProfile")),
-            AppArmorProfileType = ProfileType(Fields.Map(context, "appArmorProfile")),
+            AllowPrivilegeEscalation = Fields.Bool(allowPrivilegeEscalation),
+            ProcMount = Fields.String(procMount),
+            SeccompProfileType = ProfileType(Fields.Map(seccompProfile)),
+            AppArmorProfileType = ProfileType(Fields.Map(appArmorProfile)),
             SeLinuxOptions = seLinux is null
                 ? null
                 : new SeLinuxOptions(Fields.String(seLinux, "user") ?? string.Empty, Fields.String(seLinux, "role") ?? string.Empty, Fields.String(seLinux, "type") ?? string.Empty),
-            WindowsHostProcess = Fields.Bool(Fields.Map(context, "windowsOptions"), "hostProcess"),
+            WindowsHostProcess = Fields.Bool(Fields.Map(windowsOptions), "hostProcess"),
         };
     }
 
     /// <summary>A profile's <c>type</c>: empty when the profile is written without one, null when absent.</summary>
     private static string? ProfileType(SourceMapping? profile) => profile is null ? null : Fields.String(profile, "type") ?? string.Empty;
 
-    private static Volume[] ReadVolumes(SourceMapping? spec, string specPath) =>
-        Items(spec, "volumes", specPath, static (volume, index, specPath) => new Volume(
+    private static Volume[] ReadVolumes(in MappingEntry volumes, string specPath) =>
+        Items(volumes, specPath, static (volume, index, specPath) => new Volume(
             Fields.Index(specPath, "volumes", index),
             Fields.String(volume, "name") ?? string.Empty,
             VolumeSourceKeys(volume)));
@@ -289,49 +496,125 @@ public static class ObjectReader
         return keys;
     }
 
-    private static Container[] ReadContainers(SourceMapping? spec, string specPath, string list, ContainerKind kind) =>
-        Items(spec, list, (specPath, list, kind), static (container, index, at) => ReadContainer(container, Fields.Index(at.specPath, at.list, index), at.kind));
+    private static Container[] ReadContainers(in MappingEntry containers, string specPath, string list, ContainerKind kind) =>
+        Items(containers, (specPath, list, kind), static (container, index, at) => ReadContainer(container, Fields.Index(at.specPath, at.list, index), at.kind));
 
     private static Container ReadContainer(SourceMapping? container, string path, ContainerKind kind)
     {
-        var resources = Fields.Map(container, "resources");
+        MappingEntry name = default, image = default, restartPolicy = default, ports = default, command = default, args = default, env = default,
+            livenessProbe = default, readinessProbe = default, startupProbe = default, lifecycle = default, securityContext = default, resourcesEntry = default;
+        var entries = EntriesOf(container);
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "name":
+                    name = entry;
+                    break;
+                case "image":
+                    image = entry;
+                    break;
+                case "restartPolicy":
+                    restartPolicy = entry;
+                    break;
+                case "ports":
+                    ports = entry;
+                    break;
+                case "command":
+                    command = entry;
+                    break;
+                case "args":
+                    args = entry;
+                    break;
+                case "env":
+                    env = entry;
+                    break;
+                case "livenessProbe":
+                    livenessProbe = entry;
+                    break;
+                case "readinessProbe":
+                    readinessProbe = entry;
+                    break;
+                case "startupProbe":
+                    startupProbe = entry;
+                    break;
+                case "lifecycle":
+                    lifecycle = entry;
+                    break;
+                case "securityContext":
+                    securityContext = entry;
+                    break;
+                case "resources":
+                    resourcesEntry = entry;
+                    break;
+            }
+        }
+
+        var resources = Fields.Map(resourcesEntry);
         return new Container(
             path,
             kind,
-            Fields.String(container, "name") ?? string.Empty,
-            Fields.String(container, "image"),
-            Fields.String(container, "restartPolicy"),
-            Items(container, "ports", path, static (port, index, path) => ReadPort(port, Fields.Index(path, "ports", index))),
-            Fields.StringItems(container, "command"),
-            Fields.StringItems(container, "args"),
-            Mappings(container, "env", path, static (e, index, path) => new EnvVar(Fields.Index(path, "env", index), Fields.String(e, "name") ?? string.Empty, Fields.String(e, "value"))),
-            ReadNetworkHandlers(container, path),
-            ReadSecurityContext(Fields.Map(container, "securityContext")))
+            Fields.String(name) ?? string.Empty,
+            Fields.String(image),
+            Fields.String(restartPolicy),
+            Items(ports, path, static (port, index, path) => ReadPort(port, Fields.Index(path, "ports", index))),
+            Fields.StringItems(command),
+            Fields.StringItems(args),
+            Mappings(env, path, static (e, index, path) => new EnvVar(Fields.Index(path, "env", index), Fields.String(e, "name") ?? string.Empty, Fields.String(e, "value"))),
+            ReadNetworkHandlers(path, Fields.Map(livenessProbe), Fields.Map(readinessProbe), Fields.Map(startupProbe), Fields.Map(lifecycle)),
+            ReadSecurityContext(Fields.Map(securityContext)))
         {
             Requests = Fields.StringMap(resources, "requests"),
             Limits = Fields.StringMap(resources, "limits"),
         };
     }
 
-    private static ContainerPort ReadPort(SourceMapping? port, string path) => new(
-        path,
-        Fields.String(port, "name"),
-        Fields.Int(port, "containerPort") ?? 0,
-        Fields.Int(port, "hostPort") ?? 0,
-        Fields.String(port, "hostIP") ?? string.Empty,
-        Fields.String(port, "protocol") ?? string.Empty,
-        Fields.IsUndecodableInt(port, "containerPort") || Fields.IsUndecodableInt(port, "hostPort"));
+    private static ContainerPort ReadPort(SourceMapping? port, string path)
+    {
+        MappingEntry name = default, containerPort = default, hostPort = default, hostIp = default, protocol = default;
+        var entries = EntriesOf(port);
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "name":
+                    name = entry;
+                    break;
+                case "containerPort":
+                    containerPort = entry;
+                    break;
+                case "hostPort":
+                    hostPort = entry;
+                    break;
+                case "hostIP":
+                    hostIp = entry;
+                    break;
+                case "protocol":
+                    protocol = entry;
+                    break;
+            }
+        }
 
-    private static ProbeHandler[] ReadNetworkHandlers(SourceMapping? container, string path)
+        return new(
+            path,
+            Fields.String(name),
+            Fields.Int(containerPort) ?? 0,
+            Fields.Int(hostPort) ?? 0,
+            Fields.String(hostIp) ?? string.Empty,
+            Fields.String(protocol) ?? string.Empty,
+            Fields.IsUndecodableInt(containerPort) || Fields.IsUndecodableInt(hostPort));
+    }
+
+    /// <summary>The handlers of the container's probes (liveness, readiness, startup), then of its lifecycle hooks.</summary>
+    private static ProbeHandler[] ReadNetworkHandlers(string path, SourceMapping? liveness, SourceMapping? readiness, SourceMapping? startup, SourceMapping? lifecycle)
     {
         // Made on the first handler: most containers have none.
         List<ProbeHandler>? handlers = null;
-        foreach (var probe in Probes)
-        {
-            AddHandlers(ref handlers, Fields.Map(container, probe), path, probe);
-        }
-
-        var lifecycle = Fields.Map(container, "lifecycle");
+        AddHandlers(ref handlers, liveness, path, "livenessProbe");
+        AddHandlers(ref handlers, readiness, path, "readinessProbe");
+        AddHandlers(ref handlers, startup, path, "startupProbe");
         foreach (var (hook, source) in Hooks)
         {
             AddHandlers(ref handlers, Fields.Map(lifecycle, hook), path, source);
@@ -362,9 +645,13 @@ public static class ObjectReader
     /// The mapping items of a list, each read with its index among them (items of other types are skipped): one array
     /// of exact size, no iterator or closure (<paramref name="state"/> carries what <paramref name="read"/> needs).
     /// </summary>
-    private static T[] Mappings<TState, T>(SourceMapping? owner, string key, TState state, Func<SourceMapping, int, TState, T> read)
+    private static T[] Mappings<TState, T>(SourceMapping? owner, string key, TState state, Func<SourceMapping, int, TState, T> read) =>
+        Mappings(Fields.Entry(owner, key), state, read);
+
+    /// <inheritdoc cref="Mappings{TState, T}(SourceMapping?, string, TState, Func{SourceMapping, int, TState, T})"/>
+    private static T[] Mappings<TState, T>(in MappingEntry list, TState state, Func<SourceMapping, int, TState, T> read)
     {
-        var items = Fields.List(owner, key);
+        var items = Fields.List(list);
         var count = 0;
         for (var i = 0; i < items.Count; i++)
         {
@@ -391,9 +678,9 @@ public static class ObjectReader
     }
 
     /// <summary>Every item of a list, read with its index (an item that is not a mapping reads as null).</summary>
-    private static T[] Items<TState, T>(SourceMapping? owner, string key, TState state, Func<SourceMapping?, int, TState, T> read)
+    private static T[] Items<TState, T>(in MappingEntry list, TState state, Func<SourceMapping?, int, TState, T> read)
     {
-        var items = Fields.List(owner, key);
+        var items = Fields.List(list);
         if (items.Count == 0)
         {
             return [];
@@ -424,17 +711,27 @@ public static class ObjectReader
     private static Node ReadNode(ManifestDocument document, ObjectMeta metadata, SourceMapping? spec)
     {
         var status = Fields.Map(document.Root, "status");
-        var internalIp = Fields.List(status, "addresses").OfType<SourceMapping>()
-            .Where(a => Fields.String(a, "type") == "InternalIP")
-            .Select(a => Fields.String(a, "address"))
-            .FirstOrDefault();
         return new Node(
             document,
             metadata,
             Fields.Bool(spec, "unschedulable") ?? false,
             Mappings(spec, "taints", 0, static (t, _, _) => new Taint(Fields.String(t, "key") ?? string.Empty, Fields.String(t, "value") ?? string.Empty, Fields.String(t, "effect") ?? string.Empty)),
             Fields.StringMap(status, "allocatable"),
-            internalIp,
+            InternalIp(status),
             Fields.String(spec, "podCIDR"));
+    }
+
+    /// <summary>The <c>address</c> of the first mapping in <c>status.addresses</c> whose <c>type</c> is <c>InternalIP</c>.</summary>
+    private static string? InternalIp(SourceMapping? status)
+    {
+        foreach (var address in Fields.List(status, "addresses"))
+        {
+            if (address is SourceMapping mapping && Fields.String(mapping, "type") == "InternalIP")
+            {
+                return Fields.String(mapping, "address");
+            }
+        }
+
+        return null;
     }
 }
