@@ -27,6 +27,12 @@ public sealed class AnalysisContext
     /// <summary>Whether the input holds a ConfigMap: most do not (an admission review never does), and then no index is built.</summary>
     private readonly bool _hasConfigMaps;
 
+    /// <summary>Whether the input holds a Namespace: most do not (an admission review never does), and then no index is built.</summary>
+    private readonly bool _hasNamespaces;
+
+    /// <summary>The namespaces of an input that holds none.</summary>
+    private static readonly IReadOnlyDictionary<string, NamespaceObject> NoNamespaces = new Dictionary<string, NamespaceObject>(StringComparer.Ordinal);
+
     /// <summary>Whether this context's rule may use <see cref="RunningCluster"/>: false for a non-placement rule's own context.</summary>
     private readonly bool _mayPlace = true;
 
@@ -35,7 +41,7 @@ public sealed class AnalysisContext
         ArgumentNullException.ThrowIfNull(objects);
         Objects = objects;
         Options = options ?? throw new ArgumentNullException(nameof(options));
-        (Workloads, Services, NetworkPolicies, Nodes, _hasConfigMaps) = ByKind(objects);
+        (Workloads, Services, NetworkPolicies, Nodes, _hasConfigMaps, _hasNamespaces) = ByKind(objects);
         _indexes = new Indexes(this);
     }
 
@@ -43,13 +49,14 @@ public sealed class AnalysisContext
     /// The objects of each kind the rules ask for, in input order, in one pass (one per kind cost as much as the rest of
     /// a single object's set-up).
     /// </summary>
-    private static (Workload[] Workloads, Service[] Services, NetworkPolicy[] NetworkPolicies, Node[] Nodes, bool HasConfigMaps) ByKind(IReadOnlyList<KubeObject> objects)
+    private static (Workload[] Workloads, Service[] Services, NetworkPolicy[] NetworkPolicies, Node[] Nodes, bool HasConfigMaps, bool HasNamespaces) ByKind(IReadOnlyList<KubeObject> objects)
     {
         List<Workload>? workloads = null;
         List<Service>? services = null;
         List<NetworkPolicy>? networkPolicies = null;
         List<Node>? nodes = null;
         var hasConfigMaps = false;
+        var hasNamespaces = false;
         for (var i = 0; i < objects.Count; i++)
         {
             switch (objects[i])
@@ -69,17 +76,20 @@ public sealed class AnalysisContext
                 case ConfigMap:
                     hasConfigMaps = true;
                     break;
+                case NamespaceObject:
+                    hasNamespaces = true;
+                    break;
             }
         }
 
-        return (workloads?.ToArray() ?? [], services?.ToArray() ?? [], networkPolicies?.ToArray() ?? [], nodes?.ToArray() ?? [], hasConfigMaps);
+        return (workloads?.ToArray() ?? [], services?.ToArray() ?? [], networkPolicies?.ToArray() ?? [], nodes?.ToArray() ?? [], hasConfigMaps, hasNamespaces);
     }
 
     /// <summary>A context sharing <paramref name="shared"/>'s input and indexes, with findings of its own.</summary>
     private AnalysisContext(AnalysisContext shared, bool mayPlace)
     {
-        (Objects, Options, Workloads, Services, NetworkPolicies, Nodes, Cluster, UnknownFields, _hasConfigMaps) =
-            (shared.Objects, shared.Options, shared.Workloads, shared.Services, shared.NetworkPolicies, shared.Nodes, shared.Cluster, shared.UnknownFields, shared._hasConfigMaps);
+        (Objects, Options, Workloads, Services, NetworkPolicies, Nodes, Cluster, UnknownFields, _hasConfigMaps, _hasNamespaces) =
+            (shared.Objects, shared.Options, shared.Workloads, shared.Services, shared.NetworkPolicies, shared.Nodes, shared.Cluster, shared.UnknownFields, shared._hasConfigMaps, shared._hasNamespaces);
         _indexes = shared._indexes;
         _mayPlace = mayPlace;
     }
@@ -111,7 +121,7 @@ public sealed class AnalysisContext
     public IReadOnlyList<DocumentViolation> UnknownFields { get; init; } = [];
 
     /// <summary>Namespaces of the input, by name.</summary>
-    public IReadOnlyDictionary<string, NamespaceObject> Namespaces => _indexes.Namespaces;
+    public IReadOnlyDictionary<string, NamespaceObject> Namespaces => _hasNamespaces ? _indexes.Namespaces : NoNamespaces;
 
     /// <summary>Pod templates by namespace and label: what Services select.</summary>
     public PodTemplateIndex PodTemplates => _indexes.PodTemplates;
@@ -130,7 +140,10 @@ public sealed class AnalysisContext
     public PodListeners ListenersOf(Workload workload)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        return _indexes.Listeners.GetOrAdd(workload, static w => new PodListeners(w.Spec));
+        // A run of one workload (an admission review) keeps its one inference in a field, without a table.
+        return Workloads.Count == 1 && ReferenceEquals(Workloads[0], workload)
+            ? _indexes.OnlyListeners
+            : _indexes.Listeners.GetOrAdd(workload, static w => new PodListeners(w.Spec));
     }
 
     /// <summary>
@@ -256,6 +269,7 @@ public sealed class AnalysisContext
         private PodTemplateIndex? _podTemplates;
         private Dictionary<(string Namespace, string Name), ConfigMap>? _configMaps;
         private ConcurrentDictionary<Workload, PodListeners>? _listeners;
+        private PodListeners? _onlyListeners;
         private ClusterSimulation? _running;
         private object? _workloadsGate;
         private object? _servicesGate;
@@ -263,6 +277,7 @@ public sealed class AnalysisContext
         private object? _podTemplatesGate;
         private object? _configMapsGate;
         private object? _listenersGate;
+        private object? _onlyListenersGate;
         private object? _runningGate;
 
         public ILookup<string, Workload> WorkloadsByNamespace => Once(ref _workloadsByNamespace, ref _workloadsGate, static c => c.Workloads.ToLookup(c.NamespaceOf, StringComparer.Ordinal));
@@ -282,6 +297,9 @@ public sealed class AnalysisContext
         /// <summary>Sized for the run's workloads, the only keys (one review's holds one); the default concurrency level (-1).</summary>
         public ConcurrentDictionary<Workload, PodListeners> Listeners => Once(ref _listeners, ref _listenersGate, static c =>
             new ConcurrentDictionary<Workload, PodListeners>(-1, Math.Max(1, c.Workloads.Count), ReferenceEqualityComparer.Instance));
+
+        /// <summary>The listeners of the run's only workload.</summary>
+        public PodListeners OnlyListeners => Once(ref _onlyListeners, ref _onlyListenersGate, static c => new PodListeners(c.Workloads[0].Spec));
 
         public ClusterSimulation Running => Once(ref _running, ref _runningGate, static c => c.PrebuiltRunningCluster is { } view && c.Nodes.Count == 0
             ? view.GetAwaiter().GetResult()

@@ -13,6 +13,8 @@ public sealed class RuleText
 {
     private readonly CompositeFormat _format;
 
+    private string? _text;
+
     /// <param name="name">What the text says, e.g. <c>PortTaken</c>.</param>
     /// <param name="format">The text, with <c>{0}</c>, <c>{1}</c>… where the finding's values go.</param>
     public RuleText(string name, string format)
@@ -31,8 +33,8 @@ public sealed class RuleText
     /// <summary>How many values the text takes.</summary>
     public int Placeholders => _format.MinimumArgumentCount;
 
-    /// <summary>The text of one that takes no values.</summary>
-    public string Text => With();
+    /// <summary>The text of one that takes no values, formatted once: rules ask for it with every finding.</summary>
+    public string Text => _text ??= With();
 
     /// <summary>The text with its placeholders filled in (numbers as the invariant culture writes them).</summary>
     public string With(params object?[] values)

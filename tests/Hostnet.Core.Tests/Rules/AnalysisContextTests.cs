@@ -34,6 +34,20 @@ public sealed class AnalysisContextTests
     }
 
     [Fact]
+    public void RunOfOneWorkload_SharesItsInference_AndInfersAnyOtherWorkloadAsItsOwn()
+    {
+        var run = new AnalysisContext([Workloads[0]], AnalysisOptions.Default);
+        var rule = run.ForRule(RuleCatalog.Rules[0]);
+
+        rule.ListenersOf(Workloads[0]).ShouldBeSameAs(run.ListenersOf(Workloads[0]));
+        run.ListenersOf(Workloads[0]).Undeclared.Select(u => u.Listener.Port).ShouldBe([8080]);
+        // A workload that is not the run's own (a reader of the run's context may ask of any) is not taken for it.
+        run.ListenersOf(Workloads[1]).ShouldNotBeSameAs(run.ListenersOf(Workloads[0]));
+        run.ListenersOf(Workloads[1]).Undeclared.Select(u => u.Listener.Port).ShouldBe([80]);
+        run.Namespaces.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void ListenersOf_AskedAtOnce_AllRulesGetTheRunsOneCopy()
     {
         for (var round = 0; round < 50; round++)

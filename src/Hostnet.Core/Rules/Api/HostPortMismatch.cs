@@ -51,21 +51,35 @@ internal sealed class HostPortMismatch : WorkloadRule
             return;
         }
 
-        foreach (var port in spec.Containers.SelectMany(c => c.Ports).Where(p => !p.UndecodableNumber))
+        // Indexed loops: every host-network workload comes here, and most of their ports match.
+        for (var c = 0; c < spec.Containers.Count; c++)
         {
-            var hostPort = HostPorts.Stored(port, spec, workload.IsPod, context.Options.KubeVersion);
-            if ((workload.IsPod || hostPort != 0) && hostPort != port.ContainerPortNumber)
+            var ports = spec.Containers[c].Ports;
+            for (var p = 0; p < ports.Count; p++)
             {
-                var path = port.Path + ".hostPort";
-                context.Report(
-                    Rule,
-                    workload,
-                    path,
-                    Messages.ApiError.With(FieldError.Invalid(path, hostPort, Detail).ToString()),
-                    ContainerPortValidation.IsValidPortNum(port.ContainerPortNumber)
-                        ? Fixes.MatchContainerPort.With(port.ContainerPortNumber)
-                        : Fixes.MatchInvalidContainerPort.Text);
+                if (!ports[p].UndecodableNumber)
+                {
+                    Check(workload, context, ports[p]);
+                }
             }
+        }
+    }
+
+    /// <summary>One port of a host-network workload: its host port must be its container port.</summary>
+    private static void Check(Workload workload, AnalysisContext context, ContainerPort port)
+    {
+        var hostPort = HostPorts.Stored(port, workload.Spec, workload.IsPod, context.Options.KubeVersion);
+        if ((workload.IsPod || hostPort != 0) && hostPort != port.ContainerPortNumber)
+        {
+            var path = port.Path + ".hostPort";
+            context.Report(
+                Rule,
+                workload,
+                path,
+                Messages.ApiError.With(FieldError.Invalid(path, hostPort, Detail).ToString()),
+                ContainerPortValidation.IsValidPortNum(port.ContainerPortNumber)
+                    ? Fixes.MatchContainerPort.With(port.ContainerPortNumber)
+                    : Fixes.MatchInvalidContainerPort.Text);
         }
     }
 }

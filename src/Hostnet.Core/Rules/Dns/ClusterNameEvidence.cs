@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Globalization;
 using System.Text;
 using Hostnet.Core.Analysis;
 using Hostnet.Core.Documents;
@@ -17,14 +15,11 @@ internal sealed record ClusterNameEvidence(string Where, string Name)
     /// <summary>The suffixes and names that only cluster DNS answers.</summary>
     private static readonly string[] ClusterMarkers = [".svc", ".cluster.local", "kubernetes.default"];
 
-    /// <summary>
-    /// <see cref="ClusterMarkers"/> for one vectorised pass over an ASCII text: the invariant globalization mode the
-    /// shipped build runs in searches case-insensitively one character at a time, once per marker.
-    /// </summary>
-    private static readonly SearchValues<string> ClusterMarkerValues = SearchValues.Create(ClusterMarkers, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Where each of <see cref="ClusterMarkers"/> has its first dot.</summary>
+    private static readonly int[] ClusterMarkerDots = [.. ClusterMarkers.Select(m => m.IndexOf('.', StringComparison.Ordinal))];
 
     /// <summary>The pod spec's lists of containers that run a process of their own.</summary>
-    internal static readonly string[] ContainerLists = ["initContainers", "containers"];
+    private static readonly string[] ContainerLists = ["initContainers", "containers"];
 
     /// <summary>
     /// The first sign that the workload's pods resolve cluster names: a cluster marker (<c>.svc</c>, <c>.cluster.local</c>,
@@ -38,52 +33,26 @@ internal sealed record ClusterNameEvidence(string Where, string Name)
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(context);
         var @namespace = context.NamespaceOf(workload);
-        var services = context.ServicesIn(@namespace).Where(s => s.Name.Length > 0).Select(s => s.Name).ToArray();
-        foreach (var text in Texts(workload, context, @namespace))
+        // Most inputs hold no Service (an admission review never does): then no list of names is made.
+        string[] services = context.Services.Count == 0 ? [] : [.. context.ServicesIn(@namespace).Where(s => s.Name.Length > 0).Select(s => s.Name)];
+        // Plain loops over the containers (init, regular, ephemeral: AllContainers' order) and their texts: every
+        // host-network pod of a review comes here, and the place is worded only for the text that holds a name.
+        var spec = workload.Spec;
+        foreach (var containers in (ReadOnlySpan<IReadOnlyList<Container>>)[spec.InitContainers, spec.Containers, spec.EphemeralContainers])
         {
-            if (HostIn(text.Value, @namespace, services) is { } name)
+            for (var i = 0; i < containers.Count; i++)
             {
-                return new ClusterNameEvidence(text.Where, name);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A text the pod reads, with where it is; the place is worded only for the text that holds a name.</summary>
-    /// <param name="Value">The text.</param>
-    /// <param name="Place">How the place is worded: {0} the container or ConfigMap, {1} the variable or key.</param>
-    /// <param name="Owner">The container or ConfigMap.</param>
-    /// <param name="Part">The variable or key; null for args and command.</param>
-    private readonly record struct Text(string Value, string Place, string Owner, string? Part)
-    {
-        public string Where => string.Format(CultureInfo.InvariantCulture, Place, Owner, Part);
-    }
-
-    private static IEnumerable<Text> Texts(Workload workload, AnalysisContext context, string @namespace)
-    {
-        foreach (var container in workload.Spec.AllContainers)
-        {
-            foreach (var env in container.Env.Where(e => e.Value is not null))
-            {
-                yield return new Text(env.Value!, "container \"{0}\" env {1}", container.Name, env.Name);
-            }
-
-            foreach (var arg in container.Args)
-            {
-                yield return new Text(arg, "container \"{0}\" args", container.Name, null);
-            }
-
-            foreach (var word in container.Command)
-            {
-                yield return new Text(word, "container \"{0}\" command", container.Name, null);
+                if (InContainer(containers[i], @namespace, services) is { } found)
+                {
+                    return found;
+                }
             }
         }
 
         // Most inputs hold no ConfigMap (an admission review never does): then the pod spec need not be walked for names.
         if (!context.HasConfigMaps)
         {
-            yield break;
+            return null;
         }
 
         foreach (var name in ConfigMapsRead(workload))
@@ -95,9 +64,47 @@ internal sealed record ClusterNameEvidence(string Where, string Name)
 
             foreach (var (key, value) in configMap.Data)
             {
-                yield return new Text(value, "ConfigMap \"{0}\" key \"{1}\"", name, key);
+                if (HostIn(value, @namespace, services) is { } host)
+                {
+                    return new ClusterNameEvidence($"ConfigMap \"{name}\" key \"{key}\"", host);
+                }
             }
         }
+
+        return null;
+    }
+
+    /// <summary>The first name in the container's env values, then its args, then its command.</summary>
+    private static ClusterNameEvidence? InContainer(Container container, string @namespace, string[] services)
+    {
+        var env = container.Env;
+        for (var i = 0; i < env.Count; i++)
+        {
+            if (env[i].Value is { } value && HostIn(value, @namespace, services) is { } host)
+            {
+                return new ClusterNameEvidence($"container \"{container.Name}\" env {env[i].Name}", host);
+            }
+        }
+
+        var args = container.Args;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (HostIn(args[i], @namespace, services) is { } host)
+            {
+                return new ClusterNameEvidence($"container \"{container.Name}\" args", host);
+            }
+        }
+
+        var command = container.Command;
+        for (var i = 0; i < command.Count; i++)
+        {
+            if (HostIn(command[i], @namespace, services) is { } host)
+            {
+                return new ClusterNameEvidence($"container \"{container.Name}\" command", host);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The ConfigMaps the pod mounts (<c>configMap</c> and <c>projected</c> volumes) or reads into its environment.</summary>
@@ -149,7 +156,7 @@ internal sealed record ClusterNameEvidence(string Where, string Name)
     {
         // Most texts hold no marker: an ASCII one without any (in any case) needs no search per marker. A text that is
         // not ASCII is searched as before, whatever case folding does to its other characters.
-        var mayHoldMarker = !Ascii.IsValid(text) || text.AsSpan().ContainsAny(ClusterMarkerValues);
+        var mayHoldMarker = !Ascii.IsValid(text) || HasMarkerAtADot(text);
         foreach (var marker in mayHoldMarker ? ClusterMarkers : [])
         {
             for (var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.OrdinalIgnoreCase))
@@ -174,6 +181,31 @@ internal sealed record ClusterNameEvidence(string Where, string Name)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether an ASCII text holds one of <see cref="ClusterMarkers"/> (in any case). Each marker holds a dot, so only
+    /// the text's dots are looked at: most texts have one or two, and one search for three strings at once costs more
+    /// on texts this short.
+    /// </summary>
+    internal static bool HasMarkerAtADot(ReadOnlySpan<char> text)
+    {
+        for (var dot = text.IndexOf('.'); dot >= 0;)
+        {
+            for (var m = 0; m < ClusterMarkers.Length; m++)
+            {
+                var start = dot - ClusterMarkerDots[m];
+                if (start >= 0 && text[start..].StartsWith(ClusterMarkers[m], StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            var next = text[(dot + 1)..].IndexOf('.');
+            dot = next < 0 ? -1 : dot + 1 + next;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -72,8 +72,7 @@ internal sealed class HostNetworkClusterDns : WorkloadRule
             return;
         }
 
-        var podSpec = FieldPaths.Resolve(workload.Source.Root, spec.Path) as SourceMapping;
-        if (RunsOnWindows(spec, podSpec) || MountsNodeResolvConf(podSpec))
+        if (RunsOnWindows(spec, workload.Source.Root) || MountsNodeResolvConf(workload))
         {
             return;
         }
@@ -101,23 +100,33 @@ internal sealed class HostNetworkClusterDns : WorkloadRule
     }
 
     /// <summary>A HostProcess pod or container, <c>os.name: windows</c>, or a node selector for Windows nodes.</summary>
-    private static bool RunsOnWindows(PodSpec spec, SourceMapping? podSpec)
+    /// <param name="spec">The pod spec as read.</param>
+    /// <param name="root">The object's source tree. A snapshot's objects keep only their metadata there, and for them HN030
+    /// has always looked at the node selector alone: the read spec stands in for the tree only where the tree holds it.</param>
+    private static bool RunsOnWindows(PodSpec spec, SourceMapping root)
     {
-        if (spec.NodeSelector.TryGetValue("kubernetes.io/os", out var os) && os == "windows"
-            || Fields.String(Fields.Map(podSpec, "os"), "name") == "windows"
-            || IsHostProcess(podSpec))
+        if (spec.NodeSelector.TryGetValue("kubernetes.io/os", out var os) && os == "windows")
         {
             return true;
         }
 
-        // Indexed loops over the node lists: this runs for every host-network pod (each review), and enumerating an
-        // IReadOnlyList through its interface allocates.
-        foreach (var key in ClusterNameEvidence.ContainerLists)
+        if (!root.TryGetEntry("spec", out _))
         {
-            var containers = Fields.List(podSpec, key);
+            return false;
+        }
+
+        if (spec.OsName == "windows" || spec.SecurityContext.WindowsHostProcess == true)
+        {
+            return true;
+        }
+
+        // Indexed loops over the containers that run a process of their own (not the ephemeral ones): this runs for
+        // every host-network pod (each review), and enumerating an IReadOnlyList through its interface allocates.
+        foreach (var containers in (ReadOnlySpan<IReadOnlyList<Container>>)[spec.InitContainers, spec.Containers])
+        {
             for (var i = 0; i < containers.Count; i++)
             {
-                if (containers[i] is SourceMapping container && IsHostProcess(container))
+                if (containers[i].SecurityContext.WindowsHostProcess == true)
                 {
                     return true;
                 }
@@ -127,12 +136,17 @@ internal sealed class HostNetworkClusterDns : WorkloadRule
         return false;
     }
 
-    private static bool IsHostProcess(SourceMapping? owner) =>
-        Fields.Bool(Fields.Map(Fields.Map(owner, "securityContext"), "windowsOptions"), "hostProcess") == true;
-
     /// <summary>Every container mounts a <c>hostPath</c> volume at <c>/etc/resolv.conf</c>: the node's file, not the kubelet's.</summary>
-    private static bool MountsNodeResolvConf(SourceMapping? podSpec)
+    private static bool MountsNodeResolvConf(Workload workload)
     {
+        // Most pods have no hostPath volume: then the source tree need not be looked at. The read volumes are the
+        // tree's, each with every key it has (a snapshot's objects keep neither).
+        if (!HasHostPathVolume(workload.Spec.Volumes))
+        {
+            return false;
+        }
+
+        var podSpec = FieldPaths.Resolve(workload.Source.Root, workload.Spec.Path) as SourceMapping;
         var volumes = Fields.List(podSpec, "volumes");
         HashSet<string>? hostPathVolumes = null;
         for (var i = 0; i < volumes.Count; i++)
@@ -166,6 +180,19 @@ internal sealed class HostNetworkClusterDns : WorkloadRule
         }
 
         return any;
+    }
+
+    private static bool HasHostPathVolume(IReadOnlyList<Volume> volumes)
+    {
+        for (var i = 0; i < volumes.Count; i++)
+        {
+            if (volumes[i].Has("hostPath"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool MountsOverResolvConf(SourceMapping container, HashSet<string> hostPathVolumes)

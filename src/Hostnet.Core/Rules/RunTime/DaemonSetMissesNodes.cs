@@ -105,9 +105,14 @@ internal sealed class DaemonSetMissesNodes : IPlacementRule
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var daemonSet in context.Workloads.Where(w => w.Kind == "DaemonSet" && w.Spec.HostNetwork))
+        // An indexed loop: asked of every input, and most hold no host-network DaemonSet (an admission review of a Pod).
+        var workloads = context.Workloads;
+        for (var i = 0; i < workloads.Count; i++)
         {
-            Check(daemonSet, context);
+            if (workloads[i].Kind == "DaemonSet" && workloads[i].Spec.HostNetwork)
+            {
+                Check(workloads[i], context);
+            }
         }
     }
 

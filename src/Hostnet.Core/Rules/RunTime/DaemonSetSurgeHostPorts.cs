@@ -75,9 +75,14 @@ internal sealed class DaemonSetSurgeHostPorts : IPlacementRule
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var daemonSet in context.Workloads.Where(w => w.Kind == "DaemonSet"))
+        // An indexed loop: asked of every input, and most hold no DaemonSet (an admission review of a Pod).
+        var workloads = context.Workloads;
+        for (var i = 0; i < workloads.Count; i++)
         {
-            Check(daemonSet, context);
+            if (workloads[i].Kind == "DaemonSet")
+            {
+                Check(workloads[i], context);
+            }
         }
     }
 

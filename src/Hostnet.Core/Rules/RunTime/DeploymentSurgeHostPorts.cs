@@ -114,9 +114,14 @@ internal sealed class DeploymentSurgeHostPorts : IPlacementRule
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var deployment in context.Workloads.Where(w => w.Kind == "Deployment"))
+        // An indexed loop: asked of every input, and most hold no Deployment (an admission review of a Pod).
+        var workloads = context.Workloads;
+        for (var i = 0; i < workloads.Count; i++)
         {
-            Check(deployment, context);
+            if (workloads[i].Kind == "Deployment")
+            {
+                Check(workloads[i], context);
+            }
         }
     }
 

@@ -109,14 +109,18 @@ internal sealed class HostPortConflict : IPlacementRule
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var wanting = context.Workloads
-            .Select(w => (Workload: w, Bindings: HostPorts.Wanted(w.Spec)))
-            .Where(w => w.Bindings.Count > 0)
-            .ToList();
-        // A workload never clashes with itself (Placed.Competes): one alone (an admission review) needs no index.
-        if (wanting.Count > 1)
+        // A workload never clashes with itself (Placed.Competes): one alone (an admission review) needs no index, nor its
+        // host ports worked out.
+        if (context.Workloads.Count > 1)
         {
-            CheckAmong(context, wanting);
+            var wanting = context.Workloads
+                .Select(w => (Workload: w, Bindings: HostPorts.Wanted(w.Spec)))
+                .Where(w => w.Bindings.Count > 0)
+                .ToList();
+            if (wanting.Count > 1)
+            {
+                CheckAmong(context, wanting);
+            }
         }
 
         RunningPortConflicts.Check(context, Rule);

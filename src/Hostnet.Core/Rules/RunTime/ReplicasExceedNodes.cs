@@ -70,9 +70,14 @@ internal sealed class ReplicasExceedNodes : IPlacementRule
     public void Check(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var workload in context.Workloads.Where(w => w.IsReplicated))
+        // An indexed loop: asked of every input, and many hold no replicated workload (an admission review of a Pod).
+        var workloads = context.Workloads;
+        for (var i = 0; i < workloads.Count; i++)
         {
-            Check(workload, context);
+            if (workloads[i].IsReplicated)
+            {
+                Check(workloads[i], context);
+            }
         }
     }
 

@@ -116,7 +116,7 @@ internal static class ListenerInference
     /// </summary>
     private static Dictionary<string, string> LiteralEnvironment(Container container)
     {
-        if (!AnyDollar(container.Command) && !AnyDollar(container.Args) && !container.Env.Any(e => e.Value?.Contains('$', StringComparison.Ordinal) == true))
+        if (!AnyDollar(container.Command) && !AnyDollar(container.Args) && !AnyDollar(container.Env))
         {
             return NoVariables;
         }
@@ -131,6 +131,19 @@ internal static class ListenerInference
         }
 
         return environment;
+    }
+
+    private static bool AnyDollar(IReadOnlyList<EnvVar> variables)
+    {
+        for (var i = 0; i < variables.Count; i++)
+        {
+            if (variables[i].Value?.Contains('$', StringComparison.Ordinal) == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool AnyDollar(IReadOnlyList<string> items)

@@ -22,29 +22,33 @@ internal static class ContainerPortValidation
 
     /// <summary>
     /// The errors for one port, in the API's order. The protocol is checked after defaulting (empty becomes TCP), so
-    /// only a written value outside the set fails.
+    /// only a written value outside the set fails. Every declared port of every workload is checked and almost all
+    /// pass: the list is made on the first error.
     /// </summary>
-    public static IEnumerable<FieldError> Validate(ContainerPort port)
+    public static IReadOnlyList<FieldError> Validate(ContainerPort port)
     {
         ArgumentNullException.ThrowIfNull(port);
+        List<FieldError>? errors = null;
         if (port.ContainerPortNumber == 0)
         {
-            yield return FieldError.Required(port.Path + ".containerPort");
+            (errors ??= []).Add(FieldError.Required(port.Path + ".containerPort"));
         }
         else if (!IsValidPortNum(port.ContainerPortNumber))
         {
-            yield return FieldError.Invalid(port.Path + ".containerPort", port.ContainerPortNumber, PortRangeError);
+            (errors ??= []).Add(FieldError.Invalid(port.Path + ".containerPort", port.ContainerPortNumber, PortRangeError));
         }
 
         if (port.HostPort != 0 && !IsValidPortNum(port.HostPort))
         {
-            yield return FieldError.Invalid(port.Path + ".hostPort", port.HostPort, PortRangeError);
+            (errors ??= []).Add(FieldError.Invalid(port.Path + ".hostPort", port.HostPort, PortRangeError));
         }
 
         if (port.Protocol.Length != 0 && !SupportedProtocols.Contains(port.Protocol, StringComparer.Ordinal))
         {
-            yield return FieldError.NotSupported(port.Path + ".protocol", port.Protocol, SupportedProtocols);
+            (errors ??= []).Add(FieldError.NotSupported(port.Path + ".protocol", port.Protocol, SupportedProtocols));
         }
+
+        return errors ?? (IReadOnlyList<FieldError>)[];
     }
 
     public static bool IsValidPortNum(int port) => port is >= 1 and <= 65535;
