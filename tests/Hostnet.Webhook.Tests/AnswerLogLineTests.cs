@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Hostnet.Core.Admission;
 using Hostnet.Webhook.Admission;
 using Hostnet.Webhook.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,15 @@ public sealed partial class AnswerLogLineTests
         finally
         {
             CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Fact]
+    public void NameOf_EveryVerdict_IsItsEnumName()
+    {
+        foreach (var verdict in Enum.GetValues<AdmissionVerdict>())
+        {
+            AnswerLogLine.NameOf(verdict).ShouldBe(verdict.ToString());
         }
     }
 

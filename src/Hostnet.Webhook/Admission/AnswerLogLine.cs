@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
+using Hostnet.Core.Admission;
 using Hostnet.Webhook.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +24,18 @@ internal sealed class AnswerLogLine(string endpoint, string uid, string kind, st
     public static readonly Func<AnswerLogLine, Exception?, string> Formatter = static (line, _) => line.ToString();
 
     public int Count => 11;
+
+    /// <summary>The verdict as <see cref="Enum.ToString()"/> names it, without its lookup of the names per call.</summary>
+    public static string NameOf(AdmissionVerdict verdict) => verdict switch
+    {
+        AdmissionVerdict.Ignored => "Ignored",
+        AdmissionVerdict.Allowed => "Allowed",
+        AdmissionVerdict.Mutated => "Mutated",
+        AdmissionVerdict.Warned => "Warned",
+        AdmissionVerdict.WouldDeny => "WouldDeny",
+        AdmissionVerdict.Denied => "Denied",
+        _ => verdict.ToString(),
+    };
 
     public KeyValuePair<string, object?> this[int index] => index switch
     {
