@@ -15,7 +15,8 @@ namespace Hostnet.Webhook.Hosting;
 /// that logs into the buffered standard output (<see cref="BufferedStandardOutput"/>). The console logger hands every
 /// line to a queue and wakes its writer thread for it: a thread wake per review, a large share of a review's CPU at a
 /// fixed rate (bench/RESULTS.md, P3). Here a line costs its formatting and one short lock. An entry whose state writes
-/// itself (<see cref="IJsonLogState"/>: a review's line) is written as the formatter would write it, straight as UTF-8.
+/// itself (<see cref="IJsonLogState"/>: a review's line) is written as the formatter would write it, straight as UTF-8,
+/// and those bytes go into the output's buffer as they are (<see cref="BufferedUtf8Writer"/>).
 /// </summary>
 internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
@@ -30,24 +31,27 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
 
     private readonly ConsoleFormatter _formatter;
     private readonly IOptionsMonitor<JsonConsoleFormatterOptions> _options;
+    private readonly BufferedStandardOutput _output;
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
-    public InlineConsoleLoggerProvider(IEnumerable<ConsoleFormatter> formatters, IOptionsMonitor<JsonConsoleFormatterOptions> options)
+    private InlineConsoleLoggerProvider(IEnumerable<ConsoleFormatter> formatters, IOptionsMonitor<JsonConsoleFormatterOptions> options, BufferedStandardOutput output)
     {
         _formatter = formatters.Single(f => f.Name == ConsoleFormatterNames.Json);
         _options = options;
+        _output = output;
     }
 
     /// <summary>
     /// The JSON console logger (<c>AddJsonConsole</c>) with this provider in place of the console logger's provider:
-    /// the formatter and its options stay as configured.
+    /// the formatter and its options stay as configured; the lines go to <paramref name="output"/>.
     /// </summary>
-    public static void Replace(ILoggingBuilder logging, Action<JsonConsoleFormatterOptions> configure)
+    public static void Replace(ILoggingBuilder logging, Action<JsonConsoleFormatterOptions> configure, BufferedStandardOutput output)
     {
         logging.AddJsonConsole(configure);
         var queued = logging.Services.Single(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));
         logging.Services.Remove(queued);
-        logging.Services.AddSingleton<ILoggerProvider, InlineConsoleLoggerProvider>();
+        logging.Services.AddSingleton<ILoggerProvider>(services => new InlineConsoleLoggerProvider(
+            services.GetServices<ConsoleFormatter>(), services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>(), output));
     }
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
@@ -93,6 +97,12 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
 
             // One call on the synchronized writer, the line end included: lines from several threads never interleave.
             var bytes = line.Bytes.WrittenSpan;
+            if (output is BufferedUtf8Writer utf8)
+            {
+                utf8.WriteLine(bytes);
+                return;
+            }
+
             var newLine = Environment.NewLine;
             var chars = line.Chars.Length >= bytes.Length + newLine.Length ? line.Chars : line.Chars = new char[bytes.Length + newLine.Length];
             var count = Encoding.UTF8.GetChars(bytes, chars);
@@ -123,7 +133,7 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
     {
         if (entry.State is IJsonLogState state && entry.Exception is null && _options.CurrentValue is { IncludeScopes: false, JsonWriterOptions.Indented: false } options)
         {
-            WriteDirect(Console.Out, options, entry.LogLevel, entry.Category, entry.EventId.Id, state);
+            WriteDirect(_output.Out, options, entry.LogLevel, entry.Category, entry.EventId.Id, state);
             return;
         }
 
@@ -134,7 +144,7 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
         if (text.Length > 0)
         {
             // One call on the synchronized writer: lines from several threads never interleave.
-            Console.Out.Write(text);
+            _output.Out.Write(text);
         }
 
         // A line with a long exception text must not stay referenced by the thread.
