@@ -29,6 +29,24 @@ public sealed partial class AnswerLogLineTests
         { new string('x', 3000), string.Join(',', Enumerable.Repeat("HN010", 400)), 12345.678901 },
     };
 
+    /// <summary>Elapsed times of every scale a double's shortest text takes: digits, exponents, zero, the extremes.</summary>
+    public static TheoryData<double> ElapsedTimes()
+    {
+        var random = new Random(16);
+        var times = new TheoryData<double> { 0, 1, 0.5, 1e-7, 123456789.125, 1e21, 1.5e-300, double.Epsilon, double.MaxValue };
+        for (var i = 0; i < 200; i++)
+        {
+            times.Add(random.NextDouble() * Math.Pow(10, random.Next(-9, 23)));
+        }
+
+        return times;
+    }
+
+    [Theory]
+    [MemberData(nameof(ElapsedTimes))]
+    public void DirectLine_AnyElapsedTime_IsTheJsonConsoleFormattersLine(double elapsedMs) =>
+        DirectLine_IsTheJsonConsoleFormattersLine("pod-create", "HN030", elapsedMs);
+
     [Theory]
     [MemberData(nameof(Lines))]
     public void DirectLine_IsTheJsonConsoleFormattersLine(string uid, string findings, double elapsedMs)

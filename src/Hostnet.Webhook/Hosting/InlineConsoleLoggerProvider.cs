@@ -23,6 +23,8 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
     /// <summary>A line's buffers that grew past this (a long exception text) are not kept by the thread.</summary>
     private const int KeptLineBytes = 16 * 1024;
 
+    private static readonly LogTimestamp Timestamps = new();
+
     [ThreadStatic]
     private static StringWriter? t_line;
 
@@ -76,7 +78,7 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
             writer.WriteStartObject();
             if (options.TimestampFormat is { } format)
             {
-                writer.WriteString(Names.Timestamp, line.Timestamp.Format(options.UseUtcTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.Now, format));
+                writer.WriteString(Names.Timestamp, Timestamps.Format(options.UseUtcTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.Now, format));
             }
 
             writer.WriteNumber(Names.EventId, eventId);
@@ -183,8 +185,6 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
         public char[] Message { get; set; } = new char[512];
 
         public char[] Chars { get; set; } = new char[1024];
-
-        public LogTimestamp Timestamp { get; } = new();
 
         public void Reset()
         {
