@@ -17,12 +17,13 @@ public sealed class WebhookMetrics
 
     private const string Prefix = "hostnet_webhook_";
 
-    /// <summary>From a quarter millisecond (the P3 target's scale) to the API server's 10 s webhook limit.</summary>
+    /// <summary>The operation labels (AdmissionHandler.OperationLabel), the verdicts and the actions: the slots of a kind's or rule's series.</summary>
     private const int Operations = 5;
     private const int Verdicts = (int)AdmissionVerdict.Denied + 1;
     private const int RequestSlots = 2 * Operations * Verdicts;
     private const int ActionSlots = (int)PolicyAction.Deny + 1;
 
+    /// <summary>From a quarter millisecond (the P3 target's scale) to the API server's 10 s webhook limit.</summary>
     private static readonly double[] LatencyBuckets = [0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private readonly CollectorRegistry _registry = new();
@@ -63,19 +64,13 @@ public sealed class WebhookMetrics
     {
         // Per kind, a slot for each endpoint, operation and verdict: the endpoint and operation labels are closed sets
         // (AdmissionHandler), and one outside them is looked up by its labels every time instead of having a slot.
+        // Two threads may both look a series up for its slot: WithLabels gives both the same child.
         var slot = RequestSlot(endpoint, operation, verdict);
-        if (slot < 0)
-        {
-            _requests.WithLabels(endpoint, kind, operation, VerdictLabel(verdict)).Inc();
-        }
-        else
-        {
-            var series = _requestSeries.GetOrAdd(kind, static _ => new Counter.Child?[RequestSlots]);
-            // Two threads may both look a series up: WithLabels gives both the same child.
-            (series[slot] ??= _requests.WithLabels(endpoint, kind, operation, VerdictLabel(verdict))).Inc();
-        }
-
+        var series = slot < 0 ? null : _requestSeries.GetOrAdd(kind, static _ => new Counter.Child?[RequestSlots]);
+        (series is null ? Labelled() : series[slot] ??= Labelled()).Inc();
         Latency(endpoint).Observe(seconds);
+
+        Counter.Child Labelled() => _requests.WithLabels(endpoint, kind, operation, VerdictLabel(verdict));
     }
 
     /// <summary>Counts a request refused before review (malformed, too large, timed out).</summary>
@@ -92,14 +87,9 @@ public sealed class WebhookMetrics
     {
         var series = _findingSeries.GetOrAdd(rule, static _ => new Counter.Child?[ActionSlots]);
         var slot = (int)action;
-        if ((uint)slot < (uint)series.Length)
-        {
-            (series[slot] ??= _findings.WithLabels(rule, ActionLabel(action))).Inc();
-        }
-        else
-        {
-            _findings.WithLabels(rule, ActionLabel(action)).Inc();
-        }
+        ((uint)slot < (uint)series.Length ? series[slot] ??= Labelled() : Labelled()).Inc();
+
+        Counter.Child Labelled() => _findings.WithLabels(rule, action.ToString().ToLowerInvariant());
     }
 
     /// <summary>Counts a load of the policy file or of the certificate (<paramref name="source"/>).</summary>
@@ -124,8 +114,6 @@ public sealed class WebhookMetrics
         var v = (int)verdict;
         return e < 0 || o < 0 || (uint)v >= (uint)Verdicts ? -1 : (((e * Operations) + o) * Verdicts) + v;
     }
-
-    private static string ActionLabel(PolicyAction action) => action.ToString().ToLowerInvariant();
 
     private Histogram.Child Latency(string endpoint) => _latencySeries.GetOrAdd(endpoint, static (name, latency) => latency.WithLabels(name), _latency);
 
