@@ -188,6 +188,8 @@ internal static class InProcessProfile
         context.Request.Body = new MemoryStream(body, writable: false);
         context.Response.Body = Stream.Null;
         handler.HandleAsync(context, endpoint).GetAwaiter().GetResult();
+        // What Kestrel does when the handler returns: the answer is flushed then.
+        context.Response.CompleteAsync().GetAwaiter().GetResult();
         if (context.Response.StatusCode != StatusCodes.Status200OK)
         {
             throw new InvalidOperationException($"HTTP {context.Response.StatusCode}");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Hostnet.Core.Admission;
 using Hostnet.Webhook.Admission;
 using Hostnet.Webhook.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,24 @@ public sealed partial class AnswerLogLineTests
         { "u\"1\" <a+b> caf\u00e9 \u4e2d", "add /spec/dnsPolicy", 0.0001 },
         { new string('x', 3000), string.Join(',', Enumerable.Repeat("HN010", 400)), 12345.678901 },
     };
+
+    /// <summary>Elapsed times of every scale a double's shortest text takes: digits, exponents, zero, the extremes.</summary>
+    public static TheoryData<double> ElapsedTimes()
+    {
+        var random = new Random(16);
+        var times = new TheoryData<double> { 0, 1, 0.5, 1e-7, 123456789.125, 1e21, 1.5e-300, double.Epsilon, double.MaxValue };
+        for (var i = 0; i < 200; i++)
+        {
+            times.Add(random.NextDouble() * Math.Pow(10, random.Next(-9, 23)));
+        }
+
+        return times;
+    }
+
+    [Theory]
+    [MemberData(nameof(ElapsedTimes))]
+    public void DirectLine_AnyElapsedTime_IsTheJsonConsoleFormattersLine(double elapsedMs) =>
+        DirectLine_IsTheJsonConsoleFormattersLine("pod-create", "HN030", elapsedMs);
 
     [Theory]
     [MemberData(nameof(Lines))]
@@ -72,6 +91,15 @@ public sealed partial class AnswerLogLineTests
         finally
         {
             CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Fact]
+    public void NameOf_EveryVerdict_IsItsEnumName()
+    {
+        foreach (var verdict in Enum.GetValues<AdmissionVerdict>())
+        {
+            AnswerLogLine.NameOf(verdict).ShouldBe(verdict.ToString());
         }
     }
 

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Hostnet.Webhook.Tests;
 
-/// <summary>A log line's timestamp, formatted once per millisecond, is what the formatter's own formatting gives for every line.</summary>
+/// <summary>Log lines' timestamps, formatted once per millisecond, are what the formatter's own formatting gives for every line.</summary>
 public sealed class LogTimestampTests
 {
     [Theory]
@@ -27,6 +27,31 @@ public sealed class LogTimestampTests
 
             timestamp.Format(line, format).ToString().ShouldBe(expected);
         }
+    }
+
+    /// <summary>One instance serves every logging thread: each gets its own line's time, never another thread's.</summary>
+    [Fact]
+    public async Task Format_FromManyThreadsAtOnce_IsEachLinesOwnTime()
+    {
+        var timestamp = new LogTimestamp();
+        var start = new DateTimeOffset(2026, 12, 6, 0, 0, 0, TimeSpan.Zero);
+        var wrong = 0;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(thread => Task.Run(() =>
+        {
+            var random = new Random(thread);
+            for (var i = 0; i < 20_000; i++)
+            {
+                // Within a few milliseconds of each other, so that threads share some and cross others.
+                var line = start.AddTicks(random.Next(0, 50_000));
+                var format = random.Next(50) == 0 ? "HH:mm:ss.fff" : "yyyy-MM-ddTHH:mm:ss.fffZ";
+                if (timestamp.Format(line, format) != line.ToString(format))
+                {
+                    Interlocked.Increment(ref wrong);
+                }
+            }
+        })));
+
+        wrong.ShouldBe(0);
     }
 
     [Fact]

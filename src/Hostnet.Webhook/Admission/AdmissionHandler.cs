@@ -90,7 +90,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
 
             // The client went away while the core decided: nobody is left to answer.
             context.RequestAborted.ThrowIfCancellationRequested();
-            await AnswerAsync(context, name, started, request, subject, decision!).ConfigureAwait(false);
+            Answer(context, name, started, request, subject, decision!);
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -119,7 +119,11 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
         }
     }
 
-    private async Task AnswerAsync(HttpContext context, string name, long started, AdmissionRequest request, AdmissionSubject subject, AdmissionDecision decision)
+    /// <summary>
+    /// Counts, logs and writes the answer into the response. Kestrel sends it when the handler returns, in the flush
+    /// that ends every response (one flush instead of the handler's and then Kestrel's).
+    /// </summary>
+    private void Answer(HttpContext context, string name, long started, AdmissionRequest request, AdmissionSubject subject, AdmissionDecision decision)
     {
         var dryRun = request.DryRun == true;
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -145,7 +149,7 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
                 request.Name ?? string.Empty,
                 subject.Operation,
                 dryRun,
-                decision.Verdict.ToString(),
+                AnswerLogLine.NameOf(decision.Verdict),
                 ids,
                 elapsed.TotalMilliseconds);
             logger.Log(LogLevel.Information, AnswerLogLine.Id, line, null, AnswerLogLine.Formatter);
@@ -161,7 +165,6 @@ internal sealed partial class AdmissionHandler(PolicyStore policies, WebhookMetr
 
         // Never cancelled by a deadline once started: the answer goes whole or not at all.
         AdmissionAnswer.WriteTo(context.Response, request.Uid!, decision);
-        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     private static string FindingIds(IReadOnlyList<AdmissionFinding> findings)

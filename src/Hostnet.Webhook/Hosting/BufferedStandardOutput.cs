@@ -10,17 +10,23 @@ internal sealed class BufferedStandardOutput : IDisposable
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly TextWriter _original;
-    private readonly TextWriter _writer;
+    private readonly BufferedUtf8Writer _writer;
     private readonly Timer _timer;
+    private volatile bool _disposed;
 
     private BufferedStandardOutput()
     {
         _original = Console.Out;
-        var stream = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
-        _writer = TextWriter.Synchronized(stream);
+        _writer = new BufferedUtf8Writer(Console.OpenStandardOutput(), 64 * 1024);
         _timer = new Timer(_ => Flush(), null, FlushInterval, FlushInterval);
         AppDomain.CurrentDomain.ProcessExit += OnExit;
     }
+
+    /// <summary>
+    /// Where the log lines go: the buffered writer itself (<see cref="Console.Out"/> is it behind the console's lock, which
+    /// the writer does not need), until disposed; then the console's own writer again.
+    /// </summary>
+    public TextWriter Out => _disposed ? Console.Out : _writer;
 
     /// <summary>Makes <see cref="Console.Out"/> buffered until disposed (set before the console logger reads it).</summary>
     public static BufferedStandardOutput Install()
@@ -32,6 +38,7 @@ internal sealed class BufferedStandardOutput : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         AppDomain.CurrentDomain.ProcessExit -= OnExit;
         _timer.Dispose();
         Flush();

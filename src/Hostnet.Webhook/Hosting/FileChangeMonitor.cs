@@ -9,6 +9,9 @@ namespace Hostnet.Webhook.Hosting;
 /// </summary>
 internal sealed class FileChangeMonitor : IDisposable
 {
+    /// <summary>The names Kubernetes gives the entries of a Secret or ConfigMap volume that it swaps on an update.</summary>
+    private const string VolumeEntries = "..*";
+
     private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(100);
 
     private readonly string[] _paths;
@@ -28,6 +31,15 @@ internal sealed class FileChangeMonitor : IDisposable
         foreach (var folder in _paths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal).Where(Directory.Exists))
         {
             var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = false };
+            // Only the files' own names, and the entries whose swap replaces a Secret's or ConfigMap's files at once
+            // (..data, ..data_tmp, ..2026_12_06_…): a busy file beside them (a log written there) must not make every
+            // write read and hash the watched files again.
+            foreach (var path in _paths.Where(p => string.Equals(Path.GetDirectoryName(p), folder, StringComparison.Ordinal)))
+            {
+                watcher.Filters.Add(Path.GetFileName(path));
+            }
+
+            watcher.Filters.Add(VolumeEntries);
             watcher.Changed += (_, _) => Settle();
             watcher.Created += (_, _) => Settle();
             watcher.Deleted += (_, _) => Settle();

@@ -15,12 +15,15 @@ namespace Hostnet.Webhook.Hosting;
 /// that logs into the buffered standard output (<see cref="BufferedStandardOutput"/>). The console logger hands every
 /// line to a queue and wakes its writer thread for it: a thread wake per review, a large share of a review's CPU at a
 /// fixed rate (bench/RESULTS.md, P3). Here a line costs its formatting and one short lock. An entry whose state writes
-/// itself (<see cref="IJsonLogState"/>: a review's line) is written as the formatter would write it, straight as UTF-8.
+/// itself (<see cref="IJsonLogState"/>: a review's line) is written as the formatter would write it, straight as UTF-8,
+/// and those bytes go into the output's buffer as they are (<see cref="BufferedUtf8Writer"/>).
 /// </summary>
 internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
     /// <summary>A line's buffers that grew past this (a long exception text) are not kept by the thread.</summary>
     private const int KeptLineBytes = 16 * 1024;
+
+    private static readonly LogTimestamp Timestamps = new();
 
     [ThreadStatic]
     private static StringWriter? t_line;
@@ -30,24 +33,27 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
 
     private readonly ConsoleFormatter _formatter;
     private readonly IOptionsMonitor<JsonConsoleFormatterOptions> _options;
+    private readonly BufferedStandardOutput _output;
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
-    public InlineConsoleLoggerProvider(IEnumerable<ConsoleFormatter> formatters, IOptionsMonitor<JsonConsoleFormatterOptions> options)
+    private InlineConsoleLoggerProvider(IEnumerable<ConsoleFormatter> formatters, IOptionsMonitor<JsonConsoleFormatterOptions> options, BufferedStandardOutput output)
     {
         _formatter = formatters.Single(f => f.Name == ConsoleFormatterNames.Json);
         _options = options;
+        _output = output;
     }
 
     /// <summary>
     /// The JSON console logger (<c>AddJsonConsole</c>) with this provider in place of the console logger's provider:
-    /// the formatter and its options stay as configured.
+    /// the formatter and its options stay as configured; the lines go to <paramref name="output"/>.
     /// </summary>
-    public static void Replace(ILoggingBuilder logging, Action<JsonConsoleFormatterOptions> configure)
+    public static void Replace(ILoggingBuilder logging, Action<JsonConsoleFormatterOptions> configure, BufferedStandardOutput output)
     {
         logging.AddJsonConsole(configure);
         var queued = logging.Services.Single(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));
         logging.Services.Remove(queued);
-        logging.Services.AddSingleton<ILoggerProvider, InlineConsoleLoggerProvider>();
+        logging.Services.AddSingleton<ILoggerProvider>(services => new InlineConsoleLoggerProvider(
+            services.GetServices<ConsoleFormatter>(), services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>(), output));
     }
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
@@ -72,7 +78,7 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
             writer.WriteStartObject();
             if (options.TimestampFormat is { } format)
             {
-                writer.WriteString(Names.Timestamp, line.Timestamp.Format(options.UseUtcTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.Now, format));
+                writer.WriteString(Names.Timestamp, Timestamps.Format(options.UseUtcTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.Now, format));
             }
 
             writer.WriteNumber(Names.EventId, eventId);
@@ -93,6 +99,12 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
 
             // One call on the synchronized writer, the line end included: lines from several threads never interleave.
             var bytes = line.Bytes.WrittenSpan;
+            if (output is BufferedUtf8Writer utf8)
+            {
+                utf8.WriteLine(bytes);
+                return;
+            }
+
             var newLine = Environment.NewLine;
             var chars = line.Chars.Length >= bytes.Length + newLine.Length ? line.Chars : line.Chars = new char[bytes.Length + newLine.Length];
             var count = Encoding.UTF8.GetChars(bytes, chars);
@@ -123,7 +135,7 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
     {
         if (entry.State is IJsonLogState state && entry.Exception is null && _options.CurrentValue is { IncludeScopes: false, JsonWriterOptions.Indented: false } options)
         {
-            WriteDirect(Console.Out, options, entry.LogLevel, entry.Category, entry.EventId.Id, state);
+            WriteDirect(_output.Out, options, entry.LogLevel, entry.Category, entry.EventId.Id, state);
             return;
         }
 
@@ -134,7 +146,7 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
         if (text.Length > 0)
         {
             // One call on the synchronized writer: lines from several threads never interleave.
-            Console.Out.Write(text);
+            _output.Out.Write(text);
         }
 
         // A line with a long exception text must not stay referenced by the thread.
@@ -173,8 +185,6 @@ internal sealed class InlineConsoleLoggerProvider : ILoggerProvider, ISupportExt
         public char[] Message { get; set; } = new char[512];
 
         public char[] Chars { get; set; } = new char[1024];
-
-        public LogTimestamp Timestamp { get; } = new();
 
         public void Reset()
         {

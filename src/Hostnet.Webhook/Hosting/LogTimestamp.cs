@@ -1,45 +1,35 @@
 namespace Hostnet.Webhook.Hosting;
 
 /// <summary>
-/// A log line's timestamp, formatted once per millisecond and format: lines logged in the same millisecond (tens of
-/// them at saturation) share the text instead of each parsing the custom format again. Formats that may be finer
-/// than the millisecond (<c>ffff</c> and beyond, and the standard one-letter formats such as <c>o</c>) are formatted
-/// every time.
+/// Log lines' timestamps, formatted once per millisecond and format for all threads: lines logged in the same
+/// millisecond (tens of them at saturation, from several threads) share the text instead of each thread parsing the
+/// custom format again. Formats that may be finer than the millisecond (<c>ffff</c> and beyond, and the standard
+/// one-letter formats such as <c>o</c>) are formatted every time.
 /// </summary>
 internal sealed class LogTimestamp
 {
-    private readonly char[] _text = new char[64];
-    private string? _format;
-    private bool _finerThanMilliseconds;
-    private long _millisecond = long.MinValue;
-    private TimeSpan _offset;
-    private int _length;
+    private Formatted? _last;
 
     /// <summary><paramref name="time"/> in <paramref name="format"/>, as <see cref="DateTimeOffset.ToString(string)"/> writes it (the JSON console formatter's call).</summary>
-    public ReadOnlySpan<char> Format(DateTimeOffset time, string format)
+    public string Format(DateTimeOffset time, string format)
     {
-        if (!ReferenceEquals(format, _format))
-        {
-            _format = format;
-            _finerThanMilliseconds = format.Length < 2 || format.Contains("ffff", StringComparison.OrdinalIgnoreCase);
-            _millisecond = long.MinValue;
-        }
-
+        var last = Volatile.Read(ref _last);
         var millisecond = time.UtcTicks / TimeSpan.TicksPerMillisecond;
-        if (millisecond == _millisecond && time.Offset == _offset && !_finerThanMilliseconds)
+        if (last is not null && ReferenceEquals(last.Format, format) && last.Millisecond == millisecond && last.Offset == time.Offset)
         {
-            return _text.AsSpan(0, _length);
+            return last.Text;
         }
 
-        if (!time.TryFormat(_text, out _length, format))
+        var text = time.ToString(format);
+        if (!(format.Length < 2 || format.Contains("ffff", StringComparison.OrdinalIgnoreCase)))
         {
-            // A format longer than the buffer (not the webhook's): not kept.
-            _millisecond = long.MinValue;
-            return time.ToString(format);
+            // Whichever thread formats last is kept; a thread that read the clock a moment earlier only formats again.
+            Volatile.Write(ref _last, new Formatted(format, millisecond, time.Offset, text));
         }
 
-        _millisecond = millisecond;
-        _offset = time.Offset;
-        return _text.AsSpan(0, _length);
+        return text;
     }
+
+    /// <summary>One formatted timestamp, published whole to the other threads.</summary>
+    private sealed record Formatted(string Format, long Millisecond, TimeSpan Offset, string Text);
 }

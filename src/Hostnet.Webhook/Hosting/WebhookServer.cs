@@ -79,7 +79,7 @@ public sealed class WebhookServer : IAsyncDisposable
         if (logging is null)
         {
             output = BufferedStandardOutput.Install();
-            InlineConsoleLoggerProvider.Replace(builder.Logging, JsonLines);
+            InlineConsoleLoggerProvider.Replace(builder.Logging, JsonLines, output);
         }
         else
         {

@@ -17,6 +17,12 @@ public sealed class WebhookMetrics
 
     private const string Prefix = "hostnet_webhook_";
 
+    /// <summary>The operation labels (AdmissionHandler.OperationLabel), the verdicts and the actions: the slots of a kind's or rule's series.</summary>
+    private const int Operations = 5;
+    private const int Verdicts = (int)AdmissionVerdict.Denied + 1;
+    private const int RequestSlots = 2 * Operations * Verdicts;
+    private const int ActionSlots = (int)PolicyAction.Deny + 1;
+
     /// <summary>From a quarter millisecond (the P3 target's scale) to the API server's 10 s webhook limit.</summary>
     private static readonly double[] LatencyBuckets = [0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -28,11 +34,12 @@ public sealed class WebhookMetrics
     private readonly Counter _reloads;
     private readonly Histogram _latency;
 
-    // The labelled series a review touches, looked up by a key that allocates nothing (prometheus-net's WithLabels
-    // allocates its label array and sequence on every call).
-    private readonly ConcurrentDictionary<(string Endpoint, string Kind, string Operation, AdmissionVerdict Verdict), Counter.Child> _requestSeries = new();
+    // The labelled series a review touches, looked up without allocating (prometheus-net's WithLabels allocates its
+    // label array and sequence on every call) and without hashing a tuple of strings (each string hashed again by the
+    // randomized hash): one string key with the ordinal comparer, then the closed sets as array indexes.
+    private readonly ConcurrentDictionary<string, Counter.Child?[]> _requestSeries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Histogram.Child> _latencySeries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Rule, PolicyAction Action), Counter.Child> _findingSeries = new();
+    private readonly ConcurrentDictionary<string, Counter.Child?[]> _findingSeries = new(StringComparer.Ordinal);
 
     public WebhookMetrics()
     {
@@ -55,8 +62,15 @@ public sealed class WebhookMetrics
     /// <summary>Counts an answered AdmissionReview and its latency.</summary>
     public void RecordRequest(string endpoint, string kind, string operation, AdmissionVerdict verdict, double seconds)
     {
-        _requestSeries.GetOrAdd((endpoint, kind, operation, verdict), static (key, requests) => requests.WithLabels(key.Endpoint, key.Kind, key.Operation, VerdictLabel(key.Verdict)), _requests).Inc();
+        // Per kind, a slot for each endpoint, operation and verdict: the endpoint and operation labels are closed sets
+        // (AdmissionHandler), and one outside them is looked up by its labels every time instead of having a slot.
+        // Two threads may both look a series up for its slot: WithLabels gives both the same child.
+        var slot = RequestSlot(endpoint, operation, verdict);
+        var series = slot < 0 ? null : _requestSeries.GetOrAdd(kind, static _ => new Counter.Child?[RequestSlots]);
+        (series is null ? Labelled() : series[slot] ??= Labelled()).Inc();
         Latency(endpoint).Observe(seconds);
+
+        Counter.Child Labelled() => _requests.WithLabels(endpoint, kind, operation, VerdictLabel(verdict));
     }
 
     /// <summary>Counts a request refused before review (malformed, too large, timed out).</summary>
@@ -69,8 +83,14 @@ public sealed class WebhookMetrics
     /// <summary>Counts a request past its deadline: its body did not arrive (<c>body</c>, HTTP 408) or its review was not decided (<c>review</c>, HTTP 504).</summary>
     public void RecordTimeout(string endpoint, string stage) => _timeouts.WithLabels(endpoint, stage).Inc();
 
-    public void RecordFinding(string rule, PolicyAction action) =>
-        _findingSeries.GetOrAdd((rule, action), static (key, findings) => findings.WithLabels(key.Rule, key.Action.ToString().ToLowerInvariant()), _findings).Inc();
+    public void RecordFinding(string rule, PolicyAction action)
+    {
+        var series = _findingSeries.GetOrAdd(rule, static _ => new Counter.Child?[ActionSlots]);
+        var slot = (int)action;
+        ((uint)slot < (uint)series.Length ? series[slot] ??= Labelled() : Labelled()).Inc();
+
+        Counter.Child Labelled() => _findings.WithLabels(rule, action.ToString().ToLowerInvariant());
+    }
 
     /// <summary>Counts a load of the policy file or of the certificate (<paramref name="source"/>).</summary>
     public void RecordReload(string source, bool success) => _reloads.WithLabels(source, success ? "success" : "failure").Inc();
@@ -81,6 +101,18 @@ public sealed class WebhookMetrics
         using var buffer = new MemoryStream();
         await _registry.CollectAndExportAsTextAsync(buffer, cancellationToken).ConfigureAwait(false);
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// The slot of a request's series among its kind's (<see cref="RequestSlots"/>); -1 for an endpoint or operation
+    /// outside the handler's labels.
+    /// </summary>
+    private static int RequestSlot(string endpoint, string operation, AdmissionVerdict verdict)
+    {
+        var e = endpoint switch { "validate" => 0, "mutate" => 1, _ => -1 };
+        var o = operation switch { "CREATE" => 0, "UPDATE" => 1, "DELETE" => 2, "CONNECT" => 3, "other" => 4, _ => -1 };
+        var v = (int)verdict;
+        return e < 0 || o < 0 || (uint)v >= (uint)Verdicts ? -1 : (((e * Operations) + o) * Verdicts) + v;
     }
 
     private Histogram.Child Latency(string endpoint) => _latencySeries.GetOrAdd(endpoint, static (name, latency) => latency.WithLabels(name), _latency);
