@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Hostnet.Core.Documents;
@@ -35,7 +36,7 @@ internal sealed class SnapshotJsonReader
     private readonly int _maxDepth;
     private readonly SpanStringPool _strings = new();
     private readonly List<MappingEntry> _entries = [];
-    private readonly List<SourceNode> _items = [];
+    private readonly List<InlineNode> _items = [];
     private readonly List<MappingEntry> _topEntries = [];
 
     private byte[] _buffer;
@@ -133,7 +134,7 @@ internal sealed class SnapshotJsonReader
                     throw new InvalidOperationException("an item the scanner found whole ended early");
                 }
 
-                objects.Add(ClusterSnapshotBuilder.Prepare(AsDocument(node), Interner));
+                objects.Add(ClusterSnapshotBuilder.Prepare(AsDocument(node.Node), Interner));
             }
         }
         catch (JsonException error)
@@ -317,7 +318,7 @@ internal sealed class SnapshotJsonReader
             throw new InputException(keyPosition, $"key \"{key}\" already set in map (first at line {first.Line}, column {first.Column})");
         }
 
-        _topEntries.Add(new(key, keyPosition, ScalarStyle.Quoted, value));
+        _topEntries.Add(Entry(key, keyPosition, value));
         return true;
     }
 
@@ -363,7 +364,7 @@ internal sealed class SnapshotJsonReader
             return false;
         }
 
-        Emit(item);
+        Emit(item.Node);
         return true;
     }
 
@@ -402,25 +403,41 @@ internal sealed class SnapshotJsonReader
         return new ManifestDocument(_path, mapping, apiVersion, kind);
     }
 
-    /// <summary>Builds the value the reader is on; false when the buffer ends inside it.</summary>
-    private bool TryBuild(ref Utf8JsonReader reader, SnapshotScope scope, out SourceNode node)
+    /// <summary>
+    /// Builds the value the reader is on; false when the buffer ends inside it. A scalar is read as its mapping entry
+    /// or its sequence keeps it (inline: its text, position and style), without a node that would be garbage at once.
+    /// </summary>
+    private bool TryBuild(ref Utf8JsonReader reader, SnapshotScope scope, out InlineNode node)
     {
         var position = Position(ref reader);
+        bool built;
+        SourceNode collection;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                return TryBuildMapping(ref reader, scope, position, out node);
+                built = TryBuildMapping(ref reader, scope, position, out collection);
+                break;
             case JsonTokenType.StartArray:
-                return TryBuildSequence(ref reader, scope, position, out node);
+                built = TryBuildSequence(ref reader, scope, position, out collection);
+                break;
             case JsonTokenType.String:
-                node = new SourceScalar(position, String(ref reader), ScalarStyle.Quoted);
+                node = new InlineNode(new ScalarView(position, String(ref reader), ScalarStyle.Quoted));
                 return true;
             default:
                 // Numbers, true, false and null keep their text and read as YAML reads them unquoted.
-                node = new SourceScalar(position, _strings.Share(reader.ValueSpan), ScalarStyle.Plain);
+                node = new InlineNode(new ScalarView(position, _strings.Share(reader.ValueSpan), ScalarStyle.Plain));
                 return true;
         }
+
+        node = built ? new InlineNode(collection) : default;
+        return built;
     }
+
+    /// <summary>The entry of a key and a value as <see cref="TryBuild"/> read it.</summary>
+    private static MappingEntry Entry(string key, SourcePosition keyPosition, InlineNode value) =>
+        value.TryGetScalar(out var scalar)
+            ? new MappingEntry(key, keyPosition, ScalarStyle.Quoted, scalar)
+            : new MappingEntry(key, keyPosition, ScalarStyle.Quoted, value.Collection!);
 
     private bool TryBuildMapping(ref Utf8JsonReader reader, SnapshotScope scope, SourcePosition position, out SourceNode node)
     {
@@ -468,10 +485,10 @@ internal sealed class SnapshotJsonReader
                 throw new InputException(keyPosition, $"key \"{key}\" already set in map (first at line {first.Line}, column {first.Column})");
             }
 
-            _entries.Add(new(key, keyPosition, ScalarStyle.Quoted, value));
+            _entries.Add(Entry(key, keyPosition, value));
 
             // Objects of kinds the engine does not use are read up to their kind (kubectl prints it second) and skipped.
-            if (scope == SnapshotScope.Root && key == "kind" && value is SourceScalar kindValue)
+            if (scope == SnapshotScope.Root && key == "kind" && value.TryGetScalar(out var kindValue))
             {
                 kind = kindValue.Value;
                 skipRest = !SnapshotTrimming.IsWanted(kind);
@@ -603,11 +620,8 @@ internal sealed class SnapshotJsonReader
             _items.Add(item);
         }
 
-        var count = _items.Count - start;
-        var items = count == 0 ? [] : new SourceNode[count];
-        _items.CopyTo(start, items, 0, count);
-        _items.RemoveRange(start, count);
-        node = new SourceSequence(position, items);
+        node = SourceSequence.FromItems(position, CollectionsMarshal.AsSpan(_items)[start..]);
+        _items.RemoveRange(start, _items.Count - start);
         return true;
     }
 
