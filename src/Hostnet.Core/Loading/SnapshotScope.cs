@@ -14,6 +14,9 @@ internal enum SnapshotScope
     /// <summary><c>metadata.annotations</c>.</summary>
     Annotations,
 
+    /// <summary>An item of <c>metadata.ownerReferences</c>.</summary>
+    OwnerReference,
+
     /// <summary>The <c>status</c> of an object whose kind is not known yet: what a pod or a node needs.</summary>
     Status,
 

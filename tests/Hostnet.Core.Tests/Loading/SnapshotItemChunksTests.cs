@@ -79,6 +79,11 @@ public sealed class SnapshotItemChunksTests
         """{"apiVersion":"v1","kind":"Pod","items":[]}""",
         List("\n", Node).TrimEnd('}'),
         List("\n", Node, Pod("p1"))[..^40],
+        // Duplicate keys where an item reader keeps no positions (labels, a container, a condition): read again, placed.
+        List("\n", Node, Pod("p1"), Pod("p2").Replace("\"tier\": \"b\\\"e\"", "\"tier\": \"b\\\"e\", \"app\": \"x\"", StringComparison.Ordinal), Pod("p3")),
+        List("\n", Node, Pod("p1").Replace("\"image\": \"i\"", "\"image\": \"i\",\n \"name\": \"d\"", StringComparison.Ordinal), Pod("p2")),
+        List("\n", Node, Pod("p1").Replace("\"status\": \"True\"}", "\"status\": \"True\", \"type\": \"X\"}", StringComparison.Ordinal)),
+        List("\n", Node, "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":{\"a\":[1,{\"b\":2}],\n\"a\":3}}}"),
     };
 
     [Theory]

@@ -291,4 +291,50 @@ public sealed class SnapshotReaderTests
         snapshot.StatusOf(snapshot.Workloads[1]).Counts.ShouldBeEmpty();
         snapshot.NetworkPolicies.ShouldHaveSingleItem().PodSelector.MatchLabels["app"].ShouldBe("x");
     }
+
+    [Fact]
+    public void Read_Json_SkipsWhatTheModelDoesNotReadAndReadsTheSameModelAsTheWholeTree()
+    {
+        // Every field SnapshotTrimming skips below spec and in owner references, beside the ones read next to them.
+        const string Container = """
+            {"name":"c","image":"i","readOnlyRootFilesystem":true,
+             "env":[{"name":"A","value":"1"},{"name":"B","valueFrom":{"fieldRef":{"apiVersion":"v1","fieldPath":"spec.nodeName"}}}],
+             "ports":[{"containerPort":8080,"hostPort":8080,"protocol":"TCP","name":"http"}],
+             "livenessProbe":{"httpGet":{"path":"/healthz","port":8080,"scheme":"HTTP","host":"h","httpHeaders":[{"name":"X","value":"y"}]},"failureThreshold":3,"periodSeconds":10,"successThreshold":1,"timeoutSeconds":1,"initialDelaySeconds":5},
+             "readinessProbe":{"tcpSocket":{"port":"http"},"periodSeconds":5},
+             "startupProbe":{"grpc":{"port":9090},"timeoutSeconds":2},
+             "lifecycle":{"preStop":{"httpGet":{"path":"/stop","port":8081}}},
+             "securityContext":{"privileged":false,"readOnlyRootFilesystem":true,"capabilities":{"add":["NET_ADMIN"]}},
+             "resources":{"requests":{"cpu":"50m"},"limits":{"memory":"1Gi"}}}
+            """;
+        const string Affinity = """
+            {"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchFields":[{"key":"metadata.name","operator":"In","values":["n"]}]}]},
+                             "preferredDuringSchedulingIgnoredDuringExecution":[{"weight":1,"preference":{"matchExpressions":[{"key":"zone","operator":"In","values":["a"]}]}}]},
+             "podAntiAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[{"labelSelector":{"matchLabels":{"app":"x"}},"topologyKey":"kubernetes.io/hostname"}],
+                                "preferredDuringSchedulingIgnoredDuringExecution":[{"weight":1,"podAffinityTerm":{"topologyKey":"zone"}}]}}
+            """;
+        var spec = $$$"""{"nodeName":"n","hostNetwork":true,"schedulerName":"default-scheduler","affinity":{{{Affinity}}},"containers":[{{{Container}}}],"initContainers":[{{{Container}}}],"tolerations":[{"key":"k","operator":"Exists","effect":"NoExecute","tolerationSeconds":300}]}""";
+        var owners = """[{"apiVersion":"apps/v1","kind":"DaemonSet","name":"ds","uid":"u-1","controller":true,"blockOwnerDeletion":true}]""";
+        var pod = $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"a","ownerReferences":{{{owners}}}},"spec":{{{spec}}},"status":{"phase":"Running"}}""";
+        var deployment = $$$"""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d","namespace":"a","ownerReferences":{{{owners}}}},"spec":{"replicas":2,"template":{"metadata":{"labels":{"app":"x"}},"spec":{{{spec}}}}},"status":{"replicas":2}}""";
+        var text = List(Node("n"), pod, deployment);
+
+        var json = SnapshotText.Read(text);
+        // JSON is YAML: after a comment line the same text goes through the manifest loader's whole tree.
+        var whole = SnapshotText.Read("# the same objects, read whole\n" + text, "cluster.yaml");
+
+        json.Errors.ShouldBeEmpty();
+        whole.Errors.ShouldBeEmpty();
+        // The controllers' statuses are keyed by workload, which the model's JSON cannot name: compared on their own.
+        SnapshotText.Model(json.Snapshot with { WorkloadStatuses = new Dictionary<Workload, WorkloadStatus>() }).ShouldBe(SnapshotText.Model(whole.Snapshot with { WorkloadStatuses = new Dictionary<Workload, WorkloadStatus>() }));
+        json.Snapshot.WorkloadStatuses.Values.ShouldHaveSingleItem().ShouldBeEquivalentTo(whole.Snapshot.WorkloadStatuses.Values.ShouldHaveSingleItem());
+        var read = json.Snapshot.Pods.ShouldHaveSingleItem();
+        read.Controller.ShouldBe(new OwnerReference("DaemonSet", "ds", true));
+        var container = read.Pod.Spec.Containers.ShouldHaveSingleItem();
+        container.Env.Select(e => (e.Name, e.Value)).ShouldBe([("A", "1"), ("B", null)]);
+        container.NetworkHandlers.Select(h => h.Action).ShouldBe(["httpGet", "tcpSocket", "grpc", "httpGet"]);
+        read.Pod.Spec.Tolerations.ShouldHaveSingleItem().Effect.ShouldBe("NoExecute");
+        read.Pod.Spec.RequiredNodeAffinity.ShouldHaveSingleItem();
+        read.Pod.Spec.RequiredPodAntiAffinity.ShouldHaveSingleItem().TopologyKey.ShouldBe("kubernetes.io/hostname");
+    }
 }

@@ -47,4 +47,25 @@ public sealed class SpanStringPoolTests
         var text = new string('a', 200);
         new SpanStringPool().Share(Encoding.UTF8.GetBytes(text)).ShouldBe(text);
     }
+
+    [Fact]
+    public void Share_RepeatedStringsInRandomOrder_GiveTheirOwnTextAndOneInstanceEach()
+    {
+        // Thousands of distinct short strings, ASCII and not, drawn again and again: many share a slot of the table of
+        // recent strings, so a hit there must still be the string of these bytes, and the same one every time.
+        var random = new Random(16);
+        var texts = Enumerable.Range(0, 6_000)
+            .Select(i => (i % 7 == 0 ? "ü" : string.Empty) + new string((char)('a' + (i % 26)), 1 + (i % 5)) + i.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
+        var pool = new SpanStringPool();
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var draw = 0; draw < 60_000; draw++)
+        {
+            var text = texts[random.Next(texts.Length)];
+            var shared = pool.Share(Encoding.UTF8.GetBytes(text));
+            shared.ShouldBe(text);
+            first.TryAdd(text, shared);
+            shared.ShouldBeSameAs(first[text]);
+        }
+    }
 }
