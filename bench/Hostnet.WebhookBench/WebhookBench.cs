@@ -57,9 +57,12 @@ internal static class WebhookBench
         var work = Directory.CreateTempSubdirectory("hostnet-webhook-bench-").FullName;
         try
         {
-            Run(cli, $"webhook gen-certs --service hostnet-webhook --namespace hostnet-system --dns-name localhost --out {work}");
+            // The certificates in a folder of their own, as a Secret's mount is: the server watches their folder, and a log
+            // written beside them would wake its watcher on every write, which no deployment does.
+            var certs = Directory.CreateDirectory(Path.Combine(work, "tls")).FullName;
+            Run(cli, $"webhook gen-certs --service hostnet-webhook --namespace hostnet-system --dns-name localhost --out {certs}");
             var port = FreePort();
-            var start = new ProcessStartInfo("/bin/sh", ["-c", $"exec \"{cli}\" webhook --listen 127.0.0.1:{port} --tls-cert {work}/tls.crt --tls-key {work}/tls.key {serverArgs} > {work}/server.log 2>&1"]);
+            var start = new ProcessStartInfo("/bin/sh", ["-c", $"exec \"{cli}\" webhook --listen 127.0.0.1:{port} --tls-cert {certs}/tls.crt --tls-key {certs}/tls.key {serverArgs} > {work}/server.log 2>&1"]);
             foreach (var setting in serverEnv)
             {
                 var equals = setting.IndexOf('=', StringComparison.Ordinal);
@@ -69,7 +72,7 @@ internal static class WebhookBench
             using var server = Process.Start(start)!;
             try
             {
-                using var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(work, "ca.crt")));
+                using var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(certs, "ca.crt")));
                 using var client = Client(port, connections, ca);
                 await WaitReady(client);
                 var results = new List<PhaseResult>();
