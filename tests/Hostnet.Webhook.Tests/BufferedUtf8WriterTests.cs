@@ -75,13 +75,18 @@ public sealed class BufferedUtf8WriterTests
             for (var i = 0; i < 500; i++)
             {
                 var line = $"thread {thread} line {i} " + new string((char)('a' + thread), i % 70) + "\u00e9";
-                if (i % 2 == 0)
+                switch (i % 3)
                 {
-                    writer.WriteLine(Encoding.UTF8.GetBytes(line));
-                }
-                else
-                {
-                    writer.Write(new StringBuilder(8).Append(line).Append(Environment.NewLine));
+                    case 0:
+                        writer.WriteLine(Encoding.UTF8.GetBytes(line));
+                        break;
+                    case 1:
+                        writer.Write(new StringBuilder(8).Append(line).Append(Environment.NewLine));
+                        break;
+                    default:
+                        // TextWriter's own WriteLine writes the text and the line end in two calls.
+                        writer.WriteLine(line);
+                        break;
                 }
 
                 lock (written)
@@ -95,5 +100,17 @@ public sealed class BufferedUtf8WriterTests
         var lines = Encoding.UTF8.GetString(stream.ToArray()).Split(Environment.NewLine);
         lines[^1].ShouldBeEmpty();
         lines[..^1].Order(StringComparer.Ordinal).ShouldBe(written.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Dispose_WritesAHeldHighSurrogateAsTheReplacementCharacter()
+    {
+        // A MemoryStream gives its bytes after it is closed.
+        using var stream = new MemoryStream();
+        var writer = new BufferedUtf8Writer(stream, 64);
+        writer.Write("a\ud83d");
+        writer.Dispose();
+
+        stream.ToArray().ShouldBe([(byte)'a', 0xEF, 0xBF, 0xBD]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Documents;
 using Hostnet.Core.Loading;
@@ -31,7 +32,7 @@ public sealed class AnalysisContext
     private readonly bool _hasNamespaces;
 
     /// <summary>The namespaces of an input that holds none.</summary>
-    private static readonly IReadOnlyDictionary<string, NamespaceObject> NoNamespaces = new Dictionary<string, NamespaceObject>(StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, NamespaceObject> NoNamespaces = FrozenDictionary<string, NamespaceObject>.Empty;
 
     /// <summary>Whether this context's rule may use <see cref="RunningCluster"/>: false for a non-placement rule's own context.</summary>
     private readonly bool _mayPlace = true;

@@ -232,11 +232,26 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
             : read with { Metadata = metadata };
     }
 
+    private static readonly string[] ThinRootKeys = ["apiVersion", "kind"];
+
+    private static readonly string[] ThinMetadataKeys = ["name", "namespace"];
+
+    /// <summary>
+    /// Whether <see cref="Thin"/> keeps the property <paramref name="key"/> of a mapping in <paramref name="scope"/>:
+    /// the only properties of a snapshot's object whose positions outlive its reading.
+    /// </summary>
+    internal static bool KeepsPosition(SnapshotScope scope, string key) => scope switch
+    {
+        SnapshotScope.Root => key is "metadata" || ThinRootKeys.Contains(key),
+        SnapshotScope.Metadata => ThinMetadataKeys.Contains(key),
+        _ => true,
+    };
+
     /// <summary>The document reduced to its kind, name and namespace, with their positions.</summary>
     private static ManifestDocument Thin(ManifestDocument document)
     {
         var entries = new List<MappingEntry>(3);
-        foreach (var key in (string[])["apiVersion", "kind"])
+        foreach (var key in ThinRootKeys)
         {
             if (document.Root.TryGetEntry(key, out var entry))
             {
@@ -249,7 +264,7 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
             var names = new List<MappingEntry>(2);
             foreach (var entry in meta.Entries)
             {
-                if (entry.Key is "name" or "namespace")
+                if (ThinMetadataKeys.Contains(entry.Key))
                 {
                     names.Add(entry);
                 }

@@ -58,7 +58,7 @@ internal sealed class SnapshotJsonReader
     private bool _shared;
 
     // Whether every node and key gets its line and column. An item reader places only what the model keeps of an object
-    // (ClusterSnapshotBuilder.Thin keeps its kind and names, IsKept): counting the lines up to every other node was 3 %
+    // (ClusterSnapshotBuilder.Thin keeps its kind and names: KeepsPosition): counting the lines up to every other node was 3 %
     // of an audit's samples, for positions dropped at once. An item with a duplicate key where keys are not placed is
     // read again, all placed, for the positions the error names (_unplacedDuplicate).
     private bool _placeEverything = true;
@@ -503,7 +503,7 @@ internal sealed class SnapshotJsonReader
 
             var keyPosition = placed ? Position(ref reader) : SourcePosition.Start;
             var key = String(ref reader);
-            if (!reader.Read() || !TryBuild(ref reader, child.Value, placed && (_placeEverything || IsKept(scope, key)), out var value))
+            if (!reader.Read() || !TryBuild(ref reader, child.Value, placed && (_placeEverything || ClusterSnapshotBuilder.KeepsPosition(scope, key)), out var value))
             {
                 return Abandon(start);
             }
@@ -541,13 +541,6 @@ internal sealed class SnapshotJsonReader
     /// Whether the model keeps the value of this key, with its position (ClusterSnapshotBuilder.Thin): an object's
     /// apiVersion, kind and metadata, and in that metadata its name and namespace. A kept value is kept whole.
     /// </summary>
-    private static bool IsKept(SnapshotScope scope, string key) => scope switch
-    {
-        SnapshotScope.Root => key is "apiVersion" or "kind" or "metadata",
-        SnapshotScope.Metadata => key is "name" or "namespace",
-        _ => true,
-    };
-
     /// <summary>Where the value after the property name the reader is on starts (past the colon).</summary>
     private int ValueAfterName(ref Utf8JsonReader reader)
     {

@@ -33,7 +33,8 @@ internal static class SnapshotTrimming
         SnapshotScope.ContainerStatus => KeptContainerStatus(property) ? SnapshotScope.Whole : null,
         SnapshotScope.NodeStatus => KeptNodeStatus(property) ? SnapshotScope.Whole : null,
         SnapshotScope.Status => KeptPodStatus(property) || KeptNodeStatus(property) ? SnapshotScope.Whole : null,
-        SnapshotScope.Spec => SkippedInSpec(property) ? null
+        SnapshotScope.Spec => KeyedByUsers(property) ? SnapshotScope.Whole
+            : SkippedInSpec(property) ? null
             : property.SequenceEqual("metadata"u8) ? SnapshotScope.Metadata
             : SnapshotScope.Spec,
         _ => SnapshotScope.Whole,
@@ -92,7 +93,19 @@ internal static class SnapshotTrimming
         || property.SequenceEqual("addresses"u8);
 
     /// <summary>
-    /// Names no part of ObjectReader reads at any depth below <c>spec</c> (a pod's, a template's, a node's): skipping
+    /// Maps below <c>spec</c> whose keys are the user's (labels, resource names), read whole: a label called
+    /// <c>path</c> is data, not the field <see cref="SkippedInSpec"/> names.
+    /// </summary>
+    private static bool KeyedByUsers(ReadOnlySpan<byte> property) =>
+        property.SequenceEqual("nodeSelector"u8)
+        || property.SequenceEqual("selector"u8)
+        || property.SequenceEqual("matchLabels"u8)
+        || property.SequenceEqual("requests"u8)
+        || property.SequenceEqual("limits"u8)
+        || property.SequenceEqual("overhead"u8);
+
+    /// <summary>
+    /// Names no part of ObjectReader reads at any depth below <c>spec</c> outside the maps keyed by users (a pod's, a template's, a node's): skipping
     /// them leaves the model as it is, and the tree an item reader builds and drops a fifth smaller.
     /// </summary>
     private static bool SkippedInSpec(ReadOnlySpan<byte> property) =>

@@ -38,6 +38,18 @@ internal sealed class BufferedUtf8Writer(Stream stream, int bufferBytes) : TextW
         }
     }
 
+    public override void WriteLine(string? value) => WriteLine(value.AsSpan());
+
+    /// <summary>The text and the line end under one hold of the lock, where TextWriter's would write them in two calls.</summary>
+    public override void WriteLine(ReadOnlySpan<char> buffer)
+    {
+        lock (_lock)
+        {
+            Encode(buffer);
+            Encode(CoreNewLine);
+        }
+    }
+
     /// <summary>All the builder's chunks in one call: a line in a builder stays whole.</summary>
     public override void Write(StringBuilder? value)
     {
@@ -78,6 +90,18 @@ internal sealed class BufferedUtf8Writer(Stream stream, int bufferBytes) : TextW
     {
         if (disposing)
         {
+            lock (_lock)
+            {
+                // A high surrogate the encoder still holds goes out as U+FFFD, as a StreamWriter's last flush writes it.
+                if (_buffer.Length - _length < EncoderRoom)
+                {
+                    WriteBuffer();
+                }
+
+                _encoder.Convert(ReadOnlySpan<char>.Empty, _buffer.AsSpan(_length), flush: true, out _, out var written, out _);
+                _length += written;
+            }
+
             Flush();
             stream.Dispose();
         }

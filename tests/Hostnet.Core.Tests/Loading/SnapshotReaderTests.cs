@@ -295,7 +295,8 @@ public sealed class SnapshotReaderTests
     [Fact]
     public void Read_Json_SkipsWhatTheModelDoesNotReadAndReadsTheSameModelAsTheWholeTree()
     {
-        // Every field SnapshotTrimming skips below spec and in owner references, beside the ones read next to them.
+        // Every field SnapshotTrimming skips below spec and in owner references, beside the ones read next to them,
+        // and the same names as keys of the users' maps (labels, resources), which are read whole.
         const string Container = """
             {"name":"c","image":"i","readOnlyRootFilesystem":true,
              "env":[{"name":"A","value":"1"},{"name":"B","valueFrom":{"fieldRef":{"apiVersion":"v1","fieldPath":"spec.nodeName"}}}],
@@ -305,19 +306,20 @@ public sealed class SnapshotReaderTests
              "startupProbe":{"grpc":{"port":9090},"timeoutSeconds":2},
              "lifecycle":{"preStop":{"httpGet":{"path":"/stop","port":8081}}},
              "securityContext":{"privileged":false,"readOnlyRootFilesystem":true,"capabilities":{"add":["NET_ADMIN"]}},
-             "resources":{"requests":{"cpu":"50m"},"limits":{"memory":"1Gi"}}}
+             "resources":{"requests":{"cpu":"50m","example.com/path":"1"},"limits":{"memory":"1Gi","scheme":"1"}}}
             """;
         const string Affinity = """
             {"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchFields":[{"key":"metadata.name","operator":"In","values":["n"]}]}]},
                              "preferredDuringSchedulingIgnoredDuringExecution":[{"weight":1,"preference":{"matchExpressions":[{"key":"zone","operator":"In","values":["a"]}]}}]},
-             "podAntiAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[{"labelSelector":{"matchLabels":{"app":"x"}},"topologyKey":"kubernetes.io/hostname"}],
+             "podAntiAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[{"labelSelector":{"matchLabels":{"app":"x","path":"p"}},"topologyKey":"kubernetes.io/hostname"}],
                                 "preferredDuringSchedulingIgnoredDuringExecution":[{"weight":1,"podAffinityTerm":{"topologyKey":"zone"}}]}}
             """;
-        var spec = $$$"""{"nodeName":"n","hostNetwork":true,"schedulerName":"default-scheduler","affinity":{{{Affinity}}},"containers":[{{{Container}}}],"initContainers":[{{{Container}}}],"tolerations":[{"key":"k","operator":"Exists","effect":"NoExecute","tolerationSeconds":300}]}""";
+        var spec = $$$"""{"nodeName":"n","hostNetwork":true,"schedulerName":"default-scheduler","nodeSelector":{"path":"p","scheme":"s","volumes":"v","valueFrom":"f"},"affinity":{{{Affinity}}},"containers":[{{{Container}}}],"initContainers":[{{{Container}}}],"tolerations":[{"key":"k","operator":"Exists","effect":"NoExecute","tolerationSeconds":300}]}""";
         var owners = """[{"apiVersion":"apps/v1","kind":"DaemonSet","name":"ds","uid":"u-1","controller":true,"blockOwnerDeletion":true}]""";
         var pod = $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"a","ownerReferences":{{{owners}}}},"spec":{{{spec}}},"status":{"phase":"Running"}}""";
-        var deployment = $$$"""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d","namespace":"a","ownerReferences":{{{owners}}}},"spec":{"replicas":2,"template":{"metadata":{"labels":{"app":"x"}},"spec":{{{spec}}}}},"status":{"replicas":2}}""";
-        var text = List(Node("n"), pod, deployment);
+        var deployment = $$$"""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d","namespace":"a","ownerReferences":{{{owners}}}},"spec":{"replicas":2,"selector":{"matchLabels":{"app":"x","periodSeconds":"1"}},"template":{"metadata":{"labels":{"app":"x"}},"spec":{{{spec}}}}},"status":{"replicas":2}}""";
+        var service = """{"apiVersion":"v1","kind":"Service","metadata":{"name":"s","namespace":"a"},"spec":{"selector":{"path":"p","volumes":"v"},"ports":[{"port":80}]}}""";
+        var text = List(Node("n"), pod, deployment, service);
 
         var json = SnapshotText.Read(text);
         // JSON is YAML: after a comment line the same text goes through the manifest loader's whole tree.
@@ -336,5 +338,7 @@ public sealed class SnapshotReaderTests
         read.Pod.Spec.Tolerations.ShouldHaveSingleItem().Effect.ShouldBe("NoExecute");
         read.Pod.Spec.RequiredNodeAffinity.ShouldHaveSingleItem();
         read.Pod.Spec.RequiredPodAntiAffinity.ShouldHaveSingleItem().TopologyKey.ShouldBe("kubernetes.io/hostname");
+        read.Pod.Spec.NodeSelector.Keys.ShouldBe(["path", "scheme", "volumes", "valueFrom"], ignoreOrder: true);
+        json.Snapshot.Services.ShouldHaveSingleItem().Selector!.Keys.ShouldBe(["path", "volumes"], ignoreOrder: true);
     }
 }

@@ -29,9 +29,6 @@ internal static class NodeComponentPorts
     private static readonly Nodes MostNodes = OwnerNodes("on most nodes");
     private static readonly Nodes ManyNodes = OwnerNodes("on many nodes");
 
-    /// <summary>The built-in catalogue.</summary>
-    public static IReadOnlyList<NodeReservedPort> Entries => Catalogue;
-
     /// <summary><see cref="Entries"/> as an array, searched for every host port of every workload without an interface call per entry.</summary>
     private static readonly NodeReservedPort[] Catalogue =
     [
@@ -66,6 +63,9 @@ internal static class NodeComponentPorts
         Entry(80, Tcp, "ingress controllers and other web front ends", ManyNodes, Severity.Warning),
         Entry(443, Tcp, "ingress controllers and other web front ends", ManyNodes, Severity.Warning),
     ];
+
+    /// <summary>The built-in catalogue (a read-only view: the array itself stays this class's).</summary>
+    public static IReadOnlyList<NodeReservedPort> Entries { get; } = Array.AsReadOnly(Catalogue);
 
     /// <summary>The Service NodePort range (default <c>--service-node-port-range</c>).</summary>
     public static NodeReservedPort NodePortRange { get; } = Entries.First(e => e.IsNodePortRange);
