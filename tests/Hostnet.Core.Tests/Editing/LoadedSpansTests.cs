@@ -16,23 +16,7 @@ namespace Hostnet.Core.Tests.Editing;
 /// </summary>
 public sealed class LoadedSpansTests
 {
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        var folders = new[] { Path.Combine(RepositoryPaths.Root, "examples"), RepositoryPaths.Corpus, RepositoryPaths.TestData };
-        foreach (var folder in folders)
-        {
-            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                if (Path.GetExtension(file) is ".yaml" or ".yml" or ".json")
-                {
-                    data.Add(Path.GetRelativePath(RepositoryPaths.Root, file).Replace('\\', '/'));
-                }
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Files() => RepositoryPaths.ManifestFixtures();
 
     [Theory]
     [MemberData(nameof(Files))]

@@ -55,22 +55,7 @@ public sealed class ObjectReaderDifferentialTests
           - {name: e, state: {running: {}}}
         """;
 
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        foreach (var folder in new[] { Path.Combine(RepositoryPaths.Root, "examples"), RepositoryPaths.Corpus, RepositoryPaths.TestData })
-        {
-            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                if (Path.GetExtension(file) is ".yaml" or ".yml" or ".json")
-                {
-                    data.Add(Path.GetRelativePath(RepositoryPaths.Root, file).Replace('\\', '/'));
-                }
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Files() => RepositoryPaths.ManifestFixtures();
 
     [Theory]
     [MemberData(nameof(Files))]
