@@ -8,7 +8,7 @@ namespace Hostnet.Core.Audit;
 /// <param name="Inventory">Host-network and host-port workloads, by namespace and owner.</param>
 /// <param name="Findings">The rules' findings on the live objects and what the cluster's state shows, sorted.</param>
 /// <param name="Ports">The host-port map of the cluster, as <c>hostnet ports</c> builds it.</param>
-/// <param name="DrawPicture">Draws <see cref="Picture"/>, once, when it is first asked for.</param>
+/// <param name="PictureOnDemand"><see cref="Picture"/>, drawn when first asked for: only the HTML report shows it, and the other formats do not pay for a cell per node and port.</param>
 public sealed record AuditReport(
     string Source,
     string? ServerVersion,
@@ -16,13 +16,10 @@ public sealed record AuditReport(
     IReadOnlyList<InventoryEntry> Inventory,
     IReadOnlyList<AuditFinding> Findings,
     PortMap Ports,
-    Func<PortPicture> DrawPicture)
+    Lazy<PortPicture> PictureOnDemand)
 {
-    // Only the HTML report shows the picture: the other formats do not pay for a cell per node and port.
-    private readonly Lazy<PortPicture> _picture = new(DrawPicture);
-
     /// <summary>The per-node map of the pods' host ports, bounded, for the HTML report.</summary>
-    public PortPicture Picture => _picture.Value;
+    public PortPicture Picture => PictureOnDemand.Value;
 
     /// <summary>The node agents' reports the audit read (<c>--listeners</c>); empty without them.</summary>
     public IReadOnlyList<Loading.AgentReport> Listeners { get; init; } = [];

@@ -64,7 +64,7 @@ public static class Auditor
             snapshot.Namespaces.Count,
             snapshot.Workloads.Count,
             snapshot.Pods.Count(index.UsesHost));
-        return new AuditReport(source, snapshot.ServerVersion?.ToString(), totals, inventory, findings, ports, () => PortPictureBuilder.Build(state))
+        return new AuditReport(source, snapshot.ServerVersion?.ToString(), totals, inventory, findings, ports, new(() => PortPictureBuilder.Build(state)))
         {
             Listeners = listeners ?? [],
         };
