@@ -238,7 +238,7 @@ internal sealed class ClusterSnapshotBuilder(string path, string defaultNamespac
 
     /// <summary>
     /// Whether <see cref="Thin"/> keeps the property <paramref name="key"/> of a mapping in <paramref name="scope"/>:
-    /// the only properties of a snapshot's object whose positions outlive its reading.
+    /// the only properties of a snapshot's object whose positions outlive its reading (a kept value is placed whole).
     /// </summary>
     internal static bool KeepsPosition(SnapshotScope scope, string key) => scope switch
     {

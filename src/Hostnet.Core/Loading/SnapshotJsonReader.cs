@@ -537,10 +537,6 @@ internal sealed class SnapshotJsonReader
         return true;
     }
 
-    /// <summary>
-    /// Whether the model keeps the value of this key, with its position (ClusterSnapshotBuilder.Thin): an object's
-    /// apiVersion, kind and metadata, and in that metadata its name and namespace. A kept value is kept whole.
-    /// </summary>
     /// <summary>Where the value after the property name the reader is on starts (past the colon).</summary>
     private int ValueAfterName(ref Utf8JsonReader reader)
     {

@@ -86,21 +86,18 @@ internal sealed record ClusterNameEvidence(string Where, string Name)
             }
         }
 
-        var args = container.Args;
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (HostIn(args[i], @namespace, services) is { } host)
-            {
-                return new ClusterNameEvidence($"container \"{container.Name}\" args", host);
-            }
-        }
+        return InWords(container, "args", container.Args, @namespace, services)
+            ?? InWords(container, "command", container.Command, @namespace, services);
+    }
 
-        var command = container.Command;
-        for (var i = 0; i < command.Count; i++)
+    /// <summary>The first name in one of the container's word lists (<c>args</c> or <c>command</c>).</summary>
+    private static ClusterNameEvidence? InWords(Container container, string list, IReadOnlyList<string> words, string @namespace, string[] services)
+    {
+        for (var i = 0; i < words.Count; i++)
         {
-            if (HostIn(command[i], @namespace, services) is { } host)
+            if (HostIn(words[i], @namespace, services) is { } host)
             {
-                return new ClusterNameEvidence($"container \"{container.Name}\" command", host);
+                return new ClusterNameEvidence($"container \"{container.Name}\" {list}", host);
             }
         }
 
