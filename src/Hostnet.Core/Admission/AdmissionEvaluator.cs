@@ -150,7 +150,7 @@ public static class AdmissionEvaluator
     {
         var checker = CheckerFor(subject, policy);
         var options = checker.Options;
-        var report = checker.Check([loaded], out var objects);
+        var report = checker.Check([loaded], out var run);
         var findings = new List<AdmissionFinding>(report.Diagnostics.Count);
         foreach (var diagnostic in report.Diagnostics)
         {
@@ -163,12 +163,9 @@ public static class AdmissionEvaluator
 
         if (policy.RestrictsHostAccess)
         {
-            foreach (var read in objects)
+            foreach (var workload in run.Workloads)
             {
-                if (read is Workload workload)
-                {
-                    AddPolicyFindings(findings, workload, options.DefaultNamespace, policy);
-                }
+                AddPolicyFindings(findings, workload, run.HostPortsOf(workload), options.DefaultNamespace, policy);
             }
         }
 
@@ -176,7 +173,7 @@ public static class AdmissionEvaluator
     }
 
     /// <summary>What the policy itself forbids the workload: host networking or host ports for who it is, ports out of range.</summary>
-    private static void AddPolicyFindings(List<AdmissionFinding> findings, Workload workload, string defaultNamespace, WebhookPolicy policy)
+    private static void AddPolicyFindings(List<AdmissionFinding> findings, Workload workload, IReadOnlyList<HostPortBinding> bindings, string defaultNamespace, WebhookPolicy policy)
     {
         var spec = workload.Spec;
         var @namespace = workload.NamespaceOr(defaultNamespace);
@@ -192,7 +189,6 @@ public static class AdmissionEvaluator
                 "drop hostNetwork, or run it where the policy allows host networking");
         }
 
-        var bindings = HostPorts.Wanted(spec);
         if (bindings.Count == 0)
         {
             return;

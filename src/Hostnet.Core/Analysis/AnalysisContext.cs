@@ -6,6 +6,7 @@ using Hostnet.Core.Loading;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Listeners;
+using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Analysis;
 
@@ -148,6 +149,19 @@ public sealed class AnalysisContext
     }
 
     /// <summary>
+    /// The host ports a workload's pods want (<see cref="HostPorts.Wanted"/>), worked out once per run for every rule
+    /// that asks (six rules and the admission policy do); the list is shared, never to be changed.
+    /// </summary>
+    public IReadOnlyList<HostPortBinding> HostPortsOf(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        // A run of one workload (an admission review) keeps its one list in a field, without a table.
+        return Workloads.Count == 1 && ReferenceEquals(Workloads[0], workload)
+            ? _indexes.OnlyHostPorts
+            : _indexes.HostPortsByWorkload.GetOrAdd(workload, static w => HostPorts.Wanted(w.Spec));
+    }
+
+    /// <summary>
     /// A context for one rule (or one part of its workloads) running beside others: the same input and indexes, its
     /// own findings (<see cref="Add(IEnumerable{Diagnostic})"/> them back in a fixed order, so the report does not
     /// depend on which thread finished first).
@@ -271,6 +285,8 @@ public sealed class AnalysisContext
         private Dictionary<(string Namespace, string Name), ConfigMap>? _configMaps;
         private ConcurrentDictionary<Workload, PodListeners>? _listeners;
         private PodListeners? _onlyListeners;
+        private ConcurrentDictionary<Workload, IReadOnlyList<HostPortBinding>>? _hostPorts;
+        private IReadOnlyList<HostPortBinding>? _onlyHostPorts;
         private ClusterSimulation? _running;
         private object? _workloadsGate;
         private object? _servicesGate;
@@ -279,6 +295,8 @@ public sealed class AnalysisContext
         private object? _configMapsGate;
         private object? _listenersGate;
         private object? _onlyListenersGate;
+        private object? _hostPortsGate;
+        private object? _onlyHostPortsGate;
         private object? _runningGate;
 
         public ILookup<string, Workload> WorkloadsByNamespace => Once(ref _workloadsByNamespace, ref _workloadsGate, static c => c.Workloads.ToLookup(c.NamespaceOf, StringComparer.Ordinal));
@@ -301,6 +319,13 @@ public sealed class AnalysisContext
 
         /// <summary>The listeners of the run's only workload.</summary>
         public PodListeners OnlyListeners => Once(ref _onlyListeners, ref _onlyListenersGate, static c => new PodListeners(c.Workloads[0].Spec));
+
+        /// <summary>Sized for the run's workloads, as <see cref="Listeners"/> is.</summary>
+        public ConcurrentDictionary<Workload, IReadOnlyList<HostPortBinding>> HostPortsByWorkload => Once(ref _hostPorts, ref _hostPortsGate, static c =>
+            new ConcurrentDictionary<Workload, IReadOnlyList<HostPortBinding>>(-1, Math.Max(1, c.Workloads.Count), ReferenceEqualityComparer.Instance));
+
+        /// <summary>The host ports of the run's only workload.</summary>
+        public IReadOnlyList<HostPortBinding> OnlyHostPorts => Once(ref _onlyHostPorts, ref _onlyHostPortsGate, static c => HostPorts.Wanted(c.Workloads[0].Spec));
 
         public ClusterSimulation Running => Once(ref _running, ref _runningGate, static c => c.PrebuiltRunningCluster is { } view && c.Nodes.Count == 0
             ? view.GetAwaiter().GetResult()

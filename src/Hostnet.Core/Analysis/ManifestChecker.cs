@@ -28,16 +28,20 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
     public CheckReport Check(IReadOnlyList<LoadResult> inputs) => Check(inputs, readings: null, out _);
 
     /// <param name="inputs">What was loaded.</param>
-    /// <param name="objects">The objects read from the input, in its order: for a caller that goes on with them (admission's policy checks) instead of reading them again.</param>
-    public CheckReport Check(IReadOnlyList<LoadResult> inputs, out IReadOnlyList<KubeObject> objects) =>
-        Check(inputs, readings: null, out objects);
+    /// <param name="run">
+    /// The run's context, with the objects read from the input in its order and what the rules worked out of them
+    /// (<see cref="AnalysisContext.HostPortsOf"/>): for a caller that goes on with them (admission's policy checks)
+    /// instead of reading them again.
+    /// </param>
+    public CheckReport Check(IReadOnlyList<LoadResult> inputs, out AnalysisContext run) =>
+        Check(inputs, readings: null, out run);
 
     /// <summary>
     /// <see cref="Check(IReadOnlyList{LoadResult})"/>, reusing what earlier checks read of the same documents (by
     /// reference: a document reads the same way every time) and adding what this one reads: a fix's later rounds
     /// read only the documents they changed. The caller removes the documents it drops.
     /// </summary>
-    internal CheckReport Check(IReadOnlyList<LoadResult> inputs, Dictionary<ManifestDocument, DocumentReading>? readings, out IReadOnlyList<KubeObject> objects)
+    internal CheckReport Check(IReadOnlyList<LoadResult> inputs, Dictionary<ManifestDocument, DocumentReading>? readings, out AnalysisContext run)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         // Reading the model is per document, so a large input is spread over the cores; the order stays the input's.
@@ -78,8 +82,6 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
                 readObjects.Add(one);
             }
         }
-
-        objects = readObjects;
 
         void ReadOne(int i)
         {
@@ -129,6 +131,7 @@ public sealed class ManifestChecker(AnalysisOptions options, IReadOnlyList<IRule
         }
 
         RunEnabled(context);
+        run = context;
 
         return new CheckReport(Sorted(context.Diagnostics), inputs.Count, inputs.Sum(i => i.Documents.Count), [.. inputs.SelectMany(i => i.Skipped)]);
     }

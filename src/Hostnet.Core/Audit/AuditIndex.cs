@@ -19,7 +19,8 @@ internal sealed class AuditIndex
     private readonly Dictionary<ClusterPod, OwnerKey> _ownerOfPod = new(ReferenceEqualityComparer.Instance);
     private readonly Func<(string Namespace, string Kind, string Name), Workload?> _workloadNamed;
 
-    // The pods' host ports, shared by the pods of one template; the index is used from one thread.
+    // The host ports of the snapshot's pods and workloads, worked out once per shared container list for every pass
+    // of the audit that asks; the index is used from one thread.
     private readonly SharedPodParts _parts = new();
 
     public AuditIndex(ClusterSnapshot snapshot, string defaultNamespace)
@@ -67,11 +68,14 @@ internal sealed class AuditIndex
 
     public static bool Ended(ClusterPod pod) => pod.Status.Phase is "Succeeded" or "Failed";
 
-    /// <summary>Whether pods of this spec use the node's network: host network, or a host port.</summary>
-    public static bool UsesHost(PodSpec spec) => spec.HostNetwork || HostPorts.Wanted(spec).Count > 0;
+    /// <summary>The host ports pods of this spec want (<see cref="Semantics.Ports.HostPorts.Wanted"/>); the list is shared, never to be changed.</summary>
+    public IReadOnlyList<HostPortBinding> HostPorts(PodSpec spec) => _parts.HostPorts(spec);
 
-    /// <summary><see cref="UsesHost(PodSpec)"/> for a pod of the snapshot, its host ports read once per shared container list.</summary>
-    public bool UsesHost(ClusterPod pod) => pod.Pod.Spec.HostNetwork || _parts.HostPorts(pod.Pod.Spec).Count > 0;
+    /// <summary>Whether pods of this spec use the node's network: host network, or a host port.</summary>
+    public bool UsesHost(PodSpec spec) => spec.HostNetwork || _parts.HostPorts(spec).Count > 0;
+
+    /// <summary><see cref="UsesHost(PodSpec)"/> for a pod of the snapshot.</summary>
+    public bool UsesHost(ClusterPod pod) => UsesHost(pod.Pod.Spec);
 
     public string NamespaceOf(Model.KubeObject subject) => subject.NamespaceOr(DefaultNamespace);
 

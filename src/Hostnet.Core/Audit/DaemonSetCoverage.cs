@@ -16,7 +16,7 @@ internal static class DaemonSetCoverage
     public static void Check(LiveState state, AnalysisContext context)
     {
         var index = state.Index;
-        foreach (var daemonSet in index.Snapshot.Workloads.Where(w => w.Kind == "DaemonSet" && AuditIndex.UsesHost(w.Spec)))
+        foreach (var daemonSet in index.Snapshot.Workloads.Where(w => w.Kind == "DaemonSet" && index.UsesHost(w.Spec)))
         {
             var owner = index.OwnerOf(daemonSet);
             var pods = index.PodsOf(owner);

@@ -21,7 +21,7 @@ internal static class InventoryBuilder
         foreach (var (owner, subject) in subjects)
         {
             var spec = subject.Spec;
-            if (!AuditIndex.UsesHost(spec))
+            if (!index.UsesHost(spec))
             {
                 continue;
             }
@@ -31,7 +31,7 @@ internal static class InventoryBuilder
             entries.Add(new InventoryEntry(
                 owner,
                 spec.HostNetwork,
-                Ports(spec),
+                Ports(spec, index.HostPorts(spec)),
                 Dns(spec),
                 Privileges(spec),
                 Security(index, owner.Namespace),
@@ -47,9 +47,9 @@ internal static class InventoryBuilder
             .ThenBy(e => e.Owner.Name, StringComparer.Ordinal)];
     }
 
-    private static string[] Ports(PodSpec spec)
+    private static string[] Ports(PodSpec spec, IReadOnlyList<HostPortBinding> hostPorts)
     {
-        var declared = HostPorts.Wanted(spec).Select(b => b.ToString()).Distinct(StringComparer.Ordinal);
+        var declared = hostPorts.Select(b => b.ToString()).Distinct(StringComparer.Ordinal);
         var inferred = spec.HostNetwork
             ? new PodListeners(spec).Undeclared.Select(u => $"{u.Listener.Port}/{u.Listener.Protocol} inferred").Distinct(StringComparer.Ordinal)
             : [];

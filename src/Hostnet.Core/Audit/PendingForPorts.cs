@@ -20,7 +20,7 @@ internal static class PendingForPorts
             var message = LiveState.Unschedulable(first)!.Message!;
             var holders = new List<string>();
             var holderOwners = new HashSet<OwnerKey>();
-            foreach (var wanted in HostPorts.Wanted(first.Pod.Spec).GroupBy(b => (b.Port, b.Protocol)))
+            foreach (var wanted in state.Index.HostPorts(first.Pod.Spec).GroupBy(b => (b.Port, b.Protocol)))
             {
                 var (port, protocol) = wanted.Key;
                 var held = state.DeclaredHolders(port, protocol)

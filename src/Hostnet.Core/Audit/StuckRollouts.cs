@@ -19,7 +19,7 @@ internal static class StuckRollouts
     public static void Check(LiveState state, AnalysisContext context)
     {
         var pendingByOwner = state.PendingForPorts.GroupBy(state.Index.OwnerOf).ToDictionary(g => g.Key, g => g.Count());
-        foreach (var workload in state.Index.Snapshot.Workloads.Where(w => w.Kind is "Deployment" or "DaemonSet" && AuditIndex.UsesHost(w.Spec)))
+        foreach (var workload in state.Index.Snapshot.Workloads.Where(w => w.Kind is "Deployment" or "DaemonSet" && state.Index.UsesHost(w.Spec)))
         {
             var status = state.Index.Snapshot.StatusOf(workload);
             var pending = pendingByOwner.GetValueOrDefault(state.Index.OwnerOf(workload));

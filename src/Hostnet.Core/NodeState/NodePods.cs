@@ -1,5 +1,5 @@
 using Hostnet.Core.Model;
-
+using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.NodeState;
 
@@ -11,6 +11,7 @@ public sealed class NodePods
 {
     private readonly Dictionary<string, ClusterPod> _byUid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (ClusterPod Pod, string Container)> _byContainer = new(StringComparer.Ordinal);
+    private readonly Dictionary<ClusterPod, IReadOnlyList<HostPortBinding>> _hostPorts = new(ReferenceEqualityComparer.Instance);
 
     public NodePods(string node, IEnumerable<ClusterPod> pods)
     {
@@ -20,6 +21,7 @@ public sealed class NodePods
             .OrderBy(p => p.Pod.Metadata.Namespace, StringComparer.Ordinal).ThenBy(p => p.Pod.Name, StringComparer.Ordinal)];
         foreach (var pod in Pods)
         {
+            _hostPorts[pod] = HostPorts.Wanted(pod.Pod.Spec);
             if (pod.Pod.Metadata.Uid is { } uid)
             {
                 _byUid[uid] = pod;
@@ -38,6 +40,16 @@ public sealed class NodePods
     public string Node { get; }
 
     public IReadOnlyList<ClusterPod> Pods { get; }
+
+    /// <summary>
+    /// The host ports a pod of <see cref="Pods"/> declares (<see cref="HostPorts.Wanted"/>), worked out once for the
+    /// view and the node rules; the list is shared, never to be changed.
+    /// </summary>
+    public IReadOnlyList<HostPortBinding> HostPortsOf(ClusterPod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        return _hostPorts.TryGetValue(pod, out var bindings) ? bindings : throw new ArgumentException($"pod {pod.Pod.Name} is not bound to node {Node}", nameof(pod));
+    }
 
     /// <summary>Who holds a socket: the pod of its container (or of its pod UID), a daemon of the node, or unknown.</summary>
     public ListenerOwner OwnerOf(NodeProcess? process)

@@ -23,7 +23,6 @@ public sealed record NodeView(NodePods Pods, NodeScan Scan, IReadOnlyList<NodeLi
     {
         ArgumentNullException.ThrowIfNull(scan);
         ArgumentNullException.ThrowIfNull(pods);
-        var declared = new Dictionary<ClusterPod, IReadOnlyList<HostPortBinding>>();
         var listeners = new List<NodeListener>(scan.Listeners.Count);
         foreach (var scanned in scan.Listeners)
         {
@@ -31,12 +30,7 @@ public sealed record NodeView(NodePods Pods, NodeScan Scan, IReadOnlyList<NodeLi
             var isDeclared = false;
             if (owner.Pod is { } pod)
             {
-                if (!declared.TryGetValue(pod, out var bindings))
-                {
-                    declared[pod] = bindings = HostPorts.Wanted(pod.Pod.Spec);
-                }
-
-                isDeclared = bindings.Any(b => b.Port == scanned.Socket.Port && b.Protocol == scanned.Socket.Protocol);
+                isDeclared = pods.HostPortsOf(pod).Any(b => b.Port == scanned.Socket.Port && b.Protocol == scanned.Socket.Protocol);
             }
 
             listeners.Add(new NodeListener(scanned.Socket, scanned.Holder, owner, isDeclared));

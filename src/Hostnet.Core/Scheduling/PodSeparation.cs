@@ -15,10 +15,14 @@ internal static class PodSeparation
 {
     public const string HostnameTopologyKey = "kubernetes.io/hostname";
 
-    public static bool OnePerNode(Workload workload, string @namespace)
+    /// <param name="workload">The workload whose pods are asked about.</param>
+    /// <param name="namespace">The namespace its pods land in.</param>
+    /// <param name="hostPorts">The host ports its pods want (<see cref="HostPorts.Wanted"/>, as the caller holds them).</param>
+    public static bool OnePerNode(Workload workload, string @namespace, IReadOnlyList<HostPortBinding> hostPorts)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        return HostPorts.Wanted(workload.Spec).Count > 0 || HasSelfAntiAffinity(workload, @namespace);
+        ArgumentNullException.ThrowIfNull(hostPorts);
+        return hostPorts.Count > 0 || HasSelfAntiAffinity(workload, @namespace);
     }
 
     private static bool HasSelfAntiAffinity(Workload workload, string @namespace) =>

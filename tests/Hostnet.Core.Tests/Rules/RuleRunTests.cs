@@ -81,8 +81,8 @@ public sealed class RuleRunTests
             .OfType<SourceFile>()
             .ToList();
         var loaded = new ManifestLoader().LoadAll(files);
-        new ManifestChecker(AnalysisOptions.Default, []).Check(loaded, out var objects);
-        return objects;
+        new ManifestChecker(AnalysisOptions.Default, []).Check(loaded, out var run);
+        return run.Objects;
     }
 
     /// <summary>A rule that reads the running cluster without saying it places pods.</summary>

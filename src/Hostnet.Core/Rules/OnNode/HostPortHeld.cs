@@ -49,7 +49,7 @@ internal sealed class HostPortHeld : INodeRule
         var byPort = view.Listeners.ToLookup(l => (l.Socket.Port, l.Socket.Protocol));
         foreach (var pod in view.Pods.Pods)
         {
-            foreach (var binding in Semantics.Ports.HostPorts.Wanted(pod.Pod.Spec))
+            foreach (var binding in view.Pods.HostPortsOf(pod))
             {
                 var holders = byPort[(binding.Port, binding.Protocol)].Where(l => !l.Owner.Is(pod) && l.Socket.Blocks(binding.HostIP)).ToList();
                 if (holders.Count == 0)

@@ -55,7 +55,7 @@ internal sealed class ColocatedReplicasWithoutPorts : WorkloadRule
     {
         var spec = workload.Spec;
         if (!spec.HostNetwork || !workload.IsReplicated || workload.EffectiveReplicas <= 1
-            || PodSeparation.OnePerNode(workload, context.NamespaceOf(workload)))
+            || PodSeparation.OnePerNode(workload, context.NamespaceOf(workload), context.HostPortsOf(workload)))
         {
             return;
         }

@@ -5,7 +5,6 @@ using Hostnet.Core.Scheduling;
 using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Controllers;
-using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Rules.RunTime;
 
@@ -89,7 +88,7 @@ internal sealed class DaemonSetSurgeHostPorts : IPlacementRule
     private static void Check(Workload daemonSet, AnalysisContext context)
     {
         var spec = daemonSet.Spec;
-        var ports = HostPorts.Wanted(spec);
+        var ports = context.HostPortsOf(daemonSet);
         if (ports.Count == 0 && !spec.HostNetwork)
         {
             return;

@@ -127,7 +127,7 @@ internal sealed class DeploymentSurgeHostPorts : IPlacementRule
 
     private static void Check(Workload deployment, AnalysisContext context)
     {
-        var ports = HostPorts.Wanted(deployment.Spec);
+        var ports = context.HostPortsOf(deployment);
         var replicas = deployment.EffectiveReplicas;
         if (ports.Count == 0 || replicas == 0)
         {

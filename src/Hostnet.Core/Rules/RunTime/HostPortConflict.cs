@@ -114,7 +114,7 @@ internal sealed class HostPortConflict : IPlacementRule
         if (context.Workloads.Count > 1)
         {
             var wanting = context.Workloads
-                .Select(w => (Workload: w, Bindings: HostPorts.Wanted(w.Spec)))
+                .Select(w => (Workload: w, Bindings: context.HostPortsOf(w)))
                 .Where(w => w.Bindings.Count > 0)
                 .ToList();
             if (wanting.Count > 1)

@@ -76,7 +76,7 @@ internal sealed class NodeReservedHostPort : WorkloadRule
 
     protected override void Check(Workload workload, AnalysisContext context)
     {
-        foreach (var binding in HostPorts.Wanted(workload.Spec))
+        foreach (var binding in context.HostPortsOf(workload))
         {
             var reserved = NodeComponentPorts.Find(binding.Port, binding.Protocol, context.Options.ExtraReservedPorts);
             if (reserved is null || reserved.IsOwnedBy(binding.Container.Image))

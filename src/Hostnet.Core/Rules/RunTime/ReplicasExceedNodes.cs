@@ -83,7 +83,7 @@ internal sealed class ReplicasExceedNodes : IPlacementRule
 
     private static void Check(Workload workload, AnalysisContext context)
     {
-        var ports = HostPorts.Wanted(workload.Spec);
+        var ports = context.HostPortsOf(workload);
         var replicas = workload.EffectiveReplicas;
         if (ports.Count == 0 || replicas < 1)
         {

@@ -141,7 +141,7 @@ internal static class RunningPortConflicts
         var others = new PortHolders(cluster.Running.Where(r => !ofInput.Contains(r.Info)).Select(r => r.Info));
         foreach (var workload in context.Workloads)
         {
-            var wanted = HostPorts.Wanted(workload.Spec);
+            var wanted = context.HostPortsOf(workload);
             if (wanted.Count > 0)
             {
                 Check(context, rule, workload, wanted, others.Holding(wanted));

@@ -3,6 +3,7 @@ using Hostnet.Core.Diagnostics;
 using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling;
 using Hostnet.Core.Semantics.Controllers;
+using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Rules.Services;
 
@@ -89,7 +90,7 @@ internal sealed class ServiceColocatedHostNetwork : IRule
             var @namespace = context.NamespaceOf(service);
             foreach (var workload in context.PodTemplates.SelectedBy(@namespace, selector).Where(w => w.Spec.HostNetwork))
             {
-                if (Colocation(workload, @namespace) is { } colocation)
+                if (Colocation(workload, @namespace, context.HostPortsOf(workload)) is { } colocation)
                 {
                     context.Report(
                         Rule,
@@ -107,9 +108,9 @@ internal sealed class ServiceColocatedHostNetwork : IRule
     private static string NewPods(int count) => count == 1 ? Messages.OneNewPod.Text : Messages.NewPods.With(count);
 
     /// <summary>How two pods of the workload come to exist at once and what follows, or null when they cannot or are kept apart.</summary>
-    private static (string How, string Consequence)? Colocation(Workload workload, string @namespace)
+    private static (string How, string Consequence)? Colocation(Workload workload, string @namespace, IReadOnlyList<HostPortBinding> hostPorts)
     {
-        if (PodSeparation.OnePerNode(workload, @namespace))
+        if (PodSeparation.OnePerNode(workload, @namespace, hostPorts))
         {
             return null;
         }

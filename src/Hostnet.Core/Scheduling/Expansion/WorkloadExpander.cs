@@ -3,6 +3,7 @@ using Hostnet.Core.Model;
 using Hostnet.Core.Scheduling.Framework;
 using Hostnet.Core.Scheduling.Plugins;
 using Hostnet.Core.Semantics.Placement;
+using Hostnet.Core.Semantics.Ports;
 
 namespace Hostnet.Core.Scheduling.Expansion;
 
@@ -78,6 +79,9 @@ internal static class WorkloadExpander
     {
         var podSpec = PodAffinityLabelKeys.Applied(workload.Spec, workload.Template.Metadata.Labels, version);
         var selects = NodeEligibility.ForDaemonSetPod(workload.Spec);
+        // One pod per node, all with the template's containers: their host ports and requests are worked out once.
+        var ports = HostPorts.Wanted(podSpec);
+        var requests = ResourceAmounts.Requests(podSpec);
         return [.. nodes
             .Where(n => DefaultProfile.Admits(selects, n.Node))
             .Select(n => new ExpandedPod(
@@ -85,7 +89,7 @@ internal static class WorkloadExpander
                     @namespace,
                     ControllerNames.Generated(workload.Name, n.Name),
                     workload.Template.Metadata.Labels,
-                    SchedulingSpec.ForDaemonSetPod(Semantics.Placement.DaemonSetPods.PodFor(podSpec, n.Name)),
+                    SchedulingSpec.ForDaemonSetPod(Semantics.Placement.DaemonSetPods.PodFor(podSpec, n.Name), ports, requests),
                     workload.DisplayName),
                 workload))];
     }

@@ -109,6 +109,16 @@ public sealed class SchedulingSpec
     public static SchedulingSpec ForDaemonSetPod(PodSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new SchedulingSpec(spec with { Tolerations = DaemonSetPods.Tolerations(spec) }, spec, daemonSetPod: true);
+        return ForDaemonSetPod(spec, HostPorts.Wanted(spec), ResourceAmounts.Requests(spec));
+    }
+
+    /// <summary>
+    /// For a DaemonSet pod, with its host ports and requests already worked out: pinning the template to a node
+    /// (<see cref="DaemonSetPods.PodFor"/>) leaves its containers as they are, so the pods of every node share them.
+    /// </summary>
+    internal static SchedulingSpec ForDaemonSetPod(PodSpec spec, IReadOnlyList<HostPortBinding> ports, ResourceAmounts requests)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new SchedulingSpec(spec with { Tolerations = DaemonSetPods.Tolerations(spec) }, spec, daemonSetPod: true, ports, requests);
     }
 }

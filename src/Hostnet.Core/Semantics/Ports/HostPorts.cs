@@ -30,7 +30,11 @@ internal static class HostPorts
 
     /// <summary>
     /// The host ports the scheduler's NodePorts filter sees for pods of this spec: regular containers and restartable
-    /// init containers (sidecars), after Pod defaulting; ports whose host port stays 0 are ignored.
+    /// init containers (sidecars), after Pod defaulting; ports whose host port stays 0 are ignored. The one definition
+    /// (pkg/scheduler/util/utils.go GetHostPorts: sidecars first, then containers, in order, duplicates kept; host IP
+    /// and protocol as HostPortInfo sanitises them). Callers read it once per object where they keep it: per run and
+    /// workload (AnalysisContext.HostPortsOf), per shared container list (SharedPodParts), per template
+    /// (SchedulingSpec.Ports), per pod of a node (NodePods.HostPortsOf).
     /// </summary>
     public static IReadOnlyList<HostPortBinding> Wanted(PodSpec spec)
     {
