@@ -52,9 +52,10 @@ internal static class PortMapBuilder
         }
 
         var unplaced = planned.Count == 0 ? new List<string>() : Place(cluster, planned, options, nodes, shared);
+        var images = new ComponentImages();
         foreach (var state in nodes.Values)
         {
-            state.AddComponents();
+            state.AddComponents(images);
         }
 
         var everyNode = NodeComponentPorts.Entries
@@ -164,11 +165,19 @@ internal static class PortMapBuilder
         /// control plane's on control-plane nodes, kube-proxy's, Calico's, Cilium's … where a host-network pod of
         /// their image runs), unless their pod declares the port itself.
         /// </summary>
-        public void AddComponents()
+        public void AddComponents(ComponentImages images)
         {
-            foreach (var entry in NodeComponentPorts.Entries.Where(e => !e.OnEveryNode))
+            var owned = new bool[_containers.Count][];
+            for (var c = 0; c < owned.Length; c++)
             {
-                var running = _containers.FirstOrDefault(c => entry.IsOwnedBy(c.Container.Image));
+                owned[c] = images.OwnedBy(_containers[c].Container.Image);
+            }
+
+            for (var e = 0; e < images.Entries.Length; e++)
+            {
+                var entry = images.Entries[e];
+                var first = Array.FindIndex(owned, o => o[e]);
+                var running = first < 0 ? default : _containers[first];
                 if (!NodeComponentPorts.HeldOn(entry, Node, running.Container is not null))
                 {
                     continue;
