@@ -158,11 +158,20 @@ internal static class RunningPortConflicts
             return;
         }
 
-        var own = cluster.RunningOf(workload);
         var heldNodes = holders.Select(h => cluster.State.NodeOf(h)!.Name).ToHashSet(StringComparer.Ordinal);
 
         // A DaemonSet's pods each have their node; the others share one spec and may go to any node that passes.
         var candidates = workload.Kind == "DaemonSet" ? pods : [pods[0]];
+
+        // A pod naming its node fits that node alone (NodeName filter): when none of the named nodes is held, nothing is
+        // blocked, and the filters need not run over every node. The audit asks this of one running pod per owner, each
+        // naming its node, while its siblings hold the same port elsewhere.
+        if (candidates.All(c => !string.IsNullOrEmpty(c.Spec.Spec.NodeName) && !heldNodes.Contains(c.Spec.Spec.NodeName)))
+        {
+            return;
+        }
+
+        var own = cluster.RunningOf(workload);
         var couldGo = cluster.FeasibleNodes(candidates, [.. own, .. holders]).Select(c => (c.Pod, Node: c.Node.Name)).ToArray();
         var blocked = couldGo.Where(c => heldNodes.Contains(c.Node)).ToArray();
         if (blocked.Length == 0)
