@@ -302,8 +302,56 @@ public static class ObjectReader
         ? null
         : new LabelSelector(Fields.StringMap(selector, "matchLabels"), ReadRequirements(selector, "matchExpressions"));
 
-    private static LabelSelectorRequirement[] ReadRequirements(SourceMapping? owner, string key) =>
-        Mappings(owner, key, 0, static (e, _, _) => new LabelSelectorRequirement(Fields.String(e, "key") ?? string.Empty, Fields.String(e, "operator") ?? string.Empty, Fields.Strings(e, "values")));
+    private static LabelSelectorRequirement[] ReadRequirements(SourceMapping? owner, string key) => ReadRequirements(Fields.Entry(owner, key));
+
+    private static LabelSelectorRequirement[] ReadRequirements(in MappingEntry requirements) =>
+        Mappings(requirements, 0, static (e, _, _) => ReadRequirement(e));
+
+    private static LabelSelectorRequirement ReadRequirement(SourceMapping requirement)
+    {
+        MappingEntry key = default, @operator = default, values = default;
+        var entries = requirement.Entries;
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "key":
+                    key = entry;
+                    break;
+                case "operator":
+                    @operator = entry;
+                    break;
+                case "values":
+                    values = entry;
+                    break;
+            }
+        }
+
+        return new LabelSelectorRequirement(Fields.String(key) ?? string.Empty, Fields.String(@operator) ?? string.Empty, Fields.Strings(values));
+    }
+
+    /// <summary>A term of <c>nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms</c>.</summary>
+    private static NodeSelectorTerm ReadNodeSelectorTerm(SourceMapping term)
+    {
+        MappingEntry matchExpressions = default, matchFields = default;
+        var entries = term.Entries;
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "matchExpressions":
+                    matchExpressions = entry;
+                    break;
+                case "matchFields":
+                    matchFields = entry;
+                    break;
+            }
+        }
+
+        return new NodeSelectorTerm(ReadRequirements(matchExpressions), ReadRequirements(matchFields));
+    }
 
     private static PodSpec ReadPodSpec(SourceMapping? spec, string path)
     {
@@ -406,14 +454,14 @@ public static class ObjectReader
             Fields.Bool(hostIpc) ?? false,
             Fields.Bool(hostUsers),
             Fields.String(dnsPolicy),
-            ReadDnsConfig(Fields.Map(dnsConfig), Fields.Join(path, "dnsConfig")),
+            ReadDnsConfig(Fields.Map(dnsConfig), path),
             Fields.String(nodeName),
             Fields.String(priorityClassName),
             ReadContainers(containers, path, "containers", ContainerKind.Regular),
             ReadContainers(initContainers, path, "initContainers", ContainerKind.Init),
             ReadContainers(ephemeralContainers, path, "ephemeralContainers", ContainerKind.Ephemeral),
             Fields.StringMap(nodeSelector),
-            Mappings(requiredNode, "nodeSelectorTerms", 0, static (t, _, _) => new NodeSelectorTerm(ReadRequirements(t, "matchExpressions"), ReadRequirements(t, "matchFields"))),
+            Mappings(requiredNode, "nodeSelectorTerms", 0, static (t, _, _) => ReadNodeSelectorTerm(t)),
             ReadPodAffinityTerms(Fields.Map(affinity, "podAntiAffinity")),
             Mappings(tolerations, 0, static (t, _, _) => ReadToleration(t)),
             ReadSecurityContext(podSecurity),
@@ -479,10 +527,11 @@ public static class ObjectReader
             Fields.String(c, "nodeAffinityPolicy"),
             Fields.String(c, "nodeTaintsPolicy")));
 
-    private static DnsConfig? ReadDnsConfig(SourceMapping? config, string path) => config is null
+    /// <summary>The pod's <c>dnsConfig</c>; its path is made only when it is there (most pods have none).</summary>
+    private static DnsConfig? ReadDnsConfig(SourceMapping? config, string specPath) => config is null
         ? null
         : new DnsConfig(
-            path,
+            Fields.Join(specPath, "dnsConfig"),
             Fields.Strings(config, "nameservers"),
             Fields.Strings(config, "searches"),
             Mappings(config, "options", 0, static (o, _, _) => new DnsOption(Fields.String(o, "name") ?? string.Empty, Fields.String(o, "value"))));
