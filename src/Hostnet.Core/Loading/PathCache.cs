@@ -21,7 +21,7 @@ namespace Hostnet.Core.Loading;
 /// </remarks>
 internal sealed class PathCache(int capacity)
 {
-    private readonly ConcurrentDictionary<(string Path, string Child, int Index), string> _paths = new(ByIdentity.Instance);
+    private readonly ConcurrentDictionary<Key, string> _paths = new();
     private int _count;
 
     /// <summary>The path of a list item: <c>path.list[index]</c>.</summary>
@@ -34,7 +34,7 @@ internal sealed class PathCache(int capacity)
 
     private string Shared(string path, string child, int index, Func<string, string, int, string> create)
     {
-        var key = (path, child, index);
+        var key = new Key(path, child, index);
         if (_paths.TryGetValue(key, out var shared))
         {
             return shared;
@@ -55,14 +55,17 @@ internal sealed class PathCache(int capacity)
         return _paths.TryGetValue(key, out shared) ? shared : created;
     }
 
-    private sealed class ByIdentity : IEqualityComparer<(string Path, string Child, int Index)>
+    /// <summary>A parent path, a field or list name and an item index (-1 for a field), compared by the strings' identity.</summary>
+    private readonly struct Key(string path, string child, int index) : IEquatable<Key>
     {
-        public static readonly ByIdentity Instance = new();
+        private readonly string _path = path;
+        private readonly string _child = child;
+        private readonly int _index = index;
 
-        public bool Equals((string Path, string Child, int Index) x, (string Path, string Child, int Index) y) =>
-            ReferenceEquals(x.Path, y.Path) && ReferenceEquals(x.Child, y.Child) && x.Index == y.Index;
+        public bool Equals(Key other) => ReferenceEquals(_path, other._path) && ReferenceEquals(_child, other._child) && _index == other._index;
 
-        public int GetHashCode((string Path, string Child, int Index) obj) =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Path), RuntimeHelpers.GetHashCode(obj.Child), obj.Index);
+        public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(_path), RuntimeHelpers.GetHashCode(_child), _index);
     }
 }
