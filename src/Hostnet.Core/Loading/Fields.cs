@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using System.Globalization;
 using Hostnet.Core.Documents;
 using Hostnet.Core.Model;
 
@@ -14,22 +12,14 @@ internal static class Fields
 {
     private static readonly IReadOnlyDictionary<string, string> NoEntries = FrozenDictionary<string, string>.Empty;
 
-    /// <summary>
-    /// Field paths repeat across objects (<c>spec.template.spec.containers[0].ports[1]</c>) and every model element
-    /// keeps its own, so equal paths share one string. Bounded, for inputs with absurdly long lists.
-    /// </summary>
+    /// <summary>The field paths of every model element, shared (see <see cref="PathCache"/>).</summary>
     /// <remarks>
-    /// The one piece of static mutable state in the core, kept on purpose and safe: it is a memo of a pure function
-    /// (each key maps to the one string <c>create</c> would build, so a hit and a miss return equal text and no caller
-    /// can observe whether the cache was used, which run filled it or in what order); the loaders read in parallel,
-    /// so it is a <see cref="ConcurrentDictionary{TKey, TValue}"/>; and it stops growing near <see cref="MaxPaths"/>
-    /// entries (the unsynchronised count can overshoot by the number of concurrent readers), so a long-lived webhook
-    /// or agent keeps at most a few megabytes. Instance state would have to be threaded through every
-    /// <see cref="ObjectReader"/> call of every host for no observable difference.
+    /// The one piece of static mutable state in the core, kept on purpose and safe: it is a memo of a pure function,
+    /// so no caller can observe whether it was used; the loaders read in parallel, so it is thread-safe; and it stops
+    /// growing near 20,000 paths, so a long-lived webhook or agent keeps at most a few megabytes. Instance state would
+    /// have to be threaded through every <see cref="ObjectReader"/> call of every host for no observable difference.
     /// </remarks>
-    private static readonly ConcurrentDictionary<(string Path, string Child, int Index), string> Paths = new();
-    private const int MaxPaths = 20_000;
-    private static int _pathCount;
+    private static readonly PathCache Paths = new(capacity: 20_000);
 
     public static SourceMapping? Map(SourceMapping? mapping, string key) => Map(Entry(mapping, key));
 
@@ -189,28 +179,9 @@ internal static class Fields
         return result;
     }
 
-    /// <summary>The path of a list item: <c>path.list[index]</c>.</summary>
-    public static string Index(string path, string list, int index) =>
-        SharedPath(path, list, index, static (p, l, i) => string.Create(CultureInfo.InvariantCulture, $"{p}.{l}[{i}]"));
+    /// <inheritdoc cref="PathCache.Index"/>
+    public static string Index(string path, string list, int index) => Paths.Index(path, list, index);
 
-    /// <summary>The path of a field: <c>path.field</c>.</summary>
-    public static string Join(string path, string field) =>
-        SharedPath(path, field, -1, static (p, f, _) => p + "." + f);
-
-    private static string SharedPath(string path, string child, int index, Func<string, string, int, string> create)
-    {
-        var key = (path, child, index);
-        if (Paths.TryGetValue(key, out var shared))
-        {
-            return shared;
-        }
-
-        var created = create(path, child, index);
-        if (_pathCount < MaxPaths && Paths.TryAdd(key, created))
-        {
-            Interlocked.Increment(ref _pathCount);
-        }
-
-        return created;
-    }
+    /// <inheritdoc cref="PathCache.Join"/>
+    public static string Join(string path, string field) => Paths.Join(path, field);
 }

@@ -82,10 +82,29 @@ public static class ObjectReader
 
     private static ContainerStatus ReadContainerStatus(SourceMapping status)
     {
-        var running = Fields.Map(Fields.Map(status, "state"), "running");
+        MappingEntry name = default, containerId = default, state = default;
+        var entries = status.Entries;
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "name":
+                    name = entry;
+                    break;
+                case "containerID":
+                    containerId = entry;
+                    break;
+                case "state":
+                    state = entry;
+                    break;
+            }
+        }
+
+        var running = Fields.Map(Fields.Map(state), "running");
         return new ContainerStatus(
-            Fields.String(status, "name") ?? string.Empty,
-            Fields.String(status, "containerID"),
+            Fields.String(name) ?? string.Empty,
+            Fields.String(containerId),
             running is not null,
             Rfc3339Time.Parse(Fields.String(running, "startedAt")));
     }
@@ -125,20 +144,69 @@ public static class ObjectReader
     }
 
     private static PodCondition[] ReadConditions(in MappingEntry conditions) =>
-        Mappings(conditions, 0, static (c, _, _) => new PodCondition(Fields.String(c, "type") ?? string.Empty, Fields.String(c, "status") ?? string.Empty, Fields.String(c, "reason"), Fields.String(c, "message")));
+        Mappings(conditions, 0, static (c, _, _) => ReadCondition(c));
+
+    private static PodCondition ReadCondition(SourceMapping condition)
+    {
+        MappingEntry type = default, status = default, reason = default, message = default;
+        var entries = condition.Entries;
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "type":
+                    type = entry;
+                    break;
+                case "status":
+                    status = entry;
+                    break;
+                case "reason":
+                    reason = entry;
+                    break;
+                case "message":
+                    message = entry;
+                    break;
+            }
+        }
+
+        return new PodCondition(Fields.String(type) ?? string.Empty, Fields.String(status) ?? string.Empty, Fields.String(reason), Fields.String(message));
+    }
 
     /// <summary>The object's <c>metadata.ownerReferences</c>.</summary>
     public static IReadOnlyList<OwnerReference> ReadOwnerReferences(ManifestDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Mappings(Fields.Entry(Fields.Map(document.Root, "metadata"), "ownerReferences"), 0, static (o, _, _) => new OwnerReference(Fields.String(o, "kind") ?? string.Empty, Fields.String(o, "name") ?? string.Empty, Fields.Bool(o, "controller") ?? false));
+        return Mappings(Fields.Entry(Fields.Map(document.Root, "metadata"), "ownerReferences"), 0, static (o, _, _) => ReadOwnerReference(o));
+    }
+
+    private static OwnerReference ReadOwnerReference(SourceMapping owner)
+    {
+        MappingEntry kind = default, name = default, controller = default;
+        var entries = owner.Entries;
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "kind":
+                    kind = entry;
+                    break;
+                case "name":
+                    name = entry;
+                    break;
+                case "controller":
+                    controller = entry;
+                    break;
+            }
+        }
+
+        return new OwnerReference(Fields.String(kind) ?? string.Empty, Fields.String(name) ?? string.Empty, Fields.Bool(controller) ?? false);
     }
 
     private static readonly LabelSelector EmptySelector = new(FrozenDictionary<string, string>.Empty, []);
 
     private static readonly (string Hook, string Source)[] Hooks = [("postStart", "lifecycle.postStart"), ("preStop", "lifecycle.preStop")];
-
-    private static readonly string[] HandlerActions = ["httpGet", "tcpSocket", "grpc"];
 
     private static Workload ReadWorkload(ManifestDocument document, ObjectMeta metadata, SourceMapping? spec, string templatePath, RollingUpdate? strategy)
     {
@@ -234,8 +302,56 @@ public static class ObjectReader
         ? null
         : new LabelSelector(Fields.StringMap(selector, "matchLabels"), ReadRequirements(selector, "matchExpressions"));
 
-    private static LabelSelectorRequirement[] ReadRequirements(SourceMapping? owner, string key) =>
-        Mappings(owner, key, 0, static (e, _, _) => new LabelSelectorRequirement(Fields.String(e, "key") ?? string.Empty, Fields.String(e, "operator") ?? string.Empty, Fields.Strings(e, "values")));
+    private static LabelSelectorRequirement[] ReadRequirements(SourceMapping? owner, string key) => ReadRequirements(Fields.Entry(owner, key));
+
+    private static LabelSelectorRequirement[] ReadRequirements(in MappingEntry requirements) =>
+        Mappings(requirements, 0, static (e, _, _) => ReadRequirement(e));
+
+    private static LabelSelectorRequirement ReadRequirement(SourceMapping requirement)
+    {
+        MappingEntry key = default, @operator = default, values = default;
+        var entries = requirement.Entries;
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "key":
+                    key = entry;
+                    break;
+                case "operator":
+                    @operator = entry;
+                    break;
+                case "values":
+                    values = entry;
+                    break;
+            }
+        }
+
+        return new LabelSelectorRequirement(Fields.String(key) ?? string.Empty, Fields.String(@operator) ?? string.Empty, Fields.Strings(values));
+    }
+
+    /// <summary>A term of <c>nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms</c>.</summary>
+    private static NodeSelectorTerm ReadNodeSelectorTerm(SourceMapping term)
+    {
+        MappingEntry matchExpressions = default, matchFields = default;
+        var entries = term.Entries;
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "matchExpressions":
+                    matchExpressions = entry;
+                    break;
+                case "matchFields":
+                    matchFields = entry;
+                    break;
+            }
+        }
+
+        return new NodeSelectorTerm(ReadRequirements(matchExpressions), ReadRequirements(matchFields));
+    }
 
     private static PodSpec ReadPodSpec(SourceMapping? spec, string path)
     {
@@ -338,16 +454,16 @@ public static class ObjectReader
             Fields.Bool(hostIpc) ?? false,
             Fields.Bool(hostUsers),
             Fields.String(dnsPolicy),
-            ReadDnsConfig(Fields.Map(dnsConfig), Fields.Join(path, "dnsConfig")),
+            ReadDnsConfig(Fields.Map(dnsConfig), path),
             Fields.String(nodeName),
             Fields.String(priorityClassName),
             ReadContainers(containers, path, "containers", ContainerKind.Regular),
             ReadContainers(initContainers, path, "initContainers", ContainerKind.Init),
             ReadContainers(ephemeralContainers, path, "ephemeralContainers", ContainerKind.Ephemeral),
             Fields.StringMap(nodeSelector),
-            Mappings(requiredNode, "nodeSelectorTerms", 0, static (t, _, _) => new NodeSelectorTerm(ReadRequirements(t, "matchExpressions"), ReadRequirements(t, "matchFields"))),
+            Mappings(requiredNode, "nodeSelectorTerms", 0, static (t, _, _) => ReadNodeSelectorTerm(t)),
             ReadPodAffinityTerms(Fields.Map(affinity, "podAntiAffinity")),
-            Mappings(tolerations, 0, static (t, _, _) => new Toleration(Fields.String(t, "key"), Fields.String(t, "operator"), Fields.String(t, "value"), Fields.String(t, "effect"))),
+            Mappings(tolerations, 0, static (t, _, _) => ReadToleration(t)),
             ReadSecurityContext(podSecurity),
             Mappings(podSecurity, "sysctls", path, static (s, i, path) => new Sysctl(Fields.Index(Fields.Join(path, "securityContext"), "sysctls", i), Fields.String(s, "name") ?? string.Empty, Fields.String(s, "value"))))
         {
@@ -363,6 +479,33 @@ public static class ObjectReader
             Priority = Fields.Int(priority),
             PreemptionPolicy = Fields.String(preemptionPolicy),
         };
+    }
+
+    private static Toleration ReadToleration(SourceMapping toleration)
+    {
+        MappingEntry key = default, @operator = default, value = default, effect = default;
+        var entries = toleration.Entries;
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "key":
+                    key = entry;
+                    break;
+                case "operator":
+                    @operator = entry;
+                    break;
+                case "value":
+                    value = entry;
+                    break;
+                case "effect":
+                    effect = entry;
+                    break;
+            }
+        }
+
+        return new Toleration(Fields.String(key), Fields.String(@operator), Fields.String(value), Fields.String(effect));
     }
 
     private static PodAffinityTerm[] ReadPodAffinityTerms(SourceMapping? affinity) =>
@@ -384,10 +527,11 @@ public static class ObjectReader
             Fields.String(c, "nodeAffinityPolicy"),
             Fields.String(c, "nodeTaintsPolicy")));
 
-    private static DnsConfig? ReadDnsConfig(SourceMapping? config, string path) => config is null
+    /// <summary>The pod's <c>dnsConfig</c>; its path is made only when it is there (most pods have none).</summary>
+    private static DnsConfig? ReadDnsConfig(SourceMapping? config, string specPath) => config is null
         ? null
         : new DnsConfig(
-            path,
+            Fields.Join(specPath, "dnsConfig"),
             Fields.Strings(config, "nameservers"),
             Fields.Strings(config, "searches"),
             Mappings(config, "options", 0, static (o, _, _) => new DnsOption(Fields.String(o, "name") ?? string.Empty, Fields.String(o, "value"))));
@@ -551,7 +695,22 @@ public static class ObjectReader
             }
         }
 
-        var resources = Fields.Map(resourcesEntry);
+        MappingEntry requests = default, limits = default;
+        var resources = EntriesOf(Fields.Map(resourcesEntry));
+        for (var i = resources.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref resources[i];
+            switch (entry.Key)
+            {
+                case "requests":
+                    requests = entry;
+                    break;
+                case "limits":
+                    limits = entry;
+                    break;
+            }
+        }
+
         return new Container(
             path,
             kind,
@@ -561,13 +720,34 @@ public static class ObjectReader
             Items(ports, path, static (port, index, path) => ReadPort(port, Fields.Index(path, "ports", index))),
             Fields.StringItems(command),
             Fields.StringItems(args),
-            Mappings(env, path, static (e, index, path) => new EnvVar(Fields.Index(path, "env", index), Fields.String(e, "name") ?? string.Empty, Fields.String(e, "value"))),
+            Mappings(env, path, static (e, index, path) => ReadEnvVar(e, Fields.Index(path, "env", index))),
             ReadNetworkHandlers(path, Fields.Map(livenessProbe), Fields.Map(readinessProbe), Fields.Map(startupProbe), Fields.Map(lifecycle)),
             ReadSecurityContext(Fields.Map(securityContext)))
         {
-            Requests = Fields.StringMap(resources, "requests"),
-            Limits = Fields.StringMap(resources, "limits"),
+            Requests = Fields.StringMap(requests),
+            Limits = Fields.StringMap(limits),
         };
+    }
+
+    private static EnvVar ReadEnvVar(SourceMapping variable, string path)
+    {
+        MappingEntry name = default, value = default;
+        var entries = variable.Entries;
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "name":
+                    name = entry;
+                    break;
+                case "value":
+                    value = entry;
+                    break;
+            }
+        }
+
+        return new EnvVar(path, Fields.String(name) ?? string.Empty, Fields.String(value));
     }
 
     private static ContainerPort ReadPort(SourceMapping? port, string path)
@@ -610,35 +790,77 @@ public static class ObjectReader
     /// <summary>The handlers of the container's probes (liveness, readiness, startup), then of its lifecycle hooks.</summary>
     private static ProbeHandler[] ReadNetworkHandlers(string path, SourceMapping? liveness, SourceMapping? readiness, SourceMapping? startup, SourceMapping? lifecycle)
     {
-        // Made on the first handler: most containers have none.
-        List<ProbeHandler>? handlers = null;
-        AddHandlers(ref handlers, liveness, path, "livenessProbe");
-        AddHandlers(ref handlers, readiness, path, "readinessProbe");
-        AddHandlers(ref handlers, startup, path, "startupProbe");
+        // Most containers have none, or one or two: the array grows from empty and is cut to size at the end.
+        ProbeHandler[] handlers = [];
+        var count = 0;
+        AddHandlers(ref handlers, ref count, liveness, path, "livenessProbe");
+        AddHandlers(ref handlers, ref count, readiness, path, "readinessProbe");
+        AddHandlers(ref handlers, ref count, startup, path, "startupProbe");
         foreach (var (hook, source) in Hooks)
         {
-            AddHandlers(ref handlers, Fields.Map(lifecycle, hook), path, source);
+            AddHandlers(ref handlers, ref count, Fields.Map(lifecycle, hook), path, source);
         }
 
-        return handlers is null ? [] : [.. handlers];
+        return count == handlers.Length ? handlers : handlers[..count];
     }
 
-    /// <summary>The handlers of one probe or hook; <paramref name="source"/> is its path below the container.</summary>
-    private static void AddHandlers(ref List<ProbeHandler>? handlers, SourceMapping? probe, string containerPath, string source)
+    /// <summary>The handlers of one probe or hook, in the order httpGet, tcpSocket, grpc; <paramref name="source"/> is its path below the container.</summary>
+    private static void AddHandlers(ref ProbeHandler[] handlers, ref int count, SourceMapping? probe, string containerPath, string source)
     {
-        if (probe is null)
+        MappingEntry httpGet = default, tcpSocket = default, grpc = default;
+        var entries = EntriesOf(probe);
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "httpGet":
+                    httpGet = entry;
+                    break;
+                case "tcpSocket":
+                    tcpSocket = entry;
+                    break;
+                case "grpc":
+                    grpc = entry;
+                    break;
+            }
+        }
+
+        AddHandler(ref handlers, ref count, Fields.Map(httpGet), containerPath, source, "httpGet");
+        AddHandler(ref handlers, ref count, Fields.Map(tcpSocket), containerPath, source, "tcpSocket");
+        AddHandler(ref handlers, ref count, Fields.Map(grpc), containerPath, source, "grpc");
+    }
+
+    /// <summary>The handler of one action (<c>httpGet</c>, …) of a probe or hook, when it names a port.</summary>
+    private static void AddHandler(ref ProbeHandler[] handlers, ref int count, SourceMapping? handler, string containerPath, string source, string action)
+    {
+        MappingEntry port = default, host = default;
+        var entries = EntriesOf(handler);
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            switch (entry.Key)
+            {
+                case "port":
+                    port = entry;
+                    break;
+                case "host":
+                    host = entry;
+                    break;
+            }
+        }
+
+        if (Fields.IntOrString(port) is not { } value)
         {
             return;
         }
 
-        foreach (var action in HandlerActions)
+        if (count == handlers.Length)
         {
-            var handler = Fields.Map(probe, action);
-            if (handler is not null && Fields.IntOrString(handler, "port") is { } port)
-            {
-                (handlers ??= []).Add(new ProbeHandler(Fields.Join(Fields.Join(containerPath, source), action), source, action, port, Fields.String(handler, "host")));
-            }
+            Array.Resize(ref handlers, Math.Max(1, 2 * count));
         }
+
+        handlers[count++] = new ProbeHandler(Fields.Join(Fields.Join(containerPath, source), action), source, action, value, Fields.String(host));
     }
 
     /// <summary>
