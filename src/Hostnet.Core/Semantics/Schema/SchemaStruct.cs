@@ -45,11 +45,28 @@ internal sealed class SchemaStruct(string name, bool isGoName)
     internal void Complete(Dictionary<string, SchemaType> fields)
     {
         _fields = fields;
-        var byLength = new (string Name, SchemaType Type)[fields.Count == 0 ? 0 : fields.Keys.Max(k => k.Length) + 1][];
-        Array.Fill(byLength, []);
+        // Counted first, then filled: every start-up builds the ~250 structs' (P5).
+        var longest = -1;
+        foreach (var field in fields.Keys)
+        {
+            longest = Math.Max(longest, field.Length);
+        }
+
+        var counts = new int[longest + 1];
+        foreach (var field in fields.Keys)
+        {
+            counts[field.Length]++;
+        }
+
+        var byLength = new (string Name, SchemaType Type)[longest + 1][];
+        for (var length = 0; length <= longest; length++)
+        {
+            byLength[length] = counts[length] == 0 ? [] : new (string, SchemaType)[counts[length]];
+        }
+
         foreach (var (field, type) in fields)
         {
-            byLength[field.Length] = [.. byLength[field.Length], (field, type)];
+            byLength[field.Length][^counts[field.Length]--] = (field, type);
         }
 
         _byLength = byLength;
