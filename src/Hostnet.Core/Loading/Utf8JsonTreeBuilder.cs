@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
@@ -37,6 +38,13 @@ internal sealed class Utf8JsonTreeBuilder
     /// <summary>UTF-8 continuation bytes on the current line before the point read: what byte offsets exceed UTF-16 columns by.</summary>
     private int _wide;
 
+    /// <summary>
+    /// Whether no byte from the value's start on is DEL or above (nearly every object): then no string needs the look
+    /// for characters the text's readers treat their own way, nor counts wide ones, and one look at all the bytes
+    /// replaced one per string.
+    /// </summary>
+    private bool _narrow;
+
     private Utf8JsonTreeBuilder()
     {
     }
@@ -46,13 +54,14 @@ internal sealed class Utf8JsonTreeBuilder
     /// <param name="limits">The loader's bounds: a tree that would break one is left to the reader that reports it.</param>
     public static SourceNode? TryBuild(ReadOnlySpan<byte> utf8, LoaderLimits limits)
     {
-        if (!Utf8.IsValid(utf8))
+        var narrow = IsNarrow(utf8);
+        if (!narrow && !Utf8.IsValid(utf8))
         {
             return null;
         }
 
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxNesting + 1 });
-        return TryBuild(ref reader, utf8, limits, whole: true);
+        return TryBuild(ref reader, utf8, limits, whole: true, narrow);
     }
 
     /// <summary>
@@ -64,16 +73,29 @@ internal sealed class Utf8JsonTreeBuilder
     /// <param name="reader">A reader over <paramref name="utf8"/>, on the value's first token; left on its last.</param>
     /// <param name="utf8">The reader's whole input.</param>
     /// <param name="limits">The loader's bounds.</param>
-    public static SourceNode? TryBuildValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, LoaderLimits limits) =>
-        reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && Utf8.IsValid(utf8[(int)reader.TokenStartIndex..])
-            ? TryBuild(ref reader, utf8, limits, whole: false)
-            : null;
+    public static SourceNode? TryBuildValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, LoaderLimits limits)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return null;
+        }
+
+        // The value's end is not known yet: the bytes up to the input's end are looked at (in a review, its closing
+        // braces, or an UPDATE's oldObject too).
+        var rest = utf8[(int)reader.TokenStartIndex..];
+        var narrow = IsNarrow(rest);
+        return narrow || Utf8.IsValid(rest) ? TryBuild(ref reader, utf8, limits, whole: false, narrow) : null;
+    }
+
+    /// <summary>Whether no byte is DEL or above: ASCII without DEL, so valid UTF-8 with no character to look at in a string.</summary>
+    private static bool IsNarrow(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyInRange((byte)0x7F, (byte)0xFF) < 0;
 
     /// <summary>Builds with this thread's builder, left empty for the next: the whole input, or the value the reader is on.</summary>
-    private static SourceNode? TryBuild(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, LoaderLimits limits, bool whole)
+    private static SourceNode? TryBuild(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, LoaderLimits limits, bool whole, bool narrow)
     {
         var builder = t_reused ?? new Utf8JsonTreeBuilder();
         t_reused = null;
+        builder._narrow = narrow;
         try
         {
             return whole ? builder.BuildWhole(ref reader, utf8, limits) : builder.Build(ref reader, utf8, (int)reader.TokenStartIndex, limits);
@@ -234,14 +256,22 @@ internal sealed class Utf8JsonTreeBuilder
     private bool AddEntry(MappingEntry entry)
     {
         ref var mapping = ref CollectionsMarshal.AsSpan(_open)[^1];
-        if (_stacks.FirstKey(mapping.ChildStart, entry.Key, ref mapping.Seen) is not null)
+        var bit = KeyBit(entry.Key);
+        // Only a key with the bit of one before can repeat it: most keys are not compared with the mapping's others.
+        if ((mapping.KeyBits & bit) != 0 && _stacks.FirstKey(mapping.ChildStart, entry.Key, ref mapping.Seen) is not null)
         {
             return false;
         }
 
+        mapping.KeyBits |= bit;
         _stacks.AddEntry(entry, mapping.Seen);
         return true;
     }
+
+    /// <summary>One of 64 bits, from the key's length and its first and last characters: equal keys have the same.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong KeyBit(string key) =>
+        key.Length == 0 ? 1 : 1UL << (((key.Length * 5) + key[0] + (key[^1] * 3)) & 63);
 
     /// <summary>
     /// Steps over the bytes between two tokens, counting lines; false for a tab or CR (YamlDotNet counts columns its
@@ -286,8 +316,8 @@ internal sealed class Utf8JsonTreeBuilder
     private string? StringValue(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
-        // Nearly every string is ASCII without an escape: one vectorized look instead of the scan below.
-        if (!reader.ValueIsEscaped && raw.IndexOfAnyInRange((byte)0x7F, (byte)0xFF) < 0)
+        // Nearly every string is ASCII without an escape: one vectorized look (or none, in a narrow input) instead of the scan below.
+        if (!reader.ValueIsEscaped && (_narrow || raw.IndexOfAnyInRange((byte)0x7F, (byte)0xFF) < 0))
         {
             return Ascii(raw);
         }
@@ -332,7 +362,7 @@ internal sealed class Utf8JsonTreeBuilder
     private string Ascii(ReadOnlySpan<byte> ascii) =>
         ascii.Length <= RecentStrings.MaxLength ? _recent.Get(ascii) : Encoding.ASCII.GetString(ascii);
 
-    /// <summary>A collection being read: where it starts, where its children start on the stacks, the key it is the value of, and its keys' index once it has many.</summary>
+    /// <summary>A collection being read: where it starts, where its children start on the stacks, the key it is the value of, its keys' bits, and their index once it has many.</summary>
     private struct Collection(bool isObject, SourcePosition position, int childStart, string? key, SourcePosition keyPosition)
     {
         public readonly bool IsObject = isObject;
@@ -341,5 +371,8 @@ internal sealed class Utf8JsonTreeBuilder
         public readonly string? Key = key;
         public readonly SourcePosition KeyPosition = keyPosition;
         public Dictionary<string, SourcePosition>? Seen;
+
+        /// <summary>The <see cref="KeyBit"/>s of the keys so far.</summary>
+        public ulong KeyBits;
     }
 }

@@ -62,9 +62,11 @@ internal static class ParserComparison
     private static void AssertSameInsideALargerText(string path, string text)
     {
         // Before the value: on its line (a two-byte character too, which the columns must not count), or lines above it.
+        // After it: a wide character, so that the text from the value on is not ASCII even where the value is.
         foreach (var (before, after) in (ReadOnlySpan<(string, string)>)[
             ("{\"apiVersion\":\"admission.k8s.io/v1\",\"request\":{\"uid\":\"caf\u00e9\",\"object\":", ",\"dryRun\":false}}"),
             ("{\n  \"request\": {\n    \"kind\": {\"kind\": \"Pod\"},\n    \"object\": ", "\n  }\n}\n"),
+            ("{\"request\":{\"object\":", ",\"userInfo\":{\"username\":\"\u00e9\u007f\"}}}"),
         ])
         {
             var utf8 = Encoding.UTF8.GetBytes(before + text + after);

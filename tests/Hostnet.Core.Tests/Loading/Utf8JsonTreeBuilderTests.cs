@@ -57,6 +57,51 @@ public sealed class Utf8JsonTreeBuilderTests
     public void TryLoadJson_EdgeCase_SameAsTheTextsLoadOrGivesUp(string text) =>
         ParserComparison.AssertSameUtf8TreeOrGivesUp("edge.json", text);
 
+    /// <summary>
+    /// Random objects whose keys are drawn from a few that share lengths and first and last characters (so share the
+    /// builder's key bits) and repeat now and then, in mappings small and large and nested: each must load as the
+    /// text's loader loads it, a repeated key given up on wherever it is.
+    /// </summary>
+    [Fact]
+    public void TryLoadJson_KeysThatShareBitsOrRepeat_SameAsTheTextsLoadOrGivesUp()
+    {
+        string[] keys = ["a", "b", "ab", "ba", "aa", "abc", "acc", "aXc", "a-c", "name", "nape", "node", "port", "ports", "hostPort", "hostPorx", ""];
+        var random = new Random(16);
+        for (var i = 0; i < 400; i++)
+        {
+            var text = new StringBuilder();
+            AppendObject(text, random, keys, depth: 0);
+            ParserComparison.AssertSameUtf8TreeOrGivesUp("keys.json", text.ToString());
+        }
+
+        static void AppendObject(StringBuilder text, Random random, string[] keys, int depth)
+        {
+            // Mostly distinct keys (a repeat in one of about 40 mappings), up to beyond the size a key index starts at.
+            var count = random.Next(0, random.Next(2) == 0 ? 6 : 24);
+            var names = keys.Concat(Enumerable.Range(0, 20).Select(k => $"k{k}")).OrderBy(_ => random.Next()).Take(count).ToList();
+            if (names.Count > 0 && random.Next(40) == 0)
+            {
+                names.Insert(random.Next(names.Count + 1), names[random.Next(names.Count)]);
+            }
+
+            text.Append('{');
+            for (var k = 0; k < names.Count; k++)
+            {
+                text.Append(k == 0 ? "" : ",").Append('"').Append(names[k]).Append("\":");
+                if (depth < 3 && random.Next(4) == 0)
+                {
+                    AppendObject(text, random, keys, depth + 1);
+                }
+                else
+                {
+                    text.Append(k);
+                }
+            }
+
+            text.Append('}');
+        }
+    }
+
     [Fact]
     public void TryLoadJson_ColumnsCountUtf16Units_AsInTheDecodedText()
     {

@@ -392,6 +392,94 @@ public sealed class StrictDecoderTests
         checkedObjects.ShouldBeGreaterThan(50);
     }
 
+    /// <summary>
+    /// Findings at every kind of place in one object, in the walk's order: scalars of a struct, of an array and of a map,
+    /// collections where scalars belong and the reverse, unknown fields beside them and below them. The walk adds a
+    /// scalar's segment to its path only to report it: each finding's path and message must be the whole path, and
+    /// the paths after it must not keep the segment (the expected list is what the walk gave when it added every segment).
+    /// </summary>
+    [Fact]
+    public void Check_FindingsEverywhere_EachWithItsPathPositionAndMessageInOrder()
+    {
+        const string Yaml = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: 1
+          labels: {a: 1, b: ok, c: true, d: [x], e: {f: 1}}
+          annotations:
+            n: null
+            m: 2.5
+        spec:
+          hostNetwork: "yes"
+          containers:
+          - name: web
+            image: 2
+            command: [sleep, 10, 20, {a: 1}, [b]]
+            args: x
+            ports:
+            - containerPort: "80"
+              hostport: 1
+              hostPort: 99999999999
+            - {containerPort: 1.5, protocol: 3, hostPort: 1e3}
+            - 7
+            resources: {limits: {cpu: [1], memory: true}, requests: 5}
+            bogus: 1
+            hostPID: true
+            securityContext: {runAsUser: 1e30, privileged: "true", capabilities: {add: [1, NET_ADMIN], drop: x}}
+          dnsPolicy: 5
+          tolerations: {a: 1}
+          volumes:
+          - name: v
+            hostPath: {path: 1, tpye: x}
+          extra: x
+          securityContext: {sysctls: [{name: 1, value: 2, x: 3}]}
+        """;
+        (string Path, int Line, int Column, string Message, string? Hint)[] expected =
+        [
+            ("metadata.name", 4, 9, "json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string", "quote the value: \"1\" (unquoted, YAML reads it as a number)"),
+            ("metadata.labels[a]", 5, 15, "json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string", "quote the value: \"1\" (unquoted, YAML reads it as a number)"),
+            ("metadata.labels[c]", 5, 28, "json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string", "quote the value: \"true\" (unquoted, YAML reads it as a boolean)"),
+            ("metadata.labels[d]", 5, 37, "json: cannot unmarshal array into Go struct field ObjectMeta.metadata.labels of type string", null),
+            ("metadata.labels[e]", 5, 45, "json: cannot unmarshal object into Go struct field ObjectMeta.metadata.labels of type string", null),
+            ("metadata.annotations[m]", 8, 8, "json: cannot unmarshal number into Go struct field ObjectMeta.metadata.annotations of type string", "quote the value: \"2.5\" (unquoted, YAML reads it as a number)"),
+            ("spec.hostNetwork", 10, 16, "json: cannot unmarshal string into Go struct field PodSpec.spec.hostNetwork of type bool", "write true without quotes: quoted, it is a string"),
+            ("spec.containers[0].image", 13, 12, "json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string", "quote the value: \"2\" (unquoted, YAML reads it as a number)"),
+            ("spec.containers[0].command[1]", 14, 22, "json: cannot unmarshal number into Go struct field Container.spec.containers.command of type string", "quote the value: \"10\" (unquoted, YAML reads it as a number)"),
+            ("spec.containers[0].command[2]", 14, 26, "json: cannot unmarshal number into Go struct field Container.spec.containers.command of type string", "quote the value: \"20\" (unquoted, YAML reads it as a number)"),
+            ("spec.containers[0].command[3]", 14, 30, "json: cannot unmarshal object into Go struct field Container.spec.containers.command of type string", null),
+            ("spec.containers[0].command[4]", 14, 38, "json: cannot unmarshal array into Go struct field Container.spec.containers.command of type string", null),
+            ("spec.containers[0].args", 15, 11, "json: cannot unmarshal string into Go struct field Container.spec.containers.args of type []string", null),
+            ("spec.containers[0].ports[0].containerPort", 17, 22, "json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32", "write 80 without quotes: quoted, it is a string"),
+            ("spec.containers[0].ports[0].hostport", 18, 7, "strict decoding error: unknown field \"spec.containers[0].ports[0].hostport\"", "did you mean \"hostPort\"?"),
+            ("spec.containers[0].ports[0].hostPort", 19, 17, "json: cannot unmarshal number 99999999999 into Go struct field ContainerPort.spec.containers.ports.hostPort of type int32", null),
+            ("spec.containers[0].ports[1].containerPort", 20, 23, "json: cannot unmarshal number 1.5 into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32", null),
+            ("spec.containers[0].ports[1].protocol", 20, 38, "json: cannot unmarshal number into Go struct field ContainerPort.spec.containers.ports.protocol of type v1.Protocol", "quote the value: \"3\" (unquoted, YAML reads it as a number)"),
+            ("spec.containers[0].ports[2]", 21, 7, "json: cannot unmarshal number into Go struct field Container.spec.containers.ports of type v1.ContainerPort", null),
+            ("spec.containers[0].resources.limits[cpu]", 22, 31, "spec.containers[0].resources.limits[cpu]: expected quantity (a number, or a string such as \"500m\" or \"64Mi\"), got array", null),
+            ("spec.containers[0].resources.limits[memory]", 22, 44, "spec.containers[0].resources.limits[memory]: expected quantity (a number, or a string such as \"500m\" or \"64Mi\"), got boolean true", null),
+            ("spec.containers[0].resources.requests", 22, 61, "json: cannot unmarshal number into Go struct field ResourceRequirements.spec.containers.resources.requests of type v1.ResourceList", null),
+            ("spec.containers[0].bogus", 23, 5, "strict decoding error: unknown field \"spec.containers[0].bogus\"", null),
+            ("spec.containers[0].hostPID", 24, 5, "strict decoding error: unknown field \"spec.containers[0].hostPID\"", "\"hostPID\" is a pod-level field: move it to spec"),
+            ("spec.containers[0].securityContext.runAsUser", 25, 34, "json: cannot unmarshal number 1e+30 into Go struct field SecurityContext.spec.containers.securityContext.runAsUser of type int64", null),
+            ("spec.containers[0].securityContext.privileged", 25, 52, "json: cannot unmarshal string into Go struct field SecurityContext.spec.containers.securityContext.privileged of type bool", "write true without quotes: quoted, it is a string"),
+            ("spec.containers[0].securityContext.capabilities.add[0]", 25, 81, "json: cannot unmarshal number into Go struct field Capabilities.spec.containers.securityContext.capabilities.add of type v1.Capability", "quote the value: \"1\" (unquoted, YAML reads it as a number)"),
+            ("spec.containers[0].securityContext.capabilities.drop", 25, 102, "json: cannot unmarshal string into Go struct field Capabilities.spec.containers.securityContext.capabilities.drop of type []v1.Capability", null),
+            ("spec.dnsPolicy", 26, 14, "json: cannot unmarshal number into Go struct field PodSpec.spec.dnsPolicy of type v1.DNSPolicy", "quote the value: \"5\" (unquoted, YAML reads it as a number)"),
+            ("spec.tolerations", 27, 16, "json: cannot unmarshal object into Go struct field PodSpec.spec.tolerations of type []v1.Toleration", null),
+            ("spec.volumes[0].hostPath.path", 30, 22, "json: cannot unmarshal number into Go struct field HostPathVolumeSource.spec.volumes.hostPath.path of type string", "quote the value: \"1\" (unquoted, YAML reads it as a number)"),
+            ("spec.volumes[0].hostPath.tpye", 30, 25, "strict decoding error: unknown field \"spec.volumes[0].hostPath.tpye\"", null),
+            ("spec.extra", 31, 3, "strict decoding error: unknown field \"spec.extra\"", null),
+            ("spec.securityContext.sysctls[0].name", 32, 38, "json: cannot unmarshal number into Go struct field Sysctl.spec.securityContext.sysctls.name of type string", "quote the value: \"1\" (unquoted, YAML reads it as a number)"),
+            ("spec.securityContext.sysctls[0].value", 32, 48, "json: cannot unmarshal number into Go struct field Sysctl.spec.securityContext.sysctls.value of type string", "quote the value: \"2\" (unquoted, YAML reads it as a number)"),
+            ("spec.securityContext.sysctls[0].x", 32, 51, "strict decoding error: unknown field \"spec.securityContext.sysctls[0].x\"", null),
+        ];
+
+        var found = Check(Yaml).Select(v => (v.FieldPath, v.Position.Line, v.Position.Column, v.Message, v.Hint)).ToArray();
+
+        found.ShouldBe(expected);
+    }
+
     private static List<SchemaViolation> Check(string yaml)
     {
         var result = new ManifestLoader().Load(new SourceFile("test.yaml", yaml));

@@ -5,9 +5,11 @@ namespace Hostnet.Core.Semantics.Schema;
 
 /// <summary>
 /// One walk over one object, comparing it with its schema as Go's encoding/json (through sigs.k8s.io/json, strict and
-/// case-sensitive) would while decoding it. Paths and messages are built only for findings.
+/// case-sensitive) would while decoding it. Paths and messages are built only for findings, and the path holds only
+/// the collections the walk is in: a scalar's own segment is added only to report it (most values are scalars, and
+/// a segment pushed and popped for each was a cost of every walk, issue 16).
 /// </summary>
-/// <param name="path">Where the walk is, empty at the start: a list the caller may reuse from walk to walk.</param>
+/// <param name="path">The collections the walk is in, empty at the start: a list the caller may reuse from walk to walk.</param>
 internal sealed class StrictDecodingWalk(List<PathSegment> path)
 {
     private readonly List<PathSegment> _path = path;
@@ -21,9 +23,7 @@ internal sealed class StrictDecodingWalk(List<PathSegment> path)
         {
             if (schema.TryGetField(entry.Key, out var type))
             {
-                _path.Add(PathSegment.Field(entry.Key, schema));
-                CheckEntryValue(entry, type, schema);
-                _path.RemoveAt(_path.Count - 1);
+                CheckEntryValue(entry, type, schema, PathSegment.Field(entry.Key, schema));
             }
             else
             {
@@ -33,28 +33,42 @@ internal sealed class StrictDecodingWalk(List<PathSegment> path)
     }
 
     /// <summary>
-    /// Checks a mapping entry's value: a scalar where a scalar belongs is read in place (kept inline, no node made); a
-    /// scalar where a collection belongs is rare and goes through <see cref="CheckValue"/> as a node.
+    /// Checks a mapping entry's value, at <paramref name="segment"/> below the path: a scalar where a scalar belongs is
+    /// read in place (kept inline, no node made); a scalar where a collection belongs is rare and goes through
+    /// <see cref="CheckValue"/> as a node.
     /// </summary>
-    private void CheckEntryValue(in MappingEntry entry, SchemaType type, SchemaStruct owner)
+    private void CheckEntryValue(in MappingEntry entry, SchemaType type, SchemaStruct owner, in PathSegment segment)
     {
-        if (!(entry.TryGetScalar(out var scalar) && CheckScalarInPlace(scalar, type, owner)))
+        if (!(entry.TryGetScalar(out var scalar) && CheckScalarInPlace(scalar, type, owner, segment)))
         {
-            CheckValue(entry.Value, type, owner);
+            CheckValueAt(entry.Value, type, owner, segment);
         }
     }
 
-    /// <summary>Checks a scalar where a scalar belongs, read in place; false (nothing checked) where a collection belongs.</summary>
-    private bool CheckScalarInPlace(ScalarView scalar, SchemaType type, SchemaStruct owner)
+    /// <summary>Checks a value that is not a scalar where a scalar belongs, with its segment on the path.</summary>
+    private void CheckValueAt(SourceNode node, SchemaType type, SchemaStruct owner, in PathSegment segment)
+    {
+        _path.Add(segment);
+        CheckValue(node, type, owner);
+        _path.RemoveAt(_path.Count - 1);
+    }
+
+    /// <summary>
+    /// Checks a scalar where a scalar belongs, read in place, at <paramref name="segment"/> below the path (added to it
+    /// only to report the scalar); false (nothing checked) where a collection belongs.
+    /// </summary>
+    private bool CheckScalarInPlace(ScalarView scalar, SchemaType type, SchemaStruct owner, in PathSegment segment)
     {
         if (type.Kind is SchemaValueKind.Struct or SchemaValueKind.Array or SchemaValueKind.Map)
         {
             return false;
         }
 
-        if (type.Kind != SchemaValueKind.Any)
+        if (type.Kind != SchemaValueKind.Any && !Fits(scalar, type, out var kind, out var numberText))
         {
-            CheckScalar(scalar, type, owner);
+            _path.Add(segment);
+            ReportWrongType(scalar.ToNode(), type, owner, kind, numberText);
+            _path.RemoveAt(_path.Count - 1);
         }
 
         return true;
@@ -83,13 +97,11 @@ internal sealed class StrictDecodingWalk(List<PathSegment> path)
                 {
                     for (var i = 0; i < sequence.Count; i++)
                     {
-                        _path.Add(PathSegment.Item(i));
-                        if (!(sequence.TryGetScalar(i, out var item) && CheckScalarInPlace(item, type.Element!, owner)))
+                        var segment = PathSegment.Item(i);
+                        if (!(sequence.TryGetScalar(i, out var item) && CheckScalarInPlace(item, type.Element!, owner, segment)))
                         {
-                            CheckValue(sequence[i], type.Element!, owner);
+                            CheckValueAt(sequence[i], type.Element!, owner, segment);
                         }
-
-                        _path.RemoveAt(_path.Count - 1);
                     }
                 }
                 else
@@ -103,9 +115,7 @@ internal sealed class StrictDecodingWalk(List<PathSegment> path)
                 {
                     foreach (var entry in map.Entries)
                     {
-                        _path.Add(PathSegment.MapKey(entry.Key));
-                        CheckEntryValue(entry, type.Element!, owner);
-                        _path.RemoveAt(_path.Count - 1);
+                        CheckEntryValue(entry, type.Element!, owner, PathSegment.MapKey(entry.Key));
                     }
                 }
                 else
@@ -117,7 +127,10 @@ internal sealed class StrictDecodingWalk(List<PathSegment> path)
             default:
                 if (node is SourceScalar scalar)
                 {
-                    CheckScalar(scalar.View, type, owner);
+                    if (!Fits(scalar.View, type, out var kind, out var numberText))
+                    {
+                        ReportWrongType(scalar, type, owner, kind, numberText);
+                    }
                 }
                 else
                 {
@@ -140,12 +153,17 @@ internal sealed class StrictDecodingWalk(List<PathSegment> path)
         ReportWrongType(node, type, owner, kind, numberText: null);
     }
 
-    private void CheckScalar(ScalarView scalar, SchemaType type, SchemaStruct owner)
+    /// <summary>
+    /// Whether a scalar decodes into a field of <paramref name="type"/> (a scalar type); if not, its JSON type and,
+    /// for a number that does not fit an integer field, the number as JSON writes it.
+    /// </summary>
+    private static bool Fits(ScalarView scalar, SchemaType type, out ScalarKind kind, out string? numberText)
     {
-        var kind = ScalarClassifier.Classify(scalar, out var integer);
+        kind = ScalarClassifier.Classify(scalar, out var integer);
+        numberText = null;
         if (kind == ScalarKind.Null)
         {
-            return;
+            return true;
         }
 
         switch (type.Kind)
@@ -153,49 +171,44 @@ internal sealed class StrictDecodingWalk(List<PathSegment> path)
             case SchemaValueKind.String or SchemaValueKind.Time when kind == ScalarKind.String:
             case SchemaValueKind.Boolean when kind == ScalarKind.Boolean:
             case SchemaValueKind.Quantity when kind is ScalarKind.String or ScalarKind.Integer or ScalarKind.Float:
-                return;
             case SchemaValueKind.IntOrString when kind == ScalarKind.String:
-                return;
+                return true;
             case SchemaValueKind.Int32 or SchemaValueKind.Int64 or SchemaValueKind.IntOrString
                 when kind is ScalarKind.Integer or ScalarKind.Float:
-                CheckInteger(scalar, type, owner, kind, integer);
-                return;
+                return IntegerFits(scalar, type, kind, integer, out numberText);
             default:
-                ReportWrongType(scalar.ToNode(), type, owner, kind, numberText: null);
-                return;
+                return false;
         }
     }
 
     /// <summary>
     /// A YAML number becomes a JSON number: a float with no fraction (<c>2.0</c>, <c>1e3</c>) is written as an integer
-    /// and decodes into an integer field; anything else fails as <c>number 1.5</c>.
+    /// and decodes into an integer field; anything else fails as <c>number 1.5</c> (<paramref name="text"/>).
     /// </summary>
-    private void CheckInteger(ScalarView scalar, SchemaType type, SchemaStruct owner, ScalarKind kind, long integer)
+    private static bool IntegerFits(ScalarView scalar, SchemaType type, ScalarKind kind, long integer, out string? text)
     {
-        string text;
+        text = null;
         if (kind == ScalarKind.Integer)
         {
             if (type.Kind == SchemaValueKind.Int64 || integer is >= int.MinValue and <= int.MaxValue)
             {
-                return;
+                return true;
             }
 
             text = integer.ToString(CultureInfo.InvariantCulture);
+            return false;
         }
-        else
+
+        ScalarClassifier.TryReadFloat(scalar, out var number);
+        var integral = Math.Floor(number) == number && !double.IsInfinity(number);
+        var fits = type.Kind == SchemaValueKind.Int64 ? Math.Abs(number) < 9.2e18 : number is >= int.MinValue and <= int.MaxValue;
+        if (integral && fits)
         {
-            ScalarClassifier.TryReadFloat(scalar, out var number);
-            var integral = Math.Floor(number) == number && !double.IsInfinity(number);
-            var fits = type.Kind == SchemaValueKind.Int64 ? Math.Abs(number) < 9.2e18 : number is >= int.MinValue and <= int.MaxValue;
-            if (integral && fits)
-            {
-                return;
-            }
-
-            text = ScalarClassifier.FormatNumber(number);
+            return true;
         }
 
-        ReportWrongType(scalar.ToNode(), type, owner, kind, text);
+        text = ScalarClassifier.FormatNumber(number);
+        return false;
     }
 
     private void ReportUnknownField(string key, SourcePosition keyPosition, SchemaStruct schema)
