@@ -15,9 +15,10 @@ namespace Hostnet.Core.Loading;
 /// The objects and arrays nothing reads (managedFields, a node's images: a third of what kubectl prints) are jumped
 /// over by <see cref="JsonValueScanner"/> without being tokenised, the reader resumed after them (<see cref="Jump"/>).
 /// The items of a <c>List</c> are jumped over too when <see cref="SnapshotItemChunks"/> is given: item readers
-/// (<see cref="ForItems"/>) tokenise them on other threads with this same code (<see cref="ReadItems"/>).
+/// (<see cref="ForItems"/>) read them on other threads (<see cref="ReadItems"/>): straight from their bytes
+/// (<see cref="TryReadWhole"/>), or, when an item is not plain JSON as kubectl prints it, tokenised with this same code.
 /// </summary>
-internal sealed class SnapshotJsonReader
+internal sealed partial class SnapshotJsonReader
 {
     /// <summary>Large enough that a restart (an object cut by the buffer's end) costs about one object in a hundred.</summary>
     public const int BufferSize = 1 << 20;
@@ -131,7 +132,7 @@ internal sealed class SnapshotJsonReader
         {
             foreach (var item in items)
             {
-                if (!TryBuildItem(item, out var node))
+                if (!TryReadWhole(item, out var node) && !TryBuildItem(item, out node))
                 {
                     if (!_unplacedDuplicate)
                     {
@@ -529,12 +530,26 @@ internal sealed class SnapshotJsonReader
             }
         }
 
+        node = TakeMapping(start, position);
+        return true;
+    }
+
+    /// <summary>The mapping of the entries from <paramref name="start"/> on, taken off the stack.</summary>
+    private SourceMapping TakeMapping(int start, SourcePosition position)
+    {
         var count = _entries.Count - start;
         var entries = count == 0 ? [] : new MappingEntry[count];
         _entries.CopyTo(start, entries, 0, count);
         _entries.RemoveRange(start, count);
-        node = new SourceMapping(position, entries);
-        return true;
+        return new SourceMapping(position, entries);
+    }
+
+    /// <summary>The sequence of the items from <paramref name="start"/> on, taken off the stack.</summary>
+    private SourceSequence TakeSequence(int start, SourcePosition position)
+    {
+        var node = SourceSequence.FromItems(position, CollectionsMarshal.AsSpan(_items)[start..]);
+        _items.RemoveRange(start, _items.Count - start);
+        return node;
     }
 
     /// <summary>Where the value after the property name the reader is on starts (past the colon).</summary>
@@ -591,10 +606,7 @@ internal sealed class SnapshotJsonReader
         var value = PositionAt(_base + _start + at);
         jumped = new Item(_start + at, _start + end, _lines, value);
 
-        // The scanner counted the value's newlines: they are not counted again.
-        _lines = newlines.Count == 0
-            ? _lines with { CountedTo = _base + _start + end }
-            : new Lines(_base + _start + end, _lines.Line + newlines.Count, _base + _start + newlines.Last + 1);
+        CountedThrough(_base + _start, end, newlines);
         var valueEnd = PositionAt(_base + _start + end);
         _jumps = _jumps.Over(from, PositionAt(_base + _start + resume));
         _lastJump = (_base + _start + resume, valueEnd);
@@ -603,8 +615,28 @@ internal sealed class SnapshotJsonReader
         return Jumped.Yes;
     }
 
+    /// <summary>
+    /// Takes the newlines the scanner counted in a value (of the bytes from <paramref name="dataBase"/> of the input)
+    /// that ends at <paramref name="end"/>, the lines counted up to its start: they are not counted again.
+    /// </summary>
+    private void CountedThrough(long dataBase, int end, JsonValueScanner.Newlines newlines) =>
+        _lines = newlines.Count == 0
+            ? _lines with { CountedTo = dataBase + end }
+            : new Lines(dataBase + end, _lines.Line + newlines.Count, dataBase + newlines.Last + 1);
+
     private static int SkipWhiteSpace(ReadOnlySpan<byte> data, int at)
     {
+        // Most runs are empty or one space (after a colon): looked at before a vector search, which costs more to start.
+        if (at < data.Length && data[at] > (byte)' ')
+        {
+            return at;
+        }
+
+        if (at + 1 < data.Length && data[at] == (byte)' ' && data[at + 1] > (byte)' ')
+        {
+            return at + 1;
+        }
+
         var next = data[at..].IndexOfAnyExcept(" \t\r\n"u8);
         return next < 0 ? data.Length : at + next;
     }
@@ -655,8 +687,7 @@ internal sealed class SnapshotJsonReader
             _items.Add(item);
         }
 
-        node = SourceSequence.FromItems(position, CollectionsMarshal.AsSpan(_items)[start..]);
-        _items.RemoveRange(start, _items.Count - start);
+        node = TakeSequence(start, position);
         return true;
     }
 
@@ -684,11 +715,9 @@ internal sealed class SnapshotJsonReader
         }
     }
 
-    private SourcePosition Position(ref Utf8JsonReader reader)
-    {
-        var position = PositionAt(_base + _start + _origin + reader.TokenStartIndex);
-        return position.Column > MaxColumn ? position with { Column = MaxColumn } : position;
-    }
+    private SourcePosition Position(ref Utf8JsonReader reader) => Clamped(PositionAt(_base + _start + _origin + reader.TokenStartIndex));
+
+    private static SourcePosition Clamped(SourcePosition position) => position.Column > MaxColumn ? position with { Column = MaxColumn } : position;
 
     /// <summary>The line and column of an offset at or after the last one asked for, counting the newlines in between.</summary>
     private SourcePosition PositionAt(long offset)
