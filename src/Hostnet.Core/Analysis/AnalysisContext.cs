@@ -324,8 +324,9 @@ public sealed class AnalysisContext
             new ConcurrentDictionary<Workload, IReadOnlyList<HostPortBinding>>(-1, Math.Max(1, c.Workloads.Count), ReferenceEqualityComparer.Instance));
 
         /// <summary>
-        /// The host ports of the run's only workload, published without a lock: two rules racing here work out equal
-        /// lists, and both go on with the one published first.
+        /// The host ports of the run's only workload, published without a lock (unlike <see cref="OnlyListeners"/>, whose
+        /// build is dearer than a lock): two rules racing here work out equal lists, and both go on with the one
+        /// published first.
         /// </summary>
         public IReadOnlyList<HostPortBinding> OnlyHostPorts
         {

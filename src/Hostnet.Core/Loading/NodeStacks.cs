@@ -44,15 +44,24 @@ internal sealed class NodeStacks
     /// <param name="start">Where the mapping's entries start on the stack.</param>
     /// <param name="key">The key about to be added.</param>
     /// <param name="seen">The mapping's key index, made here once the mapping outgrows a scan; null before.</param>
-    public SourcePosition? FirstKey(int start, string key, ref Dictionary<string, SourcePosition>? seen)
+    public SourcePosition? FirstKey(int start, string key, ref Dictionary<string, SourcePosition>? seen) =>
+        FirstKeyIn(_entries, start, key, ref seen);
+
+    /// <summary>
+    /// Where the mapping whose entries start at <paramref name="start"/> of <paramref name="entries"/> first set
+    /// <paramref name="key"/>: a scan while the mapping is small, then its key index, made here once and kept up by
+    /// the caller (<c>seen?.Add</c> beside each entry it adds), so a mapping of a million keys costs a million lookups,
+    /// not half a million million comparisons. Shared with the snapshot reader's own stack of entries.
+    /// </summary>
+    public static SourcePosition? FirstKeyIn(List<MappingEntry> entries, int start, string key, ref Dictionary<string, SourcePosition>? seen)
     {
         // The bound of a finished mapping's own lookups: below it a scan costs less than a dictionary.
-        if (seen is null && _entries.Count - start > SourceMapping.LinearSearchLimit)
+        if (seen is null && entries.Count - start > SourceMapping.LinearSearchLimit)
         {
             seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-            for (var i = start; i < _entries.Count; i++)
+            for (var i = start; i < entries.Count; i++)
             {
-                seen.TryAdd(_entries[i].Key, _entries[i].KeyPosition);
+                seen.TryAdd(entries[i].Key, entries[i].KeyPosition);
             }
         }
 
@@ -61,11 +70,11 @@ internal sealed class NodeStacks
             return seen.TryGetValue(key, out var position) ? position : null;
         }
 
-        for (var i = start; i < _entries.Count; i++)
+        for (var i = start; i < entries.Count; i++)
         {
-            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
-                return _entries[i].KeyPosition;
+                return entries[i].KeyPosition;
             }
         }
 

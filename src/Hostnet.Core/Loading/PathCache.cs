@@ -24,11 +24,15 @@ internal sealed class PathCache(int capacity)
     private readonly ConcurrentDictionary<Key, string> _paths = new();
     private int _count;
 
-    /// <summary>The path of a list item: <c>path.list[index]</c>.</summary>
+    /// <summary>
+    /// The path of a list item: <c>path.list[index]</c>. Shared only when <paramref name="path"/> is a literal or a path
+    /// this memo returned and <paramref name="list"/> a literal: any other string still gets the right text, built anew
+    /// each time, and fills the memo with entries no one finds again.
+    /// </summary>
     public string Index(string path, string list, int index) =>
         Shared(path, list, index, static (p, l, i) => string.Create(CultureInfo.InvariantCulture, $"{p}.{l}[{i}]"));
 
-    /// <summary>The path of a field: <c>path.field</c>.</summary>
+    /// <summary>The path of a field: <c>path.field</c>, shared on the terms of <see cref="Index"/>.</summary>
     public string Join(string path, string field) =>
         Shared(path, field, -1, static (p, f, _) => p + "." + f);
 

@@ -8,15 +8,16 @@ namespace Hostnet.Core.Loading;
 /// without <see cref="System.Text.Json.Utf8JsonReader"/>, into the tree <see cref="TryBuildItem"/> builds. The
 /// tokeniser checks every byte one at a time (its white-space skipping alone was 4.5 % of a full audit's samples, as
 /// kubectl indents every line), and the streaming reader's scanner has already paired the item's brackets: here white
-/// space and strings are crossed with vector searches. Only what is certainly valid JSON, and read as the tokeniser
-/// reads it, is taken: any other byte (an escape in a string that is kept, a byte outside ASCII in a string, a
-/// control character, a number or literal out of the grammar, a duplicate key, a nesting near the limit) gives up on
-/// the item, which the general path then reads, and reports, as before.
+/// space and strings are crossed with vector searches. Only what is certainly read as the tokeniser reads it is taken
+/// (the inside of a skipped container is crossed by the bracket scanner, unchecked, as <see cref="Jump"/> crosses it):
+/// any other byte (an escape in a string that is kept, a byte outside ASCII in a string, a control character, a number
+/// or literal out of the grammar, a duplicate key, a nesting near the limit) gives up on the item, which the general
+/// path then reads, and reports, as before.
 /// </summary>
 internal sealed partial class SnapshotJsonReader
 {
     /// <summary>
-    /// The bytes of a string's plain run: printable ASCII but the quote and the backslash. Searched for what is not
+    /// The bytes of a string's plain run: ASCII from 0x20 to 0x7F but the quote and the backslash. Searched for what is not
     /// among them (an ASCII-only set, which the search crosses with vectors; a set with the bytes outside ASCII is not).
     /// </summary>
     private static readonly SearchValues<byte> PlainInString = SearchValues.Create(
@@ -42,7 +43,7 @@ internal sealed partial class SnapshotJsonReader
     /// null where that path gives up) or tokenised (null where that stops at a duplicate key it does not place; its
     /// errors are thrown).
     /// </summary>
-    internal SourceNode? ReadItem(byte[] buffer, Item item, bool placeEverything, bool whole)
+    internal SourceNode? ReadItemForTests(byte[] buffer, Item item, bool placeEverything, bool whole)
     {
         _buffer = buffer;
         _base = 0;
@@ -104,6 +105,7 @@ internal sealed partial class SnapshotJsonReader
     {
         node = null!;
         var start = _entries.Count;
+        Dictionary<string, SourcePosition>? seen = null;
         var skipRest = false;
         string? kind = null;
         at = SkipWhiteSpace(data, at + 1);
@@ -149,12 +151,13 @@ internal sealed partial class SnapshotJsonReader
                 var keyPosition = placed ? PlacedAt(keyAt) : SourcePosition.Start;
                 var key = _strings.Share(name);
                 if (!TryValue(data, ref at, child.Value, placed && (_placeEverything || ClusterSnapshotBuilder.KeepsPosition(scope, key)), depth, out var value)
-                    || FirstKey(start, key) is not null)
+                    || NodeStacks.FirstKeyIn(_entries, start, key, ref seen) is not null)
                 {
                     return false;
                 }
 
                 _entries.Add(Entry(key, keyPosition, value));
+                seen?.Add(key, keyPosition);
                 if (scope == SnapshotScope.Root && key == "kind" && value.TryGetScalar(out var kindValue))
                 {
                     kind = kindValue.Value;

@@ -472,6 +472,7 @@ internal sealed partial class SnapshotJsonReader
     {
         node = null!;
         var start = _entries.Count;
+        Dictionary<string, SourcePosition>? seen = null;
         var skipRest = false;
         string? kind = null;
         while (true)
@@ -509,7 +510,7 @@ internal sealed partial class SnapshotJsonReader
                 return Abandon(start);
             }
 
-            if (FirstKey(start, key) is { } first)
+            if (NodeStacks.FirstKeyIn(_entries, start, key, ref seen) is { } first)
             {
                 if (!placed)
                 {
@@ -521,6 +522,7 @@ internal sealed partial class SnapshotJsonReader
             }
 
             _entries.Add(Entry(key, keyPosition, value));
+            seen?.Add(key, keyPosition);
 
             // Objects of kinds the engine does not use are read up to their kind (kubectl prints it second) and skipped.
             if (scope == SnapshotScope.Root && key == "kind" && value.TryGetScalar(out var kindValue))
@@ -645,19 +647,6 @@ internal sealed partial class SnapshotJsonReader
     {
         _entries.RemoveRange(entriesStart, _entries.Count - entriesStart);
         return false;
-    }
-
-    private SourcePosition? FirstKey(int start, string key)
-    {
-        for (var i = start; i < _entries.Count; i++)
-        {
-            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
-            {
-                return _entries[i].KeyPosition;
-            }
-        }
-
-        return null;
     }
 
     /// <param name="placed">Whether the items' positions are kept.</param>

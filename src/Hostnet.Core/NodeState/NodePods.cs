@@ -43,8 +43,10 @@ public sealed class NodePods
 
     /// <summary>
     /// The host ports a pod of <see cref="Pods"/> declares (<see cref="HostPorts.Wanted"/>), worked out once for the
-    /// view and the node rules; the list is shared, never to be changed.
+    /// view and the node rules when the view is built; the list is shared and read-only.
     /// </summary>
+    /// <param name="pod">One of <see cref="Pods"/> itself: found by reference, so an equal pod that is another object
+    /// is an <see cref="ArgumentException"/>.</param>
     public IReadOnlyList<HostPortBinding> HostPortsOf(ClusterPod pod)
     {
         ArgumentNullException.ThrowIfNull(pod);

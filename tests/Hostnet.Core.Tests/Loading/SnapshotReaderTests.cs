@@ -232,6 +232,27 @@ public sealed class SnapshotReaderTests
         result.Errors.ShouldHaveSingleItem().Message.ShouldBe("key \"kind\" already set in map (first at line 1, column 20)");
     }
 
+    [Theory]
+    [InlineData(12)]
+    [InlineData(40)]
+    [InlineData(5_000)]
+    public void Read_DuplicateKeyOfAMap_IsReportedAtItsFirstPosition_ScannedOrThroughTheMapsIndex(int labels)
+    {
+        // Past SourceMapping.LinearSearchLimit keys a map's keys are looked up in an index, not scanned (a map of a
+        // million keys would otherwise cost half a million million comparisons): the same error either way, for a key
+        // set before the index was made (l7) and one added to it after (the last).
+        foreach (var twice in new[] { "l7", string.Create(CultureInfo.InvariantCulture, $"l{labels - 1}") })
+        {
+            var keys = string.Join(",", Enumerable.Range(0, labels).Select(i => string.Create(CultureInfo.InvariantCulture, $"\"l{i}\":\"v\"")));
+            var text = List($$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"default","labels":{{{{keys}}},"{{{twice}}}":"w"}},"spec":{"nodeName":"n","containers":[]}}""");
+            var first = text.IndexOf($"\"{twice}\":", StringComparison.Ordinal) + 1;
+            var second = text.LastIndexOf($"\"{twice}\":", StringComparison.Ordinal) + 1;
+            var error = SnapshotText.Read(text).Errors.ShouldHaveSingleItem();
+            error.Message.ShouldBe(string.Create(CultureInfo.InvariantCulture, $"key \"{twice}\" already set in map (first at line 1, column {first})"));
+            error.Position.ShouldBe(new SourcePosition(1, second));
+        }
+    }
+
     [Fact]
     public void Read_NodeWithoutAllocatable_ReadsZeroAndWarns()
     {

@@ -102,11 +102,11 @@ public sealed class SnapshotWholeItemTests
             _readers.Add(limits.MaxDepth, reader);
         }
 
-        var whole = reader.ReadItem(bytes, item, placeEverything, whole: true);
+        var whole = reader.ReadItemForTests(bytes, item, placeEverything, whole: true);
         SourceNode? tokenised;
         try
         {
-            tokenised = reader.ReadItem(bytes, item, placeEverything, whole: false);
+            tokenised = reader.ReadItemForTests(bytes, item, placeEverything, whole: false);
         }
         catch (Exception error) when (error is JsonException or InputException)
         {

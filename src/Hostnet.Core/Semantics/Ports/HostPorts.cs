@@ -55,7 +55,8 @@ internal static class HostPorts
             AddWanted(ref bindings, container, spec);
         }
 
-        return bindings ?? (IReadOnlyList<HostPortBinding>)[];
+        // Shared by every rule and every node a DaemonSet's pods are placed on: read-only, even to a cast.
+        return bindings is null ? [] : bindings.AsReadOnly();
     }
 
     private static void AddWanted(ref List<HostPortBinding>? bindings, Container container, PodSpec spec)
