@@ -156,13 +156,7 @@ internal sealed partial class SnapshotJsonReader
                     return false;
                 }
 
-                _entries.Add(Entry(key, keyPosition, value));
-                seen?.Add(key, keyPosition);
-                if (scope == SnapshotScope.Root && key == "kind" && value.TryGetScalar(out var kindValue))
-                {
-                    kind = kindValue.Value;
-                    skipRest = !SnapshotTrimming.IsWanted(kind);
-                }
+                AddEntry(key, keyPosition, value, scope, seen, ref kind, ref skipRest);
             }
 
             at = SkipWhiteSpace(data, at);
@@ -230,6 +224,7 @@ internal sealed partial class SnapshotJsonReader
                     return false;
                 }
 
+                // The lines counted up to the container's first byte, from where the scanner counted its newlines.
                 PositionAt(_base + at);
                 CountedThrough(_base, end, newlines);
                 break;

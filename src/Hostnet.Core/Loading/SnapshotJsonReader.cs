@@ -521,19 +521,27 @@ internal sealed partial class SnapshotJsonReader
                 throw new InputException(keyPosition, $"key \"{key}\" already set in map (first at line {first.Line}, column {first.Column})");
             }
 
-            _entries.Add(Entry(key, keyPosition, value));
-            seen?.Add(key, keyPosition);
-
-            // Objects of kinds the engine does not use are read up to their kind (kubectl prints it second) and skipped.
-            if (scope == SnapshotScope.Root && key == "kind" && value.TryGetScalar(out var kindValue))
-            {
-                kind = kindValue.Value;
-                skipRest = !SnapshotTrimming.IsWanted(kind);
-            }
+            AddEntry(key, keyPosition, value, scope, seen, ref kind, ref skipRest);
         }
 
         node = TakeMapping(start, position);
         return true;
+    }
+
+    /// <summary>
+    /// Adds an entry to the mapping being read, and to its key index once it has one. At the root the object's kind
+    /// says whether the rest is read: objects of kinds the engine does not use are read up to their kind (kubectl
+    /// prints it second) and skipped.
+    /// </summary>
+    private void AddEntry(string key, SourcePosition keyPosition, InlineNode value, SnapshotScope scope, Dictionary<string, SourcePosition>? seen, ref string? kind, ref bool skipRest)
+    {
+        _entries.Add(Entry(key, keyPosition, value));
+        seen?.Add(key, keyPosition);
+        if (scope == SnapshotScope.Root && key == "kind" && value.TryGetScalar(out var kindValue))
+        {
+            kind = kindValue.Value;
+            skipRest = !SnapshotTrimming.IsWanted(kind);
+        }
     }
 
     /// <summary>The mapping of the entries from <paramref name="start"/> on, taken off the stack.</summary>
