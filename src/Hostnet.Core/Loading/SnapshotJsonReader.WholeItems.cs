@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json;
 using Hostnet.Core.Documents;
 
 namespace Hostnet.Core.Loading;
@@ -9,10 +10,10 @@ namespace Hostnet.Core.Loading;
 /// tokeniser checks every byte one at a time (its white-space skipping alone was 4.5 % of a full audit's samples, as
 /// kubectl indents every line), and the streaming reader's scanner has already paired the item's brackets: here white
 /// space and strings are crossed with vector searches. Only what is certainly read as the tokeniser reads it is taken
-/// (the inside of a skipped container is crossed by the bracket scanner, unchecked, as <see cref="Jump"/> crosses it):
-/// any other byte (an escape in a string that is kept, a byte outside ASCII in a string, a control character, a number
-/// or literal out of the grammar, a duplicate key, a nesting near the limit) gives up on the item, which the general
-/// path then reads, and reports, as before.
+/// (the inside of a skipped container is crossed by the bracket scanner, unchecked, as <see cref="Jump"/> crosses it;
+/// a kept string's escapes are undone by the tokeniser's own reader): any other byte (an escape in a key, a byte
+/// outside ASCII in a string, a control character, a number or literal out of the grammar, a duplicate key, a nesting
+/// near the limit) gives up on the item, which the general path then reads, and reports, as before.
 /// </summary>
 internal sealed partial class SnapshotJsonReader
 {
@@ -77,12 +78,17 @@ internal sealed partial class SnapshotJsonReader
                 break;
             case (byte)'"':
                 var end = PlainStringEnd(data, at);
-                if (end < 0)
+                string text;
+                if (end >= 0)
+                {
+                    text = _strings.Share(data[(at + 1)..(end - 1)]);
+                }
+                else if ((end = EscapedStringEnd(data, at)) < 0 || !TryUnescape(data[at..end], out text))
                 {
                     return false;
                 }
 
-                node = new InlineNode(new ScalarView(position, _strings.Share(data[(at + 1)..(end - 1)]), ScalarStyle.Quoted));
+                node = new InlineNode(new ScalarView(position, text, ScalarStyle.Quoted));
                 at = end;
                 return true;
             default:
@@ -287,6 +293,29 @@ internal sealed partial class SnapshotJsonReader
             {
                 at += 2;
             }
+        }
+    }
+
+    /// <summary>
+    /// The text of a kept string with escapes (kubectl writes <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> as <c>\u0026</c>,
+    /// <c>\u003c</c>, <c>\u003e</c>, and annotations often hold JSON with escaped quotes), unescaped by the tokeniser's
+    /// own reader as <see cref="Unescaped"/> does; false for an escaped half of a surrogate pair, which the general path
+    /// reports.
+    /// </summary>
+    /// <param name="quoted">The string, quotes included: ASCII, its escapes checked (<see cref="EscapedStringEnd"/>).</param>
+    private static bool TryUnescape(ReadOnlySpan<byte> quoted, out string text)
+    {
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        try
+        {
+            text = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = string.Empty;
+            return false;
         }
     }
 

@@ -91,6 +91,20 @@ public sealed class SnapshotWholeItemTests
         }
     }
 
+    [Fact]
+    public void KubectlsEscapesInKeptStrings_AreReadStraightFromTheBytes_AsTheTokeniserReadsThem()
+    {
+        // kubectl (Go's encoder) writes &, < and > as \u0026, \u003c and \u003e; annotations often hold JSON with escaped quotes.
+        var bytes = """
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"default",
+              "annotations":{"a/status":"{\"ip\":\"10.0.0.1\",\"x\":\"\u003cy\u003e\"}"}},
+              "spec":{"containers":[{"name":"c","image":"i","args":["sh","-c","a \u0026\u0026 b\n\t\/\u00e9\uD83D\uDE00"]}]}}
+            """u8.ToArray();
+        var item = new SnapshotJsonReader.Item(0, bytes.Length, new SnapshotJsonReader.Lines(0, 1, 0), new SourcePosition(1, 1));
+        ShouldAgree(bytes, item, LoaderLimits.Default, placeEverything: false).ShouldBeTrue();
+        ShouldAgree(bytes, item, LoaderLimits.Default, placeEverything: true).ShouldBeTrue();
+    }
+
     /// <summary>Whether the fast path took the item (and built what the tokeniser builds).</summary>
     private bool ShouldAgree(byte[] bytes, SnapshotJsonReader.Item item, LoaderLimits limits, bool placeEverything)
     {
