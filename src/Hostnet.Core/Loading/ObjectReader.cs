@@ -82,24 +82,7 @@ public static class ObjectReader
 
     private static ContainerStatus ReadContainerStatus(SourceMapping status)
     {
-        MappingEntry name = default, containerId = default, state = default;
-        var entries = status.Entries;
-        for (var i = entries.Length - 1; i >= 0; i--)
-        {
-            ref readonly var entry = ref entries[i];
-            switch (entry.Key)
-            {
-                case "name":
-                    name = entry;
-                    break;
-                case "containerID":
-                    containerId = entry;
-                    break;
-                case "state":
-                    state = entry;
-                    break;
-            }
-        }
+        Find(status.Entries, "name", out var name, "containerID", out var containerId, "state", out var state);
 
         var running = Fields.Map(Fields.Map(state), "running");
         return new ContainerStatus(
@@ -148,27 +131,7 @@ public static class ObjectReader
 
     private static PodCondition ReadCondition(SourceMapping condition)
     {
-        MappingEntry type = default, status = default, reason = default, message = default;
-        var entries = condition.Entries;
-        for (var i = entries.Length - 1; i >= 0; i--)
-        {
-            ref readonly var entry = ref entries[i];
-            switch (entry.Key)
-            {
-                case "type":
-                    type = entry;
-                    break;
-                case "status":
-                    status = entry;
-                    break;
-                case "reason":
-                    reason = entry;
-                    break;
-                case "message":
-                    message = entry;
-                    break;
-            }
-        }
+        Find(condition.Entries, "type", out var type, "status", out var status, "reason", out var reason, "message", out var message);
 
         return new PodCondition(Fields.String(type) ?? string.Empty, Fields.String(status) ?? string.Empty, Fields.String(reason), Fields.String(message));
     }
@@ -182,24 +145,7 @@ public static class ObjectReader
 
     private static OwnerReference ReadOwnerReference(SourceMapping owner)
     {
-        MappingEntry kind = default, name = default, controller = default;
-        var entries = owner.Entries;
-        for (var i = entries.Length - 1; i >= 0; i--)
-        {
-            ref readonly var entry = ref entries[i];
-            switch (entry.Key)
-            {
-                case "kind":
-                    kind = entry;
-                    break;
-                case "name":
-                    name = entry;
-                    break;
-                case "controller":
-                    controller = entry;
-                    break;
-            }
-        }
+        Find(owner.Entries, "kind", out var kind, "name", out var name, "controller", out var controller);
 
         return new OwnerReference(Fields.String(kind) ?? string.Empty, Fields.String(name) ?? string.Empty, Fields.Bool(controller) ?? false);
     }
@@ -298,6 +244,45 @@ public static class ObjectReader
     /// </summary>
     private static ReadOnlySpan<MappingEntry> EntriesOf(SourceMapping? mapping) => mapping is null ? default : mapping.Entries;
 
+    /// <summary>
+    /// The entries of a small mapping's keys, found in one walk of its entries, backwards so that the first of a key
+    /// written twice wins (as <see cref="SourceMapping.TryGetEntry"/> finds it); a key that is not there leaves its
+    /// entry default. The large mappings (a pod spec, a container, metadata) walk with a <c>switch</c> of their own.
+    /// </summary>
+    private static void Find(ReadOnlySpan<MappingEntry> entries, string key1, out MappingEntry entry1, string key2, out MappingEntry entry2, string? key3, out MappingEntry entry3, string? key4, out MappingEntry entry4)
+    {
+        entry1 = entry2 = entry3 = entry4 = default;
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref entries[i];
+            var key = entry.Key;
+            if (key == key1)
+            {
+                entry1 = entry;
+            }
+            else if (key == key2)
+            {
+                entry2 = entry;
+            }
+            else if (key == key3)
+            {
+                entry3 = entry;
+            }
+            else if (key == key4)
+            {
+                entry4 = entry;
+            }
+        }
+    }
+
+    /// <inheritdoc cref="Find(ReadOnlySpan{MappingEntry}, string, out MappingEntry, string, out MappingEntry, string?, out MappingEntry, string?, out MappingEntry)"/>
+    private static void Find(ReadOnlySpan<MappingEntry> entries, string key1, out MappingEntry entry1, string key2, out MappingEntry entry2, string key3, out MappingEntry entry3) =>
+        Find(entries, key1, out entry1, key2, out entry2, key3, out entry3, null, out _);
+
+    /// <inheritdoc cref="Find(ReadOnlySpan{MappingEntry}, string, out MappingEntry, string, out MappingEntry, string?, out MappingEntry, string?, out MappingEntry)"/>
+    private static void Find(ReadOnlySpan<MappingEntry> entries, string key1, out MappingEntry entry1, string key2, out MappingEntry entry2) =>
+        Find(entries, key1, out entry1, key2, out entry2, null, out _, null, out _);
+
     private static LabelSelector? ReadSelector(SourceMapping? selector) => selector is null
         ? null
         : new LabelSelector(Fields.StringMap(selector, "matchLabels"), ReadRequirements(selector, "matchExpressions"));
@@ -309,24 +294,7 @@ public static class ObjectReader
 
     private static LabelSelectorRequirement ReadRequirement(SourceMapping requirement)
     {
-        MappingEntry key = default, @operator = default, values = default;
-        var entries = requirement.Entries;
-        for (var i = entries.Length - 1; i >= 0; i--)
-        {
-            ref readonly var entry = ref entries[i];
-            switch (entry.Key)
-            {
-                case "key":
-                    key = entry;
-                    break;
-                case "operator":
-                    @operator = entry;
-                    break;
-                case "values":
-                    values = entry;
-                    break;
-            }
-        }
+        Find(requirement.Entries, "key", out var key, "operator", out var @operator, "values", out var values);
 
         return new LabelSelectorRequirement(Fields.String(key) ?? string.Empty, Fields.String(@operator) ?? string.Empty, Fields.Strings(values));
     }
@@ -334,21 +302,7 @@ public static class ObjectReader
     /// <summary>A term of <c>nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms</c>.</summary>
     private static NodeSelectorTerm ReadNodeSelectorTerm(SourceMapping term)
     {
-        MappingEntry matchExpressions = default, matchFields = default;
-        var entries = term.Entries;
-        for (var i = entries.Length - 1; i >= 0; i--)
-        {
-            ref readonly var entry = ref entries[i];
-            switch (entry.Key)
-            {
-                case "matchExpressions":
-                    matchExpressions = entry;
-                    break;
-                case "matchFields":
-                    matchFields = entry;
-                    break;
-            }
-        }
+        Find(term.Entries, "matchExpressions", out var matchExpressions, "matchFields", out var matchFields);
 
         return new NodeSelectorTerm(ReadRequirements(matchExpressions), ReadRequirements(matchFields));
     }
@@ -483,27 +437,7 @@ public static class ObjectReader
 
     private static Toleration ReadToleration(SourceMapping toleration)
     {
-        MappingEntry key = default, @operator = default, value = default, effect = default;
-        var entries = toleration.Entries;
-        for (var i = entries.Length - 1; i >= 0; i--)
-        {
-            ref readonly var entry = ref entries[i];
-            switch (entry.Key)
-            {
-                case "key":
-                    key = entry;
-                    break;
-                case "operator":
-                    @operator = entry;
-                    break;
-                case "value":
-                    value = entry;
-                    break;
-                case "effect":
-                    effect = entry;
-                    break;
-            }
-        }
+        Find(toleration.Entries, "key", out var key, "operator", out var @operator, "value", out var value, "effect", out var effect);
 
         return new Toleration(Fields.String(key), Fields.String(@operator), Fields.String(value), Fields.String(effect));
     }
@@ -695,21 +629,7 @@ public static class ObjectReader
             }
         }
 
-        MappingEntry requests = default, limits = default;
-        var resources = EntriesOf(Fields.Map(resourcesEntry));
-        for (var i = resources.Length - 1; i >= 0; i--)
-        {
-            ref readonly var entry = ref resources[i];
-            switch (entry.Key)
-            {
-                case "requests":
-                    requests = entry;
-                    break;
-                case "limits":
-                    limits = entry;
-                    break;
-            }
-        }
+        Find(EntriesOf(Fields.Map(resourcesEntry)), "requests", out var requests, "limits", out var limits);
 
         return new Container(
             path,
@@ -731,21 +651,7 @@ public static class ObjectReader
 
     private static EnvVar ReadEnvVar(SourceMapping variable, string path)
     {
-        MappingEntry name = default, value = default;
-        var entries = variable.Entries;
-        for (var i = entries.Length - 1; i >= 0; i--)
-        {
-            ref readonly var entry = ref entries[i];
-            switch (entry.Key)
-            {
-                case "name":
-                    name = entry;
-                    break;
-                case "value":
-                    value = entry;
-                    break;
-            }
-        }
+        Find(variable.Entries, "name", out var name, "value", out var value);
 
         return new EnvVar(path, Fields.String(name) ?? string.Empty, Fields.String(value));
     }
@@ -807,24 +713,7 @@ public static class ObjectReader
     /// <summary>The handlers of one probe or hook, in the order httpGet, tcpSocket, grpc; <paramref name="source"/> is its path below the container.</summary>
     private static void AddHandlers(ref ProbeHandler[] handlers, ref int count, SourceMapping? probe, string containerPath, string source)
     {
-        MappingEntry httpGet = default, tcpSocket = default, grpc = default;
-        var entries = EntriesOf(probe);
-        for (var i = entries.Length - 1; i >= 0; i--)
-        {
-            ref readonly var entry = ref entries[i];
-            switch (entry.Key)
-            {
-                case "httpGet":
-                    httpGet = entry;
-                    break;
-                case "tcpSocket":
-                    tcpSocket = entry;
-                    break;
-                case "grpc":
-                    grpc = entry;
-                    break;
-            }
-        }
+        Find(EntriesOf(probe), "httpGet", out var httpGet, "tcpSocket", out var tcpSocket, "grpc", out var grpc);
 
         AddHandler(ref handlers, ref count, Fields.Map(httpGet), containerPath, source, "httpGet");
         AddHandler(ref handlers, ref count, Fields.Map(tcpSocket), containerPath, source, "tcpSocket");
@@ -834,21 +723,7 @@ public static class ObjectReader
     /// <summary>The handler of one action (<c>httpGet</c>, …) of a probe or hook, when it names a port.</summary>
     private static void AddHandler(ref ProbeHandler[] handlers, ref int count, SourceMapping? handler, string containerPath, string source, string action)
     {
-        MappingEntry port = default, host = default;
-        var entries = EntriesOf(handler);
-        for (var i = entries.Length - 1; i >= 0; i--)
-        {
-            ref readonly var entry = ref entries[i];
-            switch (entry.Key)
-            {
-                case "port":
-                    port = entry;
-                    break;
-                case "host":
-                    host = entry;
-                    break;
-            }
-        }
+        Find(EntriesOf(handler), "port", out var port, "host", out var host);
 
         if (Fields.IntOrString(port) is not { } value)
         {
