@@ -296,6 +296,7 @@ public sealed class AnalysisContext
         private object? _listenersGate;
         private object? _onlyListenersGate;
         private object? _hostPortsGate;
+        private object? _onlyHostPortsGate;
         private object? _runningGate;
 
         public ILookup<string, Workload> WorkloadsByNamespace => Once(ref _workloadsByNamespace, ref _workloadsGate, static c => c.Workloads.ToLookup(c.NamespaceOf, StringComparer.Ordinal));
@@ -323,24 +324,8 @@ public sealed class AnalysisContext
         public ConcurrentDictionary<Workload, IReadOnlyList<HostPortBinding>> HostPortsByWorkload => Once(ref _hostPorts, ref _hostPortsGate, static c =>
             new ConcurrentDictionary<Workload, IReadOnlyList<HostPortBinding>>(-1, Math.Max(1, c.Workloads.Count), ReferenceEqualityComparer.Instance));
 
-        /// <summary>
-        /// The host ports of the run's only workload, published without a lock (unlike <see cref="OnlyListeners"/>, whose
-        /// build is dearer than a lock): two rules racing here work out equal lists, and both go on with the one
-        /// published first.
-        /// </summary>
-        public IReadOnlyList<HostPortBinding> OnlyHostPorts
-        {
-            get
-            {
-                if (Volatile.Read(ref _onlyHostPorts) is { } published)
-                {
-                    return published;
-                }
-
-                var wanted = HostPorts.Wanted(run.Workloads[0].Spec);
-                return Interlocked.CompareExchange(ref _onlyHostPorts, wanted, null) ?? wanted;
-            }
-        }
+        /// <summary>The host ports of the run's only workload.</summary>
+        public IReadOnlyList<HostPortBinding> OnlyHostPorts => Once(ref _onlyHostPorts, ref _onlyHostPortsGate, static c => HostPorts.Wanted(c.Workloads[0].Spec));
 
         public ClusterSimulation Running => Once(ref _running, ref _runningGate, static c => c.PrebuiltRunningCluster is { } view && c.Nodes.Count == 0
             ? view.GetAwaiter().GetResult()
